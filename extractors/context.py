@@ -1,0 +1,75 @@
+"""Clause, negation and hedging cues: the ConText-style reading of a sentence.
+
+A relation never crosses a clause boundary ('while', 'but', ';'), a negation cue before a mention
+in its clause negates it, and a hedge cue anywhere in the clause softens what it states. The cue
+words live in data files so they can be extended without touching code.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from extractors.vocabulary import read_list, read_table
+
+NEGATION_WINDOW_TOKENS = 6
+
+
+def cue_pattern(cues: list[str]) -> re.Pattern[str]:
+    """One regex matching any cue as whole words; longer cues first so 'caused by' beats 'cause'."""
+    alternatives = sorted((re.escape(cue.lower()).replace(r"\ ", r"\s+") for cue in cues), key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(" + "|".join(alternatives) + r")(?![\w'])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def negation_cues() -> re.Pattern[str]:
+    return cue_pattern(read_list("negation_cues.txt") + ["n't"])
+
+
+@lru_cache(maxsize=1)
+def hedge_cues() -> re.Pattern[str]:
+    return cue_pattern(read_list("hedge_cues.txt"))
+
+
+@lru_cache(maxsize=1)
+def clause_break_words() -> frozenset[str]:
+    return frozenset(word.lower() for word in read_list("clause_breaks.txt"))
+
+
+@lru_cache(maxsize=1)
+def relation_cues() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
+    """The cue regex and, per lowercase cue, its (predicate, strength)."""
+    table = {cue.lower(): (predicate, float(strength)) for cue, predicate, strength in read_table("relation_cues.tsv")}
+    return cue_pattern(list(table)), table
+
+
+def clauses(sentence: Span) -> list[Span]:
+    """Split a sentence before each clause-break word and after each semicolon."""
+    doc, breaks = sentence.doc, clause_break_words()
+    pieces, start = [], sentence.start
+    for token in sentence:
+        if token.i > start and token.lower_ in breaks:
+            pieces.append(doc[start:token.i])
+            start = token.i
+        elif token.text == ";":
+            pieces.append(doc[start:token.i + 1])
+            start = token.i + 1
+    if start < sentence.end:
+        pieces.append(doc[start:sentence.end])
+    return [piece for piece in pieces if len(piece)]
+
+
+def is_negated(mention: Span, clause: Span) -> bool:
+    """A negation cue within a few tokens before the mention, inside its clause."""
+    window_start = max(clause.start, mention.start - NEGATION_WINDOW_TOKENS)
+    before = mention.doc[window_start:mention.start].text
+    return bool(negation_cues().search(before))
+
+
+def negated_between(doc_text: str, start_char: int, end_char: int) -> bool:
+    return bool(negation_cues().search(doc_text[start_char:end_char]))
+
+
+def is_hedged(clause: Span) -> bool:
+    return bool(hedge_cues().search(clause.text))

@@ -1,0 +1,86 @@
+"""Corpus-level cleaning: clean every loaded document, isolate failures, mark duplicates.
+
+Per-document cleaning lives in `clean`; this module applies it to a whole input so that one
+broken article becomes one failed row, lines that recur across many articles count as
+boilerplate, and copies of an article add no support to facts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from extractors import clean, dedup
+from extractors.load import RawDocument
+
+
+@dataclass(frozen=True)
+class CleanDocument:
+    """A loaded document after cleaning: the text NER reads, plus what cleaning removed."""
+
+    raw: RawDocument
+    text: str = ""
+    removed: list[str] = field(default_factory=list)
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+    author: str | None = None
+    status: str = "ok"
+    error: str | None = None
+    duplicate_of: str | None = None
+
+    @property
+    def doc_id(self) -> str:
+        return self.raw.doc_id
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+def one_line(error: BaseException) -> str:
+    message = " ".join(str(error).split()) or type(error).__name__
+    return f"{type(error).__name__}: {message}"[:300]
+
+
+def clean_document(raw: RawDocument, recurring: frozenset[str]) -> CleanDocument:
+    """Clean one document; any failure becomes a failed record instead of an exception."""
+    if not raw.ok:
+        return CleanDocument(raw=raw, status="failed", error=raw.error, title=raw.title, url=raw.url)
+    try:
+        if raw.kind == "html":
+            cleaned = clean.clean_html(raw.content, url=raw.url)
+        else:
+            cleaned = clean.clean_text(raw.content, title=raw.title, recurring=recurring)
+    except Exception as error:  # a cleaner bug must cost one document, not the run
+        return CleanDocument(raw=raw, status="failed", error=f"cleaning failed: {one_line(error)}", title=raw.title, url=raw.url)
+    document = CleanDocument(raw=raw, text=cleaned.text, removed=list(cleaned.removed),
+                             title=raw.title or cleaned.title, url=raw.url or cleaned.url,
+                             date=cleaned.date, author=cleaned.author)
+    if not document.text.strip():
+        return replace(document, status="failed", error="no article text left after cleaning")
+    return document
+
+
+def mark_duplicates(documents: list[CleanDocument]) -> list[CleanDocument]:
+    """Exact copies (same doc_id) and near-duplicates (MinHash) of an earlier document become duplicates."""
+    first_seen: dict[str, str] = {}
+    marked: list[CleanDocument] = []
+    for document in documents:
+        if document.ok and document.doc_id in first_seen:
+            document = replace(document, status="duplicate", duplicate_of=document.doc_id)
+        elif document.ok:
+            first_seen[document.doc_id] = document.doc_id
+        marked.append(document)
+    candidates = [(d.doc_id, d.text) for d in marked if d.ok]
+    near = dedup.find_near_duplicates(candidates)
+    return [replace(d, status="duplicate", duplicate_of=near[d.doc_id]) if d.ok and d.doc_id in near else d
+            for d in marked]
+
+
+def clean_corpus(raw_documents: list[RawDocument]) -> list[CleanDocument]:
+    """Clean all documents of one input, using lines that recur across them as boilerplate."""
+    texts = [raw.content for raw in raw_documents if raw.ok and raw.kind == "text"]
+    try:
+        recurring = clean.recurring_lines(texts)
+    except Exception:
+        recurring = frozenset()
+    return mark_duplicates([clean_document(raw, recurring) for raw in raw_documents])

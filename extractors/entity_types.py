@@ -1,0 +1,125 @@
+"""Entity typing: turn an NER label and a surface string into disease, symptom or treatment.
+
+BC5CDR-style NER only knows DISEASE and CHEMICAL; analysts need symptoms apart from diseases and
+therapies apart from other chemicals. The decision reads curated lists first (data/*.tsv), then
+the shape of the name (a symptom head like 'pain', a disease ending like '-itis'), then the
+HPO/ICD-10-CM vocabulary, so each rule lives in a data file rather than in code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from extractors.terms import term_key
+from extractors.vocabulary import Concept, load_vocabulary, read_list, read_table
+
+DISEASE, SYMPTOM, TREATMENT = "disease", "symptom", "treatment"
+ENTITY_TYPES = (DISEASE, SYMPTOM, TREATMENT)
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "their", "his", "her", "its", "your", "our", "my"})
+
+
+@dataclass(frozen=True)
+class TypedConcept:
+    entity_type: str
+    canonical: str
+    ontology_id: str = ""
+
+
+class EntityTyper:
+    """Decides type, canonical name and ontology id of a mention from curated data and ontologies."""
+
+    @cached_property
+    def curated(self) -> dict[str, tuple[str, str]]:
+        return {term_key(term): (entity_type, ontology_id) for term, entity_type, *rest in read_table("entity_types.tsv")
+                for ontology_id in [rest[0] if rest else ""]}
+
+    @cached_property
+    def synonyms(self) -> dict[str, str]:
+        return {term_key(alias): term_key(canonical) for alias, canonical in read_table("synonyms.tsv")}
+
+    @cached_property
+    def treatment_aliases(self) -> dict[str, str]:
+        aliases: dict[str, str] = {}
+        for canonical, _kind, names in read_table("treatments.tsv"):
+            for name in [canonical, *names.split(";")]:
+                aliases[term_key(name)] = term_key(canonical)
+        return aliases
+
+    @cached_property
+    def abbreviations(self) -> dict[str, str]:
+        return {short: term_key(long) for short, long in read_table("abbreviations.tsv")}
+
+    @cached_property
+    def symptom_heads(self) -> frozenset[str]:
+        return frozenset(term_key(word) for word in read_list("symptom_heads.txt"))
+
+    @cached_property
+    def disease_endings(self) -> tuple[str, ...]:
+        return tuple(read_list("disease_endings.txt"))
+
+    @cached_property
+    def modifiers(self) -> frozenset[str]:
+        return frozenset(read_list("modifiers.txt"))
+
+    @cached_property
+    def vocabulary(self) -> dict[str, tuple[Concept, ...]]:
+        return load_vocabulary()
+
+    def canonical_key(self, text: str) -> str:
+        """Folded name with determiners dropped and synonyms applied."""
+        words = term_key(text).split(" ")
+        while len(words) > 1 and words[0] in _DETERMINERS:
+            words = words[1:]
+        key = " ".join(words)
+        return self.synonyms.get(key, key)
+
+    def strip_modifiers(self, key: str) -> str:
+        words = key.split(" ")
+        while len(words) > 1 and words[0] in self.modifiers:
+            words = words[1:]
+        key = " ".join(words)
+        return self.synonyms.get(key, key)
+
+    def classify(self, text: str, label: str) -> TypedConcept | None:
+        """Type a mention; None when it names no disease, symptom or treatment (e.g. 'condition')."""
+        key = self.canonical_key(self.abbreviations.get(text.strip(), text))
+        if not key:
+            return None
+        label = label.upper()
+        if label in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases:
+            return TypedConcept(TREATMENT, self.treatment_aliases.get(key, key))
+        return self.classify_condition(key)
+
+    def classify_condition(self, key: str) -> TypedConcept | None:
+        """Disease or symptom for a DISEASE-labelled name, by the first rule that knows it."""
+        if key in self.curated:
+            return self.from_curated(key)
+        stripped = self.strip_modifiers(key)
+        if stripped in self.curated and self.curated[stripped][0] == SYMPTOM:
+            return self.from_curated(stripped)
+        last_word = stripped.rsplit(" ", 1)[-1]
+        if last_word.endswith(self.disease_endings):
+            return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
+        if last_word in self.symptom_heads:
+            return TypedConcept(SYMPTOM, stripped, self.ontology_id(stripped, SYMPTOM))
+        kinds = {concept.kind for concept in self.vocabulary.get(key, ())}
+        if "disease" in kinds:
+            return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
+        if kinds & {"symptom", "phenotype"}:
+            return TypedConcept(SYMPTOM, stripped, self.ontology_id(stripped, SYMPTOM))
+        return TypedConcept(DISEASE, key, "")
+
+    def from_curated(self, key: str) -> TypedConcept | None:
+        entity_type, ontology_id = self.curated[key]
+        if entity_type not in ENTITY_TYPES:
+            return None
+        return TypedConcept(entity_type, key, ontology_id or self.ontology_id(key, entity_type))
+
+    def ontology_id(self, key: str, entity_type: str) -> str:
+        """HPO id for symptoms, ICD-10-CM code for diseases, where the vocabulary has the name."""
+        preferred = ("phenotype", "symptom") if entity_type == SYMPTOM else ("disease",)
+        for kind in preferred:
+            for concept in self.vocabulary.get(key, ()):
+                if concept.kind == kind:
+                    return concept.ontology_id
+        return ""

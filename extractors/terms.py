@@ -1,0 +1,43 @@
+"""Term keys: the folded form under which surface strings of one concept meet.
+
+Case, hyphens/whitespace, possessive apostrophes and English plurals are folded, so
+'Back-pains', 'back pain' and 'BACK PAIN' share one key.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE_LIKE = re.compile(r"[\s\-\u2010-\u2015_/]+")
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
+_EDGE_PUNCTUATION = " .,;:!?\"'()[]{}*\u2022"
+# Words whose final 's' is not a plural; keeps 'lupus', 'psoriasis', 'diabetes' intact.
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "os", "as", "ys")
+_INVARIANT = frozenset({"diabetes", "herpes", "rabies", "measles", "mumps", "scabies", "series", "species",
+                        "lupus", "aids", "news", "pelvis", "diagnosis", "genetics", "physics"})
+
+
+def singularize(word: str) -> str:
+    """A conservative English singular: only the forms common in symptom and drug names."""
+    if len(word) <= 3 or word in _INVARIANT or not word.endswith("s") or word.endswith(_NOT_PLURAL_ENDINGS):
+        return word
+    if word.endswith("aches"):
+        return word[:-1]
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("'s"):
+        return word[:-2]
+    return word[:-1]
+
+
+def term_key(text: str) -> str:
+    """The folded key of a term: lowercase, NFKC, single spaces, last word singular."""
+    folded = unicodedata.normalize("NFKC", text).translate(_QUOTES).lower()
+    folded = _SPACE_LIKE.sub(" ", folded).strip(_EDGE_PUNCTUATION)
+    if not folded:
+        return ""
+    words = folded.split(" ")
+    words[-1] = singularize(words[-1])
+    return " ".join(words)

@@ -1,0 +1,134 @@
+"""`medfacts` command line: parse arguments, check the folders, call a flow, print a summary."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+
+class UsageError(Exception):
+    """A problem with what the user asked for, reported as one line without a traceback."""
+
+
+def existing_dir(value: str) -> Path:
+    path = Path(value)
+    if not path.is_dir():
+        raise UsageError(f"input folder not found: {path}")
+    if not os.access(path, os.R_OK | os.X_OK):
+        raise UsageError(f"input folder not readable: {path}")
+    return path
+
+
+def writable_dir(value: str) -> Path:
+    path = Path(value)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(f"output folder not writable: {path} ({error.strerror or error})") from error
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise UsageError(f"output folder not writable: {path}")
+    return path
+
+
+def existing_file(value: str) -> Path:
+    path = Path(value)
+    if not path.is_file():
+        raise UsageError(f"file not found: {path}")
+    return path
+
+
+def command_run(args: argparse.Namespace) -> int:
+    from flows.extract_facts import extract_facts
+
+    summary = extract_facts(existing_dir(args.input), writable_dir(args.out), args.model)
+    print(f"medfacts: {summary['n_documents']} documents ({summary['n_new']} new, {summary['n_failed']} failed) "
+          f"-> {args.out}")
+    return 0
+
+
+def command_train_ner(args: argparse.Namespace) -> int:
+    from flows.train_ner import train_ner
+
+    scores = train_ner(existing_dir(args.data), writable_dir(args.out), args.config and existing_file(args.config),
+                       args.seed, args.ncbi and existing_dir(args.ncbi))
+    print_scores(scores)
+    return 0
+
+
+def command_evaluate_ner(args: argparse.Namespace) -> int:
+    from flows.train_ner import evaluate_ner
+
+    print_scores(evaluate_ner(existing_file(args.data), args.model))
+    return 0
+
+
+def command_evaluate_cleaning(args: argparse.Namespace) -> int:
+    from flows.evaluate_cleaning import evaluate_cleaning
+
+    results = evaluate_cleaning(existing_dir(args.bench))
+    for key, value in results.items():
+        print(f"{key}: {value:.4f}" if isinstance(value, float) else f"{key}: {value}")
+    return 0
+
+
+def print_scores(scores: dict) -> None:
+    """Entity-level scores as a small table: one row per type plus overall."""
+    print(f"{'':10} {'P':>7} {'R':>7} {'F1':>7}")
+    for name, row in scores.items():
+        if isinstance(row, dict) and {"precision", "recall", "f1"} <= row.keys():
+            print(f"{name:10} {row['precision']:7.4f} {row['recall']:7.4f} {row['f1']:7.4f}")
+    for name, value in scores.items():
+        if not isinstance(value, dict):
+            print(f"{name}: {value}")
+
+
+def shared_dir() -> Path:
+    return Path(os.environ.get("MEDFACTS_SHARED", "../shared"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="medfacts", description="Turn scraped health articles into tidy tables of medical facts.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="extract facts from a folder of articles into CSV tables")
+    run.add_argument("input", nargs="?", default="raw", help="folder of .txt/.md/.html/.jsonl articles (default: raw)")
+    run.add_argument("--out", default="processed", help="output folder (default: processed)")
+    run.add_argument("--model", default=None, help="spaCy model name or path (default: the bundled BC5CDR model)")
+    run.set_defaults(handler=command_run)
+
+    train = commands.add_parser("train-ner", help="train the NER model on BC5CDR-style IOB data")
+    train.add_argument("--data", default=str(shared_dir() / "data" / "bc5cdr"), help="folder with train.tsv and devel.tsv")
+    train.add_argument("--out", required=True, help="folder to write the trained pipeline to")
+    train.add_argument("--config", default=None, help="spaCy training config (default: the bundled one)")
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--ncbi", default=None, help="optional NCBI-disease folder to add to the training data")
+    train.set_defaults(handler=command_train_ner)
+
+    evaluate = commands.add_parser("evaluate-ner", help="entity-level P/R/F1 of a model on an IOB .tsv file")
+    evaluate.add_argument("--data", default=str(shared_dir() / "data" / "bc5cdr" / "test.tsv"))
+    evaluate.add_argument("--model", default=None, help="spaCy model name or path (default: bundled)")
+    evaluate.set_defaults(handler=command_evaluate_ner)
+
+    cleaning = commands.add_parser("evaluate-cleaning", help="main-text extraction score on the article-extraction benchmark")
+    cleaning.add_argument("--bench", default=str(shared_dir() / "bench" / "article-extraction"))
+    cleaning.set_defaults(handler=command_evaluate_cleaning)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except UsageError as error:
+        print(f"medfacts: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("medfacts: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

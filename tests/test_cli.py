@@ -1,0 +1,33 @@
+"""The command line: one-line errors for bad folders, a real run on the shipped samples in raw/."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractors.tables import SCHEMAS, read_table
+from flows.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_missing_input_folder_is_a_one_line_error(tmp_path: Path, capsys):
+    assert main(["run", str(tmp_path / "missing"), "--out", str(tmp_path / "out")]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "input folder not found" in error
+
+
+def test_unwritable_output_folder_is_a_one_line_error(tmp_path: Path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert main(["run", str(REPO / "raw"), "--out", str(blocker / "out")]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "output folder not writable" in error
+
+
+def test_run_on_the_shipped_samples_writes_every_table(tmp_path: Path, prefect_backend, capsys):
+    assert main(["run", str(REPO / "raw"), "--out", str(tmp_path)]) == 0
+    assert "documents" in capsys.readouterr().out
+    tables = {name: read_table(name, tmp_path) for name in SCHEMAS}
+    assert set(tables["documents"]["status"]) == {"ok"}
+    assert len(tables["documents"]) == 5  # four files, one of them a .jsonl with two articles
+    predicates = set(tables["relations"]["predicate"])
+    assert predicates == {"has_symptom", "treated_by", "relieves"}

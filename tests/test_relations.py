@@ -1,0 +1,63 @@
+"""Relation extraction on concrete sentences through the real pipeline (bundled model)."""
+from __future__ import annotations
+
+import pytest
+
+from extractors.relations import document_facts
+
+
+def facts(nlp, text: str) -> set[tuple[str, str, str, bool, bool]]:
+    found = document_facts("0" * 16, nlp(text))
+    return {(r.subject.canonical, r.predicate, r.object.canonical, r.negated, r.hedged) for r in found.relations}
+
+
+def test_a_causal_cue_states_has_symptom(nlp):
+    assert ("ankylosing spondylitis", "has_symptom", "back pain", False, False) in facts(
+        nlp, "Ankylosing spondylitis causes back pain.")
+
+
+def test_negated_statement_is_flagged(nlp):
+    assert ("systemic lupus erythematosus", "has_symptom", "back pain", True, False) in facts(
+        nlp, "Lupus does not directly cause back pain.")
+
+
+def test_hedged_statement_is_flagged(nlp):
+    assert ("systemic lupus erythematosus", "has_symptom", "fever", False, True) in facts(nlp, "Lupus may cause fever.")
+
+
+def test_a_symptom_list_gives_one_relation_per_item(nlp):
+    found = facts(nlp, "Symptoms of rheumatoid arthritis include fatigue, joint swelling and morning stiffness.")
+    objects = {obj for subject, predicate, obj, *_ in found if subject == "rheumatoid arthritis" and predicate == "has_symptom"}
+    assert objects == {"fatigue", "joint swelling", "stiffness"}
+
+
+def test_treatment_cue_states_treated_by(nlp):
+    found = facts(nlp, "Ankylosing spondylitis is usually treated with NSAIDs and physical therapy.")
+    assert {("ankylosing spondylitis", "treated_by", "nsaid", False, False),
+            ("ankylosing spondylitis", "treated_by", "physical therapy", False, False)} <= found
+
+
+def test_treatment_that_eases_a_symptom_relieves_it(nlp):
+    assert ("nsaid", "relieves", "back pain", False, True) in facts(nlp, "NSAIDs may help reduce back pain.")
+
+
+def test_cooccurrence_alone_is_not_a_relation(nlp):
+    assert facts(nlp, "Lupus and back pain are both common.") == set()
+
+
+def test_relations_do_not_cross_a_clause_break(nlp):
+    found = facts(nlp, "Fibromyalgia is common in women, while lupus causes a rash.")
+    assert ("systemic lupus erythematosus", "has_symptom", "rash", False, False) in found
+    assert not any(subject == "fibromyalgia" for subject, *_ in found)
+
+
+def test_abbreviation_defined_in_the_document_resolves_to_its_long_form(nlp):
+    found = facts(nlp, "Psoriatic arthritis (PsA) is a chronic disease. Over time, PsA causes joint swelling.")
+    assert ("psoriatic arthritis", "has_symptom", "joint swelling", False, False) in found
+
+
+@pytest.mark.parametrize("heading_text", ["What Are The Symptoms\n\nLupus causes fatigue."])
+def test_a_line_break_ends_a_sentence(nlp, heading_text: str):
+    doc = nlp(heading_text)
+    assert [sentence.text.strip() for sentence in doc.sents if sentence.text.strip()] == [
+        "What Are The Symptoms", "Lupus causes fatigue."]
