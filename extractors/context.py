@@ -28,6 +28,21 @@ def negation_cues() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def pseudo_negation_cues() -> re.Pattern[str]:
+    return cue_pattern(read_list("pseudo_negation_cues.txt"))
+
+
+@lru_cache(maxsize=1)
+def clause_continuations() -> frozenset[tuple[str, str]]:
+    return frozenset(tuple(phrase.lower().split()[:2]) for phrase in read_list("clause_continuations.txt"))
+
+
+def has_negation(text: str) -> bool:
+    """A negation cue in text, once pseudo-negations ('not only') are blanked out."""
+    return bool(negation_cues().search(pseudo_negation_cues().sub(" ", text)))
+
+
+@lru_cache(maxsize=1)
 def hedge_cues() -> re.Pattern[str]:
     return cue_pattern(read_list("hedge_cues.txt"))
 
@@ -48,8 +63,10 @@ def clauses(sentence: Span) -> list[Span]:
     """Split a sentence before each clause-break word and after each semicolon."""
     doc, breaks = sentence.doc, clause_break_words()
     pieces, start = [], sentence.start
+    continuations = clause_continuations()
     for token in sentence:
-        if token.i > start and token.lower_ in breaks:
+        following = token.nbor(1).lower_ if token.i + 1 < len(doc) else ""
+        if token.i > start and token.lower_ in breaks and (token.lower_, following) not in continuations:
             pieces.append(doc[start:token.i])
             start = token.i
         elif token.text == ";":
@@ -63,12 +80,11 @@ def clauses(sentence: Span) -> list[Span]:
 def is_negated(mention: Span, clause: Span) -> bool:
     """A negation cue within a few tokens before the mention, inside its clause."""
     window_start = max(clause.start, mention.start - NEGATION_WINDOW_TOKENS)
-    before = mention.doc[window_start:mention.start].text
-    return bool(negation_cues().search(before))
+    return has_negation(mention.doc[window_start:mention.start].text)
 
 
 def negated_between(doc_text: str, start_char: int, end_char: int) -> bool:
-    return bool(negation_cues().search(doc_text[start_char:end_char]))
+    return has_negation(doc_text[start_char:end_char])
 
 
 def is_hedged(clause: Span) -> bool:

@@ -58,6 +58,10 @@ class EntityTyper:
         return tuple(read_list("disease_endings.txt"))
 
     @cached_property
+    def generic_heads(self) -> frozenset[str]:
+        return frozenset(read_list("generic_heads.txt"))
+
+    @cached_property
     def modifiers(self) -> frozenset[str]:
         return frozenset(read_list("modifiers.txt"))
 
@@ -90,14 +94,31 @@ class EntityTyper:
             return TypedConcept(TREATMENT, self.treatment_aliases.get(key, key))
         return self.classify_condition(key)
 
+    def knows(self, text: str, label: str) -> bool:
+        """Whether a curated list, a naming rule or the vocabulary recognises the name (not just the NER)."""
+        key = self.canonical_key(self.abbreviations.get(text.strip(), text))
+        if label.upper() in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases:
+            return key in self.treatment_aliases
+        stripped = self.strip_modifiers(key)
+        last_word = stripped.rsplit(" ", 1)[-1]
+        return (key in self.curated or stripped in self.curated or key in self.vocabulary
+                or last_word in self.symptom_heads or last_word.endswith(self.disease_endings))
+
     def classify_condition(self, key: str) -> TypedConcept | None:
-        """Disease or symptom for a DISEASE-labelled name, by the first rule that knows it."""
+        """Disease or symptom for a DISEASE-labelled name, by the first rule that knows it.
+
+        Names no rule knows stay diseases (the NER's word) unless their shape says they are
+        fragments: a category word at the end, a coordination inside, or a single lowercase word
+        that no vocabulary lists.
+        """
         if key in self.curated:
             return self.from_curated(key)
         stripped = self.strip_modifiers(key)
         if stripped in self.curated and self.curated[stripped][0] == SYMPTOM:
             return self.from_curated(stripped)
         last_word = stripped.rsplit(" ", 1)[-1]
+        if last_word in self.generic_heads:
+            return None
         if last_word.endswith(self.disease_endings):
             return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
         if last_word in self.symptom_heads:
@@ -107,6 +128,9 @@ class EntityTyper:
             return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
         if kinds & {"symptom", "phenotype"}:
             return TypedConcept(SYMPTOM, stripped, self.ontology_id(stripped, SYMPTOM))
+        words = key.split(" ")
+        if len(words) == 1 or {"and", "or", "like", "of", "as"} & set(words):
+            return None
         return TypedConcept(DISEASE, key, "")
 
     def from_curated(self, key: str) -> TypedConcept | None:

@@ -87,8 +87,14 @@ class GazetteerMatcher:
             self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(set(terms)))))
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = [Span(doc, start, end, label=label) for label, start, end in self.matcher(doc)]
-        doc.ents = filter_spans([*doc.ents, *matches])
+        matches = filter_spans([Span(doc, start, end, label=label) for label, start, end in self.matcher(doc)])
+        matched_tokens = {i for span in matches for i in range(span.start, span.end)}
+        typer = shared_typer()
+        # An NER span that overlaps a curated name keeps its place only if something besides the NER knows it:
+        # 'lupus nephritis' stays, 'lupus cause' yields to 'lupus'.
+        predicted = [span for span in doc.ents
+                     if not matched_tokens.intersection(range(span.start, span.end)) or typer.knows(span.text, span.label_)]
+        doc.ents = filter_spans([*predicted, *matches])
         return doc
 
 

@@ -52,6 +52,9 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "status": text("ok: facts extracted; failed: could not be read or processed (see error); duplicate: a copy of duplicate_of, adds no support.", isin=STATUSES),
         "error": text("One-line reason a document failed; empty otherwise.", nullable=True),
         "duplicate_of": text("doc_id of the earlier document this one duplicates; empty otherwise.", nullable=True),
+        "date": text("Publication date (ISO 8601) where the page gave one.", nullable=True),
+        "author": text("Author where the page gave one.", nullable=True),
+        "n_chars_removed": count("Characters of the lines cleaning removed; the lines themselves are in removed/<doc_id>.txt."),
     }, strict=True, ordered=True, name="documents"),
     "entities": pa.DataFrameSchema({
         "entity_id": text("Stable id: hash of the type and ontology id (or canonical name when none).", pattern=ID_PATTERN),
@@ -120,6 +123,9 @@ class DocumentRow:
     status: str
     error: str | None = None
     duplicate_of: str | None = None
+    date: str | None = None
+    author: str | None = None
+    n_chars_removed: int = 0
 
 
 def frame(name: str, rows: Iterable[dict | tuple]) -> pd.DataFrame:
@@ -225,7 +231,8 @@ def data_dictionary(level: int = 1) -> str:
              "by `make dictionary`; do not edit by hand.", "",
              "Cells that a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, tab or "
              "carriage return) are written with a leading apostrophe. `text/<doc_id>.txt` holds the cleaned "
-             "text that the offsets in mentions.csv and evidence.csv index into.", ""]
+             "text that the offsets in mentions.csv and evidence.csv index into; `removed/<doc_id>.txt` holds "
+             "the lines cleaning took out, one per line, so the cleaner can be audited.", ""]
     for name, schema in SCHEMAS.items():
         lines += ["#" * (level + 1) + f" {TABLE_FILES[name]}", "", "| column | type | meaning |", "| --- | --- | --- |"]
         for column_name, column in schema.columns.items():
@@ -257,7 +264,8 @@ def document_rows(documents: list, failures: dict[str, str]) -> list[DocumentRow
         rows.append(DocumentRow(
             doc_id=document.doc_id, source=document.raw.source, url=document.url, title=document.title,
             sha256=document.raw.sha256, n_chars_raw=len(document.raw.content), n_chars_clean=len(document.text),
-            status=status, error=error, duplicate_of=document.duplicate_of))
+            status=status, error=error, duplicate_of=document.duplicate_of, date=document.date,
+            author=document.author, n_chars_removed=sum(len(line) for line in document.removed)))
     return rows
 
 
@@ -284,6 +292,8 @@ def write_outputs(out_dir: Path, documents: list, merged: MergedFacts, failures:
     for document in documents:
         if document.ok and document.doc_id not in failures:
             atomic_write_text(out_dir / "text" / f"{document.doc_id}.txt", document.text)
+        if document.removed:
+            atomic_write_text(out_dir / "removed" / f"{document.doc_id}.txt", "\n".join(document.removed) + "\n")
     for name, table in tables.items():
         write_table(name, table, out_dir)
     run_row = {**run, "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

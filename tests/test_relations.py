@@ -61,3 +61,13 @@ def test_a_line_break_ends_a_sentence(nlp, heading_text: str):
     doc = nlp(heading_text)
     assert [sentence.text.strip() for sentence in doc.sents if sentence.text.strip()] == [
         "What Are The Symptoms", "Lupus causes fatigue."]
+
+
+def test_not_only_but_also_affirms_and_keeps_one_clause(nlp):
+    found = facts(nlp, "Over time, ankylosing spondylitis not only restricts movement but also causes back pain.")
+    assert ("ankylosing spondylitis", "has_symptom", "back pain", False, False) in found
+
+
+def test_generic_words_are_not_entities(nlp):
+    doc = nlp("Lupus causes many symptoms and other complications.")
+    assert [span.text for span in doc.ents if span._.entity_type] == ["Lupus"]
