@@ -1,0 +1,110 @@
+"""Near-duplicate documents: syndicated copies and one article saved under two URLs.
+
+A copy adds no independent support to a fact, so the later copy of an article is marked a
+duplicate of the first. Copies differ in headers, bylines and footers, so exact hashing misses
+them; MinHash over word shingles estimates Jaccard similarity and LSH (datasketch) finds the
+candidate pairs without comparing every pair of documents. Candidates are confirmed on the
+exact shingle sets, so LSH's approximation never marks a document on its own.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Sequence
+
+from datasketch import MinHash, MinHashLSH
+
+# Three-word shingles: long enough that two articles on one topic share few of them, short
+# enough that a changed header or byline touches only a few.
+SHINGLE_WORDS = 3
+MIN_PERMUTATIONS = 16
+MAX_LSH_THRESHOLD = 0.9
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold()) if isinstance(text, str) else []
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+    """Overlapping word n-grams of the text; a text shorter than n words is one shingle."""
+    tokens = words(text)
+    if len(tokens) <= size:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
+
+
+def minhash(shingle_set: set[str], num_perm: int) -> MinHash:
+    signature = MinHash(num_perm=num_perm, seed=1)
+    signature.update_batch([shingle.encode("utf-8") for shingle in shingle_set])
+    return signature
+
+
+def jaccard(first: set[str], second: set[str]) -> float:
+    if not first or not second:
+        return 0.0
+    return len(first & second) / len(first | second)
+
+
+def exact_key(text: str) -> str:
+    """Same words in the same order: an exact copy, whatever its whitespace and case."""
+    return hashlib.sha1(" ".join(words(text)).encode("utf-8")).hexdigest()
+
+
+def find_near_duplicates(docs: Sequence[tuple[str, str]], threshold: float = 0.8,
+                         num_perm: int = 128) -> dict[str, str]:
+    """Map the doc_id of each later copy to the doc_id of the first document it duplicates.
+
+    `docs` are (doc_id, text) in corpus order; a document duplicates an earlier one when their
+    word-shingle Jaccard similarity is at least `threshold` (exact copies included). Empty
+    documents are never duplicates: there is nothing to compare.
+    """
+    threshold = min(max(float(threshold), 0.01), 1.0)
+    num_perm = max(int(num_perm), MIN_PERMUTATIONS)
+    lsh = candidate_index(threshold, num_perm)
+    first_by_exact: dict[str, str] = {}
+    kept_shingles: dict[str, set[str]] = {}
+    order: dict[str, int] = {}
+    duplicates: dict[str, str] = {}
+    for position, (doc_id, text) in enumerate(docs):
+        if doc_id in order or doc_id in duplicates:
+            continue
+        shingle_set = shingles(text)
+        if not shingle_set:
+            continue
+        key = exact_key(text)
+        if key in first_by_exact:
+            duplicates[doc_id] = first_by_exact[key]
+            continue
+        signature = minhash(shingle_set, num_perm)
+        original = earliest_match(lsh.query(signature), shingle_set, kept_shingles, order, threshold)
+        if original is not None:
+            duplicates[doc_id] = original
+            continue
+        first_by_exact[key] = doc_id
+        kept_shingles[doc_id] = shingle_set
+        order[doc_id] = position
+        lsh.insert(doc_id, signature)
+    return duplicates
+
+
+def candidate_index(threshold: float, num_perm: int) -> MinHashLSH:
+    """LSH tuned a little below the threshold: it only proposes pairs, exact Jaccard decides.
+
+    datasketch cannot band very high thresholds (0.99 leaves fewer than two bands), and a lower
+    LSH threshold only adds candidates, never duplicates.
+    """
+    lsh_threshold = min(threshold, MAX_LSH_THRESHOLD)
+    while lsh_threshold > 0.1:
+        try:
+            return MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
+        except ValueError:
+            lsh_threshold -= 0.05
+    return MinHashLSH(threshold=0.1, num_perm=num_perm)
+
+
+def earliest_match(candidates: list[str], shingle_set: set[str], kept_shingles: dict[str, set[str]],
+                   order: dict[str, int], threshold: float) -> str | None:
+    """The earliest LSH candidate whose exact Jaccard similarity reaches the threshold."""
+    confirmed = [doc_id for doc_id in candidates if jaccard(shingle_set, kept_shingles[doc_id]) >= threshold]
+    return min(confirmed, key=order.__getitem__) if confirmed else None

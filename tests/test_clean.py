@@ -1,0 +1,426 @@
+"""Cleaning: junk gone, every body sentence kept, headings and bullets made readable, unicode repaired.
+
+The articles are read from the shared folder (MEDFACTS_SHARED); no article text is copied here.
+The junk strings are the ones the issue lists for the seeds.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from extractors import clean
+from extractors.clean import CleanedText, clean_html, clean_text, fix_unicode, recurring_lines
+
+# Junk the issue names for the seeds: whole lines, except the promotional closer (a fragment).
+SEED_JUNK_LINES = ("close", "4 min read 20-03-2025", "Similar Posts", "Leave a Reply",
+                   "Related Posts", "Latest Posts", "Popular Posts")
+PROMO_FRAGMENT = "Book an online physical therapy session"
+BULLET_OR_NUMBER = re.compile(r"^(?:[\u2022*-]|\d{1,3}\.)\s*")
+GLUED_QUESTION = re.compile(r"(?<=[a-z]\?)(?=[A-Z])")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def seed_file(seeds: Path, prefix: str) -> Path:
+    matches = sorted(seeds.glob(f"{prefix}_*.txt"))
+    if not matches:
+        pytest.skip(f"seed {prefix} not found in {seeds}")
+    return matches[0]
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def paragraphs(result: CleanedText) -> list[str]:
+    return result.text.split("\n\n")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def is_listed_junk(line: str) -> bool:
+    return line in SEED_JUNK_LINES or PROMO_FRAGMENT in line
+
+
+def expected_body_sentences(raw: str) -> list[str]:
+    """The seed's sentences, derived independently of the cleaner: junk and title lines dropped,
+    the title glued before the first sentence cut, bullets and numbers stripped, glued
+    question headings split, then split at sentence ends."""
+    lines = [line.strip() for line in fix_unicode(raw).split("\n") if line.strip()]
+    title = next(line for line in lines if not is_listed_junk(line))
+    sentences: list[str] = []
+    for line in lines:
+        if line == title or is_listed_junk(line):
+            continue
+        if line.startswith(title + " "):
+            line = line[len(title) + 1:]
+        line = BULLET_OR_NUMBER.sub("", line)
+        for part in GLUED_QUESTION.split(line):
+            sentences.extend(sentence for sentence in SENTENCE_END.split(part) if sentence)
+    return sentences
+
+
+@pytest.fixture(scope="module")
+def seed_results(seeds: Path) -> dict[str, tuple[str, CleanedText]]:
+    return {path.name[:3]: (read(path), clean_text(read(path))) for path in sorted(seeds.glob("*.txt"))}
+
+
+@pytest.fixture(scope="module")
+def corpus_text_dir(shared: Path) -> Path:
+    path = shared / "corpus" / "web" / "text"
+    if not any(path.glob("*.txt")):
+        pytest.skip(f"no corpus texts in {path}")
+    return path
+
+
+@pytest.fixture(scope="module")
+def corpus_html_dir(shared: Path) -> Path:
+    path = shared / "corpus" / "web" / "html"
+    if not any(path.glob("*.html")):
+        pytest.skip(f"no corpus HTML pages in {path}")
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+# Seeds: junk gone, body kept
+
+
+def test_every_seed_body_sentence_survives(seed_results):
+    for name, (raw, result) in seed_results.items():
+        body = flat(result.text)
+        expected = expected_body_sentences(raw)
+        assert len(expected) > 10, name
+        lost = [sentence for sentence in expected if flat(sentence) not in body]
+        assert lost == [], f"seed {name} lost body sentences: {lost}"
+
+
+def test_listed_seed_junk_is_gone(seed_results):
+    for name, (_, result) in seed_results.items():
+        for junk in SEED_JUNK_LINES:
+            assert junk not in paragraphs(result), (name, junk)
+        assert "min read" not in result.text
+        assert PROMO_FRAGMENT not in result.text
+        assert "PhysioMantra" not in result.text
+
+
+def test_seed_junk_lines_present_in_the_raw_text_are_reported_as_removed(seed_results):
+    removed_everywhere = [line for _, result in seed_results.values() for line in result.removed]
+    for junk in SEED_JUNK_LINES:
+        assert junk in removed_everywhere, junk
+    assert any(PROMO_FRAGMENT in line for line in removed_everywhere)
+
+
+def test_navigation_and_widget_junk_of_seed_002(seeds):
+    result = clean_text(read(seed_file(seeds, "002")))
+    first = paragraphs(result)[0]
+    assert first == "Lupus and Back Pain: Understanding the Connection and Finding Relief"
+    assert result.removed[:2] == ["close", "close"]
+    assert "4 min read 20-03-2025" in result.removed
+    assert result.date == "2025-03-20"
+    assert result.title == "lupus back pain"
+    assert "lupus back pain" not in paragraphs(result)
+
+
+def test_title_repeated_as_first_words_of_the_body_is_cut(seeds):
+    for prefix, title in (("000", "What autoimmune disease causes back pain"),
+                          ("003", "What autoimmune disease causes bone pain")):
+        result = clean_text(read(seed_file(seeds, prefix)))
+        assert result.title == title
+        assert title not in result.text
+        assert result.text.startswith("Autoimmune diseases ")
+        assert result.removed.count(title) == 2  # the title line and its glued copy
+
+
+def test_repeated_title_lines_are_removed_and_title_reported(seeds):
+    result = clean_text(read(seed_file(seeds, "004")))
+    title = "Unraveling the Connection: Lupus and Back Pain"
+    assert result.title == title
+    assert title not in result.text
+    assert result.text.startswith("As a complex, chronic autoimmune disorder, lupus remains")
+
+
+def test_closing_words_of_seed_001_are_gone_and_body_kept(seeds):
+    result = clean_text(read(seed_file(seeds, "001")))
+    assert paragraphs(result)[-1].startswith("In conclusion, while autoimmune diseases and chronic back pain")
+    assert "Similar Posts" not in result.text and "Leave a Reply" not in result.text
+    assert "There are more than 80 recognized autoimmune diseases, each with its own set of symptoms and " \
+           "complications." in result.text
+
+
+def test_glued_heading_is_split_into_its_own_paragraph_once(seeds):
+    result = clean_text(read(seed_file(seeds, "004")))
+    parts = paragraphs(result)
+    for heading, first_words in (
+            ("What Are The Common Symptoms?", "Some symptoms are commonly observed in many individuals"),
+            ("Does Lupus Cause Back Pain?", "Lupus, scientifically known as Systemic Lupus Erythematosus (SLE)"),
+            ("What Strategies Can Prevent Back Pain From Lupus?", "Preventing or minimizing back pain in lupus")):
+        assert parts.count(heading) == 1, heading
+        position = parts.index(heading)
+        assert parts[position + 1].startswith(first_words), heading
+        assert heading + first_words.split()[0] not in result.text
+
+
+def test_bullets_and_numbers_become_sentences_of_their_own(seeds):
+    lupus = clean_text(read(seed_file(seeds, "002")))
+    assert "\u2022" not in lupus.text
+    assert "Inflammation: Lupus is fundamentally an inflammatory disease." in paragraphs(lupus)[4]
+    assert any(part.startswith("Blood tests: To detect autoantibodies and assess inflammation levels.")
+               for part in paragraphs(lupus))
+    numbered = clean_text(read(seed_file(seeds, "004")))
+    parts = paragraphs(numbered)
+    assert "Fatigue and Fever: These are often the first signs of lupus, and can range from mild to severe." in parts
+    assert "Disease Management." in parts  # a short bullet ends as a sentence
+    assert not any(re.match(r"\d{1,2}\. ", part) for part in parts)
+
+
+def test_paragraph_boundaries_survive_for_sentence_splitting(seed_results):
+    for name, (_, result) in seed_results.items():
+        assert "\n\n\n" not in result.text, name
+        for part in paragraphs(result):
+            assert part and part == part.strip() and "\n" not in part, (name, part[:60])
+        assert len(paragraphs(result)) >= 6, name
+
+
+def test_curly_quotes_in_seeds_become_straight(seed_results):
+    _, result = seed_results["000"]
+    assert "body's own tissues" in result.text
+    assert "\u2019" not in result.text
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain text: title, front matter, recurring lines, markdown dumps
+
+
+def test_given_title_is_removed_where_the_text_repeats_it():
+    text = ("Knee pain explained\n\nKnee pain explained\n"
+            "Knee pain explained Knee pain has many causes, from injury to arthritis.\n"
+            "Rest and ice help most people within a few weeks of the first symptoms.")
+    result = clean_text(text, title="Knee pain explained")
+    assert result.title == "Knee pain explained"
+    assert paragraphs(result) == ["Knee pain has many causes, from injury to arthritis.",
+                                  "Rest and ice help most people within a few weeks of the first symptoms."]
+
+
+def test_a_sentence_starting_with_its_heading_words_is_not_cut():
+    text = ("Chest tightness\n"
+            "Chest tightness is often described as having a heavy weight on the chest or a tight band around it.")
+    result = clean_text(text, title="Asthma symptoms")
+    assert "Chest tightness is often described as having a heavy weight on the chest" in result.text
+
+
+def test_yaml_front_matter_becomes_metadata(corpus_text_dir):
+    result = clean_text(read(corpus_text_dir / "medlineplus-diabetes-type-2.txt"))
+    assert result.title == "Diabetes Type 2"
+    assert result.url == "https://medlineplus.gov/diabetestype2.html"
+    assert "content_hash" not in result.text and "](" not in result.text
+    assert result.text.startswith("What is type 2 diabetes?")
+    assert "Type 2 diabetes is a disease in which your blood glucose, or blood sugar, levels are too high." \
+        in result.text
+    assert "Being overweight or having obesity." in paragraphs(result)  # a linked list item is content
+
+
+def test_recurring_lines_are_boilerplate_but_copies_do_not_count():
+    footer = "Sign up for our free weekly digest of health tips from our nurses"
+    bodies = [f"This article explains how {condition} is treated with rest and fluids over several days."
+              for condition in ("influenza", "bronchitis", "sinusitis", "laryngitis")]
+    texts = [f"{body}\n{footer}\nSymptoms" for body in bodies]
+    recurring = recurring_lines(texts)
+    assert clean.line_key(footer) in recurring
+    assert clean.line_key(bodies[0]) not in recurring
+    copies = [bodies[0]] * 4
+    assert recurring_lines(copies) == frozenset()
+    result = clean_text(texts[0], recurring=recurring)
+    assert footer not in result.text and footer in result.removed
+    assert bodies[0] in result.text
+
+
+def test_mayo_text_widgets_references_and_menus_go_body_stays(corpus_text_dir):
+    texts = [read(path) for path in sorted(corpus_text_dir.glob("*.txt"))]
+    result = clean_text(read(corpus_text_dir / "mayoclinic-psoriasis.txt"), recurring=recurring_lines(texts))
+    for junk in ("Products & Services", "Sign up for free and stay up to date", "ErrorEmail field is required",
+                 "Thank you for subscribing!", "Dinulos JGH.", "Accessed March", "Care atMayo Clinic",
+                 "5 signs a psoriasis support group is right for you"):
+        assert junk not in result.text, junk
+    assert "Psoriasis is a skin disease that causes a rash with itchy, scaly patches, most commonly on the knees, " \
+           "elbows, trunk and scalp." in result.text
+    assert "Symptoms" in paragraphs(result) and "Causes" in paragraphs(result)
+    assert "Dry, cracked skin that may bleed." in paragraphs(result)
+    assert "Plaque psoriasis. The most common type of psoriasis" in result.text  # glue 'psoriasis.The' spaced
+
+
+def test_markdown_dump_loses_menus_links_and_footer(corpus_text_dir):
+    result = clean_text(read(corpus_text_dir / "asthmaandlunguk-asthma-symptoms.txt"))
+    for junk in ("](", "![", "Main menu", "Skip", "Print this page", "You must have JavaScript enabled",
+                 "Did you find this information useful?", "Registered charity", "Copyright"):
+        assert junk not in result.text, junk
+    assert "Wheezing is a high-pitched whistling noise coming from your airways, mostly when you breathe out." \
+        in result.text
+    assert "coughing." in paragraphs(result)
+    assert result.date == "2021-06-30"
+
+
+# ---------------------------------------------------------------------------------------------
+# Unicode
+
+
+@pytest.mark.parametrize(("raw", "fixed"), [
+    ("The body\u00e2\u20ac\u2122s own tissues", "The body's own tissues"),        # mojibake of a curly quote
+    ("\u00e2\u20ac\u0153Flare\u00e2\u20ac\u009d days", '"Flare" days'),
+    ("caf\u00c3\u00a9 au lait spots", "caf\u00e9 au lait spots"),
+    ("\u201cquoted\u201d and it\u2019s", '"quoted" and it\'s'),
+    ("cafe\u0301", "caf\u00e9"),                                                    # NFC
+    ("back\u00a0pain\u202fand\u2009fever", "back pain and fever"),                 # odd spaces
+    ("zero\u200bwidth\ufeff and soft\u00adhyphen", "zerowidth and softhyphen"),
+    ("\ufb01ne \uff21\uff22\uff23 tea &amp; toast", "fine ABC tea & toast"),
+    ("line one\r\nline two\rline three", "line one\nline two\nline three"),
+])
+def test_fix_unicode(raw, fixed):
+    assert fix_unicode(raw) == fixed
+    assert fix_unicode(fixed) == fixed
+
+
+def test_fix_unicode_accepts_anything():
+    assert fix_unicode("") == ""
+    assert fix_unicode(None) == ""  # type: ignore[arg-type]
+    assert fix_unicode(b"bytes \xff") == "bytes \ufffd"  # type: ignore[arg-type]
+    assert fix_unicode("lone \ud800 surrogate") == "lone \ufffd surrogate"
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML samples from the corpus: title, a body sentence, no navigation or widget junk
+
+HTML_SAMPLES = [
+    ("livescience-feather-duvet-lung.html", "A Man Develops 'Feather-Duvet Lung' After Switching His Bedding",
+     "A soothing pillow and warm duvet might not always lead to better rest."),
+    ("nhschoices-asthma-symptoms-2014.html", "Asthma - symptoms - NHS Choices",
+     "The symptoms of asthma can range from mild to severe."),
+    ("mayoclinic-shingles-symptoms-causes.html", "Shingles-Shingles - Symptoms & causes - Mayo Clinic",
+     "Shingles is a viral infection that causes a painful rash."),
+    ("healthline-binge-eating.html", "15 Tips to Overcome Binge Eating",
+     "Binge eating disorder (BED) is considered the most common feeding and eating disorder in the United States"),
+    ("smithsonian-plague-cases-china.html", "Three Cases of Plague Diagnosed in China",
+     "Three cases of plague have been diagnosed in China"),
+    ("worldtruth-glutathione-blog.html", "The Mother of All Antioxidants",
+     "We have all heard of antioxidants, but have we heard of the mother of all antioxidants?"),
+    ("webmd-peanut-allergy-babies.html", "Allergies Health Center",
+     "it was presented at the annual meeting of the American Academy of Allergy, Asthma and Immunology in Houston."),
+]
+PAGE_JUNK = ("Cookie", "cookie", "Newsletter", "newsletter", "Subscribe", "Sign up", "Sign in", "Log in",
+             "Privacy Policy", "Terms of Use", "Skip to", "Share", "Related", "Trending", "Follow us",
+             "Request an appointment", "Advertisement", "Menu")
+
+
+@pytest.mark.parametrize(("name", "title", "sentence"), HTML_SAMPLES)
+def test_html_page_gives_title_body_and_no_page_junk(corpus_html_dir, name, title, sentence):
+    import trafilatura
+
+    html = read(corpus_html_dir / name)
+    result = clean_html(html)
+    assert result.title == title
+    assert sentence in flat(result.text)
+    page_text = trafilatura.html2txt(html) or ""
+    leaked = [junk for junk in PAGE_JUNK if junk in page_text and junk in result.text]
+    assert leaked == []
+    assert "\n\n\n" not in result.text
+
+
+def test_html_metadata(corpus_html_dir):
+    result = clean_html(read(corpus_html_dir / "livescience-feather-duvet-lung.html"),
+                        url="https://www.livescience.com/feather-duvet-lung.html")
+    assert result.date == "2019-11-18"
+    assert result.author == "Yasemin Saplakoglu"
+    assert result.url == "https://www.livescience.com/feather-duvet-lung.html"
+
+
+def test_html_article_split_by_ad_slots_is_read_whole():
+    parts = "".join(
+        f'<div class="article__body"><p>{f"Part {n} sentence {n} of the article body goes on for a while. " * 3}</p>'
+        f'<p>{f"Another paragraph of part {n} with enough words to count as text here. " * 3}</p></div>'
+        f'<div class="ad"><span>Advertisement</span></div>'
+        for n in (1, 2, 3))
+    html = f"<html><head><title>Split story</title></head><body><main>{parts}</main></body></html>"
+    result = clean_html(html)
+    for n in (1, 2, 3):
+        assert f"Part {n} sentence" in result.text
+    assert "Advertisement" not in result.text
+
+
+def test_plain_text_given_to_clean_html_is_cleaned_as_text():
+    text = "Wheezing facts\n\nWheezing is a whistling sound made while breathing, and asthma is a common cause."
+    result = clean_html(text, url="https://example.org/wheeze")
+    assert result.text == "Wheezing is a whistling sound made while breathing, and asthma is a common cause."
+    assert result.title == "Wheezing facts" and result.url == "https://example.org/wheeze"
+
+
+# ---------------------------------------------------------------------------------------------
+# Never raise
+
+
+def test_empty_and_degenerate_inputs():
+    for value in ("", " ", "\n\n\n", "\x00\x01", "-", "* \n1.\n#", "\ufffd" * 50):
+        assert isinstance(clean_text(value), CleanedText)
+        assert isinstance(clean_html(value), CleanedText)
+    assert clean_text("").text == "" and clean_html("").text == ""
+
+
+def test_huge_input_is_cleaned_without_error(seeds):
+    raw = "\n\n".join(read(path) for path in sorted(seeds.glob("*.txt")))
+    huge = "\n".join([raw] * 60)  # about 1.6 MB
+    result = clean._clean_text(huge, title=None, recurring=frozenset())
+    assert "Ankylosing spondylitis (AS) is a chronic inflammatory disease" in result.text
+    one_line = clean._clean_text("The cough is worse at night and in the cold. " * 40_000, title=None,
+                                 recurring=frozenset())
+    assert one_line.text.startswith("The cough is worse at night")
+    assert clean._clean_text("word " * 400_000, title=None, recurring=frozenset()).text == ""  # not prose
+
+
+junk_text = st.one_of(
+    st.text(),
+    st.text(alphabet=st.sampled_from(list("\n\n -*#[]()!:.?\u2022\u00a0\u200bAa1\u00e2\u20ac\u2122<>&;/"))),
+    st.binary().map(lambda data: data.decode("utf-8", errors="replace")),
+    st.binary().map(lambda data: data.decode("latin-1")),
+    st.lists(st.sampled_from(["close", "Similar Posts", "- item", "1. step", "# Heading", "What?Next", "---",
+                              "title: x", "[a](b)", "By Jane Doe", "4 min read 20-03-2025", "\ud800", ""]),
+             max_size=30).map("\n".join),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=junk_text, title=st.one_of(st.none(), st.text(max_size=30)))
+def test_clean_text_never_raises(text, title):
+    result = clean._clean_text(text, title=title, recurring=frozenset({"close"}))  # unguarded: bugs surface
+    assert isinstance(result.text, str) and isinstance(result.removed, list)
+    assert isinstance(clean_text(text, title=title), CleanedText)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(html=st.one_of(junk_text, junk_text.map(lambda body: f"<html><body><article><p>{body}</p></article></body>")))
+def test_clean_html_never_raises(html):
+    result = clean_html(html, url="https://example.org/a")
+    assert isinstance(result, CleanedText) and isinstance(result.text, str)
+
+
+# ---------------------------------------------------------------------------------------------
+# The benchmark's metric (the score itself is `medfacts evaluate-cleaning`, not a test)
+
+
+def test_benchmark_metric_follows_its_definition():
+    from extractors.clean_eval import page_precision_recall, score, shingles
+
+    assert shingles("a b") == {("a", "b"): 1}  # fewer than 4 tokens: one shingle
+    assert sum(shingles("Asthma, in short: a b c!").values()) == 3  # punctuation dropped, case kept
+    assert page_precision_recall("one two three four five", "") == (None, 0.0)  # empty: no precision
+    assert page_precision_recall("one two three four five", "one two three four") == (1.0, 0.5)
+    assert page_precision_recall("One two three four", "one two three four") == (0.0, 0.0)
+    result = score({"a": "one two three four five", "b": "x y z w"}, {"a": "", "b": "x y z w"})
+    assert result["precision"] == 1.0 and result["recall"] == 0.5
+    assert result["f1"] == pytest.approx(2 / 3) and result["accuracy"] == 0.5
