@@ -7,6 +7,7 @@ HPO/ICD-10-CM vocabulary, so each rule lives in a data file rather than in code.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -15,6 +16,8 @@ from extractors.vocabulary import Concept, load_vocabulary, read_list, read_tabl
 
 DISEASE, SYMPTOM, TREATMENT = "disease", "symptom", "treatment"
 ENTITY_TYPES = (DISEASE, SYMPTOM, TREATMENT)
+_WORD = re.compile(r"[\w'\u2019]+")
+MAX_NAME_WORDS = 5
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "their", "his", "her", "its", "your", "our", "my"})
 
 
@@ -147,3 +150,34 @@ class EntityTyper:
                 if concept.kind == kind:
                     return concept.ontology_id
         return ""
+
+    def is_listed_disease(self, name: str) -> bool:
+        """Whether the curated lists or ICD-10-CM name this exact string as a disease (no shape rules)."""
+        key = self.canonical_key(self.abbreviations.get(name.strip(), name))
+        if key in self.curated:
+            return self.curated[key][0] == DISEASE
+        return any(concept.kind == "disease" for concept in self.vocabulary.get(key, ()))
+
+    def diseases_named_in(self, text: str) -> list[TypedConcept]:
+        """Diseases a short text (a title) names, found by the curated lists and the vocabulary alone.
+
+        Titles are removed from the body by cleaning and too short for the NER, so a dictionary scan
+        over word n-grams (longest first, no overlaps) finds the article's topic instead.
+        """
+        words = _WORD.findall(text)
+        found: list[TypedConcept] = []
+        position = 0
+        while position < len(words):
+            for size in range(min(MAX_NAME_WORDS, len(words) - position), 0, -1):
+                name = " ".join(words[position:position + size])
+                if not self.is_listed_disease(name):
+                    continue
+                typed = self.classify(name, "DISEASE")
+                if typed is not None and typed.entity_type == DISEASE:
+                    found.append(typed)
+                    position += size
+                    break
+            else:
+                position += 1
+        return found
+

@@ -62,6 +62,28 @@ class RelationRecord:
     n_mentions: int = 0
     n_negated: int = 0
     n_hedged: int = 0
+    strength_by_document: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def confidence(self) -> float:
+        """Noisy-or over independent documents of each one's strongest evidence, scaled by the
+        share of sentences that affirm rather than negate the fact."""
+        doubt = 1.0
+        for strength in self.strength_by_document.values():
+            doubt *= 1.0 - DOCUMENT_WEIGHT * strength
+        affirmed = self.n_mentions / max(1, self.n_mentions + self.n_negated)
+        return round((1.0 - doubt) * affirmed, 3)
+
+
+# How far one document's explicit, unhedged statement takes a fact towards certainty.
+DOCUMENT_WEIGHT = 0.6
+HEDGE_FACTOR = 0.6
+TOPIC_FACTOR = 0.8
+
+
+def evidence_strength(item: RelationEvidence) -> float:
+    """Cue strength, softened for hedged wording and for subjects taken from a heading or title."""
+    return item.cue_strength * (HEDGE_FACTOR if item.hedged else 1.0) * (TOPIC_FACTOR if item.subject_from_topic else 1.0)
 
 
 @dataclass
@@ -101,14 +123,16 @@ def merge_facts(facts: list[DocumentFacts], typer: EntityTyper | None = None) ->
     mentions: list[tuple[str, Mention, str]] = []
     evidence: list[tuple[str, str, RelationEvidence]] = []
 
-    def register(doc_id: str, mention: Mention) -> str:
+    def register(doc_id: str, mention: Mention, written: bool = True) -> str:
+        """Count a mention towards its entity; a topic taken from a title or heading names it without a mention."""
         mention = resolve_abbreviation(mention, abbreviations, typer)
         entity_id = entity_id_of(mention)
         record = entities.setdefault(entity_id, EntityRecord(entity_id, mention.entity_type, mention.ontology_id))
-        record.names[mention.canonical] += 1
-        record.aliases.setdefault(term_key(mention.text), mention.text)
+        record.names[mention.canonical] += int(written)
         record.documents.add(doc_id)
-        record.n_mentions += 1
+        if written:
+            record.aliases.setdefault(term_key(mention.text), mention.text)
+            record.n_mentions += 1
         return entity_id
 
     for document in facts:
@@ -119,8 +143,8 @@ def merge_facts(facts: list[DocumentFacts], typer: EntityTyper | None = None) ->
             mentions.append((document.doc_id, mention, entity_id))
         seen: set[tuple[str, int]] = set()
         for item in document.relations:
-            subject_id = entity_at.get(item.subject.start) or entity_id_of(item.subject)
-            object_id = entity_at.get(item.object.start) or entity_id_of(item.object)
+            subject_id = entity_at.get(item.subject.start) or register(document.doc_id, item.subject, written=False)
+            object_id = entity_at.get(item.object.start) or register(document.doc_id, item.object, written=False)
             if subject_id == object_id:
                 continue
             relation_id = relation_id_of(subject_id, item.predicate, object_id)
@@ -134,6 +158,9 @@ def merge_facts(facts: list[DocumentFacts], typer: EntityTyper | None = None) ->
             else:
                 record.n_mentions += 1
                 record.supporting_documents.add(document.doc_id)
+                strength = evidence_strength(item)
+                if strength > record.strength_by_document.get(document.doc_id, 0.0):
+                    record.strength_by_document[document.doc_id] = strength
             record.n_hedged += int(item.hedged)
             evidence.append((relation_id, document.doc_id, item))
     return MergedFacts(entities, relations, mentions, evidence)

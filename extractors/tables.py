@@ -87,6 +87,10 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "n_mentions": count("Sentences that state the fact without negation."),
         "n_negated": count("Sentences that state the fact negated; never counted as support."),
         "documents": text("doc_ids of the supporting documents, ';'-separated.", nullable=True),
+        "n_hedged": count("Sentences that state the fact hedged ('may', 'can sometimes'); they count as support, weakly."),
+        "confidence": pa.Column(float, pa.Check.in_range(0.0, 1.0), coerce=True, description=(
+            "0-1: noisy-or over supporting documents of their strongest evidence (cue strength, lower when "
+            "hedged or when the subject came from a heading or title), times the share of non-negated sentences.")),
     }, strict=True, ordered=True, unique=["relation_id"], name="relations"),
     "evidence": pa.DataFrameSchema({
         "relation_id": text("Relation the sentence states (relations.csv).", pattern=ID_PATTERN),
@@ -156,7 +160,9 @@ def fact_tables(merged: MergedFacts) -> dict[str, pd.DataFrame]:
         "predicate": r.predicate, "object_id": r.object_id, "object": entities[r.object_id].name,
         "object_type": r.object_type, "n_documents": len(r.supporting_documents), "n_mentions": r.n_mentions,
         "n_negated": r.n_negated, "documents": ";".join(sorted(r.supporting_documents)) or None,
-    } for r in merged.relations.values()), key=lambda row: (-row["n_documents"], row["predicate"], row["subject"], row["object"]))
+        "n_hedged": r.n_hedged, "confidence": r.confidence,
+    } for r in merged.relations.values()), key=lambda row: (-row["n_documents"], -row["confidence"], row["predicate"],
+                                                           row["subject"], row["object"]))
     evidence_rows = [{
         "relation_id": relation_id, "doc_id": doc_id, "sentence": item.sentence, "start": item.start,
         "end": item.end, "negated": item.negated,
@@ -221,7 +227,9 @@ def append_run(row: dict, out_dir: Path) -> Path:
 def friendly_type(column: pa.Column) -> str:
     """The column's type in an analyst's words."""
     name = str(column.dtype)
-    return "integer" if name.startswith("int") else "true/false" if name == "bool" else "text"
+    if name.startswith("int"):
+        return "integer"
+    return {"bool": "true/false", "float64": "number"}.get(name, "text")
 
 
 def data_dictionary(level: int = 1) -> str:

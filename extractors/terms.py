@@ -13,7 +13,7 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _EDGE_PUNCTUATION = " .,;:!?\"'()[]{}*\u2022"
 # Words whose final 's' is not a plural; keeps 'lupus', 'psoriasis', 'diabetes' intact.
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "os", "as", "ys")
-_INVARIANT = frozenset({"diabetes", "herpes", "rabies", "measles", "mumps", "scabies", "series", "species",
+_INVARIANT = frozenset({"diabetes", "herpes", "shingles", "rabies", "measles", "mumps", "scabies", "series", "species",
                         "lupus", "aids", "news", "pelvis", "diagnosis", "genetics", "physics"})
 
 

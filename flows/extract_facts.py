@@ -34,8 +34,8 @@ def recognize_entities(texts: list[str], model: str | None) -> list:
 
 
 @task(name="relations", cache_policy=NO_CACHE)
-def extract_relations(doc_ids: list[str], docs: list) -> list:
-    return relations.facts_for_batch(doc_ids, docs)
+def extract_relations(doc_ids: list[str], docs: list, titles: list[str | None]) -> list:
+    return relations.facts_for_batch(doc_ids, docs, titles)
 
 
 @task(name="normalize", cache_policy=NO_CACHE)
@@ -64,7 +64,8 @@ def extract_facts(input_dir: Path = Path("raw"), out_dir: Path = Path("processed
     for start in range(0, len(readable), BATCH_SIZE):
         batch = readable[start:start + BATCH_SIZE]
         doc_ids = [document.doc_id for document in batch]
-        results = extract_relations(doc_ids, recognize_entities([document.text for document in batch], model))
+        docs = recognize_entities([document.text for document in batch], model)
+        results = extract_relations(doc_ids, docs, [document.title for document in batch])
         for doc_id, result in zip(doc_ids, results):
             if isinstance(result, Exception):
                 failures[doc_id] = f"extraction failed: {corpus.one_line(result)}"
