@@ -26,10 +26,16 @@ LICENSES = {HAS_SYMPTOM: (HAS_SYMPTOM,), TREATED_BY: (TREATED_BY, RELIEVES), REL
 
 
 def clause_cues(clause: Span) -> dict[str, tuple[str, float]]:
-    """predicate -> (strongest cue text, strength) among the cues the clause contains."""
+    """predicate -> (strongest cue text, strength) among the cues the clause contains.
+
+    A cue word inside an entity ('therapy' in 'physical therapy') names the entity, not a relation.
+    """
     pattern, table = context.relation_cues()
+    inside_entities = {i for span in clause.ents for i in range(span.start_char - clause.start_char, span.end_char - clause.start_char)}
     found: dict[str, tuple[str, float]] = {}
     for match in pattern.finditer(clause.text):
+        if match.start() in inside_entities:
+            continue
         cue = " ".join(match.group(0).lower().split())
         cue_predicate, strength = table[cue]
         for predicate in LICENSES[cue_predicate]:

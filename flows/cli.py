@@ -73,12 +73,21 @@ def command_evaluate_cleaning(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_evaluate_relations(args: argparse.Namespace) -> int:
+    from flows.evaluate_relations import evaluate_relations
+
+    out_dir = writable_dir(args.out) if args.out else None
+    print_scores(evaluate_relations(existing_file(args.gold), existing_dir(args.corpus), args.model, out_dir))
+    return 0
+
+
 def print_scores(scores: dict) -> None:
     """Entity-level scores as a small table: one row per type plus overall."""
     print(f"{'':10} {'P':>7} {'R':>7} {'F1':>7}")
     for name, row in scores.items():
         if isinstance(row, dict) and {"precision", "recall", "f1"} <= row.keys():
-            print(f"{name:10} {row['precision']:7.4f} {row['recall']:7.4f} {row['f1']:7.4f}")
+            counts = "  ".join(f"{key}={value}" for key, value in row.items() if key not in {"precision", "recall", "f1"})
+            print(f"{name:10} {row['precision']:7.4f} {row['recall']:7.4f} {row['f1']:7.4f}  {counts}")
     for name, value in scores.items():
         if not isinstance(value, dict):
             print(f"{name}: {value}")
@@ -110,6 +119,13 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--data", default=str(shared_dir() / "data" / "bc5cdr" / "test.tsv"))
     evaluate.add_argument("--model", default=None, help="spaCy model name or path (default: bundled)")
     evaluate.set_defaults(handler=command_evaluate_ner)
+
+    relations = commands.add_parser("evaluate-relations", help="precision/recall of relations against a gold set")
+    relations.add_argument("--gold", default="tests/data/gold_relations.tsv", help="gold facts (source, subject, predicate, object)")
+    relations.add_argument("--corpus", default=str(shared_dir() / "corpus" / "web"), help="folder the gold sources are relative to")
+    relations.add_argument("--model", default=None, help="spaCy model name or path (default: bundled)")
+    relations.add_argument("--out", default=None, help="keep the run's tables in this folder for inspection")
+    relations.set_defaults(handler=command_evaluate_relations)
 
     cleaning = commands.add_parser("evaluate-cleaning", help="main-text extraction score on the article-extraction benchmark")
     cleaning.add_argument("--bench", default=str(shared_dir() / "bench" / "article-extraction"))

@@ -71,3 +71,22 @@ def test_not_only_but_also_affirms_and_keeps_one_clause(nlp):
 def test_generic_words_are_not_entities(nlp):
     doc = nlp("Lupus causes many symptoms and other complications.")
     assert [span.text for span in doc.ents if span._.entity_type] == ["Lupus"]
+
+
+def test_a_section_heading_disease_is_the_subject_of_the_list_under_it(nlp):
+    text = "How Is Lupus Treated?\n\nMedication: NSAIDs can help reduce joint pain.\n\nPhysical therapy keeps joints flexible."
+    found = document_facts("0" * 16, nlp(text)).relations
+    treated = {(r.subject.canonical, r.object.canonical, r.subject_from_topic) for r in found if r.predicate == "treated_by"}
+    assert treated == {("systemic lupus erythematosus", "nsaid", True)}  # no cue in the physical therapy line
+    assert ("nsaid", "relieves", "joint pain", False, False) in facts(nlp, text)
+
+
+def test_the_title_disease_is_the_subject_when_the_body_names_none(nlp):
+    found = document_facts("0" * 16, nlp("Common symptoms include a butterfly rash and fever."), title="Lupus").relations
+    assert {(r.subject.canonical, r.object.canonical) for r in found if r.predicate == "has_symptom"} == {
+        ("systemic lupus erythematosus", "butterfly rash"), ("systemic lupus erythematosus", "fever")}
+
+
+def test_a_title_naming_two_diseases_gives_no_topic(nlp):
+    found = document_facts("0" * 16, nlp("Common symptoms include fever."), title="Lupus or rheumatoid arthritis?").relations
+    assert found == []
