@@ -43,9 +43,13 @@ from spacy.util import filter_spans  # noqa: E402
 from extractors import context  # noqa: E402
 from extractors.entity_types import SYMPTOM, TREATMENT, EntityTyper  # noqa: E402
 from extractors.records import Mention  # noqa: E402
+from extractors.terms import pluralize  # noqa: E402
 from extractors.vocabulary import read_table  # noqa: E402
 
 GAZETTEER_LABELS = {"disease": "DISEASE", SYMPTOM: "SYMPTOM", TREATMENT: "TREATMENT"}
+MAX_PHENOTYPE_WORDS = 4
+# A parenthesised short form is an abbreviation only if it looks like one: one token, a capital letter.
+MAX_LONG_FORM_WORDS = 8
 
 for _name, _default in (("entity_type", None), ("canonical", None), ("ontology_id", ""), ("negated", False), ("hedged", False)):
     if not Span.has_extension(_name):
@@ -62,11 +66,40 @@ def shared_typer() -> EntityTyper:
 
 @Language.component("medfacts_paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
-    """A line break ends a sentence: headings and bullets must not glue onto the next sentence."""
+    """A line break ends a sentence: headings and bullets must not glue onto the next sentence.
+
+    Whitespace tokens never start a sentence; they close the one before them.
+    """
+    for token in doc[1:]:
+        if token.is_space:
+            token.is_sent_start = False
     for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+        following = doc[token.i + 1]
+        if ("\n" in token.text or "\n" in token.whitespace_) and not following.is_space:
+            following.is_sent_start = True
     return doc
+
+
+def gazetteer_terms() -> dict[str, list[str]]:
+    """label -> names to match: curated names, their synonyms and treatments, multi-word HPO
+    phenotypes (lay symptom names such as 'sensitivity to light'), each with its plural."""
+    typer = shared_typer()
+    patterns: dict[str, set[str]] = {label: set() for label in GAZETTEER_LABELS.values()}
+    for term, entity_type, *_ in read_table("entity_types.tsv"):
+        if entity_type in GAZETTEER_LABELS:
+            patterns[GAZETTEER_LABELS[entity_type]].add(term)
+    for alias, canonical in read_table("synonyms.tsv"):
+        typed = typer.classify(canonical, "DISEASE")
+        if typed is not None and canonical in typer.curated:
+            patterns[GAZETTEER_LABELS[typed.entity_type]].add(alias)
+    for canonical, _kind, aliases in read_table("treatments.tsv"):
+        patterns["TREATMENT"].update([canonical, *aliases.split(";")])
+    for key, concepts in typer.vocabulary.items():
+        words = key.split(" ")
+        if (2 <= len(words) <= MAX_PHENOTYPE_WORDS and not any(word.isdigit() or word.startswith("abnormal") for word in words)
+                and any(concept.kind in {"phenotype", "symptom"} for concept in concepts)):
+            patterns["SYMPTOM"].add(key)
+    return {label: sorted(terms | {pluralize(term) for term in terms}) for label, terms in patterns.items()}
 
 
 class GazetteerMatcher:
@@ -77,14 +110,8 @@ class GazetteerMatcher:
 
     def __init__(self, nlp: Language):
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        patterns: dict[str, list[str]] = {label: [] for label in GAZETTEER_LABELS.values()}
-        for term, entity_type, *_ in read_table("entity_types.tsv"):
-            if entity_type in GAZETTEER_LABELS:
-                patterns[GAZETTEER_LABELS[entity_type]].append(term)
-        for canonical, _kind, aliases in read_table("treatments.tsv"):
-            patterns["TREATMENT"].extend([canonical, *aliases.split(";")])
-        for label, terms in patterns.items():
-            self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(set(terms)))))
+        for label, terms in gazetteer_terms().items():
+            self.matcher.add(label, list(nlp.tokenizer.pipe(terms)))
 
     def __call__(self, doc: Doc) -> Doc:
         matches = filter_spans([Span(doc, start, end, label=label) for label, start, end in self.matcher(doc)])
@@ -120,7 +147,7 @@ class EntityTypingComponent:
                             for short in getattr(doc._, "abbreviations", []) or []
                             if short.text in long_forms]
         kept = []
-        for span in filter_spans([*doc.ents, *short_form_spans]):
+        for span in filter_spans([trimmed for trimmed in map(trim_whitespace, [*doc.ents, *short_form_spans]) if trimmed]):
             long_form = long_forms.get(span.text)
             typed = self.typer.classify(long_form[0] if long_form else span.text, long_form[1] if long_form else span.label_)
             if typed is None:
@@ -142,12 +169,30 @@ class EntityTypingComponent:
         forms: dict[str, tuple[str, str]] = {}
         for short in getattr(doc._, "abbreviations", []) or []:
             long_form = short._.long_form
-            if not isinstance(long_form, Span):
+            if not isinstance(long_form, Span) or not looks_like_abbreviation(short, long_form):
                 continue
             label = next((label_at[i] for i in range(long_form.start, long_form.end) if i in label_at), None)
             if label is not None:
                 forms.setdefault(short.text, (long_form.text, label))
         return forms
+
+
+def looks_like_abbreviation(short: Span, long_form: Span) -> bool:
+    """scispaCy also pairs '(immune system)' with the words before it; keep only real short forms."""
+    return (len(short) == 1 and any(character.isupper() for character in short.text)
+            and len(long_form) <= MAX_LONG_FORM_WORDS and long_form.sent == short.sent)
+
+
+def trim_whitespace(span: Span) -> Span | None:
+    """An entity never starts or ends with a whitespace token (line breaks the NER swallowed)."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_space:
+        start += 1
+    while end > start and span.doc[end - 1].is_space:
+        end -= 1
+    if start == end:
+        return None
+    return span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_)
 
 
 @Language.factory("medfacts_entity_typer")

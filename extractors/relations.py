@@ -6,6 +6,7 @@ co-occur are not related. Each relation keeps its sentence as evidence, with neg
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import product
 
 from spacy.tokens import Doc, Span
@@ -22,6 +23,9 @@ PREDICATES = (HAS_SYMPTOM, TREATED_BY, RELIEVES)
 SIGNATURES = {HAS_SYMPTOM: (DISEASE, SYMPTOM), TREATED_BY: (DISEASE, TREATMENT), RELIEVES: (TREATMENT, SYMPTOM)}
 # A treatment cue also licenses 'relieves' when the clause names a symptom and no disease.
 MAX_HEADING_WORDS = 12
+MAX_LIST_ITEM_WORDS = 30
+LIST_FACTOR = 0.8  # a list line relates through its introduction, a little less directly than a sentence
+BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
 LICENSES = {HAS_SYMPTOM: (HAS_SYMPTOM,), TREATED_BY: (TREATED_BY, RELIEVES), RELIEVES: (RELIEVES, TREATED_BY)}
 
 
@@ -79,18 +83,37 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 negated = negated or context.has_negation(clause.doc.text[clause.start_char:obj.start])
             found.append(RelationEvidence(
                 subject=subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,
-                sentence=sentence.text, start=sentence.start_char, end=sentence.end_char, cue=cue,
+                **sentence_evidence(sentence), cue=cue,
                 cue_strength=strength, negated=negated, hedged=hedged, subject_from_topic=from_topic))
     return found
 
 
+def sentence_evidence(sentence: Span) -> dict:
+    """The sentence as evidence: its text without surrounding whitespace, and where that text lies."""
+    text = sentence.text
+    start = sentence.start_char + len(text) - len(text.lstrip())
+    end = sentence.start_char + len(text.rstrip())
+    return {"sentence": sentence.doc.text[start:end], "start": start, "end": end}
+
+
+def starts_and_ends_line(sentence: Span) -> bool:
+    doc = sentence.doc
+    starts = sentence.start == 0 or "\n" in doc[sentence.start - 1].text + doc[sentence.start - 1].whitespace_
+    last = doc[sentence.end - 1]  # a line break after a sentence is a whitespace token inside it, or trailing space
+    ends = sentence.end == len(doc) or "\n" in last.text + last.whitespace_ + doc[sentence.end].text
+    return starts and ends
+
+
 def is_heading(sentence: Span) -> bool:
     """A short line of its own that does not end like a sentence: a section heading."""
-    doc, text = sentence.doc, sentence.text.strip()
-    starts_line = sentence.start == 0 or "\n" in doc[sentence.start - 1].text + doc[sentence.start - 1].whitespace_
-    ends_line = sentence.end == len(doc) or "\n" in doc[sentence.end - 1].whitespace_ + doc[sentence.end].text
-    return (bool(text) and starts_line and ends_line and len(text.split()) <= MAX_HEADING_WORDS
-            and not text.endswith((".", "!", ",", ";")))
+    text = sentence.text.strip()
+    return (bool(text) and starts_and_ends_line(sentence) and len(text.split()) <= MAX_HEADING_WORDS
+            and not text.endswith((".", "!", ",", ";", ":")))
+
+
+def is_list_item(sentence: Span) -> bool:
+    """A short line of its own: what a bullet or a table cell becomes after cleaning."""
+    return starts_and_ends_line(sentence) and len(sentence.text.split()) <= MAX_LIST_ITEM_WORDS
 
 
 def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Mention | None:
@@ -103,21 +126,99 @@ def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Ment
                    canonical=concept.canonical, ontology_id=concept.ontology_id)
 
 
+@dataclass
+class ListContext:
+    """What the lines of a list state: the predicates its introduction or heading announced, about whom."""
+
+    cues: dict[str, tuple[str, float]]
+    subject: Mention | None
+    hedged: bool = False
+    from_topic: bool = True
+
+
+def sentence_mentions(sentence: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+    return [mention_at[span.start_char] for span in sentence.ents if span.start_char in mention_at]
+
+
+def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention | None) -> tuple[Mention | None, bool]:
+    """The one disease the sentence names (not from topic), else the topic."""
+    diseases = {m.canonical: m for m in sentence_mentions(sentence, mention_at) if m.entity_type == DISEASE and not m.negated}
+    if len(diseases) == 1:
+        return next(iter(diseases.values())), False
+    return (topic, True) if not diseases else (None, False)
+
+
+def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
+                        mention_at: dict[int, Mention]) -> list[RelationEvidence]:
+    """Relations a list line states through its introduction: 'Symptoms include:' / '- joint pain'."""
+    mentions = sentence_mentions(sentence, mention_at)
+    if intro.subject is None or any(m.entity_type == DISEASE for m in mentions):
+        return []
+    found = []
+    for predicate, (cue, strength) in intro.cues.items():
+        if predicate == RELIEVES:
+            continue
+        object_type = SIGNATURES[predicate][1]
+        for obj in (m for m in mentions if m.entity_type == object_type):
+            found.append(RelationEvidence(
+                subject=intro.subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,
+                **sentence_evidence(sentence), cue=cue,
+                cue_strength=strength * LIST_FACTOR, negated=obj.negated,
+                hedged=intro.hedged or context.is_hedged(sentence), subject_from_topic=intro.from_topic))
+    return found
+
+
 def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = None) -> list[RelationEvidence]:
-    """All relation evidence of a processed Doc, clause by clause, with the title and headings as topics."""
+    """All relation evidence of a processed Doc.
+
+    Clause by clause, cue phrases relate the entities they join; then lists: a heading or an
+    introduction ending in ':' that announces symptoms or treatments relates its disease (or the
+    section's or article's topic) to every item of the lines under it, and a sentence like
+    'These are the main symptoms of lupus.' does the same for the list just above it.
+    """
     typer = shared_typer()
     mention_at = {mention.start: mention for mention in mentions}
     article_topic = topic_mention(title, typer) if title else None
     section_topic: Mention | None = None
+    section_context: ListContext | None = None
+    list_context: ListContext | None = None
+    previous_items: list[tuple[int, Span]] = []
     found: list[RelationEvidence] = []
     for sentence_idx, sentence in enumerate(doc.sents):
+        text = sentence.text.strip()
         if is_heading(sentence):
-            section_topic = topic_mention(sentence.text, typer, sentence_idx)
+            section_topic = topic_mention(text, typer, sentence_idx)
+            cues = list_cues(sentence)
+            section_context = ListContext(cues, section_topic or article_topic) if cues else None
+            list_context, previous_items = section_context, []
             continue
         topic = section_topic or article_topic
         for clause in context.clauses(sentence):
             found.extend(relations_in_clause(clause, mention_at, sentence_idx, topic))
+        if text.endswith(":"):
+            cues = list_cues(sentence)
+            inherited = list_context.cues if list_context else {}
+            subject, from_topic = list_subject(sentence, mention_at, topic)
+            list_context = ListContext(cues or inherited, subject, context.is_hedged(sentence), from_topic)
+            previous_items = []
+        elif previous_items and sentence[0].lower_ in BACK_REFERENCES and list_cues(sentence):
+            subject, from_topic = list_subject(sentence, mention_at, topic)
+            backward = ListContext(list_cues(sentence), subject, context.is_hedged(sentence), from_topic)
+            for item_idx, item in previous_items:
+                found.extend(list_item_relations(item, item_idx, backward, mention_at))
+            list_context, previous_items = section_context, []
+        elif is_list_item(sentence):
+            if list_context is not None:
+                found.extend(list_item_relations(sentence, sentence_idx, list_context, mention_at))
+            previous_items.append((sentence_idx, sentence))
+        else:
+            list_context, previous_items = section_context, []
     return found
+
+
+def list_cues(sentence: Span) -> dict[str, tuple[str, float]]:
+    """The has_symptom / treated_by cues of a heading or list introduction."""
+    return {predicate: cue for predicate, cue in clause_cues(sentence).items() if predicate != RELIEVES}
 
 
 def document_facts(doc_id: str, doc: Doc, title: str | None = None) -> DocumentFacts:

@@ -41,3 +41,16 @@ def term_key(text: str) -> str:
     words = folded.split(" ")
     words[-1] = singularize(words[-1])
     return " ".join(words)
+
+
+def pluralize(term: str) -> str:
+    """The plural a writer would use for a symptom or drug name ('rash' -> 'rashes'); lists match both."""
+    head, _, last = term.rpartition(" ")
+    if not last or last in _INVARIANT or last.endswith(("s", "x", "z", "ch", "sh")):
+        plural = last + ("es" if last.endswith(("x", "z", "ch", "sh")) else "")
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return f"{head} {plural}" if head else plural
+

@@ -77,7 +77,9 @@ def test_a_section_heading_disease_is_the_subject_of_the_list_under_it(nlp):
     text = "How Is Lupus Treated?\n\nMedication: NSAIDs can help reduce joint pain.\n\nPhysical therapy keeps joints flexible."
     found = document_facts("0" * 16, nlp(text)).relations
     treated = {(r.subject.canonical, r.object.canonical, r.subject_from_topic) for r in found if r.predicate == "treated_by"}
-    assert treated == {("systemic lupus erythematosus", "nsaid", True)}  # no cue in the physical therapy line
+    # the heading announces treatments, so each line under it names one, cue or not
+    assert treated == {("systemic lupus erythematosus", "nsaid", True),
+                       ("systemic lupus erythematosus", "physical therapy", True)}
     assert ("nsaid", "relieves", "joint pain", False, False) in facts(nlp, text)
 
 
@@ -90,3 +92,16 @@ def test_the_title_disease_is_the_subject_when_the_body_names_none(nlp):
 def test_a_title_naming_two_diseases_gives_no_topic(nlp):
     found = document_facts("0" * 16, nlp("Common symptoms include fever."), title="Lupus or rheumatoid arthritis?").relations
     assert found == []
+
+
+def test_a_list_introduced_by_a_cue_relates_every_line_to_its_disease(nlp):
+    text = "Symptoms of hay fever include:\n\nsneezing.\n\nheadache.\n\nfeeling tired.\n\nHay fever is common in spring."
+    found = {(r.subject.canonical, r.object.canonical) for r in document_facts("0" * 16, nlp(text)).relations}
+    assert found == {("hay fever", "sneezing"), ("hay fever", "headache"), ("hay fever", "fatigue")}
+
+
+def test_a_back_reference_relates_the_list_above(nlp):
+    text = "See a GP if you often get:\n\njoint pain.\n\nhair loss.\n\nThese are the main symptoms of lupus."
+    found = {(r.subject.canonical, r.object.canonical) for r in document_facts("0" * 16, nlp(text)).relations}
+    assert found == {("systemic lupus erythematosus", "joint pain"), ("systemic lupus erythematosus", "hair loss")}
+
