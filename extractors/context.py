@@ -43,6 +43,11 @@ def has_negation(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def treatment_blockers() -> re.Pattern[str]:
+    return cue_pattern(read_list("treatment_blockers.txt"))
+
+
+@lru_cache(maxsize=1)
 def hedge_cues() -> re.Pattern[str]:
     return cue_pattern(read_list("hedge_cues.txt"))
 

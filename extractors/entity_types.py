@@ -95,7 +95,7 @@ class EntityTyper:
         label = label.upper()
         if label in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases:
             return TypedConcept(TREATMENT, self.treatment_aliases.get(key, key))
-        return self.classify_condition(key)
+        return self.classify_condition(key, default=SYMPTOM if label == "SYMPTOM" else DISEASE)
 
     def knows(self, text: str, label: str) -> bool:
         """Whether a curated list, a naming rule or the vocabulary recognises the name (not just the NER)."""
@@ -107,7 +107,7 @@ class EntityTyper:
         return (key in self.curated or stripped in self.curated or key in self.vocabulary
                 or last_word in self.symptom_heads or last_word.endswith(self.disease_endings))
 
-    def classify_condition(self, key: str) -> TypedConcept | None:
+    def classify_condition(self, key: str, default: str = DISEASE) -> TypedConcept | None:
         """Disease or symptom for a DISEASE-labelled name, by the first rule that knows it.
 
         Names no rule knows stay diseases (the NER's word) unless their shape says they are
@@ -120,7 +120,7 @@ class EntityTyper:
         if stripped in self.curated and self.curated[stripped][0] == SYMPTOM:
             return self.from_curated(stripped)
         last_word = stripped.rsplit(" ", 1)[-1]
-        if last_word in self.generic_heads:
+        if last_word in self.generic_heads and default != SYMPTOM:
             return None
         if last_word.endswith(self.disease_endings):
             return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
@@ -131,6 +131,8 @@ class EntityTyper:
             return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
         if kinds & {"symptom", "phenotype"}:
             return TypedConcept(SYMPTOM, stripped, self.ontology_id(stripped, SYMPTOM))
+        if default == SYMPTOM:  # a symptom pattern matched it ('difficulty walking')
+            return TypedConcept(SYMPTOM, stripped, "")
         words = key.split(" ")
         if len(words) == 1 or {"and", "or", "like", "of", "as"} & set(words):
             return None

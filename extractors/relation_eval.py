@@ -18,7 +18,7 @@ from extractors.normalize import entity_id_of
 from extractors.records import Mention
 
 SCORED_PREDICATES = ("has_symptom", "treated_by")
-OBJECT_LABEL = {"has_symptom": "DISEASE", "treated_by": "TREATMENT"}
+OBJECT_LABEL = {"has_symptom": "SYMPTOM", "treated_by": "TREATMENT"}  # the predicate fixes the object's type
 
 
 @dataclass(frozen=True)
