@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from extractors import clean, dedup
+from extractors import clean, dedup, language
 from extractors.load import RawDocument
 
 
@@ -56,8 +56,22 @@ def clean_document(raw: RawDocument, recurring: frozenset[str]) -> CleanDocument
                              title=raw.title or cleaned.title, url=raw.url or cleaned.url,
                              date=cleaned.date, author=cleaned.author)
     if not document.text.strip():
-        return replace(document, status="failed", error="no article text left after cleaning")
+        # Nothing left: say why, in the words a user acts on (another language, or no text at all).
+        foreign = language.not_english_reason(raw.content if raw.kind == "text" else page_text(raw.content))
+        reason = foreign or ("no article text left after cleaning" if document.removed else "no article text")
+        return replace(document, status="failed", error=reason)
+    foreign = language.not_english_reason(document.text)
+    if foreign:
+        return replace(document, status="failed", error=foreign)
     return document
+
+
+def page_text(html: str) -> str:
+    """All visible text of an HTML page (for the language check when no article text was found)."""
+    try:
+        return clean.whole_page_text(html)
+    except Exception:
+        return ""
 
 
 def mark_duplicates(documents: list[CleanDocument]) -> list[CleanDocument]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Literal
@@ -83,35 +85,71 @@ def kind_for(path: Path) -> Kind:
     return "html" if path.suffix.lower() in HTML_SUFFIXES else "text"
 
 
-def iter_input_files(input_dir: Path) -> Iterator[Path]:
-    """Supported files under input_dir, recursively, in a stable order; hidden files and folders skipped."""
-    for path in sorted(input_dir.rglob("*")):
-        relative = path.relative_to(input_dir)
-        if any(part.startswith(".") for part in relative.parts):
+def iter_input_files(input_dir: Path, unreadable: list[tuple[Path, OSError]] | None = None) -> Iterator[Path]:
+    """Supported files under input_dir, recursively, in a stable order; hidden files and folders skipped.
+
+    A sub-folder that cannot be listed is appended to `unreadable` (when given) with its error,
+    instead of being skipped in silence as `Path.rglob` does. Symbolic links to folders are
+    followed once (a link cycle is not walked twice).
+    """
+    found: list[Path] = []
+    seen: set[str] = set()
+
+    def on_error(error: OSError) -> None:
+        if unreadable is not None and error.filename is not None:
+            unreadable.append((Path(error.filename), error))
+
+    for folder, subfolders, files in os.walk(input_dir, onerror=on_error, followlinks=True):
+        real = os.path.realpath(folder)
+        if real in seen:
+            subfolders[:] = []
             continue
-        if path.suffix.lower() in SUPPORTED_SUFFIXES and not path.is_dir():
-            yield path
+        seen.add(real)
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in files:
+            path = Path(folder) / name
+            if not name.startswith(".") and path.suffix.lower() in SUPPORTED_SUFFIXES:
+                found.append(path)
+    yield from sorted(found)
 
 
 def load_file(path: Path, source: str) -> list[RawDocument]:
     """All documents of one file (one for text and HTML, one per line for JSON Lines)."""
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):  # reading a named pipe would hang the run, a device never end
+            return [failed_document(source, f"not a regular file ({file_type(mode)})", kind_for(path))]
         data = path.read_bytes()
     except OSError as error:
         return [failed_document(source, f"cannot read file: {error.strerror or error}", kind_for(path))]
+    digest = content_digest(data)
+    if not data:
+        return [failed_document(source, "empty file", kind_for(path), digest=digest)]
     try:
         text = decode_bytes(data)
     except ValueError as error:
-        return [failed_document(source, str(error), kind_for(path), digest=content_digest(data))]
+        return [failed_document(source, str(error), kind_for(path), digest=digest)]
+    if not text.strip():
+        return [failed_document(source, "empty file (only whitespace)", kind_for(path), digest=digest)]
     if path.suffix.lower() in JSONL_SUFFIXES:
         return list(parse_jsonl(text, source))
-    digest = content_digest(data)
     return [RawDocument(doc_id=doc_id_for(digest), source=source, sha256=digest, kind=kind_for(path), content=text)]
+
+
+def file_type(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "named pipe"), (stat.S_ISSOCK, "socket"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISDIR, "folder")):
+        if test(mode):
+            return name
+    return "special file"
 
 
 def parse_jsonl(text: str, source: str) -> Iterator[RawDocument]:
     """One article per non-blank line; a malformed line fails alone and its neighbours still load."""
-    for line_number, line in enumerate(text.splitlines(), start=1):
+    # Lines end at '\n' only: str.splitlines() would also cut at U+2028, U+0085 or form feeds, which
+    # JSON writers leave unescaped inside strings, and break a good record in two.
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         line_source = f"{source}#{line_number}"
@@ -126,8 +164,11 @@ def parse_jsonl(text: str, source: str) -> Iterator[RawDocument]:
         html, body = record.get("html"), record.get("text")
         if isinstance(html, str) and html.strip():
             kind, content = "html", html
-        elif isinstance(body, str):
+        elif isinstance(body, str) and body.strip():
             kind, content = "text", body
+        elif isinstance(html, str) or isinstance(body, str):
+            yield failed_document(line_source, "JSON line has an empty 'text' field", "text")
+            continue
         else:
             yield failed_document(line_source, "JSON line has no 'text' or 'html' string field", "text")
             continue
@@ -153,6 +194,12 @@ def load_documents(input_dir: Path) -> list[RawDocument]:
     if not input_dir.is_dir():
         raise FileNotFoundError(f"input folder not found: {input_dir}")
     documents: list[RawDocument] = []
-    for path in iter_input_files(input_dir):
+    unreadable: list[tuple[Path, OSError]] = []
+    for path in iter_input_files(input_dir, unreadable):
         documents.extend(load_file(path, path.relative_to(input_dir).as_posix()))
+    for folder, error in unreadable:
+        if folder == input_dir:
+            raise PermissionError(f"input folder not readable: {input_dir} ({error.strerror or error})")
+        source = folder.relative_to(input_dir).as_posix() + "/"
+        documents.append(failed_document(source, f"cannot read folder: {error.strerror or error}", "text"))
     return documents

@@ -36,7 +36,9 @@ def load_pipeline(model: str | Path | None = None) -> Language:
 
 from functools import lru_cache  # noqa: E402
 
-from spacy.matcher import PhraseMatcher  # noqa: E402
+import json  # noqa: E402
+
+from spacy.matcher import Matcher, PhraseMatcher  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
 from spacy.util import filter_spans  # noqa: E402
 
@@ -44,7 +46,7 @@ from extractors import context  # noqa: E402
 from extractors.entity_types import SYMPTOM, TREATMENT, EntityTyper  # noqa: E402
 from extractors.records import Mention  # noqa: E402
 from extractors.terms import pluralize  # noqa: E402
-from extractors.vocabulary import read_table  # noqa: E402
+from extractors.vocabulary import DATA_DIR, read_table  # noqa: E402
 
 GAZETTEER_LABELS = {"disease": "DISEASE", SYMPTOM: "SYMPTOM", TREATMENT: "TREATMENT"}
 MAX_PHENOTYPE_WORDS = 4
@@ -64,19 +66,29 @@ def shared_typer() -> EntityTyper:
     return EntityTyper()
 
 
+import numpy  # noqa: E402
+from spacy.attrs import SENT_START  # noqa: E402
+
+
 @Language.component("medfacts_paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: headings and bullets must not glue onto the next sentence.
 
     Whitespace tokens never start a sentence; they close the one before them.
     """
+    # One array write instead of setting token.is_sent_start: each of those checks the whole Doc
+    # for a parse, which made this component quadratic in the length of a text.
+    sent_starts = doc.to_array([SENT_START]).reshape(-1)
+    not_start = numpy.array([-1], dtype="int64").astype(sent_starts.dtype)[0]  # -1 as spaCy's uint64
     for token in doc[1:]:
         if token.is_space:
-            token.is_sent_start = False
+            sent_starts[token.i] = not_start
     for token in doc[:-1]:
         following = doc[token.i + 1]
         if ("\n" in token.text or "\n" in token.whitespace_) and not following.is_space:
-            following.is_sent_start = True
+            sent_starts[following.i] = 1
+    if len(doc):
+        doc.from_array([SENT_START], sent_starts.reshape(-1, 1))
     return doc
 
 
@@ -103,7 +115,8 @@ def gazetteer_terms() -> dict[str, list[str]]:
 
 
 class GazetteerMatcher:
-    """Marks curated disease, symptom and treatment names the statistical NER can miss.
+    """Marks curated disease, symptom and treatment names the statistical NER can miss, and lay
+    symptom descriptions by token patterns (data/symptom_patterns.jsonl: 'itchy eyes', 'difficulty walking').
 
     Matches join the NER's entities; where they overlap, the longer span wins (filter_spans).
     """
@@ -112,9 +125,15 @@ class GazetteerMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for label, terms in gazetteer_terms().items():
             self.matcher.add(label, list(nlp.tokenizer.pipe(terms)))
+        self.pattern_matcher = Matcher(nlp.vocab)
+        for line in (DATA_DIR / "symptom_patterns.jsonl").read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rule = json.loads(line)
+                self.pattern_matcher.add(rule["label"], [rule["pattern"]])
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = filter_spans([Span(doc, start, end, label=label) for label, start, end in self.matcher(doc)])
+        found = [*self.matcher(doc), *self.pattern_matcher(doc)]
+        matches = filter_spans([Span(doc, start, end, label=label) for label, start, end in found])
         matched_tokens = {i for span in matches for i in range(span.start, span.end)}
         typer = shared_typer()
         # An NER span that overlaps a curated name keeps its place only if something besides the NER knows it:
@@ -227,8 +246,103 @@ def cached_extraction_pipeline(model: str | None = None) -> Language:
     return build_extraction_pipeline(model)
 
 
-def annotate(nlp: Language, texts: list[str], batch_size: int = 32) -> list[Doc | Exception]:
-    """Run the pipeline over texts in batches; a text that breaks the pipeline yields its exception."""
+# --- annotation: batches of articles, and chunks of texts too long for one Doc ---
+
+import re  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from typing import Iterator  # noqa: E402
+
+# A text longer than this is annotated in chunks: far below spaCy's max_length, so one chunk's Doc
+# stays small (about 40,000 tokens), and far above any real article, so articles are never cut.
+CHUNK_CHARS = 200_000
+# Chunk Docs alive at a time while a long text is annotated.
+CHUNK_BATCH = 2
+_SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)\]]*\s+")
+
+
+@dataclass(frozen=True)
+class ChunkedText:
+    """A text too long for one Doc, annotated chunk by chunk when `docs()` is iterated.
+
+    `bounds` are contiguous (start, end) slices that cover the whole text, so an offset in a chunk's
+    Doc plus the chunk's start is an offset in the full text. Chunks are annotated lazily,
+    CHUNK_BATCH at a time, and the caller turns each into plain records before the next: a 50 MB
+    article holds a few chunk Docs in memory, never 50 MB of Docs.
+    """
+
+    nlp: Language
+    text: str
+    bounds: tuple[tuple[int, int], ...]
+
+    def docs(self) -> Iterator[tuple[int, Doc]]:
+        """(start offset, Doc) of each chunk, in text order."""
+        chunk_texts = (self.text[start:end] for start, end in self.bounds)
+        for (start, _), doc in zip(self.bounds, self.nlp.pipe(chunk_texts, batch_size=CHUNK_BATCH)):
+            yield start, doc
+
+
+def chunk_bounds(text: str, max_chars: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Contiguous (start, end) slices of at most max_chars covering text, cut at natural boundaries.
+
+    A chunk ends after a paragraph break where its second half has one, else after a sentence end
+    or a line break, else after any whitespace, else at max_chars. Linear in the text's length.
+    """
+    max_chars = max(1, int(max_chars))
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > max_chars:
+        end = cut_point(text, start, start + max_chars)
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def cut_point(text: str, start: int, limit: int) -> int:
+    """Where a chunk starting at `start` ends, at most `limit` and past the chunk's first half."""
+    floor = start + (limit - start) // 2
+    paragraph = text.rfind("\n\n", floor, limit)
+    if paragraph != -1:
+        end = paragraph + 2
+        while end < limit and text[end] in "\n\r\t ":
+            end += 1
+        return end
+    sentence_end = None
+    for match in _SENTENCE_END.finditer(text, floor, limit):
+        sentence_end = match.end()
+    if sentence_end is not None:
+        return sentence_end
+    line = text.rfind("\n", floor, limit)
+    if line != -1:
+        return line + 1
+    for position in range(limit - 1, floor - 1, -1):
+        if text[position].isspace():
+            return position + 1
+    return limit
+
+
+def annotate(nlp: Language, texts: list[str], batch_size: int = 32,
+             chunk_chars: int | None = None) -> list[Doc | ChunkedText | Exception]:
+    """Run the pipeline over texts in batches; a text that breaks the pipeline yields its exception.
+
+    A text longer than `chunk_chars` (default CHUNK_CHARS) or nlp.max_length is not annotated here:
+    it comes back as a ChunkedText, whose chunks are annotated when its reader
+    (relations.facts_for_batch) iterates them.
+    """
+    limit = max(1, min(int(chunk_chars or CHUNK_CHARS), nlp.max_length))
+    results: list[Doc | ChunkedText | Exception | None] = [None] * len(texts)
+    short: list[int] = []
+    for index, text in enumerate(texts):
+        if len(text) > limit:
+            results[index] = ChunkedText(nlp, text, tuple(chunk_bounds(text, limit)))
+        else:
+            short.append(index)
+    for index, doc in zip(short, annotate_isolated(nlp, [texts[index] for index in short], batch_size)):
+        results[index] = doc
+    return results  # type: ignore[return-value]
+
+
+def annotate_isolated(nlp: Language, texts: list[str], batch_size: int) -> list[Doc | Exception]:
     try:
         return list(nlp.pipe(texts, batch_size=batch_size))
     except Exception:  # find the culprit: rerun one by one so the others still get their Docs

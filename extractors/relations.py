@@ -6,14 +6,14 @@ co-occur are not related. Each relation keeps its sentence as evidence, with neg
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import product
 
 from spacy.tokens import Doc, Span
 
 from extractors import context
 from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper
-from extractors.ner import mentions_of, shared_typer
+from extractors.ner import ChunkedText, mentions_of, shared_typer
 from extractors.records import DocumentFacts, Mention, RelationEvidence
 from extractors.terms import term_key
 
@@ -29,19 +29,46 @@ BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
 LICENSES = {HAS_SYMPTOM: (HAS_SYMPTOM,), TREATED_BY: (TREATED_BY, RELIEVES), RELIEVES: (RELIEVES, TREATED_BY)}
 
 
+def entity_char_spans(clause: Span) -> list[tuple[int, int]]:
+    """(start_char, end_char) of the entities wholly inside the clause, as clause.ents gives them.
+
+    Read from the clause's own tokens: clause.ents scans every entity of the Doc on each call,
+    which made relation extraction quadratic in the length of a document.
+    """
+    doc = clause.doc
+    found: list[tuple[int, int]] = []
+    start = end = None
+    for token in clause:
+        iob = token.ent_iob_
+        if iob == "I" and start is not None:
+            end = token.idx + len(token)
+            continue
+        if start is not None:
+            found.append((start, end))
+        # "B" opens an entity; "O", "" or an "I" whose entity began before the clause do not
+        start, end = (token.idx, token.idx + len(token)) if iob == "B" else (None, None)
+    if start is not None and not (clause.end < len(doc) and doc[clause.end].ent_iob_ == "I"):
+        found.append((start, end))
+    return found
+
+
 def clause_cues(clause: Span) -> dict[str, tuple[str, float]]:
     """predicate -> (strongest cue text, strength) among the cues the clause contains.
 
-    A cue word inside an entity ('therapy' in 'physical therapy') names the entity, not a relation.
+    A cue word inside an entity ('therapy' in 'physical therapy') names the entity, not a relation,
+    and treatment cues do not count in a clause about harm (data/treatment_blockers.txt).
     """
     pattern, table = context.relation_cues()
-    inside_entities = {i for span in clause.ents for i in range(span.start_char - clause.start_char, span.end_char - clause.start_char)}
+    inside_entities = {i for start, end in entity_char_spans(clause) for i in range(start - clause.start_char, end - clause.start_char)}
     found: dict[str, tuple[str, float]] = {}
+    harmful = bool(context.treatment_blockers().search(clause.text))
     for match in pattern.finditer(clause.text):
         if match.start() in inside_entities:
             continue
         cue = " ".join(match.group(0).lower().split())
         cue_predicate, strength = table[cue]
+        if harmful and cue_predicate != HAS_SYMPTOM:
+            continue  # 'medications such as lithium can trigger psoriasis' is no treatment
         for predicate in LICENSES[cue_predicate]:
             if strength > found.get(predicate, ("", -1.0))[1]:
                 found[predicate] = (cue, strength)
@@ -55,19 +82,22 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     A clause that names symptoms or treatments but no disease takes the section's or the
     article's topic disease as subject ('How is lupus treated?' … 'NSAIDs can help…').
     """
-    spans = [span for span in clause.doc.ents if clause.start <= span.start and span.end <= clause.end
-             and span.start_char in mention_at]
+    # The clause's own tokens, not doc.ents or doc.text: those rebuild the whole Doc on every
+    # access, which made long documents quadratic (a 100,000-character text took 40 s).
+    spans = [mention_at[token.idx] for token in clause if token.idx in mention_at
+             and mention_at[token.idx].end <= clause.end_char]
     if not spans:
         return []
     by_type: dict[str, list[Mention]] = {DISEASE: [], SYMPTOM: [], TREATMENT: []}
-    for span in spans:
-        by_type[span._.entity_type].append(mention_at[span.start_char])
+    for mention in spans:
+        by_type[mention.entity_type].append(mention)
     subjects_from_topic = not by_type[DISEASE] and topic is not None and not topic.negated
     if subjects_from_topic:
         by_type[DISEASE] = [topic]
     elif len(spans) < 2:
         return []
     sentence = clause.sent
+    clause_text, offset = clause.text, clause.start_char
     hedged = context.is_hedged(clause)
     found: list[RelationEvidence] = []
     for predicate, (cue, strength) in clause_cues(clause).items():
@@ -78,9 +108,9 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             from_topic = subject is topic
             first, last = sorted((subject, obj), key=lambda mention: mention.start)
             negated = subject.negated or obj.negated or (
-                not from_topic and context.negated_between(clause.doc.text, first.end, last.start))
+                not from_topic and context.has_negation(clause_text[first.end - offset:last.start - offset]))
             if from_topic:
-                negated = negated or context.has_negation(clause.doc.text[clause.start_char:obj.start])
+                negated = negated or context.has_negation(clause_text[:obj.start - offset])
             found.append(RelationEvidence(
                 subject=subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,
                 **sentence_evidence(sentence), cue=cue,
@@ -93,7 +123,7 @@ def sentence_evidence(sentence: Span) -> dict:
     text = sentence.text
     start = sentence.start_char + len(text) - len(text.lstrip())
     end = sentence.start_char + len(text.rstrip())
-    return {"sentence": sentence.doc.text[start:end], "start": start, "end": end}
+    return {"sentence": text[start - sentence.start_char:end - sentence.start_char], "start": start, "end": end}
 
 
 def starts_and_ends_line(sentence: Span) -> bool:
@@ -236,16 +266,53 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None) -> DocumentF
                          abbreviations=dict(doc._.abbreviation_map or {}))
 
 
-def facts_for_batch(doc_ids: list[str], docs: list[Doc | Exception],
+def facts_for_batch(doc_ids: list[str], docs: list[Doc | ChunkedText | Exception],
                     titles: list[str | None] | None = None) -> list[DocumentFacts | Exception]:
-    """document_facts for each annotated Doc; failures (from NER or here) stay per document."""
+    """document_facts for each annotated Doc; failures (from NER or here) stay per document.
+
+    A ChunkedText (a text too long for one Doc, see ner.annotate) is annotated here, chunk by chunk.
+    """
     results: list[DocumentFacts | Exception] = []
     for doc_id, doc, title in zip(doc_ids, docs, titles or [None] * len(doc_ids)):
         if isinstance(doc, Exception):
             results.append(doc)
             continue
         try:
-            results.append(document_facts(doc_id, doc, title))
+            if isinstance(doc, ChunkedText):
+                results.append(chunked_document_facts(doc_id, doc, title))
+            else:
+                results.append(document_facts(doc_id, doc, title))
         except Exception as error:
             results.append(error)
     return results
+
+
+def chunked_document_facts(doc_id: str, chunked: ChunkedText, title: str | None = None) -> DocumentFacts:
+    """document_facts of a text annotated in chunks, with offsets and sentence indexes in the full text.
+
+    Each chunk's Doc is turned into records and dropped before the next chunk is annotated. What a
+    chunk cannot see is lost at its edges: an abbreviation defined in an earlier chunk, a section
+    heading's topic. Chunks end at paragraph breaks, so relations (within one clause) are not cut.
+    """
+    merged = DocumentFacts(doc_id=doc_id, text=chunked.text)
+    sentences_before = 0
+    for offset, doc in chunked.docs():
+        facts = document_facts(doc_id, doc, title)
+        merged.mentions.extend(shift_mention(mention, offset, sentences_before) for mention in facts.mentions)
+        merged.relations.extend(replace(
+            item, subject=shift_mention(item.subject, offset, sentences_before),
+            object=shift_mention(item.object, offset, sentences_before),
+            sentence_idx=item.sentence_idx + sentences_before, start=item.start + offset, end=item.end + offset)
+            for item in facts.relations)
+        for short, long_form in facts.abbreviations.items():
+            merged.abbreviations.setdefault(short, long_form)
+        sentences_before += sum(1 for _ in doc.sents)
+    return merged
+
+
+def shift_mention(mention: Mention, offset: int, sentences_before: int) -> Mention:
+    """A chunk's mention in full-text coordinates; topic mentions (no offsets, -1) keep theirs."""
+    return replace(mention,
+                   sentence_idx=mention.sentence_idx + sentences_before if mention.sentence_idx >= 0 else mention.sentence_idx,
+                   start=mention.start + offset if mention.start >= 0 else mention.start,
+                   end=mention.end + offset if mention.end >= 0 else mention.end)

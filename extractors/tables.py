@@ -6,12 +6,19 @@ README's table section) is generated from their column descriptions.
 """
 from __future__ import annotations
 
+import errno
 import os
+import re
+import secrets
+import shutil
 import tempfile
+import threading
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Iterator, TextIO
 
 import pandas as pd
 import pandera.pandas as pa
@@ -179,20 +186,28 @@ def escape_formula(value: object) -> object:
 
 
 def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
-    safe = table.copy()
+    """The table with escape_formula applied to every text cell (vectorised: tables have millions of cells)."""
+    safe = table.copy(deep=False)
     for column in safe.columns:
-        if not (pd.api.types.is_numeric_dtype(safe[column]) or pd.api.types.is_bool_dtype(safe[column])):
-            safe[column] = safe[column].map(escape_formula)
+        values = safe[column]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        formula = values.str.startswith(FORMULA_PREFIXES, na=False)
+        if formula.any():
+            safe[column] = values.where(~formula, "'" + values.where(formula, ""))
     return safe
 
 
-def atomic_write_text(path: Path, content: str) -> None:
-    """Write via a temporary file in the same folder and rename, so readers never see half a file."""
+def atomic_write(path: Path, write: Callable[[TextIO], object]) -> None:
+    """Write via a temporary file in the same folder and rename, so readers never see half a file.
+
+    `write` gets the open text stream (UTF-8, no newline translation).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(content)
+            write(stream)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
@@ -201,11 +216,19 @@ def atomic_write_text(path: Path, content: str) -> None:
         raise
 
 
+def atomic_write_text(path: Path, content: str) -> None:
+    atomic_write(path, lambda stream: stream.write(content))
+
+
 def write_table(name: str, table: pd.DataFrame, out_dir: Path) -> Path:
-    """Validate against the schema, make spreadsheet-safe, write atomically as UTF-8 CSV."""
+    """Validate against the schema, make spreadsheet-safe, write atomically as UTF-8 CSV.
+
+    The CSV streams into the file: a table of millions of rows never exists as one string.
+    """
     validated = SCHEMAS[name].validate(table, lazy=True)
     path = out_dir / TABLE_FILES[name]
-    atomic_write_text(path, spreadsheet_safe(validated).to_csv(index=False, lineterminator="\r\n"))
+    safe = spreadsheet_safe(validated)
+    atomic_write(path, lambda stream: safe.to_csv(stream, index=False, lineterminator="\r\n"))
     return path
 
 
@@ -217,10 +240,14 @@ def read_table(name: str, out_dir: Path) -> pd.DataFrame:
     return SCHEMAS[name].validate(table, lazy=True)
 
 
-def append_run(row: dict, out_dir: Path) -> Path:
-    """runs.csv keeps one row per run; it is rewritten whole (atomically) with the new row appended."""
-    path = out_dir / TABLE_FILES["runs"]
-    previous = read_table("runs", out_dir) if path.exists() else frame("runs", [])
+def append_run(row: dict, out_dir: Path, previous_dir: Path | None = None) -> Path:
+    """runs.csv keeps one row per run; it is rewritten whole (atomically) with the new row appended.
+
+    The earlier rows come from `previous_dir` (default: out_dir), the set the new one replaces.
+    """
+    previous_dir = out_dir if previous_dir is None else previous_dir
+    path = previous_dir / TABLE_FILES["runs"]
+    previous = read_table("runs", previous_dir) if path.exists() else frame("runs", [])
     return write_table("runs", pd.concat([previous, frame("runs", [row])], ignore_index=True), out_dir)
 
 
@@ -288,27 +315,250 @@ def previous_doc_ids(out_dir: Path) -> set[str]:
 
 
 def write_outputs(out_dir: Path, documents: list, merged: MergedFacts, failures: dict[str, str], run: dict) -> dict:
-    """Write text/, every table and the runs.csv row; returns the run row.
+    """Write text/, removed/, every table and the runs.csv row as one new set; returns the run row.
 
-    Everything is built and validated in memory first, so a schema error leaves the old tables untouched.
+    Everything is built and validated in memory first, so a schema error leaves the old tables
+    untouched. The set is then written into a fresh generation folder and published with one
+    atomic rename (see `publish_generation`): readers see the old set or the new one, never a mix.
+    The caller holds `run_lock(out_dir)`.
     """
+    out_dir = Path(out_dir)
     documents_frame = documents_table(document_rows(documents, failures))
-    tables = {"documents": documents_frame, **fact_tables(merged)}
-    for name, table in tables.items():
-        SCHEMAS[name].validate(table, lazy=True)
+    tables = {"documents": documents_frame, **fact_tables(merged)}  # each validated by frame()
     new_ids = set(documents_frame["doc_id"]) - previous_doc_ids(out_dir)
+    remove_stale_output(out_dir)
+    generation = new_generation(out_dir)
     for document in documents:
         if document.ok and document.doc_id not in failures:
-            atomic_write_text(out_dir / "text" / f"{document.doc_id}.txt", document.text)
+            write_plain(generation / "text" / f"{document.doc_id}.txt", document.text)
         if document.removed:
-            atomic_write_text(out_dir / "removed" / f"{document.doc_id}.txt", "\n".join(document.removed) + "\n")
+            write_plain(generation / "removed" / f"{document.doc_id}.txt", "\n".join(document.removed) + "\n")
     for name, table in tables.items():
-        write_table(name, table, out_dir)
+        write_table(name, table, generation)
     run_row = {**run, "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                "n_documents": len(documents_frame), "n_new": len(new_ids),
                "n_failed": int((documents_frame["status"] == "failed").sum())}
-    append_run(run_row, out_dir)
+    append_run(run_row, generation, previous_dir=out_dir)
+    publish_generation(out_dir, generation)
     return run_row
+
+
+# ----------------------------------------------------------------------------------------------
+# One run at a time (run_lock), one complete set at a time (publish_generation)
+
+LOCK_FILE = ".medfacts.lock"
+GENERATIONS = ".generations"
+CURRENT = "current"
+OUTPUT_ENTRIES = (*TABLE_FILES.values(), "text", "removed")
+LOCK_POLL_SECONDS = 0.5
+_HELD_LOCKS: set[tuple[str, int]] = set()  # (output folder, thread) pairs this process holds
+
+
+class OutputFolderBusy(RuntimeError):
+    """Another medfacts run holds the output folder's lock."""
+
+
+@contextmanager
+def run_lock(out_dir: Path, timeout: float = 60.0, sleep: Callable[[float], object] = time.sleep) -> Iterator[None]:
+    """Own the output folder for a whole run: an exclusive flock on out/.medfacts.lock.
+
+    Waits up to `timeout` seconds for a running medfacts to finish, then raises OutputFolderBusy
+    ('output folder is in use by another medfacts run (pid N)'). The lock is released when the
+    block ends, and by the kernel when the process dies, so a killed run leaves no stale lock.
+    Re-entrant within one thread: the command line takes the lock (to report a busy folder in one
+    line) and the flow it calls takes it again (to protect callers that start the flow directly).
+    """
+    import fcntl
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    key = (os.path.realpath(out_dir), threading.get_ident())
+    if key in _HELD_LOCKS:
+        yield
+        return
+    path = out_dir / LOCK_FILE
+    handle = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + max(0.0, float(timeout))
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise OutputFolderBusy(
+                        f"output folder is in use by another medfacts run (pid {lock_holder(path)})") from None
+                sleep(min(LOCK_POLL_SECONDS, max(0.0, deadline - time.monotonic())))
+        os.ftruncate(handle, 0)
+        os.pwrite(handle, f"{os.getpid()}\n".encode("ascii"), 0)
+        _HELD_LOCKS.add(key)
+        try:
+            yield
+        finally:
+            _HELD_LOCKS.discard(key)
+            os.ftruncate(handle, 0)
+    finally:
+        os.close(handle)  # closing the file releases the lock
+
+
+def lock_holder(path: Path) -> str:
+    """The pid the lock's owner wrote into the lock file, or 'unknown'."""
+    try:
+        pid = path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return "unknown"
+    return pid if pid.isdigit() else "unknown"
+
+
+def current_set(out_dir: Path) -> Path:
+    """The folder holding the published set right now: read several tables from it for a consistent view."""
+    out_dir = Path(out_dir)
+    link = out_dir / CURRENT
+    return out_dir / os.readlink(link) if link.is_symlink() else out_dir
+
+
+def generation_name() -> str:
+    """A fresh, sortable folder name for a run's set (UTC time, pid, random suffix)."""
+    return f"{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}-{os.getpid()}-{secrets.token_hex(3)}"
+
+
+def new_generation(out_dir: Path) -> Path:
+    folder = out_dir / GENERATIONS / generation_name()
+    for name in ("text", "removed"):  # always there, so out/text and out/removed never dangle
+        (folder / name).mkdir(parents=True)
+    return folder
+
+
+def write_plain(path: Path, content: str) -> None:
+    """A file inside an unpublished generation: no one reads it before the switch, so no rename dance."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        stream.write(content)
+
+
+def fsync_tree(folder: Path) -> None:
+    """Flush a generation's files and folder entries to disk before it is published."""
+    for root, _folders, files in os.walk(folder):
+        for name in files:
+            fsync_path(Path(root) / name, os.O_RDONLY)
+        fsync_path(Path(root), os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+
+
+def fsync_path(path: Path, flags: int) -> None:
+    try:
+        handle = os.open(path, flags)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass  # some file systems cannot sync folders
+    finally:
+        os.close(handle)
+
+
+def replace_with_link(path: Path, target: str) -> None:
+    """Make `path` a symbolic link to `target` in one atomic rename (whatever file it was before)."""
+    temporary = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(3)}.tmp"
+    os.symlink(target, temporary)
+    try:
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def publish_generation(out_dir: Path, generation: Path) -> None:
+    """Make `generation` the set readers see: switch `current`, then make sure the names link through it.
+
+    Layout of an output folder:
+
+        out/.medfacts.lock               flock()ed by the run that owns the folder; holds its pid
+        out/.generations/<generation>/   one run's complete set: the CSVs, text/, removed/
+        out/current -> .generations/<g>  symbolic link: the set readers see
+        out/documents.csv -> current/documents.csv, ..., out/text -> current/text  (links, made once)
+
+    A run writes its whole set into a new generation folder, syncs it to disk, then points
+    `current` at it with one rename(2) of a symbolic link, which POSIX makes atomic. A run killed at
+    any point (SIGKILL, out of memory) leaves `current` on the old set or on the new one: the table
+    names never resolve to a mix. The next run (under the lock) deletes generation folders that
+    `current` does not point at (keeping the set it replaces, for readers still on it) and leftover
+    temporary files; the lock dies with its process (flock), so a killed run never blocks the next.
+    A reader that reads several tables while a run may publish resolves `current` once
+    (`current_set`) and reads there. The first run on a folder of the old layout (real files) moves
+    them aside, name by name. Where the file system has no symbolic links, each file is renamed into
+    place instead: each file stays whole, the set does not.
+    """
+    fsync_tree(generation)
+    current = out_dir / CURRENT
+    if current.exists() and not current.is_symlink():
+        raise FileExistsError(f"{current} is not a medfacts link; move it away so the tables can be published")
+    replaced = os.path.basename(os.readlink(current)) if current.is_symlink() else None
+    try:
+        replace_with_link(current, f"{GENERATIONS}/{generation.name}")
+    except OSError as error:
+        if isinstance(error, FileExistsError) or error.errno not in LINKS_UNSUPPORTED:
+            raise
+        publish_by_renames(out_dir, generation)
+        return
+    fsync_path(out_dir, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    for name in OUTPUT_ENTRIES:
+        link_through_current(out_dir, name)
+    remove_stale_output(out_dir, keep=replaced)  # the replaced set stays one run, for readers still on it
+
+
+LINKS_UNSUPPORTED = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL}
+
+
+def link_through_current(out_dir: Path, name: str) -> None:
+    """out/<name> -> current/<name>. Made once per folder; a folder of the old layout moves aside first."""
+    path, target = out_dir / name, f"{CURRENT}/{name}"
+    if path.is_symlink() and os.readlink(path) == target:
+        return
+    if path.is_dir() and not path.is_symlink():  # text/ or removed/ of the old layout
+        path.rename(out_dir / GENERATIONS / f"old-{name}-{secrets.token_hex(3)}")
+    replace_with_link(path, target)
+
+
+def publish_by_renames(out_dir: Path, generation: Path) -> None:
+    """Fallback without symbolic links: rename each file into place (each file atomic, the set not)."""
+    for name in OUTPUT_ENTRIES:
+        source, path = generation / name, out_dir / name
+        if not source.exists():
+            continue
+        if source.is_dir():
+            if path.exists():
+                path.rename(out_dir / GENERATIONS / f"old-{name}-{secrets.token_hex(3)}")
+            source.rename(path)
+        else:
+            os.replace(source, path)
+    shutil.rmtree(generation, ignore_errors=True)
+    remove_stale_output(out_dir)
+
+
+def remove_stale_output(out_dir: Path, keep: str | None = None) -> None:
+    """Delete what killed runs leave behind: unpublished or replaced generations, temporary files.
+
+    Only medfacts' own names are touched: folders under out/.generations other than the one
+    `current` points at (and `keep`), and out/.<table or link name>.*.tmp.
+    """
+    out_dir = Path(out_dir)
+    generations = out_dir / GENERATIONS
+    live = os.path.basename(os.readlink(out_dir / CURRENT)) if (out_dir / CURRENT).is_symlink() else None
+    if generations.is_dir():
+        for folder in generations.iterdir():
+            if folder.name not in (live, keep):
+                if folder.is_dir() and not folder.is_symlink():
+                    shutil.rmtree(folder, ignore_errors=True)
+                else:
+                    folder.unlink(missing_ok=True)
+    for name in (*OUTPUT_ENTRIES, CURRENT):
+        for temporary in out_dir.glob(f".{glob_escape(name)}.*.tmp"):
+            temporary.unlink(missing_ok=True)
+
+
+def glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
 
 
 if __name__ == "__main__":

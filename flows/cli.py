@@ -12,6 +12,13 @@ class UsageError(Exception):
     """A problem with what the user asked for, reported as one line without a traceback."""
 
 
+class BusyError(UsageError):
+    """The output folder is in use by another run: try again later (exit code EXIT_BUSY)."""
+
+
+EXIT_BUSY = 75  # EX_TEMPFAIL: a scheduler may retry
+
+
 def existing_dir(value: str) -> Path:
     path = Path(value)
     if not path.is_dir():
@@ -40,9 +47,16 @@ def existing_file(value: str) -> Path:
 
 
 def command_run(args: argparse.Namespace) -> int:
-    from flows.extract_facts import extract_facts
+    from extractors.tables import OutputFolderBusy, run_lock
 
-    summary = extract_facts(existing_dir(args.input), writable_dir(args.out), args.model)
+    input_dir, out_dir = existing_dir(args.input), writable_dir(args.out)
+    try:  # the flow takes the lock too; taking it here first reports a busy folder in one line
+        with run_lock(out_dir, timeout=args.wait):
+            from flows.extract_facts import extract_facts  # Prefect loads only once the folder is ours
+
+            summary = extract_facts(input_dir, out_dir, args.model, lock_timeout=args.wait)
+    except OutputFolderBusy as error:
+        raise BusyError(str(error)) from error
     print(f"medfacts: {summary['n_documents']} documents ({summary['n_new']} new, {summary['n_failed']} failed) "
           f"-> {args.out}")
     return 0
@@ -105,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("input", nargs="?", default="raw", help="folder of .txt/.md/.html/.jsonl articles (default: raw)")
     run.add_argument("--out", default="processed", help="output folder (default: processed)")
     run.add_argument("--model", default=None, help="spaCy model name or path (default: the bundled BC5CDR model)")
+    run.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
+                     help="how long to wait for another run on the same output folder to finish (default: 60)")
     run.set_defaults(handler=command_run)
 
     train = commands.add_parser("train-ner", help="train the NER model on BC5CDR-style IOB data")
@@ -140,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except UsageError as error:
         print(f"medfacts: error: {error}", file=sys.stderr)
-        return 2
+        return EXIT_BUSY if isinstance(error, BusyError) else 2
     except KeyboardInterrupt:
         print("medfacts: interrupted", file=sys.stderr)
         return 130

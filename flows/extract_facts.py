@@ -10,6 +10,7 @@ from pathlib import Path
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote  # large inputs: Prefect must not walk every record
 
 from extractors import corpus, load, ner, normalize, relations, tables
 from extractors.corpus import CleanDocument
@@ -54,10 +55,21 @@ def utc_now() -> str:
 
 
 @flow(name="extract-facts")
-def extract_facts(input_dir: Path = Path("raw"), out_dir: Path = Path("processed"), model: str | None = None) -> dict:
-    """Load, clean, recognise, relate, merge and write: one run over an input folder."""
+def extract_facts(input_dir: Path = Path("raw"), out_dir: Path = Path("processed"), model: str | None = None,
+                  lock_timeout: float = 60.0) -> dict:
+    """Load, clean, recognise, relate, merge and write: one run over an input folder.
+
+    The whole run owns the output folder (tables.run_lock): a second run on the same folder waits
+    up to `lock_timeout` seconds, then stops with tables.OutputFolderBusy before reading anything.
+    """
+    with tables.run_lock(Path(out_dir), timeout=lock_timeout):
+        return run_stages(Path(input_dir), Path(out_dir), model)
+
+
+def run_stages(input_dir: Path, out_dir: Path, model: str | None) -> dict:
+    """The stages of one run, in the flow's context (its tasks are the flow's tasks)."""
     started_at = utc_now()
-    documents = clean_articles(load_articles(Path(input_dir)))
+    documents = clean_articles(quote(load_articles(Path(input_dir))))
     readable = [document for document in documents if document.ok]
     facts: list[DocumentFacts] = []
     failures: dict[str, str] = {}
@@ -71,7 +83,7 @@ def extract_facts(input_dir: Path = Path("raw"), out_dir: Path = Path("processed
                 failures[doc_id] = f"extraction failed: {corpus.one_line(result)}"
             else:
                 facts.append(result)
-    merged = merge_across_sources(facts)
+    merged = merge_across_sources(quote(facts))
     run = {"run_id": f"{started_at}-{secrets.token_hex(3)}", "started_at": started_at,
            "input": str(input_dir), "model": model or "bundled"}
-    return write_tables(Path(out_dir), documents, merged, failures, run)
+    return write_tables(Path(out_dir), quote(documents), quote(merged), failures, run)
