@@ -7,6 +7,7 @@ boilerplate, and copies of an article add no support to facts.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Mapping
 
 from extractors import clean, dedup, language
 from extractors.load import RawDocument
@@ -26,6 +27,8 @@ class CleanDocument:
     status: str = "ok"
     error: str | None = None
     duplicate_of: str | None = None
+    n_chars_raw: int = 0
+    fingerprint: dedup.Fingerprint | None = None  # of `text`, for near-duplicate detection
 
     @property
     def doc_id(self) -> str:
@@ -44,7 +47,14 @@ def one_line(error: BaseException) -> str:
 def clean_document(raw: RawDocument, recurring: frozenset[str]) -> CleanDocument:
     """Clean one document; any failure becomes a failed record instead of an exception."""
     if not raw.ok:
-        return CleanDocument(raw=raw, status="failed", error=raw.error, title=raw.title, url=raw.url)
+        return CleanDocument(raw=raw, status="failed", error=raw.error, title=raw.title, url=raw.url,
+                             n_chars_raw=len(raw.content))
+    document = cleaned_document(raw, recurring)
+    return replace(document, n_chars_raw=len(raw.content),
+                   fingerprint=dedup.fingerprint(document.text) if document.ok else None)
+
+
+def cleaned_document(raw: RawDocument, recurring: frozenset[str]) -> CleanDocument:
     try:
         if raw.kind == "html":
             cleaned = clean.clean_html(raw.content, url=raw.url)
@@ -75,7 +85,11 @@ def page_text(html: str) -> str:
 
 
 def mark_duplicates(documents: list[CleanDocument]) -> list[CleanDocument]:
-    """Exact copies (same doc_id) and near-duplicates (MinHash) of an earlier document become duplicates."""
+    """Exact copies (same doc_id) and near-duplicates (MinHash) of an earlier document become duplicates.
+
+    Documents arrive with their status from cleaning (ok or failed), never 'duplicate': a stored
+    document is marked again on every run, against whatever else the input holds now.
+    """
     first_seen: dict[str, str] = {}
     marked: list[CleanDocument] = []
     for document in documents:
@@ -85,16 +99,42 @@ def mark_duplicates(documents: list[CleanDocument]) -> list[CleanDocument]:
             first_seen[document.doc_id] = document.doc_id
         marked.append(document)
     candidates = [(d.doc_id, d.text) for d in marked if d.ok]
-    near = dedup.find_near_duplicates(candidates)
+    fingerprints = {d.doc_id: d.fingerprint for d in marked if d.ok and d.fingerprint is not None}
+    near = dedup.find_near_duplicates(candidates, fingerprints=fingerprints)
     return [replace(d, status="duplicate", duplicate_of=near[d.doc_id]) if d.ok and d.doc_id in near else d
             for d in marked]
 
 
-def clean_corpus(raw_documents: list[RawDocument]) -> list[CleanDocument]:
-    """Clean all documents of one input, using lines that recur across them as boilerplate."""
-    texts = [raw.content for raw in raw_documents if raw.ok and raw.kind == "text"]
-    try:
-        recurring = clean.recurring_lines(texts)
-    except Exception:
-        recurring = frozenset()
-    return mark_duplicates([clean_document(raw, recurring) for raw in raw_documents])
+def clean_corpus(raw_documents: list[RawDocument],
+                 known: Mapping[str, CleanDocument] | None = None) -> list[CleanDocument]:
+    """Clean all documents of one input, using lines that recur across them as boilerplate.
+
+    `known` maps doc_ids to documents cleaned by an earlier run (same content, same extractor
+    version): they are reused as they are, with this run's source and URL, and only the rest is
+    cleaned. Lines that recur across the corpus are counted over every text of the input, but only
+    when there is something to clean; a stored document keeps the cleaning it got when it was new
+    (`medfacts run --full` cleans everything again).
+    """
+    known = known or {}
+    fresh = [raw for raw in raw_documents if raw.ok and raw.doc_id not in known]
+    recurring: frozenset[str] = frozenset()
+    if any(raw.kind == "text" for raw in fresh):
+        try:
+            recurring = clean.recurring_lines([raw.content for raw in raw_documents if raw.ok and raw.kind == "text"])
+        except Exception:
+            recurring = frozenset()
+    documents = [reused(known[raw.doc_id], raw) if raw.ok and raw.doc_id in known else clean_document(raw, recurring)
+                 for raw in raw_documents]
+    return mark_duplicates(documents)
+
+
+def reused(stored: CleanDocument, raw: RawDocument) -> CleanDocument:
+    """A stored cleaning result for this run's copy of the same content (its source may differ)."""
+    return replace(stored, raw=raw, url=raw.url or stored.url, title=raw.title or stored.title,
+                   n_chars_raw=len(raw.content))
+
+
+def stored_form(document: CleanDocument) -> CleanDocument:
+    """What a run keeps of a cleaned document: everything but the raw content and this run's marking."""
+    status = "ok" if document.status == "duplicate" else document.status
+    return replace(document, raw=replace(document.raw, content=""), status=status, duplicate_of=None)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Sequence
+from dataclasses import dataclass
+from typing import Mapping, Sequence
 
+import numpy
 from datasketch import MinHash, MinHashLSH
 
 # Three-word shingles: long enough that two articles on one topic share few of them, short
@@ -51,38 +53,73 @@ def exact_key(text: str) -> str:
     return hashlib.sha1(" ".join(words(text)).encode("utf-8")).hexdigest()
 
 
-def find_near_duplicates(docs: Sequence[tuple[str, str]], threshold: float = 0.8,
-                         num_perm: int = 128) -> dict[str, str]:
+@dataclass(frozen=True)
+class Fingerprint:
+    """What near-duplicate detection needs of one text, computed once and stored between runs.
+
+    `exact_key` finds exact copies; `hashvalues` is the MinHash signature (None for a text with
+    no words). Keeping it lets an incremental run compare new articles with thousands of stored
+    ones without re-shingling them.
+    """
+
+    exact_key: str
+    hashvalues: bytes | None
+    num_perm: int
+    scheme: str = ""
+    dtype: str = ""
+
+    def signature(self) -> MinHash:
+        values = numpy.frombuffer(self.hashvalues or b"", dtype=numpy.dtype(self.dtype))
+        return MinHash(num_perm=self.num_perm, seed=1, hashvalues=values, scheme=self.scheme)
+
+
+def fingerprint(text: str, num_perm: int = 128) -> Fingerprint:
+    num_perm = max(int(num_perm), MIN_PERMUTATIONS)
+    shingle_set = shingles(text)
+    if not shingle_set:
+        return Fingerprint(exact_key(text), None, num_perm)
+    signature = minhash(shingle_set, num_perm)
+    return Fingerprint(exact_key(text), signature.hashvalues.tobytes(), num_perm, signature.scheme,
+                       signature.hashvalues.dtype.str)
+
+
+def find_near_duplicates(docs: Sequence[tuple[str, str]], threshold: float = 0.8, num_perm: int = 128,
+                         fingerprints: Mapping[str, Fingerprint] | None = None) -> dict[str, str]:
     """Map the doc_id of each later copy to the doc_id of the first document it duplicates.
 
     `docs` are (doc_id, text) in corpus order; a document duplicates an earlier one when their
     word-shingle Jaccard similarity is at least `threshold` (exact copies included). Empty
-    documents are never duplicates: there is nothing to compare.
+    documents are never duplicates: there is nothing to compare. `fingerprints` (by doc_id) are
+    used where present and computed where not; texts are shingled again only to confirm an LSH
+    candidate pair.
     """
     threshold = min(max(float(threshold), 0.01), 1.0)
     num_perm = max(int(num_perm), MIN_PERMUTATIONS)
+    fingerprints = fingerprints or {}
     lsh = candidate_index(threshold, num_perm)
+    texts: dict[str, str] = {}
+    for doc_id, text in docs:
+        texts.setdefault(doc_id, text)
     first_by_exact: dict[str, str] = {}
-    kept_shingles: dict[str, set[str]] = {}
     order: dict[str, int] = {}
     duplicates: dict[str, str] = {}
     for position, (doc_id, text) in enumerate(docs):
         if doc_id in order or doc_id in duplicates:
             continue
-        shingle_set = shingles(text)
-        if not shingle_set:
+        stored = fingerprints.get(doc_id)
+        prints = stored if stored is not None and stored.num_perm == num_perm else fingerprint(text, num_perm)
+        if prints.hashvalues is None:
             continue
-        key = exact_key(text)
-        if key in first_by_exact:
-            duplicates[doc_id] = first_by_exact[key]
+        if prints.exact_key in first_by_exact:
+            duplicates[doc_id] = first_by_exact[prints.exact_key]
             continue
-        signature = minhash(shingle_set, num_perm)
-        original = earliest_match(lsh.query(signature), shingle_set, kept_shingles, order, threshold)
+        signature = prints.signature()
+        candidates = lsh.query(signature)
+        original = earliest_match(candidates, shingles(text), texts, order, threshold) if candidates else None
         if original is not None:
             duplicates[doc_id] = original
             continue
-        first_by_exact[key] = doc_id
-        kept_shingles[doc_id] = shingle_set
+        first_by_exact[prints.exact_key] = doc_id
         order[doc_id] = position
         lsh.insert(doc_id, signature)
     return duplicates
@@ -103,8 +140,8 @@ def candidate_index(threshold: float, num_perm: int) -> MinHashLSH:
     return MinHashLSH(threshold=0.1, num_perm=num_perm)
 
 
-def earliest_match(candidates: list[str], shingle_set: set[str], kept_shingles: dict[str, set[str]],
+def earliest_match(candidates: list[str], shingle_set: set[str], texts: Mapping[str, str],
                    order: dict[str, int], threshold: float) -> str | None:
     """The earliest LSH candidate whose exact Jaccard similarity reaches the threshold."""
-    confirmed = [doc_id for doc_id in candidates if jaccard(shingle_set, kept_shingles[doc_id]) >= threshold]
+    confirmed = [doc_id for doc_id in candidates if jaccard(shingle_set, shingles(texts[doc_id])) >= threshold]
     return min(confirmed, key=order.__getitem__) if confirmed else None

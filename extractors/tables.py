@@ -39,8 +39,8 @@ def text(description: str, nullable: bool = False, **checks: object) -> pa.Colum
     return pa.Column(str, check_list, nullable=nullable, coerce=True, description=description)
 
 
-def count(description: str) -> pa.Column:
-    return pa.Column(int, pa.Check.ge(0), coerce=True, description=description)
+def count(description: str, nullable: bool = False) -> pa.Column:
+    return pa.Column("Int64" if nullable else int, pa.Check.ge(0), nullable=nullable, coerce=True, description=description)
 
 
 def flag(description: str) -> pa.Column:
@@ -113,9 +113,15 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "finished_at": text("UTC finish time, ISO 8601."),
         "input": text("Input folder of the run."),
         "n_documents": count("Documents found in the input."),
-        "n_new": count("Documents whose doc_id the previous tables did not have."),
+        "n_new": count("Documents from sources (files, .jsonl lines) the previous run did not have.", nullable=True),
         "n_failed": count("Documents with status failed."),
         "model": text("NER model used: 'bundled' or the name/path given."),
+        "n_changed": count("Documents from sources the previous run had, with other content.", nullable=True),
+        "n_unchanged": count("Documents from sources the previous run had, with the same content.", nullable=True),
+        "n_removed": count("Sources of the previous run that are gone from the input (their facts are gone too).", nullable=True),
+        "n_extracted": count("Documents that went through NER in this run; the others reused stored results.", nullable=True),
+        "extractor_version": text("Hash of the code, data files and model that produced the results; "
+                                  "a new one re-extracts every document.", nullable=True),
     }, strict=True, ordered=True, name="runs"),
 }
 TABLE_FILES = {name: f"{name}.csv" for name in SCHEMAS}
@@ -247,14 +253,20 @@ def append_run(row: dict, out_dir: Path, previous_dir: Path | None = None) -> Pa
     """
     previous_dir = out_dir if previous_dir is None else previous_dir
     path = previous_dir / TABLE_FILES["runs"]
-    previous = read_table("runs", previous_dir) if path.exists() else frame("runs", [])
+    previous = previous_runs(path) if path.exists() else frame("runs", [])
     return write_table("runs", pd.concat([previous, frame("runs", [row])], ignore_index=True), out_dir)
+
+
+def previous_runs(path: Path) -> pd.DataFrame:
+    """Earlier rows of runs.csv; rows from before a column existed get it empty (nullable columns only)."""
+    table = pd.read_csv(path, dtype=str, keep_default_na=False).replace({"": None})
+    return SCHEMAS["runs"].validate(table.reindex(columns=list(SCHEMAS["runs"].columns)), lazy=True)
 
 
 def friendly_type(column: pa.Column) -> str:
     """The column's type in an analyst's words."""
     name = str(column.dtype)
-    if name.startswith("int"):
+    if name.lower().startswith("int"):
         return "integer"
     return {"bool": "true/false", "float64": "number"}.get(name, "text")
 
@@ -267,7 +279,10 @@ def data_dictionary(level: int = 1) -> str:
              "Cells that a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, tab or "
              "carriage return) are written with a leading apostrophe. `text/<doc_id>.txt` holds the cleaned "
              "text that the offsets in mentions.csv and evidence.csv index into; `removed/<doc_id>.txt` holds "
-             "the lines cleaning took out, one per line, so the cleaner can be audited.", ""]
+             "the lines cleaning took out, one per line, so the cleaner can be audited. `.state/results.sqlite` keeps "
+             "each document's cleaned text and facts between runs, keyed by content hash and extractor version, "
+             "so a run extracts only new or changed articles; it is a cache (`medfacts run --full` or deleting "
+             "it rebuilds everything).", ""]
     for name, schema in SCHEMAS.items():
         lines += ["#" * (level + 1) + f" {TABLE_FILES[name]}", "", "| column | type | meaning |", "| --- | --- | --- |"]
         for column_name, column in schema.columns.items():
@@ -298,20 +313,10 @@ def document_rows(documents: list, failures: dict[str, str]) -> list[DocumentRow
             status, error = "failed", failures[document.doc_id]
         rows.append(DocumentRow(
             doc_id=document.doc_id, source=document.raw.source, url=document.url, title=document.title,
-            sha256=document.raw.sha256, n_chars_raw=len(document.raw.content), n_chars_clean=len(document.text),
+            sha256=document.raw.sha256, n_chars_raw=document.n_chars_raw, n_chars_clean=len(document.text),
             status=status, error=error, duplicate_of=document.duplicate_of, date=document.date,
             author=document.author, n_chars_removed=sum(len(line) for line in document.removed)))
     return rows
-
-
-def previous_doc_ids(out_dir: Path) -> set[str]:
-    path = out_dir / TABLE_FILES["documents"]
-    if not path.exists():
-        return set()
-    try:
-        return set(pd.read_csv(path, dtype=str, usecols=["doc_id"])["doc_id"].dropna())
-    except (ValueError, pd.errors.ParserError, OSError):
-        return set()
 
 
 def write_outputs(out_dir: Path, documents: list, merged: MergedFacts, failures: dict[str, str], run: dict) -> dict:
@@ -325,7 +330,6 @@ def write_outputs(out_dir: Path, documents: list, merged: MergedFacts, failures:
     out_dir = Path(out_dir)
     documents_frame = documents_table(document_rows(documents, failures))
     tables = {"documents": documents_frame, **fact_tables(merged)}  # each validated by frame()
-    new_ids = set(documents_frame["doc_id"]) - previous_doc_ids(out_dir)
     remove_stale_output(out_dir)
     generation = new_generation(out_dir)
     for document in documents:
@@ -336,11 +340,41 @@ def write_outputs(out_dir: Path, documents: list, merged: MergedFacts, failures:
     for name, table in tables.items():
         write_table(name, table, generation)
     run_row = {**run, "finished_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-               "n_documents": len(documents_frame), "n_new": len(new_ids),
+               "n_documents": len(documents_frame),
                "n_failed": int((documents_frame["status"] == "failed").sum())}
     append_run(run_row, generation, previous_dir=out_dir)
     publish_generation(out_dir, generation)
     return run_row
+
+
+def run_summary(out_dir: Path, run_row: dict, top: int = 10, max_failures: int = 20) -> str:
+    """A run in a few lines of Markdown (for Prefect's UI): counts, failed documents, best-supported facts."""
+    folder = current_set(Path(out_dir))
+    documents = pd.read_csv(folder / TABLE_FILES["documents"], dtype=str, keep_default_na=False)
+    relations = pd.read_csv(folder / TABLE_FILES["relations"], dtype=str, keep_default_na=False)
+    counts = ", ".join(f"{key.removeprefix('n_')} {run_row[key]}" for key in
+                       ("n_documents", "n_new", "n_changed", "n_unchanged", "n_removed", "n_failed", "n_extracted")
+                       if key in run_row)
+    lines = [f"# medfacts run {run_row['run_id']}", "", f"Documents: {counts}.", ""]
+    failed = documents[documents["status"] == "failed"]
+    if len(failed):
+        lines += ["## Failed documents", "", "| source | error |", "| --- | --- |"]
+        lines += [f"| {markdown_cell(row.source)} | {markdown_cell(row.error)} |" for row in failed.head(max_failures).itertuples()]
+        if len(failed) > max_failures:
+            lines.append(f"| ... | {len(failed) - max_failures} more in documents.csv |")
+        lines.append("")
+    if len(relations):
+        relations = relations.assign(support=relations["n_documents"].astype(int)).sort_values(
+            ["support", "confidence"], ascending=False, kind="stable")
+        lines += [f"## Top {min(top, len(relations))} relations", "", "| subject | predicate | object | documents | confidence |",
+                  "| --- | --- | --- | --- | --- |"]
+        lines += [f"| {markdown_cell(row.subject)} | {row.predicate} | {markdown_cell(row.object)} | {row.n_documents} | "
+                  f"{float(row.confidence):.2f} |" for row in relations.head(top).itertuples()]
+    return "\n".join(lines) + "\n"
+
+
+def markdown_cell(value: object) -> str:
+    return " ".join(str(value).split()).replace("|", "\\|")
 
 
 # ----------------------------------------------------------------------------------------------

@@ -46,19 +46,43 @@ def existing_file(value: str) -> Path:
     return path
 
 
+def spacy_model(value: str | None) -> str | None:
+    """None (the bundled model), an installed spaCy package, or a model folder."""
+    if value is None:
+        return None
+    import spacy.util
+
+    if not (Path(value).is_dir() or spacy.util.is_package(value)):
+        raise UsageError(f"spaCy model not found: {value} (neither an installed package nor a model folder)")
+    return value
+
+
 def command_run(args: argparse.Namespace) -> int:
     from extractors.tables import OutputFolderBusy, run_lock
 
-    input_dir, out_dir = existing_dir(args.input), writable_dir(args.out)
+    input_dir, out_dir, model = existing_dir(args.input), writable_dir(args.out), spacy_model(args.model)
     try:  # the flow takes the lock too; taking it here first reports a busy folder in one line
         with run_lock(out_dir, timeout=args.wait):
             from flows.extract_facts import extract_facts  # Prefect loads only once the folder is ours
 
-            summary = extract_facts(input_dir, out_dir, args.model, lock_timeout=args.wait)
+            summary = extract_facts(input_dir, out_dir, model, full=args.full, workers=args.workers,
+                                    dask_address=args.dask_address, batch_size=args.batch_size, lock_timeout=args.wait)
     except OutputFolderBusy as error:
         raise BusyError(str(error)) from error
-    print(f"medfacts: {summary['n_documents']} documents ({summary['n_new']} new, {summary['n_failed']} failed) "
-          f"-> {args.out}")
+    print(f"medfacts: {summary['n_documents']} documents ({summary['n_new']} new, {summary['n_changed']} changed, "
+          f"{summary['n_unchanged']} unchanged, {summary['n_removed']} removed, {summary['n_failed']} failed; "
+          f"{summary['n_extracted']} extracted) -> {args.out}")
+    return 0
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    input_dir, out_dir, model = existing_dir(args.input), writable_dir(args.out), spacy_model(args.model)
+    from flows.extract_facts import serve
+
+    print(f"medfacts: serving extract-facts on {args.input} -> {args.out} "
+          f"({'every ' + str(args.interval) + ' s' if args.interval else 'cron ' + args.cron}); Ctrl-C stops")
+    serve(input_dir.resolve(), out_dir.resolve(), model, cron=None if args.interval else args.cron,
+          interval=args.interval, workers=args.workers, dask_address=args.dask_address)
     return 0
 
 
@@ -111,6 +135,20 @@ def shared_dir() -> Path:
     return Path(os.environ.get("MEDFACTS_SHARED", "../shared"))
 
 
+def positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return number
+
+
+def add_scale_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--workers", type=positive_int, default=1, metavar="N",
+                        help="extract in N worker processes (default: 1, in this process)")
+    parser.add_argument("--dask-address", default=None, metavar="tcp://HOST:PORT",
+                        help="extract on an existing Dask cluster (prefect-dask's DaskTaskRunner)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="medfacts", description="Turn scraped health articles into tidy tables of medical facts.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -121,7 +159,19 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--model", default=None, help="spaCy model name or path (default: the bundled BC5CDR model)")
     run.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
                      help="how long to wait for another run on the same output folder to finish (default: 60)")
+    run.add_argument("--full", action="store_true", help="ignore stored results: clean and extract every document again")
+    add_scale_arguments(run)
+    run.add_argument("--batch-size", type=positive_int, default=64, metavar="N", help="documents per extraction batch (default: 64)")
     run.set_defaults(handler=command_run)
+
+    serve = commands.add_parser("serve", help="run `medfacts run` on a schedule until stopped (Prefect flow.serve)")
+    serve.add_argument("input", nargs="?", default="raw", help="folder of articles (default: raw)")
+    serve.add_argument("--out", default="processed", help="output folder (default: processed)")
+    serve.add_argument("--model", default=None, help="spaCy model name or path (default: the bundled BC5CDR model)")
+    serve.add_argument("--cron", default="0 * * * *", help='cron schedule (default: "0 * * * *", hourly)')
+    serve.add_argument("--interval", type=float, default=None, metavar="SECONDS", help="run every SECONDS instead of --cron")
+    add_scale_arguments(serve)
+    serve.set_defaults(handler=command_serve)
 
     train = commands.add_parser("train-ner", help="train the NER model on BC5CDR-style IOB data")
     train.add_argument("--data", default=str(shared_dir() / "data" / "bc5cdr"), help="folder with train.tsv and devel.tsv")

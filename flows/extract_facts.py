@@ -1,22 +1,33 @@
 """The extract-facts flow: scraped articles in, tidy fact tables out.
 
-Each task is one stage from `extractors`; the flow only passes records between them.
+Each task is one stage from `extractors`; the flow only passes records between them. Results are
+kept per document (extractors.state), so a run extracts only what is new and rebuilds the tables
+from everything stored. Extraction runs in batches, in this process, in worker processes
+(`workers`) or on a Dask cluster (`dask_address`).
 """
 from __future__ import annotations
 
 import secrets
+from contextlib import nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
 from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote  # large inputs: Prefect must not walk every record
+from tqdm import tqdm
 
-from extractors import corpus, load, ner, normalize, relations, tables
+from extractors import corpus, load, ner, normalize, relations, state, tables
 from extractors.corpus import CleanDocument
 from extractors.records import DocumentFacts
+from flows.prefect_api import prefect_api
 
 BATCH_SIZE = 64
+SUMMARY_ARTIFACT = "medfacts-run-summary"
 
 
 @task(name="load", cache_policy=NO_CACHE)
@@ -25,18 +36,18 @@ def load_articles(input_dir: Path) -> list[load.RawDocument]:
 
 
 @task(name="clean", cache_policy=NO_CACHE)
-def clean_articles(raw_documents: list[load.RawDocument]) -> list[CleanDocument]:
-    return corpus.clean_corpus(raw_documents)
+def clean_articles(raw_documents: list[load.RawDocument], known: dict[str, CleanDocument]) -> list[CleanDocument]:
+    return corpus.clean_corpus(raw_documents, known)
 
 
-@task(name="ner", cache_policy=NO_CACHE)
-def recognize_entities(texts: list[str], model: str | None) -> list:
-    return ner.annotate(ner.cached_extraction_pipeline(model), texts)
-
-
-@task(name="relations", cache_policy=NO_CACHE)
-def extract_relations(doc_ids: list[str], docs: list, titles: list[str | None]) -> list:
-    return relations.facts_for_batch(doc_ids, docs, titles)
+@task(name="extract", cache_policy=NO_CACHE)
+def extract_batch(doc_ids: list[str], texts: list[str], titles: list[str | None], model: str | None,
+                  batch_size: int) -> list[DocumentFacts | str]:
+    """NER and relations for one batch; a document that fails comes back as its one-line error."""
+    docs = ner.annotate(ner.cached_extraction_pipeline(model), texts, batch_size=batch_size)
+    results = relations.facts_for_batch(doc_ids, docs, titles)
+    return [f"extraction failed: {corpus.one_line(result)}" if isinstance(result, Exception) else result
+            for result in results]
 
 
 @task(name="normalize", cache_policy=NO_CACHE)
@@ -56,34 +67,118 @@ def utc_now() -> str:
 
 @flow(name="extract-facts")
 def extract_facts(input_dir: Path = Path("raw"), out_dir: Path = Path("processed"), model: str | None = None,
-                  lock_timeout: float = 60.0) -> dict:
-    """Load, clean, recognise, relate, merge and write: one run over an input folder.
+                  full: bool = False, workers: int = 1, dask_address: str | None = None,
+                  batch_size: int = BATCH_SIZE, lock_timeout: float = 60.0) -> dict:
+    """Load, clean, extract what is new, merge and write: one run over an input folder.
 
     The whole run owns the output folder (tables.run_lock): a second run on the same folder waits
     up to `lock_timeout` seconds, then stops with tables.OutputFolderBusy before reading anything.
+    `full` ignores stored results; `workers` > 1 extracts in that many processes; `dask_address`
+    sends extraction to an existing Dask scheduler instead.
     """
     with tables.run_lock(Path(out_dir), timeout=lock_timeout):
-        return run_stages(Path(input_dir), Path(out_dir), model)
+        return run_stages(Path(input_dir), Path(out_dir), model, full, extraction_runner(workers, dask_address),
+                          max(1, int(batch_size)))
 
 
-def run_stages(input_dir: Path, out_dir: Path, model: str | None) -> dict:
+def run_stages(input_dir: Path, out_dir: Path, model: str | None, full: bool, runner: TaskRunner | None,
+               batch_size: int) -> dict:
     """The stages of one run, in the flow's context (its tasks are the flow's tasks)."""
     started_at = utc_now()
-    documents = clean_articles(quote(load_articles(Path(input_dir))))
-    readable = [document for document in documents if document.ok]
-    facts: list[DocumentFacts] = []
+    version = state.extractor_version(model)
+    with state.ResultStore(out_dir, version, rebuild=full) as store:
+        raw_documents = load_articles(Path(input_dir))
+        known = store.cleaned_documents(raw.doc_id for raw in raw_documents if raw.ok)
+        documents = clean_articles(quote(raw_documents), quote(known))
+        stored_facts = store.facts(document.doc_id for document in documents if document.ok)
+        pending = [document for document in documents if document.ok and document.doc_id not in stored_facts]
+        new_facts, failures = extract_all(pending, model, batch_size, runner)
+        store.save([document for document in documents if document.doc_id not in known], new_facts.values())
+        facts = [stored_facts.get(document.doc_id) or new_facts[document.doc_id] for document in documents
+                 if document.ok and document.doc_id not in failures]
+        merged = merge_across_sources(quote(facts))
+        changes = store.source_changes(documents)
+        run = {"run_id": f"{started_at}-{secrets.token_hex(3)}", "started_at": started_at, "input": str(input_dir),
+               "model": model or "bundled", "extractor_version": version, "n_new": changes.n_new,
+               "n_changed": changes.n_changed, "n_unchanged": changes.n_unchanged, "n_removed": changes.n_removed,
+               "n_extracted": len(pending)}
+        summary = write_tables(Path(out_dir), quote(documents), quote(merged), failures, run)
+        store.finish_run(documents)
+    publish_summary(out_dir, summary)
+    return summary
+
+
+def extraction_runner(workers: int, dask_address: str | None) -> TaskRunner | None:
+    """Where batches run: None is this process, one after another (no pool to start)."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    if workers > 1:
+        return ProcessPoolTaskRunner(max_workers=workers)
+    return None
+
+
+def extract_all(documents: list[CleanDocument], model: str | None, batch_size: int,
+                runner: TaskRunner | None) -> tuple[dict[str, DocumentFacts], dict[str, str]]:
+    """Extract every document in batches; returns facts and failures (doc_id -> one-line error)."""
+    batches = [documents[start:start + batch_size] for start in range(0, len(documents), batch_size)]
+    facts: dict[str, DocumentFacts] = {}
     failures: dict[str, str] = {}
-    for start in range(0, len(readable), BATCH_SIZE):
-        batch = readable[start:start + BATCH_SIZE]
-        doc_ids = [document.doc_id for document in batch]
-        docs = recognize_entities([document.text for document in batch], model)
-        results = extract_relations(doc_ids, docs, [document.title for document in batch])
-        for doc_id, result in zip(doc_ids, results):
-            if isinstance(result, Exception):
-                failures[doc_id] = f"extraction failed: {corpus.one_line(result)}"
-            else:
-                facts.append(result)
-    merged = merge_across_sources(quote(facts))
-    run = {"run_id": f"{started_at}-{secrets.token_hex(3)}", "started_at": started_at,
-           "input": str(input_dir), "model": model or "bundled"}
-    return write_tables(Path(out_dir), quote(documents), quote(merged), failures, run)
+    with tqdm(total=len(documents), unit="doc", desc="extracting", disable=None, leave=False) as progress, \
+            (runner or nullcontext()) as pool:
+        for doc_ids, results in run_batches(batches, model, batch_size, pool):
+            for doc_id, result in zip(doc_ids, results):
+                if isinstance(result, DocumentFacts):
+                    facts[doc_id] = result
+                else:
+                    failures[doc_id] = str(result)
+            progress.update(len(doc_ids))
+    return facts, failures
+
+
+def run_batches(batches: list[list[CleanDocument]], model: str | None, batch_size: int,
+                pool: TaskRunner | None) -> Iterator[tuple[list[str], list[DocumentFacts | str]]]:
+    """(doc_ids, one result per doc_id) for each batch, as batches finish; a batch that crashes
+    (a worker lost, memory exhausted) fails its own documents, not the run."""
+    def parameters(batch: list[CleanDocument]) -> dict:
+        return {"doc_ids": [d.doc_id for d in batch], "texts": [d.text for d in batch],
+                "titles": [d.title for d in batch], "model": model, "batch_size": min(batch_size, 32)}
+
+    def outcome(doc_ids: list[str], compute) -> tuple[list[str], list[DocumentFacts | str]]:
+        try:
+            results = list(compute())
+        except Exception as error:
+            results = []
+            reason = f"extraction failed: {corpus.one_line(error)}"
+        else:
+            reason = "extraction failed: no result for this document"
+        return doc_ids, results[:len(doc_ids)] + [reason] * (len(doc_ids) - len(results))
+
+    if pool is None:
+        for batch in batches:
+            yield outcome([d.doc_id for d in batch], lambda batch=batch: extract_batch(**parameters(batch)))
+        return
+    futures = {pool.submit(extract_batch, parameters(batch)): [d.doc_id for d in batch] for batch in batches}
+    for future in as_completed(list(futures)):
+        yield outcome(futures[future], future.result)
+
+
+def publish_summary(out_dir: Path, summary: dict) -> None:
+    """The run's summary as a Prefect artifact: documents, failures and the top relations."""
+    create_markdown_artifact(key=SUMMARY_ARTIFACT, markdown=tables.run_summary(out_dir, summary),
+                             description="medfacts: documents, failures and the best-supported relations of one run")
+
+
+def serve(input_dir: Path, out_dir: Path, model: str | None = None, cron: str | None = None,
+          interval: float | None = None, workers: int = 1, dask_address: str | None = None,
+          name: str = "medfacts") -> None:
+    """Run extract-facts on a schedule until stopped (Prefect's flow.serve).
+
+    Schedules need a Prefect API: PREFECT_API_URL when set, else a local server started for the
+    duration (flows.prefect_api).
+    """
+    with prefect_api():
+        extract_facts.serve(name=name, cron=cron, interval=interval, parameters={
+            "input_dir": str(input_dir), "out_dir": str(out_dir), "model": model, "workers": workers,
+            "dask_address": dask_address})

@@ -31,3 +31,18 @@ def test_run_on_the_shipped_samples_writes_every_table(tmp_path: Path, prefect_b
     assert len(tables["documents"]) == 5  # four files, one of them a .jsonl with two articles
     predicates = set(tables["relations"]["predicate"])
     assert predicates == {"has_symptom", "treated_by", "relieves"}
+
+
+def test_an_unknown_model_is_a_one_line_error(tmp_path: Path, capsys):
+    assert main(["run", str(REPO / "raw"), "--out", str(tmp_path), "--model", "no_such_model_xyz"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "spaCy model not found: no_such_model_xyz" in error
+
+
+def test_the_run_summary_counts_new_and_unchanged_documents(tmp_path: Path, prefect_backend, capsys):
+    out = tmp_path / "out"
+    assert main(["run", str(REPO / "raw"), "--out", str(out)]) == 0
+    assert main(["run", str(REPO / "raw"), "--out", str(out)]) == 0
+    first, second = capsys.readouterr().out.strip().splitlines()[-2:]
+    assert "5 new" in first and "5 extracted" in first
+    assert "5 unchanged" in second and "0 extracted" in second

@@ -78,3 +78,12 @@ def test_threshold_decides_how_near_is_near():
 
 def test_repeated_doc_id_is_not_its_own_duplicate():
     assert find_near_duplicates([("a", "same text here for sure"), ("a", "same text here for sure")]) == {}
+
+
+def test_stored_fingerprints_find_the_same_duplicates_as_the_texts(seeds: Path):
+    from extractors.dedup import fingerprint
+
+    texts = seed_texts(seeds)
+    docs = [(f"seed{i}", text) for i, text in enumerate(texts)] + [("copy", syndicated_copy(texts[4]))]
+    stored = {doc_id: fingerprint(text) for doc_id, text in docs}
+    assert find_near_duplicates(docs, fingerprints=stored) == find_near_duplicates(docs) == {"copy": "seed4"}

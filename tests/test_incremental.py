@@ -1,0 +1,136 @@
+"""Incremental runs: only new or changed articles are extracted, and the tables always equal a full rebuild."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from extractors import state
+from extractors.tables import TABLE_FILES
+
+FACT_TABLES = [name for name in TABLE_FILES if name != "runs"]
+GOUT = ("Gout: what to know\n\nGout is a form of arthritis. Gout causes sudden joint pain and swelling, "
+        "most often in the big toe.\n\nGout is treated with colchicine and NSAIDs.\n")
+
+
+@pytest.fixture
+def articles(tmp_path: Path, seeds: Path) -> Path:
+    """A private copy of the seed articles that a test may add to, edit and delete."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in sorted(seeds.glob("*.txt")):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def run(input_dir: Path, out_dir: Path, **options) -> dict:
+    from flows.extract_facts import extract_facts
+
+    return extract_facts(input_dir, out_dir, None, **options)
+
+
+def table_bytes(out_dir: Path) -> dict[str, bytes]:
+    return {name: (out_dir / TABLE_FILES[name]).read_bytes() for name in FACT_TABLES}
+
+
+def test_a_rerun_with_nothing_new_extracts_nothing_and_leaves_every_table_as_it_was(articles, tmp_path, prefect_backend):
+    out = tmp_path / "out"
+    first = run(articles, out)
+    before = table_bytes(out)
+    second = run(articles, out)
+    assert first["n_extracted"] == first["n_documents"] == first["n_new"] > 0
+    assert (second["n_extracted"], second["n_new"], second["n_changed"], second["n_removed"]) == (0, 0, 0, 0)
+    assert second["n_unchanged"] == first["n_documents"]
+    assert table_bytes(out) == before
+    runs = pd.read_csv(out / "runs.csv")
+    assert list(runs["n_extracted"]) == [first["n_documents"], 0]
+
+
+def test_a_new_article_is_the_only_one_extracted_and_the_tables_equal_a_full_rebuild(articles, tmp_path, prefect_backend):
+    out, rebuilt = tmp_path / "out", tmp_path / "rebuilt"
+    first = run(articles, out)
+    (articles / "gout.txt").write_text(GOUT, encoding="utf-8")
+    second = run(articles, out)
+    assert (second["n_new"], second["n_extracted"], second["n_unchanged"]) == (1, 1, first["n_documents"])
+    run(articles, rebuilt, full=True)
+    assert table_bytes(out) == table_bytes(rebuilt)
+    relations = pd.read_csv(out / "relations.csv")
+    assert ((relations["subject"] == "gout") & (relations["predicate"] == "has_symptom")).any()
+
+
+def test_a_deleted_article_disappears_from_every_table(articles, tmp_path, prefect_backend):
+    out = tmp_path / "out"
+    run(articles, out)
+    documents = pd.read_csv(out / "documents.csv")
+    victim = sorted(articles.glob("*.txt"))[0]
+    doc_id = documents.loc[documents["source"] == victim.name, "doc_id"].item()
+    victim.unlink()
+    second = run(articles, out)
+    assert (second["n_removed"], second["n_extracted"]) == (1, 0)
+    assert doc_id not in set(pd.read_csv(out / "documents.csv")["doc_id"])
+    assert doc_id not in set(pd.read_csv(out / "mentions.csv")["doc_id"])
+    assert doc_id not in set(pd.read_csv(out / "evidence.csv")["doc_id"])
+    assert not pd.read_csv(out / "relations.csv")["documents"].fillna("").str.contains(doc_id).any()
+    assert not (out / "text" / f"{doc_id}.txt").exists()
+    with state.ResultStore(out, state.extractor_version(None)) as store:
+        assert store.facts([doc_id]) == {}
+
+
+def test_an_edited_article_is_changed_and_only_it_is_extracted_again(articles, tmp_path, prefect_backend):
+    out = tmp_path / "out"
+    first = run(articles, out)
+    edited = sorted(articles.glob("*.txt"))[-1]
+    old_id = pd.read_csv(out / "documents.csv").set_index("source").loc[edited.name, "doc_id"]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n\nLupus can cause hair loss.\n", encoding="utf-8")
+    second = run(articles, out)
+    assert (second["n_changed"], second["n_extracted"], second["n_unchanged"]) == (1, 1, first["n_documents"] - 1)
+    assert old_id not in set(pd.read_csv(out / "documents.csv")["doc_id"])
+
+
+def test_full_and_a_new_extractor_version_extract_everything_again(articles, tmp_path, prefect_backend):
+    out = tmp_path / "out"
+    first = run(articles, out)
+    assert run(articles, out, full=True)["n_extracted"] == first["n_extracted"]
+    with state.ResultStore(out, "another-version"):
+        pass  # as if the code, data or model had changed since
+    assert run(articles, out)["n_extracted"] == first["n_extracted"]
+
+
+def test_an_unreadable_store_is_rebuilt_and_the_run_completes(articles, tmp_path, prefect_backend):
+    out = tmp_path / "out"
+    first = run(articles, out)
+    before = table_bytes(out)
+    (out / state.STATE_DIR / state.STATE_FILE).write_bytes(b"not a database at all" * 100)
+    second = run(articles, out)
+    assert second["n_extracted"] == first["n_extracted"]
+    assert table_bytes(out) == before
+
+
+def test_worker_processes_give_the_same_tables_as_one_process(articles, tmp_path, prefect_backend):
+    run(articles, tmp_path / "one", batch_size=2)
+    summary = run(articles, tmp_path / "two", workers=2, batch_size=2)
+    assert summary["n_extracted"] == summary["n_documents"]
+    assert table_bytes(tmp_path / "two") == table_bytes(tmp_path / "one")
+
+
+def test_a_dask_cluster_gives_the_same_tables_as_one_process(articles, tmp_path, prefect_backend):
+    from distributed import LocalCluster
+
+    run(articles, tmp_path / "local", batch_size=2)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        summary = run(articles, tmp_path / "dask", dask_address=cluster.scheduler_address, batch_size=2)
+    assert summary["n_extracted"] == summary["n_documents"]
+    assert table_bytes(tmp_path / "dask") == table_bytes(tmp_path / "local")
+
+
+def test_stored_records_read_back_equal(nlp):
+    from extractors import corpus, load, ner, relations
+
+    raw = load.RawDocument(doc_id="0" * 16, source="a.txt", sha256="0" * 64, kind="text", content=GOUT)
+    document = corpus.clean_corpus([raw])[0]
+    facts = relations.facts_for_batch([raw.doc_id], ner.annotate(nlp, [document.text]), [document.title])[0]
+    assert facts.relations, "the article states facts, so the round trip covers relations"
+    assert state.decode_facts(state.encode_facts(facts)) == facts
+    assert state.decode_document(state.encode_document(document)) == corpus.stored_form(document)
