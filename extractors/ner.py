@@ -175,8 +175,12 @@ class EntityTypingComponent:
             span._.entity_type, span._.canonical, span._.ontology_id = typed.entity_type, typed.canonical, typed.ontology_id
         doc.ents = kept
         doc._.abbreviation_map = {short: self.typer.canonical_key(long) for short, (long, _) in long_forms.items()}
+        clauses_of: dict[int, list[Span]] = {}  # one split per sentence, however many entities it holds
         for span in doc.ents:
-            clause = next((c for c in context.clauses(span.sent) if c.start <= span.start < c.end), span.sent)
+            sentence = span.sent
+            if sentence.start not in clauses_of:
+                clauses_of[sentence.start] = context.clauses(sentence)
+            clause = next((c for c in clauses_of[sentence.start] if c.start <= span.start < c.end), sentence)
             span._.negated = context.is_negated(span, clause)
             span._.hedged = context.is_hedged(clause)
         return doc

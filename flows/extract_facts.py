@@ -7,6 +7,7 @@ from everything stored. Extraction runs in batches, in this process, in worker p
 """
 from __future__ import annotations
 
+import os
 import secrets
 from contextlib import nullcontext
 from datetime import datetime, timezone
@@ -17,7 +18,7 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
-from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner
 from prefect.utilities.annotations import quote  # large inputs: Prefect must not walk every record
 from tqdm import tqdm
 
@@ -76,12 +77,13 @@ def extract_facts(input_dir: Path = Path("raw"), out_dir: Path = Path("processed
     `full` ignores stored results; `workers` > 1 extracts in that many processes; `dask_address`
     sends extraction to an existing Dask scheduler instead.
     """
-    with tables.run_lock(Path(out_dir), timeout=lock_timeout):
-        return run_stages(Path(input_dir), Path(out_dir), model, full, extraction_runner(workers, dask_address),
-                          max(1, int(batch_size)))
+    with tables.run_lock(Path(out_dir), timeout=lock_timeout), \
+            (extraction_runner(workers, dask_address, model) or nullcontext()) as pool:
+        start_workers(pool, workers)  # they load the model while this process loads and cleans
+        return run_stages(Path(input_dir), Path(out_dir), model, full, pool, max(1, int(batch_size)))
 
 
-def run_stages(input_dir: Path, out_dir: Path, model: str | None, full: bool, runner: TaskRunner | None,
+def run_stages(input_dir: Path, out_dir: Path, model: str | None, full: bool, pool: TaskRunner | None,
                batch_size: int) -> dict:
     """The stages of one run, in the flow's context (its tasks are the flow's tasks)."""
     started_at = utc_now()
@@ -92,7 +94,7 @@ def run_stages(input_dir: Path, out_dir: Path, model: str | None, full: bool, ru
         documents = clean_articles(quote(raw_documents), quote(known))
         stored_facts = store.facts(document.doc_id for document in documents if document.ok)
         pending = [document for document in documents if document.ok and document.doc_id not in stored_facts]
-        new_facts, failures = extract_all(pending, model, batch_size, runner)
+        new_facts, failures = extract_all(pending, model, batch_size, pool)
         store.save([document for document in documents if document.doc_id not in known], new_facts.values())
         facts = [stored_facts.get(document.doc_id) or new_facts[document.doc_id] for document in documents
                  if document.ok and document.doc_id not in failures]
@@ -108,25 +110,39 @@ def run_stages(input_dir: Path, out_dir: Path, model: str | None, full: bool, ru
     return summary
 
 
-def extraction_runner(workers: int, dask_address: str | None) -> TaskRunner | None:
+def extraction_runner(workers: int, dask_address: str | None, model: str | None) -> TaskRunner | None:
     """Where batches run: None is this process, one after another (no pool to start)."""
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
         return DaskTaskRunner(address=dask_address)
     if workers > 1:
-        return ProcessPoolTaskRunner(max_workers=workers)
+        return ProcessPoolTaskRunner(max_workers=workers, initializer=ner.cached_extraction_pipeline,
+                                     initargs=(model,))
     return None
 
 
+@task(name="start-worker", cache_policy=NO_CACHE)
+def worker_started() -> int:
+    return os.getpid()
+
+
+def start_workers(pool: TaskRunner | None, workers: int) -> None:
+    """Start a process pool's workers now: each loads the model as it starts (the pool's
+    initializer), in parallel with loading and cleaning here. A pool starts a worker per task
+    submitted while none is idle, so one small task per worker starts them all."""
+    if isinstance(pool, ProcessPoolTaskRunner):
+        for _ in range(workers):
+            pool.submit(worker_started, {})
+
+
 def extract_all(documents: list[CleanDocument], model: str | None, batch_size: int,
-                runner: TaskRunner | None) -> tuple[dict[str, DocumentFacts], dict[str, str]]:
+                pool: TaskRunner | None) -> tuple[dict[str, DocumentFacts], dict[str, str]]:
     """Extract every document in batches; returns facts and failures (doc_id -> one-line error)."""
     batches = [documents[start:start + batch_size] for start in range(0, len(documents), batch_size)]
     facts: dict[str, DocumentFacts] = {}
     failures: dict[str, str] = {}
-    with tqdm(total=len(documents), unit="doc", desc="extracting", disable=None, leave=False) as progress, \
-            (runner or nullcontext()) as pool:
+    with tqdm(total=len(documents), unit="doc", desc="extracting", disable=None, leave=False) as progress:
         for doc_ids, results in run_batches(batches, model, batch_size, pool):
             for doc_id, result in zip(doc_ids, results):
                 if isinstance(result, DocumentFacts):
