@@ -130,6 +130,9 @@ class GazetteerMatcher:
             if line.strip():
                 rule = json.loads(line)
                 self.pattern_matcher.add(rule["label"], [rule["pattern"]])
+        # Drug names no list has, by their INN stem ('belimumab'): the NER often misses rare drugs.
+        stem = shared_typer().drug_stem_pattern.pattern
+        self.pattern_matcher.add("TREATMENT", [[{"LOWER": {"REGEX": rf"^{stem}$"}}]])
 
     def __call__(self, doc: Doc) -> Doc:
         found = [*self.matcher(doc), *self.pattern_matcher(doc)]

@@ -260,8 +260,9 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None) -> DocumentF
     mentions = mentions_of(doc)
     relations = extract_relations(doc, mentions, title)
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}
-    listed = shared_typer().treatment_aliases
-    kept = [m for m in mentions if m.entity_type != TREATMENT or m.start in used or term_key(m.text) in listed]
+    typer = shared_typer()
+    kept = [m for m in mentions if m.entity_type != TREATMENT or m.start in used
+            or term_key(m.text) in typer.treatment_aliases or typer.looks_like_drug(term_key(m.text))]
     return DocumentFacts(doc_id=doc_id, text=doc.text, mentions=kept, relations=relations,
                          abbreviations=dict(doc._.abbreviation_map or {}))
 
