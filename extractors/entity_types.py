@@ -154,6 +154,11 @@ class EntityTyper:
             return None
         return TypedConcept(DISEASE, key, "")
 
+    def is_curated(self, text: str) -> bool:
+        """Whether a curated list names this exact string (itself or as a synonym or treatment alias)."""
+        key = term_key(text)
+        return key in self.curated or key in self.synonyms or key in self.treatment_aliases
+
     def names_condition(self, key: str) -> bool:
         """Whether a name alone is a known disease or symptom, not just a word left after modifiers."""
         last_word = key.rsplit(" ", 1)[-1]
