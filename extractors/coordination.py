@@ -39,6 +39,11 @@ def body_parts() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def located_heads() -> frozenset[str]:
+    return frozenset(word.lower() for word in read_list("located_heads.txt"))
+
+
+@lru_cache(maxsize=1)
 def linking_words() -> frozenset[str]:
     return frozenset(word.lower() for word in read_list("coordination_words.txt"))
 
@@ -97,7 +102,8 @@ def left_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
     index = span.start - 2
     if doc[index].text == ",":  # Oxford comma: 'itchy, red, or watery eyes'
         index -= 1
-    while index >= 0 and is_bare(doc[index], taken):
+    body_head = span[0].lower_ in body_parts()  # 'joint and muscle pain', not 'arm or leg and trouble speaking'
+    while index >= 0 and is_bare(doc[index], taken) and (doc[index].lower_ in body_parts()) == body_head:
         found.append(Conjunct(index, index + 1, f"{doc[index].text} {rest}"))
         if index < 2 or doc[index - 1].text != ",":
             break
@@ -187,8 +193,8 @@ def conjunct_typing(typer: EntityTyper, name: str, source: Span, typed: TypedCon
     conjunct = typer.classify(name, label)
     if conjunct is None or conjunct.entity_type != typed.entity_type:
         return None
-    if " " not in name and not typer.knows(name, label):
-        return None  # a lone word ('others', 'sunlight') must be a name some list knows
+    if (" " not in name or label == "TREATMENT") and not typer.knows(name, label):
+        return None  # a lone word ('others') or a treatment ('drugs drugs') must be a name some list knows
     return conjunct
 
 
@@ -233,7 +239,7 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
 def located_expansions(span: Span, typed: TypedConcept, spans: list[Span], taken: set[int],
                        typer: EntityTyper) -> list[Expansion]:
     """A bare symptom (one word) placed in body parts: the entity takes the first, the others get their own tokens."""
-    if typed.entity_type != "symptom" or len(span) != 1:
+    if typed.entity_type != "symptom" or len(span) != 1 or span[0].lower_ not in located_heads():
         return []
     chain = coordination_chain(span, spans)
     parts = body_parts_after(chain[-1], taken)
