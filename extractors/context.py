@@ -7,6 +7,7 @@ words live in data files so they can be extended without touching code.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Span
@@ -57,11 +58,41 @@ def clause_break_words() -> frozenset[str]:
     return frozenset(word.lower() for word in read_list("clause_breaks.txt"))
 
 
+SCOPES = ("clause", "sentence", "list", "section")  # how far a relation cue reaches, narrowest first
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One relation cue: what it states, how explicitly, and how far it reaches (SCOPES)."""
+
+    predicate: str
+    strength: float
+    scope: str
+
+    def reaches(self, scope: str) -> bool:
+        return SCOPES.index(self.scope) >= SCOPES.index(scope)
+
+
 @lru_cache(maxsize=1)
-def relation_cues() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
-    """The cue regex and, per lowercase cue, its (predicate, strength)."""
-    table = {cue.lower(): (predicate, float(strength)) for cue, predicate, strength in read_table("relation_cues.tsv")}
+def relation_cues() -> tuple[re.Pattern[str], dict[str, Cue]]:
+    """The cue regex and, per lowercase cue, its predicate, strength and scope."""
+    table = {cue.lower(): Cue(predicate, float(strength), scope)
+             for cue, predicate, strength, scope in read_table("relation_cues.tsv")}
     return cue_pattern(list(table)), table
+
+
+@lru_cache(maxsize=None)
+def listed_cues(name: str) -> re.Pattern[str]:
+    """The cue regex of a one-cue-per-line data file ('section_breaks.txt', 'list_continuations.txt')."""
+    return cue_pattern(read_list(name))
+
+
+def section_breaks() -> re.Pattern[str]:
+    return listed_cues("section_breaks.txt")
+
+
+def list_continuations() -> re.Pattern[str]:
+    return listed_cues("list_continuations.txt")
 
 
 def clauses(sentence: Span) -> list[Span]:

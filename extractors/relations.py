@@ -26,6 +26,7 @@ MAX_HEADING_WORDS = 12
 MAX_LIST_ITEM_WORDS = 30
 LIST_FACTOR = 0.8  # a list line relates through its introduction, a little less directly than a sentence
 BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
+TREATED_OBJECT_WORDS = 3  # 'help to relieve the symptoms': a symptom word this close after a treatment cue is its object
 LICENSES = {HAS_SYMPTOM: (HAS_SYMPTOM,), TREATED_BY: (TREATED_BY, RELIEVES), RELIEVES: (RELIEVES, TREATED_BY)}
 
 
@@ -52,35 +53,67 @@ def entity_char_spans(clause: Span) -> list[tuple[int, int]]:
     return found
 
 
-def clause_cues(clause: Span) -> dict[str, tuple[str, float]]:
-    """predicate -> (strongest cue text, strength) among the cues the clause contains.
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue phrase found in a span: where (offsets in the span's text), as written, and what it states."""
 
-    A cue word inside an entity ('therapy' in 'physical therapy') names the entity, not a relation,
-    and treatment cues do not count in a clause about harm (data/treatment_blockers.txt).
+    start: int
+    end: int
+    text: str
+    cue: context.Cue
+
+
+def cue_matches(span: Span) -> list[CueMatch]:
+    """The cue phrases of a span, in order, that state a relation between its entities.
+
+    A cue word inside an entity ('therapy' in 'physical therapy') names the entity, not a relation;
+    treatment cues do not count in a clause about harm (data/treatment_blockers.txt); and a symptom
+    word right after a treatment cue is what is treated, not a symptom list ('manage your symptoms').
     """
     pattern, table = context.relation_cues()
-    inside_entities = {i for start, end in entity_char_spans(clause) for i in range(start - clause.start_char, end - clause.start_char)}
-    found: dict[str, tuple[str, float]] = {}
-    harmful = bool(context.treatment_blockers().search(clause.text))
-    for match in pattern.finditer(clause.text):
+    inside_entities = {i for start, end in entity_char_spans(span) for i in range(start - span.start_char, end - span.start_char)}
+    harmful = bool(context.treatment_blockers().search(span.text))
+    found: list[CueMatch] = []
+    for match in pattern.finditer(span.text):
         if match.start() in inside_entities:
             continue
-        cue = " ".join(match.group(0).lower().split())
-        cue_predicate, strength = table[cue]
-        if harmful and cue_predicate != HAS_SYMPTOM:
+        text = " ".join(match.group(0).lower().split())
+        cue = table[text]
+        if harmful and cue.predicate != HAS_SYMPTOM:
             continue  # 'medications such as lithium can trigger psoriasis' is no treatment
-        for predicate in LICENSES[cue_predicate]:
-            if strength > found.get(predicate, ("", -1.0))[1]:
-                found[predicate] = (cue, strength)
+        if (cue.predicate == HAS_SYMPTOM and found and found[-1].cue.predicate != HAS_SYMPTOM
+                and len(span.text[found[-1].end:match.start()].split()) <= TREATED_OBJECT_WORDS):
+            continue
+        found.append(CueMatch(match.start(), match.end(), text, cue))
     return found
 
 
+def strongest_cues(matches: list[CueMatch], scope: str = "clause") -> dict[str, tuple[str, float]]:
+    """predicate -> (strongest cue text, strength) among the matches that reach this scope."""
+    found: dict[str, tuple[str, float]] = {}
+    for match in matches:
+        if not match.cue.reaches(scope):
+            continue
+        for predicate in LICENSES[match.cue.predicate]:
+            if match.cue.strength > found.get(predicate, ("", -1.0))[1]:
+                found[predicate] = (match.text, match.cue.strength)
+    return found
+
+
+def clause_cues(clause: Span) -> dict[str, tuple[str, float]]:
+    """predicate -> (strongest cue text, strength) among the cues the clause contains."""
+    return strongest_cues(cue_matches(clause))
+
+
 def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_idx: int,
-                        topic: Mention | None = None) -> list[RelationEvidence]:
+                        topic: Mention | None = None,
+                        carried: dict[str, tuple[str, float]] | None = None) -> list[RelationEvidence]:
     """Every typed pair the clause's cues license, each with its negation and hedging.
 
     A clause that names symptoms or treatments but no disease takes the section's or the
-    article's topic disease as subject ('How is lupus treated?' … 'NSAIDs can help…').
+    article's topic disease as subject ('How is lupus treated?' … 'NSAIDs can help…'); one that
+    names the topic's family ('eczema' in a section on atopic eczema) means the topic. A clause
+    without cues of its own takes the sentence-scoped cues of the clauses before it (`carried`).
     """
     # The clause's own tokens, not doc.ents or doc.text: those rebuild the whole Doc on every
     # access, which made long documents quadratic (a 100,000-character text took 40 s).
@@ -90,7 +123,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
         return []
     by_type: dict[str, list[Mention]] = {DISEASE: [], SYMPTOM: [], TREATMENT: []}
     for mention in spans:
-        by_type[mention.entity_type].append(mention)
+        by_type[mention.entity_type].append(topic if is_family_of(mention, topic) else mention)
     subjects_from_topic = not by_type[DISEASE] and topic is not None and not topic.negated
     if subjects_from_topic:
         by_type[DISEASE] = [topic]
@@ -100,7 +133,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     clause_text, offset = clause.text, clause.start_char
     hedged = context.is_hedged(clause)
     found: list[RelationEvidence] = []
-    for predicate, (cue, strength) in clause_cues(clause).items():
+    for predicate, (cue, strength) in (clause_cues(clause) or carried or {}).items():
         subject_type, object_type = SIGNATURES[predicate]
         if predicate == RELIEVES and by_type[DISEASE] and not subjects_from_topic:
             continue  # 'X is treated with T to reduce S': the disease is the subject, not T.
@@ -116,6 +149,12 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 **sentence_evidence(sentence), cue=cue,
                 cue_strength=strength, negated=negated, hedged=hedged, subject_from_topic=from_topic))
     return found
+
+
+def is_family_of(mention: Mention, topic: Mention | None) -> bool:
+    """Whether a disease mention names the family of the topic: 'psoriasis' under 'Plaque psoriasis'."""
+    return (topic is not None and mention.entity_type == DISEASE and mention.canonical != topic.canonical
+            and topic.canonical.endswith(" " + mention.canonical))
 
 
 def sentence_evidence(sentence: Span) -> dict:
@@ -171,11 +210,24 @@ def sentence_mentions(sentence: Span, mention_at: dict[int, Mention]) -> list[Me
 
 
 def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention | None) -> tuple[Mention | None, bool]:
-    """The one disease the sentence names (not from topic), else the topic."""
+    """The one disease the sentence names (not from topic), else the topic; the topic if it names the topic's family."""
     diseases = {m.canonical: m for m in sentence_mentions(sentence, mention_at) if m.entity_type == DISEASE and not m.negated}
     if len(diseases) == 1:
-        return next(iter(diseases.values())), False
+        named = next(iter(diseases.values()))
+        return (topic, True) if is_family_of(named, topic) else (named, False)
     return (topic, True) if not diseases else (None, False)
+
+
+def name_line_disease(sentence: Span, mention_at: dict[int, Mention]) -> Mention | None:
+    """The disease a line consists of ('Plaque psoriasis.'): a subheading for the paragraph below it."""
+    if not is_list_item(sentence):
+        return None
+    mentions = sentence_mentions(sentence, mention_at)
+    words = [token for token in sentence if token.is_alpha]
+    if len(mentions) != 1 or mentions[0].entity_type != DISEASE or not words:
+        return None
+    mention = mentions[0]
+    return mention if all(mention.start <= token.idx < mention.end for token in words) else None
 
 
 def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
@@ -198,57 +250,116 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
     return found
 
 
+@dataclass
+class SectionState:
+    """Where extraction stands in a document: the section's topic and what its heading and lists announce."""
+
+    topic: Mention | None = None
+    context: ListContext | None = None  # a section-wide cue of the heading ('Symptoms', 'Treatment')
+    current_list: ListContext | None = None  # what the lines now being read relate through
+    last_list: ListContext | None = None  # the latest list of the section, for 'You might also have:'
+
+    def enter_heading(self, sentence: Span, sentence_idx: int, article_topic: Mention | None) -> None:
+        """A heading opens a section (cue of section scope), ends one (a break word or another cue) or is a subsection."""
+        text = sentence.text.strip()
+        matches = cue_matches(sentence)
+        heading_topic = topic_mention(text, shared_typer(), sentence_idx)
+        section_cues = list_cues(matches, "section")
+        if section_cues:
+            self.topic = heading_topic
+            self.context = ListContext(section_cues, heading_topic or article_topic)
+        elif matches or self.context is None or context.section_breaks().search(text):
+            self.topic, self.context = heading_topic, None
+        elif heading_topic is not None:  # a subsection about a subtype: 'Plaque psoriasis' under 'Symptoms'
+            self.topic = heading_topic
+            self.context = replace(self.context, subject=heading_topic)
+        cues = list_cues(matches, "list")
+        self.current_list = ListContext(cues, self.topic or article_topic) if cues else self.context
+        self.last_list = self.current_list
+
+    def enter_name_line(self, disease: Mention) -> None:
+        """'Plaque psoriasis.' on its own line: the paragraph below is about that disease."""
+        self.topic = disease
+        current = self.current_list
+        if current is not None and (current.from_topic or (current.subject and is_family_of(current.subject, disease))):
+            self.current_list = replace(current, subject=disease, from_topic=True)
+
+    def introduce_list(self, sentence: Span, mention_at: dict[int, Mention], topic: Mention | None) -> None:
+        """A line ending with ':' opens a list: with its own list cues, or continuing the list or section around it.
+
+        An introduction with only narrower cues ('Possible causes include:') opens no list.
+        """
+        matches = cue_matches(sentence)
+        cues = list_cues(matches, "list")
+        if not cues and not matches:
+            inherited = self.current_list or self.context
+            if inherited is None and self.last_list is not None and context.list_continuations().search(sentence.text):
+                inherited = self.last_list
+            cues = inherited.cues if inherited else {}
+        subject, from_topic = list_subject(sentence, mention_at, topic)
+        self.current_list = ListContext(cues, subject, context.is_hedged(sentence), from_topic) if cues else None
+        if self.current_list is not None:
+            self.last_list = self.current_list
+
+    def end_list(self) -> None:
+        self.current_list = self.context
+
+
 def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = None) -> list[RelationEvidence]:
     """All relation evidence of a processed Doc.
 
-    Clause by clause, cue phrases relate the entities they join; then lists: a heading or an
-    introduction ending in ':' that announces symptoms or treatments relates its disease (or the
-    section's or article's topic) to every item of the lines under it, and a sentence like
-    'These are the main symptoms of lupus.' does the same for the list just above it.
+    Clause by clause, cue phrases relate the entities they join (a cue of sentence scope also the
+    later clauses of its sentence); then lists: a heading or an introduction ending in ':' that
+    announces symptoms or treatments relates its disease (or the section's or article's topic) to
+    every item of the lines under it, a heading's cue of section scope ('Symptoms') every list of
+    its section, and a sentence like 'These are the main symptoms of lupus.' the list just above it.
+    How far each cue reaches is its scope column in data/relation_cues.tsv.
     """
     typer = shared_typer()
     mention_at = {mention.start: mention for mention in mentions}
     article_topic = topic_mention(title, typer) if title else None
-    section_topic: Mention | None = None
-    section_context: ListContext | None = None
-    list_context: ListContext | None = None
+    section = SectionState()
     previous_items: list[tuple[int, Span]] = []
     found: list[RelationEvidence] = []
     for sentence_idx, sentence in enumerate(doc.sents):
         text = sentence.text.strip()
         if is_heading(sentence):
-            section_topic = topic_mention(text, typer, sentence_idx)
-            cues = list_cues(sentence)
-            section_context = ListContext(cues, section_topic or article_topic) if cues else None
-            list_context, previous_items = section_context, []
-            continue
-        topic = section_topic or article_topic
-        for clause in context.clauses(sentence):
-            found.extend(relations_in_clause(clause, mention_at, sentence_idx, topic))
-        if text.endswith(":"):
-            cues = list_cues(sentence)
-            inherited = list_context.cues if list_context else {}
-            subject, from_topic = list_subject(sentence, mention_at, topic)
-            list_context = ListContext(cues or inherited, subject, context.is_hedged(sentence), from_topic)
+            section.enter_heading(sentence, sentence_idx, article_topic)
             previous_items = []
-        elif previous_items and sentence[0].lower_ in BACK_REFERENCES and list_cues(sentence):
+            continue
+        name_line = name_line_disease(sentence, mention_at)
+        if name_line is not None:
+            section.enter_name_line(name_line)
+        topic = section.topic or article_topic
+        carried: dict[str, tuple[str, float]] = {}
+        for clause in context.clauses(sentence):
+            found.extend(relations_in_clause(clause, mention_at, sentence_idx, topic, carried))
+            carried = {**carried, **strongest_cues(cue_matches(clause), "sentence")}
+        matches = cue_matches(sentence)
+        if text.endswith(":"):
+            section.introduce_list(sentence, mention_at, topic)
+            previous_items = []
+        elif previous_items and sentence[0].lower_ in BACK_REFERENCES and list_cues(matches, "clause"):
             subject, from_topic = list_subject(sentence, mention_at, topic)
-            backward = ListContext(list_cues(sentence), subject, context.is_hedged(sentence), from_topic)
+            backward = ListContext(list_cues(matches, "clause"), subject, context.is_hedged(sentence), from_topic)
             for item_idx, item in previous_items:
                 found.extend(list_item_relations(item, item_idx, backward, mention_at))
-            list_context, previous_items = section_context, []
+            section.last_list = backward
+            section.end_list()
+            previous_items = []
         elif is_list_item(sentence):
-            if list_context is not None:
-                found.extend(list_item_relations(sentence, sentence_idx, list_context, mention_at))
+            if section.current_list is not None and name_line is None:
+                found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at))
             previous_items.append((sentence_idx, sentence))
         else:
-            list_context, previous_items = section_context, []
+            section.end_list()
+            previous_items = []
     return found
 
 
-def list_cues(sentence: Span) -> dict[str, tuple[str, float]]:
-    """The has_symptom / treated_by cues of a heading or list introduction."""
-    return {predicate: cue for predicate, cue in clause_cues(sentence).items() if predicate != RELIEVES}
+def list_cues(matches: list[CueMatch], scope: str) -> dict[str, tuple[str, float]]:
+    """The has_symptom / treated_by cues among a heading's or list introduction's matches that reach this scope."""
+    return {predicate: cue for predicate, cue in strongest_cues(matches, scope).items() if predicate != RELIEVES}
 
 
 def document_facts(doc_id: str, doc: Doc, title: str | None = None) -> DocumentFacts:
