@@ -291,12 +291,15 @@ class SectionState:
         """
         matches = cue_matches(sentence)
         cues = list_cues(matches, "list")
+        inherited = None
         if not cues and not matches:
             inherited = self.current_list or self.context
             if inherited is None and self.last_list is not None and context.list_continuations().search(sentence.text):
                 inherited = self.last_list
             cues = inherited.cues if inherited else {}
         subject, from_topic = list_subject(sentence, mention_at, topic)
+        if inherited is not None and from_topic and inherited.subject is not None:
+            subject = inherited.subject  # 'You might also have:' continues the list about lupus
         self.current_list = ListContext(cues, subject, context.is_hedged(sentence), from_topic) if cues else None
         if self.current_list is not None:
             self.last_list = self.current_list
@@ -332,9 +335,13 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             section.enter_name_line(name_line)
         topic = section.topic or article_topic
         carried: dict[str, tuple[str, float]] = {}
+        clause_topic = topic
         for clause in context.clauses(sentence):
-            found.extend(relations_in_clause(clause, mention_at, sentence_idx, topic, carried))
+            found.extend(relations_in_clause(clause, mention_at, sentence_idx, clause_topic, carried))
             carried = {**carried, **strongest_cues(cue_matches(clause), "sentence")}
+            named = {m.canonical: m for m in sentence_mentions(clause, mention_at) if m.entity_type == DISEASE and not m.negated}
+            if carried and len(named) == 1:  # 'Lupus is treated with X; Y is another option': Y is about lupus too
+                clause_topic = next(iter(named.values()))
         matches = cue_matches(sentence)
         if text.endswith(":"):
             section.introduce_list(sentence, mention_at, topic)

@@ -105,3 +105,129 @@ def test_a_back_reference_relates_the_list_above(nlp):
     found = {(r.subject.canonical, r.object.canonical) for r in document_facts("0" * 16, nlp(text)).relations}
     assert found == {("systemic lupus erythematosus", "joint pain"), ("systemic lupus erythematosus", "hair loss")}
 
+
+
+def related(nlp, text: str, title: str | None = None, predicate: str = "has_symptom") -> set[tuple[str, str]]:
+    found = document_facts("0" * 16, nlp(text), title=title).relations
+    return {(r.subject.canonical, r.object.canonical) for r in found if r.predicate == predicate and not r.negated}
+
+
+# --- coordination: each conjunct of a coordinated list is related ---
+
+def test_a_shared_head_is_distributed_over_the_modifiers_before_it(nlp):
+    assert related(nlp, "Symptoms of hay fever include itchy, red or watery eyes.") == {
+        ("hay fever", "itchy eye"), ("hay fever", "red eye"), ("hay fever", "watery eye")}
+
+
+def test_a_shared_modifier_is_distributed_over_the_words_after_it(nlp):
+    found = related(nlp, "Symptoms of hay fever include:\n\nitchy throat, mouth, nose and ears.")
+    assert found == {("hay fever", name) for name in ("itchy throat", "itchy mouth", "itchy nose", "itchy ear")}
+
+
+def test_an_entity_that_is_a_coordination_is_split(nlp):
+    assert related(nlp, "Migraine causes nausea and vomiting.") == {("migraine", "nausea"), ("migraine", "vomiting")}
+
+
+def test_a_curated_name_with_and_stays_whole(nlp):
+    assert related(nlp, "Multiple sclerosis causes pins and needles.") == {("multiple sclerosis", "tingling")}
+
+
+def test_sensitivity_to_several_things_gives_one_symptom_each(nlp):
+    found = related(nlp, "Migraine causes sensitivity to light, sound, and sometimes smell and touch.")
+    assert found == {("migraine", "photophobia"), ("migraine", "sensitivity to sound"),
+                     ("migraine", "sensitivity to smell"), ("migraine", "sensitivity to touch")}
+
+
+def test_pain_placed_in_body_parts_takes_their_names(nlp):
+    assert related(nlp, "Hay fever causes pain around your temples and forehead.") == {
+        ("hay fever", "temple pain"), ("hay fever", "forehead pain")}
+    assert related(nlp, "Psoriatic arthritis causes pain, stiffness and swelling in and around the joints.") == {
+        ("psoriatic arthritis", "joint pain"), ("psoriatic arthritis", "joint stiffness"),
+        ("psoriatic arthritis", "joint swelling")}
+
+
+def test_numbness_in_a_body_part_stays_numbness(nlp):
+    assert related(nlp, "Type 2 diabetes can cause numbness or tingling in the feet.") == {
+        ("type 2 diabetes", "numbness"), ("type 2 diabetes", "tingling")}
+
+
+def test_a_body_part_joined_to_a_phrase_of_another_kind_is_no_conjunct(nlp):
+    found = related(nlp, "The aura can cause tingling in an arm or leg and trouble speaking.", title="Migraine")
+    assert ("migraine", "difficulty speaking") in found
+    assert not any("leg" in obj for _, obj in found)
+
+
+def test_coordinated_drug_names_are_each_a_treatment(nlp):
+    found = related(nlp, "Two medicines, rituximab and belimumab, are sometimes used to treat severe lupus.",
+                    predicate="treated_by")
+    assert found == {("systemic lupus erythematosus", "rituximab"), ("systemic lupus erythematosus", "belimumab")}
+
+
+# --- drug stems: INN-shaped words are treatments ---
+
+def test_an_unlisted_word_with_a_drug_stem_is_a_treatment(nlp):
+    doc = nlp("Rheumatoid arthritis is often treated with tofacitinib.")
+    assert {span.text: span._.entity_type for span in doc.ents}.get("tofacitinib") == "treatment"
+    assert ("rheumatoid arthritis", "tofacitinib") in related(
+        nlp, "Rheumatoid arthritis is often treated with tofacitinib.", predicate="treated_by")
+
+
+def test_an_ordinary_word_that_ends_like_a_stem_is_no_drug(nlp):
+    doc = nlp("Hay fever is worse in April.")
+    assert "April" not in {span.text for span in doc.ents}
+
+
+def test_a_body_chemical_is_no_treatment(nlp):
+    assert related(nlp, "Serotonin helps regulate pain in migraine.", predicate="treated_by") == set()
+
+
+# --- list scopes ---
+
+def test_a_section_heading_cue_reaches_the_lists_of_its_subsections(nlp):
+    text = ("Symptoms\n\nMigraine can progress through stages.\n\nProdrome\n\n"
+            "One or two days before a migraine, you might notice changes, including:\n\nConstipation.\n\nNeck stiffness.\n\n"
+            "Causes\n\nThings that can bring on a migraine include:\n\nHormonal changes.\n\nNeck stiffness.")
+    assert related(nlp, text, title="Migraine") == {("migraine", "constipation"), ("migraine", "neck stiffness")}
+
+
+def test_a_section_break_heading_ends_the_section_cue(nlp):
+    text = "Symptoms\n\nMigraine causes headache.\n\nWhen to see a doctor\n\nSee a doctor if you have:\n\nconfusion."
+    assert related(nlp, text, title="Migraine") == {("migraine", "headache")}
+
+
+def test_an_introduction_with_only_a_narrow_cue_opens_no_list(nlp):
+    text = "Possible causes of lupus include:\n\nviral infection.\n\nfatigue."
+    assert related(nlp, text, title="Lupus") == set()
+
+
+def test_a_list_introduction_with_also_continues_the_list_before(nlp):
+    text = ("See a GP if you often get:\n\njoint pain.\n\nThese are the main symptoms of lupus.\n\n"
+            "You might also have:\n\nheadaches.\n\nmouth sores.")
+    assert related(nlp, text) == {("systemic lupus erythematosus", name) for name in ("joint pain", "headache", "mouth sore")}
+
+
+def test_a_treatment_list_is_not_a_symptom_list_for_the_symptoms_it_controls(nlp):
+    text = ("Treating atopic eczema\n\nMany different treatments can be used to control symptoms and manage eczema, including:\n\n"
+            "emollients – used on a daily basis for dry skin.\n\ntopical corticosteroids – used to reduce swelling and itching.")
+    assert related(nlp, text) == set()
+    assert related(nlp, text, predicate="treated_by") == {("atopic eczema", "emollient"), ("atopic eczema", "topical corticosteroid")}
+
+
+def test_a_line_naming_a_subtype_makes_it_the_subject_below(nlp):
+    text = ("Symptoms\n\nThere are several types of psoriasis, each of which varies in its signs and symptoms:\n\n"
+            "Nail psoriasis.\n\nPsoriasis can affect fingernails, causing nail discoloration.\n\nGuttate psoriasis.\n\n"
+            "It's marked by small scaly spots.")
+    found = related(nlp, text, title="Psoriasis")
+    assert ("nail psoriasis", "nail discoloration") in found
+    assert not any(subject == "psoriasis" for subject, _ in found)
+
+
+def test_a_sentence_scoped_cue_reaches_its_later_clauses(nlp):
+    text = "Lupus is treated with hydroxychloroquine; rituximab is another option."
+    assert ("systemic lupus erythematosus", "rituximab") in related(nlp, text, predicate="treated_by")
+
+
+def test_negation_and_hedging_still_apply_inside_lists(nlp):
+    found = document_facts("0" * 16, nlp("Symptoms of lupus include:\n\nno fever.\n\nmay cause hair loss.")).relations
+    flags = {(r.object.canonical, r.negated, r.hedged) for r in found}
+    assert ("fever", True, False) in flags and ("hair loss", False, True) in flags
