@@ -234,8 +234,8 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
                         mention_at: dict[int, Mention]) -> list[RelationEvidence]:
     """Relations a list line states through its introduction: 'Symptoms include:' / '- joint pain'."""
     mentions = sentence_mentions(sentence, mention_at)
-    if intro.subject is None or any(m.entity_type == DISEASE for m in mentions):
-        return []
+    if intro.subject is None or any(m.entity_type == DISEASE and m.canonical != intro.subject.canonical for m in mentions):
+        return []  # a line about another disease is not an item of this one's list
     found = []
     for predicate, (cue, strength) in intro.cues.items():
         if predicate == RELIEVES:
@@ -323,12 +323,13 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     article_topic = topic_mention(title, typer) if title else None
     section = SectionState()
     previous_items: list[tuple[int, Span]] = []
+    previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph
     found: list[RelationEvidence] = []
     for sentence_idx, sentence in enumerate(doc.sents):
         text = sentence.text.strip()
         if is_heading(sentence):
             section.enter_heading(sentence, sentence_idx, article_topic)
-            previous_items = []
+            previous_items, previous = [], None
             continue
         name_line = name_line_disease(sentence, mention_at)
         if name_line is not None:
@@ -346,10 +347,11 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         if text.endswith(":"):
             section.introduce_list(sentence, mention_at, topic)
             previous_items = []
-        elif previous_items and sentence[0].lower_ in BACK_REFERENCES and list_cues(matches, "clause"):
+        elif (previous_items or previous) and sentence[0].lower_ in BACK_REFERENCES and list_cues(matches, "clause"):
             subject, from_topic = list_subject(sentence, mention_at, topic)
             backward = ListContext(list_cues(matches, "clause"), subject, context.is_hedged(sentence), from_topic)
-            for item_idx, item in previous_items:
+            # the list above, or the sentence just before in the same paragraph ('… or weakness. These symptoms could be a sign of a stroke.')
+            for item_idx, item in previous_items or [previous]:
                 found.extend(list_item_relations(item, item_idx, backward, mention_at))
             section.last_list = backward
             section.end_list()
@@ -361,6 +363,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         else:
             section.end_list()
             previous_items = []
+        previous = None if is_list_item(sentence) else (sentence_idx, sentence)
     return found
 
 

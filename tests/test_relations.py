@@ -231,3 +231,14 @@ def test_negation_and_hedging_still_apply_inside_lists(nlp):
     found = document_facts("0" * 16, nlp("Symptoms of lupus include:\n\nno fever.\n\nmay cause hair loss.")).relations
     flags = {(r.object.canonical, r.negated, r.hedged) for r in found}
     assert ("fever", True, False) in flags and ("hair loss", False, True) in flags
+
+
+def test_a_back_reference_relates_the_sentence_before_in_its_paragraph(nlp):
+    text = "Headache with a fever, stiff neck or confusion. These symptoms could be a sign of a stroke."
+    assert related(nlp, text) >= {("stroke", "headache"), ("stroke", "fever"), ("stroke", "neck stiffness"),
+                                  ("stroke", "confusion")}
+
+
+def test_a_list_line_that_names_the_list_subject_is_still_an_item(nlp):
+    text = "Living with lupus: things you can do yourself\n\nDo\n\nuse sunscreen – you can get it on prescription if you have lupus."
+    assert related(nlp, text, predicate="treated_by") == {("systemic lupus erythematosus", "sunscreen")}
