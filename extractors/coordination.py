@@ -21,6 +21,8 @@ from extractors.vocabulary import read_list
 CONJUNCTIONS = frozenset({"and", "or"})
 PREPOSITIONS = frozenset({"in", "of", "around", "on", "affecting"})
 BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'
+ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
+SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight"})
 DETERMINERS = frozenset({"the", "your", "their", "his", "her", "its", "a", "an", "both", "my", "our"})
 
 
@@ -55,6 +57,11 @@ def is_connector(token: Token) -> bool:
 def is_bare(token: Token, taken: set[int]) -> bool:
     """A lone content word outside every entity: what a conjunct sharing the entity's other words is."""
     return token.is_alpha and not token.is_stop and token.i not in taken and token.lower_ not in linking_words()
+
+
+def looks_like_adjective(word: str) -> bool:
+    """'itchy', 'swollen', 'painful', 'blocked', 'red': a modifier, unlike 'flashes' in 'light flashes or bright spots'."""
+    return word.endswith(ADJECTIVE_ENDINGS) or word in SHORT_ADJECTIVES
 
 
 def ends_phrase(doc: Doc, index: int) -> bool:
@@ -103,7 +110,8 @@ def left_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
     if doc[index].text == ",":  # Oxford comma: 'itchy, red, or watery eyes'
         index -= 1
     body_head = span[0].lower_ in body_parts()  # 'joint and muscle pain', not 'arm or leg and trouble speaking'
-    while index >= 0 and is_bare(doc[index], taken) and (doc[index].lower_ in body_parts()) == body_head:
+    while (index >= 0 and is_bare(doc[index], taken) and (doc[index].lower_ in body_parts()) == body_head
+           and (body_head or looks_like_adjective(doc[index].lower_))):
         found.append(Conjunct(index, index + 1, f"{doc[index].text} {rest}"))
         if index < 2 or doc[index - 1].text != ",":
             break

@@ -18,6 +18,7 @@ DISEASE, SYMPTOM, TREATMENT = "disease", "symptom", "treatment"
 ENTITY_TYPES = (DISEASE, SYMPTOM, TREATMENT)
 _WORD = re.compile(r"[\w'\u2019]+")
 MAX_NAME_WORDS = 5
+GLUE_WORDS = ("like", "such", "with", "including", "as", "and", "or")  # words scrapers glue to the next ('likesumatriptan')
 MIN_STEM_WORD_LENGTH = 6  # 'April' ends in '-pril' but is no drug; real INN names are longer than their stem + 2
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "their", "his", "her", "its", "your", "our", "my"})
 
@@ -55,6 +56,19 @@ class EntityTyper:
         stems = "|".join(sorted(map(re.escape, read_list("drug_stems.txt")), key=len, reverse=True))
         exceptions = "|".join(map(re.escape, read_list("drug_stem_exceptions.txt")))
         return re.compile(rf"(?!(?:{exceptions})$)[a-z]{{{MIN_STEM_WORD_LENGTH - 3},}}(?:{stems})")
+
+    def unglued(self, key: str) -> str:
+        """A drug name a scraper glued to the word before it ('likesumatriptan' -> 'sumatriptan').
+
+        Only when the whole word is no known name and what follows a glue word is one.
+        """
+        if " " in key or key in self.treatment_aliases:
+            return key
+        for glue in GLUE_WORDS:
+            rest = key[len(glue):]
+            if key.startswith(glue) and (rest in self.treatment_aliases or self.looks_like_drug(rest)):
+                return rest
+        return key
 
     def looks_like_drug(self, key: str) -> bool:
         """A one-word name shaped like an INN drug name ('belimumab', 'ibuprofen'): a treatment."""
@@ -108,6 +122,7 @@ class EntityTyper:
         if key in self.curated and self.curated[key][0] not in ENTITY_TYPES:
             return None  # 'serotonin', 'everyone': the NER's chemicals that are no treatment
         if label in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases or self.looks_like_drug(key):
+            key = self.unglued(key)
             return TypedConcept(TREATMENT, self.treatment_aliases.get(key, key))
         return self.classify_condition(key, default=SYMPTOM if label == "SYMPTOM" else DISEASE)
 

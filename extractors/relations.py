@@ -26,6 +26,7 @@ MAX_HEADING_WORDS = 12
 MAX_LIST_ITEM_WORDS = 30
 LIST_FACTOR = 0.8  # a list line relates through its introduction, a little less directly than a sentence
 BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
+MAX_CLAUSE_DISEASES = 2  # more diseases in one clause than this is a differential list, not a statement of facts
 TREATED_OBJECT_WORDS = 3  # 'help to relieve the symptoms': a symptom word this close after a treatment cue is its object
 LICENSES = {HAS_SYMPTOM: (HAS_SYMPTOM,), TREATED_BY: (TREATED_BY, RELIEVES), RELIEVES: (RELIEVES, TREATED_BY)}
 
@@ -124,6 +125,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     by_type: dict[str, list[Mention]] = {DISEASE: [], SYMPTOM: [], TREATMENT: []}
     for mention in spans:
         by_type[mention.entity_type].append(topic if is_family_of(mention, topic) else mention)
+    if len({mention.canonical for mention in by_type[DISEASE]}) > MAX_CLAUSE_DISEASES:
+        return []  # 'other diseases cause similar symptoms: rhinitis, sinusitis, …': a list of diseases, no facts
     subjects_from_topic = not by_type[DISEASE] and topic is not None and not topic.negated
     if subjects_from_topic:
         by_type[DISEASE] = [topic]
