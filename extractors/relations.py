@@ -280,12 +280,21 @@ class SectionState:
         self.current_list = ListContext(cues, self.topic or article_topic) if cues else self.context
         self.last_list = self.current_list
 
-    def enter_name_line(self, disease: Mention) -> None:
-        """'Plaque psoriasis.' on its own line: the paragraph below is about that disease."""
+    def subtype_line(self, disease: Mention | None, article_topic: Mention | None) -> bool:
+        """Whether a line naming only a disease introduces a subtype of what is being described.
+
+        'Plaque psoriasis.' under a list about psoriasis makes plaque psoriasis the subject of the
+        paragraph below; 'Frequent infections.' in a list of diabetes symptoms is just an item.
+        """
+        if disease is None:
+            return False
+        described = [self.current_list.subject if self.current_list else None, self.topic or article_topic]
+        if not any(item is not None and is_family_of(item, disease) for item in described):
+            return False
         self.topic = disease
-        current = self.current_list
-        if current is not None and (current.from_topic or (current.subject and is_family_of(current.subject, disease))):
-            self.current_list = replace(current, subject=disease, from_topic=True)
+        if self.current_list is not None:
+            self.current_list = replace(self.current_list, subject=disease, from_topic=True)
+        return True
 
     def introduce_list(self, sentence: Span, mention_at: dict[int, Mention], topic: Mention | None) -> None:
         """A line ending with ':' opens a list: with its own list cues, or continuing the list or section around it.
@@ -334,9 +343,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             section.enter_heading(sentence, sentence_idx, article_topic)
             previous_items, previous = [], None
             continue
-        name_line = name_line_disease(sentence, mention_at)
-        if name_line is not None:
-            section.enter_name_line(name_line)
+        subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
         topic = section.topic or article_topic
         carried: dict[str, tuple[str, float]] = {}
         clause_topic = topic
@@ -360,7 +367,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             section.end_list()
             previous_items = []
         elif is_list_item(sentence):
-            if section.current_list is not None and name_line is None:
+            if section.current_list is not None and not subtype_line:
                 found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at))
             previous_items.append((sentence_idx, sentence))
         else:

@@ -242,3 +242,11 @@ def test_a_back_reference_relates_the_sentence_before_in_its_paragraph(nlp):
 def test_a_list_line_that_names_the_list_subject_is_still_an_item(nlp):
     text = "Living with lupus: things you can do yourself\n\nDo\n\nuse sunscreen – you can get it on prescription if you have lupus."
     assert related(nlp, text, predicate="treated_by") == {("systemic lupus erythematosus", "sunscreen")}
+
+
+def test_a_line_naming_an_unrelated_disease_does_not_take_over_the_list(nlp):
+    text = ("Symptoms\n\nWhen there are symptoms, they may include:\n\nMore thirst.\n\nFrequent infections.\n\n"
+            "Numbness or tingling in the hands or feet.")
+    found = related(nlp, text, title="Type 2 diabetes")
+    assert {("type 2 diabetes", "excessive thirst"), ("type 2 diabetes", "numbness"), ("type 2 diabetes", "tingling")} <= found
+    assert not any(subject != "type 2 diabetes" for subject, _ in found)
