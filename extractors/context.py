@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
+from extractors.terms import term_key
 from extractors.vocabulary import read_list, read_table
 
 NEGATION_WINDOW_TOKENS = 6
@@ -85,6 +86,11 @@ def relation_cues() -> tuple[re.Pattern[str], dict[str, Cue]]:
 def listed_cues(name: str) -> re.Pattern[str]:
     """The cue regex of a one-cue-per-line data file ('section_breaks.txt', 'list_continuations.txt')."""
     return cue_pattern(read_list(name))
+
+
+@lru_cache(maxsize=1)
+def disease_classes() -> frozenset[str]:
+    return frozenset(term_key(name) for name in read_list("disease_classes.txt"))
 
 
 def section_breaks() -> re.Pattern[str]:

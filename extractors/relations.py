@@ -6,6 +6,7 @@ co-occur are not related. Each relation keeps its sentence as evidence, with neg
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from itertools import product
 
@@ -26,6 +27,7 @@ MAX_HEADING_WORDS = 12
 MAX_LIST_ITEM_WORDS = 30
 LIST_FACTOR = 0.8  # a list line relates through its introduction, a little less directly than a sentence
 BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
+DRUG_NOUNS = re.compile(r"\s+(drugs?|medications?|medicines?)\b", re.IGNORECASE)  # 'blood pressure drugs'
 MAX_CLAUSE_DISEASES = 2  # more diseases in one clause than this is a differential list, not a statement of facts
 TREATED_OBJECT_WORDS = 3  # 'help to relieve the symptoms': a symptom word this close after a treatment cue is its object
 LICENSES = {HAS_SYMPTOM: (HAS_SYMPTOM,), TREATED_BY: (TREATED_BY, RELIEVES), RELIEVES: (RELIEVES, TREATED_BY)}
@@ -125,6 +127,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     by_type: dict[str, list[Mention]] = {DISEASE: [], SYMPTOM: [], TREATMENT: []}
     for mention in spans:
         by_type[mention.entity_type].append(topic if is_family_of(mention, topic) else mention)
+    by_type[DISEASE] = subject_diseases(by_type[DISEASE], clause.text, clause.start_char)
     if len({mention.canonical for mention in by_type[DISEASE]}) > MAX_CLAUSE_DISEASES:
         return []  # 'other diseases cause similar symptoms: rhinitis, sinusitis, …': a list of diseases, no facts
     subjects_from_topic = not by_type[DISEASE] and topic is not None and not topic.negated
@@ -154,6 +157,21 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     return found
 
 
+def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Mention]:
+    """The diseases of a clause that can be the subject of its facts.
+
+    Not a disease named as the kind of another ('Psoriasis is a skin disease that causes …'), nor
+    a family next to its subtype ('the most common type of psoriasis, plaque psoriasis, causes …'),
+    nor one that only qualifies a drug ('high blood pressure drugs').
+    """
+    classes = context.disease_classes()
+    specific = [m for m in diseases if m.canonical not in classes]
+    kept = [m for m in (specific or diseases)
+            if not any(is_family_of(m, other) for other in diseases)
+            and not (m.end >= offset and DRUG_NOUNS.match(text, m.end - offset))]
+    return kept
+
+
 def is_family_of(mention: Mention, topic: Mention | None) -> bool:
     """Whether a disease mention names the family of the topic: 'psoriasis' under 'Plaque psoriasis'."""
     return (topic is not None and mention.entity_type == DISEASE and mention.canonical != topic.canonical
@@ -168,12 +186,31 @@ def sentence_evidence(sentence: Span) -> dict:
     return {"sentence": text[start - sentence.start_char:end - sentence.start_char], "start": start, "end": end}
 
 
-def starts_and_ends_line(sentence: Span) -> bool:
+def starts_line(sentence: Span) -> bool:
     doc = sentence.doc
-    starts = sentence.start == 0 or "\n" in doc[sentence.start - 1].text + doc[sentence.start - 1].whitespace_
+    return sentence.start == 0 or "\n" in doc[sentence.start - 1].text + doc[sentence.start - 1].whitespace_
+
+
+def ends_line(sentence: Span) -> bool:
+    doc = sentence.doc
     last = doc[sentence.end - 1]  # a line break after a sentence is a whitespace token inside it, or trailing space
-    ends = sentence.end == len(doc) or "\n" in last.text + last.whitespace_ + doc[sentence.end].text
-    return starts and ends
+    return sentence.end == len(doc) or "\n" in last.text + last.whitespace_ + doc[sentence.end].text
+
+
+def starts_and_ends_line(sentence: Span) -> bool:
+    return starts_line(sentence) and ends_line(sentence)
+
+
+def line_words(sentence: Span) -> int:
+    """Words from the sentence's start to the end of its line (a bullet may hold a second sentence)."""
+    doc, count = sentence.doc, 0
+    for token in doc[sentence.start:]:
+        if "\n" in token.text:
+            break
+        count += 0 if token.is_punct else 1
+        if "\n" in token.whitespace_:
+            break
+    return count
 
 
 def is_heading(sentence: Span) -> bool:
@@ -184,8 +221,22 @@ def is_heading(sentence: Span) -> bool:
 
 
 def is_list_item(sentence: Span) -> bool:
-    """A short line of its own: what a bullet or a table cell becomes after cleaning."""
-    return starts_and_ends_line(sentence) and len(sentence.text.split()) <= MAX_LIST_ITEM_WORDS
+    """A short line of its own: what a bullet or a table cell becomes after cleaning.
+
+    The bullet may go on with a second sentence on its line ('Joint stiffness … rest. It can last
+    45 minutes.'); that one is a continuation (is_item_continuation), not an item of its own.
+    """
+    return starts_line(sentence) and line_words(sentence) <= MAX_LIST_ITEM_WORDS
+
+
+def is_item_continuation(sentence: Span) -> bool:
+    """A later sentence on a short bullet line: it neither ends the list nor is an item."""
+    if starts_line(sentence):
+        return False
+    doc, start = sentence.doc, sentence.start
+    while start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+        start -= 1
+    return line_words(doc[start:sentence.end]) <= MAX_LIST_ITEM_WORDS
 
 
 def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Mention | None:
@@ -366,6 +417,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             section.last_list = backward
             section.end_list()
             previous_items = []
+        elif is_item_continuation(sentence):
+            pass
         elif is_list_item(sentence):
             if section.current_list is not None and not subtype_line:
                 found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at))

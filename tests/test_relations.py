@@ -250,3 +250,17 @@ def test_a_line_naming_an_unrelated_disease_does_not_take_over_the_list(nlp):
     found = related(nlp, text, title="Type 2 diabetes")
     assert {("type 2 diabetes", "excessive thirst"), ("type 2 diabetes", "numbness"), ("type 2 diabetes", "tingling")} <= found
     assert not any(subject != "type 2 diabetes" for subject, _ in found)
+
+
+def test_a_disease_class_is_not_the_subject_next_to_a_disease(nlp):
+    assert related(nlp, "Psoriasis is a skin disease that causes a rash.") == {("psoriasis", "rash")}
+
+
+def test_a_family_name_next_to_its_subtype_is_not_the_subject(nlp):
+    found = related(nlp, "The most common type of psoriasis, plaque psoriasis causes dry skin.")
+    assert found == {("plaque psoriasis", "dry skin")}
+
+
+def test_a_disease_that_qualifies_a_drug_is_not_treated_by_its_neighbours(nlp):
+    text = "Certain medications can help, including lithium, high blood pressure drugs and antimalarial drugs."
+    assert not any(subject == "hypertension" for subject, _ in related(nlp, text, predicate="treated_by"))
