@@ -25,6 +25,7 @@ SIGNATURES = {HAS_SYMPTOM: (DISEASE, SYMPTOM), TREATED_BY: (DISEASE, TREATMENT),
 # A treatment cue also licenses 'relieves' when the clause names a symptom and no disease.
 MAX_HEADING_WORDS = 12
 MAX_LIST_ITEM_WORDS = 30
+SECTION_FACTOR = 0.6  # a paragraph of a 'Symptoms' section relates through its heading alone, less directly still
 LIST_FACTOR = 0.8  # a list line relates through its introduction, a little less directly than a sentence
 BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
 DRUG_NOUNS = re.compile(r"\s+(drugs?|medications?|medicines?)\b", re.IGNORECASE)  # 'blood pressure drugs'
@@ -285,10 +286,12 @@ def name_line_disease(sentence: Span, mention_at: dict[int, Mention]) -> Mention
 
 
 def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
-                        mention_at: dict[int, Mention]) -> list[RelationEvidence]:
+                        mention_at: dict[int, Mention], factor: float = LIST_FACTOR) -> list[RelationEvidence]:
     """Relations a list line states through its introduction: 'Symptoms include:' / '- joint pain'."""
     mentions = sentence_mentions(sentence, mention_at)
-    if intro.subject is None or any(m.entity_type == DISEASE and m.canonical != intro.subject.canonical for m in mentions):
+    subject = intro.subject
+    if subject is None or any(m.entity_type == DISEASE and m.canonical != subject.canonical and not is_family_of(m, subject)
+                              for m in mentions):
         return []  # a line about another disease is not an item of this one's list
     found = []
     for predicate, (cue, strength) in intro.cues.items():
@@ -299,7 +302,7 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
             found.append(RelationEvidence(
                 subject=intro.subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,
                 **sentence_evidence(sentence), cue=cue,
-                cue_strength=strength * LIST_FACTOR, negated=obj.negated,
+                cue_strength=strength * factor, negated=obj.negated,
                 hedged=intro.hedged or context.is_hedged(sentence), subject_from_topic=intro.from_topic))
     return found
 
@@ -367,6 +370,13 @@ class SectionState:
         if self.current_list is not None:
             self.last_list = self.current_list
 
+    def section_relations(self, sentence: Span, sentence_idx: int, mention_at: dict[int, Mention]) -> list[RelationEvidence]:
+        """A paragraph of a 'Symptoms' or 'Treatment' section states its symptoms or treatments of the section's disease."""
+        if self.context is None:
+            return []
+        return list_item_relations(sentence, sentence_idx, self.context, mention_at,
+                                   factor=SECTION_FACTOR)
+
     def end_list(self) -> None:
         self.current_list = self.context
 
@@ -418,7 +428,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             section.end_list()
             previous_items = []
         elif is_item_continuation(sentence):
-            pass
+            found.extend(section.section_relations(sentence, sentence_idx, mention_at))
         elif is_list_item(sentence):
             if section.current_list is not None and not subtype_line:
                 found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at))
@@ -426,6 +436,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         else:
             section.end_list()
             previous_items = []
+            found.extend(section.section_relations(sentence, sentence_idx, mention_at))
         previous = None if is_list_item(sentence) else (sentence_idx, sentence)
     return found
 

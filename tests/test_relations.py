@@ -264,3 +264,12 @@ def test_a_family_name_next_to_its_subtype_is_not_the_subject(nlp):
 def test_a_disease_that_qualifies_a_drug_is_not_treated_by_its_neighbours(nlp):
     text = "Certain medications can help, including lithium, high blood pressure drugs and antimalarial drugs."
     assert not any(subject == "hypertension" for subject, _ in related(nlp, text, predicate="treated_by"))
+
+
+def test_a_paragraph_of_a_treatment_section_states_treatments_of_its_disease(nlp):
+    text = ("What are the treatments for type 2 diabetes?\n\nSome people may also need to take medicine:\n\n"
+            "A healthy lifestyle includes following a healthy eating plan and getting regular physical activity. "
+            "You need to learn how to balance what you eat and drink with physical activity.\n\n"
+            "Causes\n\nEating too much sugar and no exercise raise the risk of diabetes.")
+    found = related(nlp, text, predicate="treated_by")
+    assert found == {("type 2 diabetes", "healthy diet"), ("type 2 diabetes", "exercise")}
