@@ -315,6 +315,7 @@ class SectionState:
     context: ListContext | None = None  # a section-wide cue of the heading ('Symptoms', 'Treatment')
     current_list: ListContext | None = None  # what the lines now being read relate through
     last_list: ListContext | None = None  # the latest list of the section, for 'You might also have:'
+    harmful: bool = False  # the lines now read list triggers or causes ('Common psoriasis triggers include:')
 
     def enter_heading(self, sentence: Span, sentence_idx: int, article_topic: Mention | None) -> None:
         """A heading opens a section (cue of section scope), ends one (a break word or another cue) or is a subsection."""
@@ -333,6 +334,7 @@ class SectionState:
         cues = list_cues(matches, "list")
         self.current_list = ListContext(cues, self.topic or article_topic) if cues else self.context
         self.last_list = self.current_list
+        self.harmful = bool(context.treatment_blockers().search(text))
 
     def subtype_line(self, disease: Mention | None, article_topic: Mention | None) -> bool:
         """Whether a line naming only a disease introduces a subtype of what is being described.
@@ -357,6 +359,7 @@ class SectionState:
         """
         matches = cue_matches(sentence)
         cues = list_cues(matches, "list")
+        self.harmful = bool(context.treatment_blockers().search(sentence.text))
         inherited = None
         if not cues and not matches:
             inherited = self.current_list or self.context
@@ -379,6 +382,7 @@ class SectionState:
 
     def end_list(self) -> None:
         self.current_list = self.context
+        self.harmful = False
 
 
 def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = None) -> list[RelationEvidence]:
@@ -408,8 +412,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         topic = section.topic or article_topic
         carried: dict[str, tuple[str, float]] = {}
         clause_topic = topic
+        in_harm_list = section.harmful and (is_list_item(sentence) or is_item_continuation(sentence))
         for clause in context.clauses(sentence):
-            found.extend(relations_in_clause(clause, mention_at, sentence_idx, clause_topic, carried))
+            found.extend(item for item in relations_in_clause(clause, mention_at, sentence_idx, clause_topic, carried)
+                         if not (in_harm_list and item.predicate != HAS_SYMPTOM))  # 'Triggers include: … medications
             carried = {**carried, **strongest_cues(cue_matches(clause), "sentence")}
             named = {m.canonical: m for m in sentence_mentions(clause, mention_at) if m.entity_type == DISEASE and not m.negated}
             if carried and len(named) == 1:  # 'Lupus is treated with X; Y is another option': Y is about lupus too

@@ -273,3 +273,8 @@ def test_a_paragraph_of_a_treatment_section_states_treatments_of_its_disease(nlp
             "Causes\n\nEating too much sugar and no exercise raise the risk of diabetes.")
     found = related(nlp, text, predicate="treated_by")
     assert found == {("type 2 diabetes", "healthy diet"), ("type 2 diabetes", "exercise")}
+
+
+def test_medications_in_a_list_of_triggers_are_no_treatments(nlp):
+    text = "Common psoriasis triggers include:\n\nCertain medications — including lithium and antimalarial drugs.\n\nSmoking."
+    assert related(nlp, text, title="Psoriasis", predicate="treated_by") == set()
