@@ -23,6 +23,7 @@ PREPOSITIONS = frozenset({"in", "of", "around", "on", "affecting"})
 BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'
 ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
 SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight"})
+AUXILIARIES = frozenset({"to", "can", "may", "might", "will", "often", "also", "usually", "sometimes", "could"})
 DETERMINERS = frozenset({"the", "your", "their", "his", "her", "its", "a", "an", "both", "my", "our"})
 
 
@@ -33,6 +34,7 @@ class Conjunct:
     start: int
     end: int
     name: str
+    known_only: bool = False  # joined by commas alone ('dry, irritated skin'): kept only if the name is a known one
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +45,11 @@ def body_parts() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def located_heads() -> frozenset[str]:
     return frozenset(word.lower() for word in read_list("located_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def linking_verbs() -> frozenset[str]:
+    return frozenset(word.lower() for word in read_list("linking_verbs.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -102,17 +109,18 @@ def right_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
 def left_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
     """'itchy, red or [watery eyes]', 'joint and [muscle pain]': bare words before the entity that replace its first word."""
     doc = span.doc
-    if len(span) < 2 or span.start < 2 or doc[span.start - 1].lower_ not in CONJUNCTIONS:
+    if len(span) < 2 or span.start < 2 or (doc[span.start - 1].lower_ not in CONJUNCTIONS and doc[span.start - 1].text != ","):
         return []
+    asyndetic = doc[span.start - 1].text == ","  # 'dry, irritated skin'
     rest = " ".join(token.text for token in span[1:])
     found: list[Conjunct] = []
     index = span.start - 2
-    if doc[index].text == ",":  # Oxford comma: 'itchy, red, or watery eyes'
+    if doc[index].text == "," and not asyndetic:  # Oxford comma: 'itchy, red, or watery eyes'
         index -= 1
     body_head = span[0].lower_ in body_parts()  # 'joint and muscle pain', not 'arm or leg and trouble speaking'
     while (index >= 0 and is_bare(doc[index], taken) and (doc[index].lower_ in body_parts()) == body_head
            and (body_head or looks_like_adjective(doc[index].lower_))):
-        found.append(Conjunct(index, index + 1, f"{doc[index].text} {rest}"))
+        found.append(Conjunct(index, index + 1, f"{doc[index].text} {rest}", asyndetic))
         if index < 2 or doc[index - 1].text != ",":
             break
         index -= 2
@@ -195,6 +203,35 @@ class Expansion:
     source: Span
 
 
+def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
+    """'causes the skin to become itchy, dry, cracked and sore': one symptom per quality of a body part.
+
+    A body part, a linking verb (data/linking_verbs.txt) and a coordination of bare words; each
+    'quality + body part' that a curated list names ('dry skin', 'cracked skin') is a symptom on
+    the quality's token.
+    """
+    found: list[Expansion] = []
+    verbs = linking_verbs()
+    for body in doc:
+        if body.lower_ not in body_parts() or body.i + 2 >= len(doc):
+            continue
+        index = body.i + 1
+        while index < len(doc) and doc[index].lower_ in AUXILIARIES:
+            index += 1
+        if index >= len(doc) or doc[index].lower_ not in verbs:
+            continue
+        index += 1
+        while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])):
+            token = doc[index]
+            name = f"{token.lower_} {body.lower_}"
+            if not is_connector(token) and typer.is_curated(name):
+                typed = typer.classify(name, "SYMPTOM")
+                if typed is not None and typed.entity_type == "symptom":
+                    found.append(Expansion(token.i, token.i + 1, typed, Span(doc, body.i, body.i + 1, label="SYMPTOM")))
+            index += 1
+    return found
+
+
 def conjunct_typing(typer: EntityTyper, name: str, source: Span, typed: TypedConcept) -> TypedConcept | None:
     """The conjunct's typing if it is the same kind of thing as its entity, else None."""
     label = "TREATMENT" if typed.entity_type == "treatment" else "SYMPTOM" if typed.entity_type == "symptom" else "DISEASE"
@@ -238,9 +275,12 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
         result.append(Expansion(span.start, span.end, typed, span))
         for conjunct in [*left_conjuncts(span, taken), *right_conjuncts(span, taken)]:
             typed_conjunct = conjunct_typing(typer, conjunct.name, span, typed)
+            if conjunct.known_only and not typer.is_curated(conjunct.name):
+                continue
             if typed_conjunct is not None:
                 result.append(Expansion(conjunct.start, conjunct.end, typed_conjunct, span))
                 taken.update(range(conjunct.start, conjunct.end))
+    result.extend(predicated_qualities(doc, taken, typer))
     return result
 
 

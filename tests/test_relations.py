@@ -278,3 +278,13 @@ def test_a_paragraph_of_a_treatment_section_states_treatments_of_its_disease(nlp
 def test_medications_in_a_list_of_triggers_are_no_treatments(nlp):
     text = "Common psoriasis triggers include:\n\nCertain medications — including lithium and antimalarial drugs.\n\nSmoking."
     assert related(nlp, text, title="Psoriasis", predicate="treated_by") == set()
+
+
+def test_qualities_predicated_of_a_body_part_are_symptoms(nlp):
+    assert related(nlp, "Atopic eczema causes the skin to become itchy, dry, cracked and sore.") == {
+        ("atopic eczema", name) for name in ("itchy skin", "dry skin", "cracked skin", "sore skin")}
+
+
+def test_modifiers_joined_by_a_comma_alone_distribute_only_to_known_names(nlp):
+    assert related(nlp, "Eczema causes dry, irritated skin.") == {("eczema", "dry skin"), ("eczema", "skin irritation")}
+    assert related(nlp, "Psoriasis causes large, red patches.") == {("psoriasis", "red patch")}
