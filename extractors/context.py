@@ -49,6 +49,18 @@ def treatment_blockers() -> re.Pattern[str]:
     return cue_pattern(read_list("treatment_blockers.txt"))
 
 
+PASSIVE_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
+
+
+def states_harm(text: str) -> bool:
+    """A harm cue that makes what it names a cause, not a treatment: 'lithium can trigger psoriasis'.
+
+    A passive one ('attacks triggered by stress') names its cause after it, so a treatment before
+    it ('stress management to help manage attacks triggered by stress') still treats.
+    """
+    return any(not PASSIVE_AGENT.match(text, match.end()) for match in treatment_blockers().finditer(text))
+
+
 @lru_cache(maxsize=1)
 def hedge_cues() -> re.Pattern[str]:
     return cue_pattern(read_list("hedge_cues.txt"))

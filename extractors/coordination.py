@@ -23,6 +23,7 @@ PREPOSITIONS = frozenset({"in", "of", "around", "on", "affecting"})
 BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'
 ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
 SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight"})
+SHARING_PREPOSITIONS = frozenset({"to", "of", "in"})  # 'sensitivity to light, sound and smell', 'loss of taste or smell'
 AUXILIARIES = frozenset({"to", "can", "may", "might", "will", "often", "also", "usually", "sometimes", "could"})
 DETERMINERS = frozenset({"the", "your", "their", "his", "her", "its", "a", "an", "both", "my", "our"})
 
@@ -93,6 +94,8 @@ def right_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
     """'[sensitivity to light], sound, and sometimes smell': bare words after the entity that replace its last word."""
     doc, found, index, joined = span.doc, [], span.end, False
     prefix = " ".join(token.text for token in span[:-1])
+    if len(span) > 1 and not (span[-2].lower_ in SHARING_PREPOSITIONS or all(looks_like_adjective(t.lower_) for t in span[:-1])):
+        return []  # 'heart attacks, and miscarriage' shares no words: only a modifier or 'sensitivity to' is shared
     while index < len(doc):
         connectors = 0
         while index < len(doc) and is_connector(doc[index]):

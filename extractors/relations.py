@@ -76,7 +76,7 @@ def cue_matches(span: Span) -> list[CueMatch]:
     """
     pattern, table = context.relation_cues()
     inside_entities = {i for start, end in entity_char_spans(span) for i in range(start - span.start_char, end - span.start_char)}
-    harmful = bool(context.treatment_blockers().search(span.text))
+    harmful = context.states_harm(span.text)
     found: list[CueMatch] = []
     for match in pattern.finditer(span.text):
         if match.start() in inside_entities:
@@ -334,7 +334,7 @@ class SectionState:
         cues = list_cues(matches, "list")
         self.current_list = ListContext(cues, self.topic or article_topic) if cues else self.context
         self.last_list = self.current_list
-        self.harmful = bool(context.treatment_blockers().search(text))
+        self.harmful = context.states_harm(text)
 
     def subtype_line(self, disease: Mention | None, article_topic: Mention | None) -> bool:
         """Whether a line naming only a disease introduces a subtype of what is being described.
@@ -359,7 +359,7 @@ class SectionState:
         """
         matches = cue_matches(sentence)
         cues = list_cues(matches, "list")
-        self.harmful = bool(context.treatment_blockers().search(sentence.text))
+        self.harmful = context.states_harm(sentence.text)
         inherited = None
         if not cues and not matches:
             inherited = self.current_list or self.context

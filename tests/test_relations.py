@@ -288,3 +288,14 @@ def test_qualities_predicated_of_a_body_part_are_symptoms(nlp):
 def test_modifiers_joined_by_a_comma_alone_distribute_only_to_known_names(nlp):
     assert related(nlp, "Eczema causes dry, irritated skin.") == {("eczema", "dry skin"), ("eczema", "skin irritation")}
     assert related(nlp, "Psoriasis causes large, red patches.") == {("psoriasis", "red patch")}
+
+
+def test_a_noun_compound_does_not_lend_its_first_words_to_the_next_conjunct(nlp):
+    doc = nlp("There is a risk of heart attacks, and miscarriage.")
+    assert "heart miscarriage" not in {span._.canonical for span in doc.ents}
+
+
+def test_a_passive_harm_cue_does_not_block_the_treatment_before_it(nlp):
+    text = "The S is for stress management to help manage migraine attacks triggered by stress."
+    assert ("migraine", "stress management") in related(nlp, text, predicate="treated_by")
+    assert related(nlp, "Medications such as lithium can trigger psoriasis.", predicate="treated_by") == set()
