@@ -274,8 +274,9 @@ def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention 
 
 
 def name_line_disease(sentence: Span, mention_at: dict[int, Mention]) -> Mention | None:
-    """The disease a line consists of ('Plaque psoriasis.'): a subheading for the paragraph below it."""
-    if not is_list_item(sentence):
+    """The disease a line starts with as a sentence of its own ('Plaque psoriasis. The most common type …'):
+    a subheading for what follows it."""
+    if not starts_line(sentence):
         return None
     mentions = sentence_mentions(sentence, mention_at)
     words = [token for token in sentence if token.is_alpha]
@@ -377,8 +378,10 @@ class SectionState:
         """A paragraph of a 'Symptoms' or 'Treatment' section states its symptoms or treatments of the section's disease."""
         if self.context is None:
             return []
-        return list_item_relations(sentence, sentence_idx, self.context, mention_at,
-                                   factor=SECTION_FACTOR)
+        about = self.context
+        if about.subject is not None and self.topic is not None and is_family_of(about.subject, self.topic):
+            about = replace(about, subject=self.topic)  # the 'Nail psoriasis.' paragraph of a psoriasis section
+        return list_item_relations(sentence, sentence_idx, about, mention_at, factor=SECTION_FACTOR)
 
     def end_list(self) -> None:
         self.current_list = self.context

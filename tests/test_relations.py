@@ -299,3 +299,11 @@ def test_a_passive_harm_cue_does_not_block_the_treatment_before_it(nlp):
     text = "The S is for stress management to help manage migraine attacks triggered by stress."
     assert ("migraine", "stress management") in related(nlp, text, predicate="treated_by")
     assert related(nlp, "Medications such as lithium can trigger psoriasis.", predicate="treated_by") == set()
+
+
+def test_a_subtype_opening_a_paragraph_is_the_subject_of_that_paragraph(nlp):
+    text = ("Symptoms\n\nCommon signs and symptoms of psoriasis include:\n\nItching.\n\n"
+            "Inverse psoriasis. Inverse psoriasis mainly affects the skin folds. It causes smooth patches of inflamed skin.")
+    found = related(nlp, text, title="Psoriasis")
+    assert ("inverse psoriasis", "skin inflammation") in found and ("psoriasis", "itching") in found
+    assert ("psoriasis", "skin inflammation") not in found
