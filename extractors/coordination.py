@@ -23,6 +23,7 @@ PREPOSITIONS = frozenset({"in", "of", "around", "on", "affecting"})
 BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'
 ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
 SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight"})
+TROUBLE_WORDS = frozenset({"trouble", "troubles", "problem", "problems", "difficulty", "difficulties"})
 SHARING_PREPOSITIONS = frozenset({"to", "of", "in"})  # 'sensitivity to light, sound and smell', 'loss of taste or smell'
 AUXILIARIES = frozenset({"to", "can", "may", "might", "will", "often", "also", "usually", "sometimes", "could"})
 DETERMINERS = frozenset({"the", "your", "their", "his", "her", "its", "a", "an", "both", "my", "our"})
@@ -235,6 +236,35 @@ def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[
     return found
 
 
+def trouble_with(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
+    """'trouble with memory, thinking and understanding', 'problems with hearing or balance':
+    one symptom per thing that is hard ('memory problem', 'difficulty thinking'), and
+    'trouble with bladder, bowel or sexual function' gives 'bladder dysfunction' and the rest.
+    """
+    found: list[Expansion] = []
+    for head in doc:
+        if head.lower_ not in TROUBLE_WORDS or head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "with":
+            continue
+        words, index = [], head.i + 2
+        while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])):
+            if not is_connector(doc[index]):
+                words.append(doc[index])
+            index += 1
+        function = bool(words) and words[-1].lower_ in {"function", "functions", "functioning"}
+        if function:
+            words = words[:-1]
+        for word in words:
+            if word.i in taken:
+                continue
+            names = ([f"{word.lower_} dysfunction"] if function else
+                     [f"{word.lower_} problem", f"difficulty {word.lower_}"][::-1 if word.lower_.endswith("ing") else 1])
+            name = next((option for option in names if typer.is_curated(option)), names[0])  # 'hearing problem
+            typed = typer.classify(name, "SYMPTOM")
+            if typed is not None and typed.entity_type == "symptom":
+                found.append(Expansion(word.i, word.i + 1, typed, Span(doc, head.i, head.i + 1, label="SYMPTOM")))
+    return found
+
+
 def conjunct_typing(typer: EntityTyper, name: str, source: Span, typed: TypedConcept) -> TypedConcept | None:
     """The conjunct's typing if it is the same kind of thing as its entity, else None."""
     label = "TREATMENT" if typed.entity_type == "treatment" else "SYMPTOM" if typed.entity_type == "symptom" else "DISEASE"
@@ -284,6 +314,7 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
                 result.append(Expansion(conjunct.start, conjunct.end, typed_conjunct, span))
                 taken.update(range(conjunct.start, conjunct.end))
     result.extend(predicated_qualities(doc, taken, typer))
+    result.extend(trouble_with(doc, taken, typer))
     return result
 
 

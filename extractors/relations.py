@@ -166,6 +166,8 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Me
     nor one that only qualifies a drug ('high blood pressure drugs').
     """
     classes = context.disease_classes()
+    # '(encephalitis)' after 'inflammation of the brain' glosses a symptom; it states nothing itself
+    diseases = [m for m in diseases if not (m.start > offset and text[:m.start - offset].rstrip().endswith("("))] or diseases
     specific = [m for m in diseases if m.canonical not in classes]
     kept = [m for m in (specific or diseases)
             if not any(is_family_of(m, other) for other in diseases)

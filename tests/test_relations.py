@@ -307,3 +307,17 @@ def test_a_subtype_opening_a_paragraph_is_the_subject_of_that_paragraph(nlp):
     found = related(nlp, text, title="Psoriasis")
     assert ("inverse psoriasis", "skin inflammation") in found and ("psoriasis", "itching") in found
     assert ("psoriasis", "skin inflammation") not in found
+
+
+def test_trouble_with_several_things_gives_one_symptom_each(nlp):
+    assert related(nlp, "Multiple sclerosis causes trouble with memory, thinking and understanding information.") >= {
+        ("multiple sclerosis", "memory problem"), ("multiple sclerosis", "difficulty thinking"),
+        ("multiple sclerosis", "difficulty understanding")}
+    assert related(nlp, "Multiple sclerosis causes trouble with bladder, bowel or sexual function.") == {
+        ("multiple sclerosis", "bladder dysfunction"), ("multiple sclerosis", "bowel dysfunction"),
+        ("multiple sclerosis", "sexual dysfunction")}
+
+
+def test_a_disease_in_parentheses_glosses_and_is_no_subject(nlp):
+    found = related(nlp, "Shingles may cause inflammation of the brain (encephalitis), or problems with hearing or balance.")
+    assert found == {("shingles", "brain inflammation"), ("shingles", "hearing problem"), ("shingles", "balance problem")}
