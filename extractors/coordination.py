@@ -245,10 +245,16 @@ def trouble_with(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansio
     for head in doc:
         if head.lower_ not in TROUBLE_WORDS or head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "with":
             continue
-        words, index = [], head.i + 2
+        words, index, joined = [], head.i + 2, True
         while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])):
-            if not is_connector(doc[index]):
-                words.append(doc[index])
+            token = doc[index]
+            if is_connector(token):
+                joined = True
+            elif joined or token.lower_ in {"function", "functions", "functioning"}:
+                words.append(token)
+                joined = False
+            else:
+                break  # 'understanding information': the object of the last conjunct ends the list
             index += 1
         function = bool(words) and words[-1].lower_ in {"function", "functions", "functioning"}
         if function:
