@@ -25,6 +25,7 @@ SIGNATURES = {HAS_SYMPTOM: (DISEASE, SYMPTOM), TREATED_BY: (DISEASE, TREATMENT),
 # A treatment cue also licenses 'relieves' when the clause names a symptom and no disease.
 MAX_HEADING_WORDS = 12
 MAX_LIST_ITEM_WORDS = 30
+INLINE_INTRODUCTION = re.compile(r":\s*[-\u2022*]\s")  # a list whose first bullet stayed on the introduction's line
 SECTION_FACTOR = 0.6  # a paragraph of a 'Symptoms' section relates through its heading alone, less directly still
 LIST_FACTOR = 0.8  # a list line relates through its introduction, a little less directly than a sentence
 BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
@@ -289,9 +290,9 @@ def name_line_disease(sentence: Span, mention_at: dict[int, Mention]) -> Mention
 
 
 def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
-                        mention_at: dict[int, Mention], factor: float = LIST_FACTOR) -> list[RelationEvidence]:
+                        mention_at: dict[int, Mention], factor: float = LIST_FACTOR, after: int = -1) -> list[RelationEvidence]:
     """Relations a list line states through its introduction: 'Symptoms include:' / '- joint pain'."""
-    mentions = sentence_mentions(sentence, mention_at)
+    mentions = [m for m in sentence_mentions(sentence, mention_at) if m.start >= after]
     subject = intro.subject
     if subject is None or any(m.entity_type == DISEASE and m.canonical != subject.canonical and not is_family_of(m, subject)
                               for m in mentions):
@@ -426,7 +427,14 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             if carried and len(named) == 1:  # 'Lupus is treated with X; Y is another option': Y is about lupus too
                 clause_topic = next(iter(named.values()))
         matches = cue_matches(sentence)
-        if text.endswith(":"):
+        if INLINE_INTRODUCTION.search(text):  # 'Symptoms include: - feeling breathless' opens a list and starts it
+            section.introduce_list(sentence, mention_at, topic)
+            if section.current_list is not None:
+                found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at,
+                                                 after=INLINE_INTRODUCTION.search(text).end() + sentence.start_char
+                                                 + len(sentence.text) - len(sentence.text.lstrip())))
+            previous_items = []
+        elif text.endswith(":"):
             section.introduce_list(sentence, mention_at, topic)
             previous_items = []
         elif (previous_items or previous) and sentence[0].lower_ in BACK_REFERENCES and list_cues(matches, "clause"):

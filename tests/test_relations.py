@@ -323,3 +323,9 @@ def test_trouble_with_several_things_gives_one_symptom_each(nlp):
 def test_a_disease_in_parentheses_glosses_and_is_no_subject(nlp):
     found = related(nlp, "Shingles may cause inflammation of the brain (encephalitis), or problems with hearing or balance.")
     assert found == {("shingles", "brain inflammation"), ("shingles", "hearing problem"), ("shingles", "balance problem")}
+
+
+def test_an_introduction_with_its_first_bullet_on_the_same_line_opens_the_list(nlp):
+    text = ("The symptoms of asthma include: - feeling breathless (you may gasp for breath)\n\n"
+            "a tight chest, like a band tightening around it.\n\nwheezing, which makes a whistling sound.")
+    assert related(nlp, text) == {("asthma", "shortness of breath"), ("asthma", "chest tightness"), ("asthma", "wheezing")}
