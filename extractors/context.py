@@ -16,6 +16,9 @@ from extractors.terms import term_key
 from extractors.vocabulary import read_list, read_table
 
 NEGATION_WINDOW_TOKENS = 6
+# Dashes end the reach of a negation ('do not smoke – stopping smoking is the most important thing'),
+# but not of a relation ('dyshidrotic eczema – a type of eczema that causes tiny blisters').
+DASHES = frozenset({"\u2013", "\u2014"})
 
 
 def cue_pattern(cues: list[str]) -> re.Pattern[str]:
@@ -113,8 +116,8 @@ def list_continuations() -> re.Pattern[str]:
     return listed_cues("list_continuations.txt")
 
 
-def clauses(sentence: Span) -> list[Span]:
-    """Split a sentence before each clause-break word and after each semicolon."""
+def clauses(sentence: Span, dashes: bool = False) -> list[Span]:
+    """Split a sentence before each clause-break word and after each semicolon (and dash, for negation scopes)."""
     doc, breaks = sentence.doc, clause_break_words()
     pieces, start = [], sentence.start
     continuations = clause_continuations()
@@ -123,7 +126,7 @@ def clauses(sentence: Span) -> list[Span]:
         if token.i > start and token.lower_ in breaks and (token.lower_, following) not in continuations:
             pieces.append(doc[start:token.i])
             start = token.i
-        elif token.text == ";":
+        elif token.text == ";" or (dashes and token.text in DASHES):
             pieces.append(doc[start:token.i + 1])
             start = token.i + 1
     if start < sentence.end:

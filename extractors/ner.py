@@ -183,7 +183,7 @@ class EntityTypingComponent:
         doc.ents = filter_spans(kept)
         doc._.abbreviation_map = {short: self.typer.canonical_key(long) for short, (long, _) in long_forms.items()}
         for span in doc.ents:
-            clause = next((c for c in context.clauses(span.sent) if c.start <= span.start < c.end), span.sent)
+            clause = next((c for c in context.clauses(span.sent, dashes=True) if c.start <= span.start < c.end), span.sent)
             span._.negated = context.is_negated(span, clause)
             span._.hedged = context.is_hedged(clause)
         return doc

@@ -329,3 +329,8 @@ def test_an_introduction_with_its_first_bullet_on_the_same_line_opens_the_list(n
     text = ("The symptoms of asthma include: - feeling breathless (you may gasp for breath)\n\n"
             "a tight chest, like a band tightening around it.\n\nwheezing, which makes a whistling sound.")
     assert related(nlp, text) == {("asthma", "shortness of breath"), ("asthma", "chest tightness"), ("asthma", "wheezing")}
+
+
+def test_a_dash_ends_the_reach_of_a_negation(nlp):
+    text = "Living with lupus: things you can do yourself\n\nDon't\n\ndo not smoke – stopping smoking is the most important thing to do."
+    assert related(nlp, text, predicate="treated_by") == {("systemic lupus erythematosus", "smoking cessation")}
