@@ -5,8 +5,10 @@ relation to each conjunct. No parser is loaded, so conjuncts are read from token
 entity: bare words joined by commas, 'and', 'or' (and adverbs such as 'sometimes',
 data/coordination_words.txt) that share the entity's head ('joint and muscle pain'), its
 modifier ('sensitivity to light, sound and smell') or a body part ('pain around your temples and
-forehead', data/body_parts.txt). Each conjunct is returned with the full name it stands for; the
-entity typer decides what that name is.
+forehead', data/body_parts.txt); qualities predicated of a body part ('the skin becomes itchy, dry
+and cracked') and things one has trouble with ('trouble with memory, thinking and understanding')
+are read the same way. Each conjunct is returned with the full name it stands for; the entity
+typer decides what that name is.
 """
 from __future__ import annotations
 
@@ -39,24 +41,26 @@ class Conjunct:
     known_only: bool = False  # joined by commas alone ('dry, irritated skin'): kept only if the name is a known one
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """The lowercase words of a one-word-per-line data file."""
+    return frozenset(word.lower() for word in read_list(name))
+
+
 def body_parts() -> frozenset[str]:
-    return frozenset(word.lower() for word in read_list("body_parts.txt"))
+    return word_set("body_parts.txt")
 
 
-@lru_cache(maxsize=1)
 def located_heads() -> frozenset[str]:
-    return frozenset(word.lower() for word in read_list("located_heads.txt"))
+    return word_set("located_heads.txt")
 
 
-@lru_cache(maxsize=1)
 def linking_verbs() -> frozenset[str]:
-    return frozenset(word.lower() for word in read_list("linking_verbs.txt"))
+    return word_set("linking_verbs.txt")
 
 
-@lru_cache(maxsize=1)
 def linking_words() -> frozenset[str]:
-    return frozenset(word.lower() for word in read_list("coordination_words.txt"))
+    return word_set("coordination_words.txt")
 
 
 def is_connector(token: Token) -> bool:
@@ -271,7 +275,7 @@ def trouble_with(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansio
     return found
 
 
-def conjunct_typing(typer: EntityTyper, name: str, source: Span, typed: TypedConcept) -> TypedConcept | None:
+def conjunct_typing(typer: EntityTyper, name: str, typed: TypedConcept) -> TypedConcept | None:
     """The conjunct's typing if it is the same kind of thing as its entity, else None."""
     label = "TREATMENT" if typed.entity_type == "treatment" else "SYMPTOM" if typed.entity_type == "symptom" else "DISEASE"
     conjunct = typer.classify(name, label)
@@ -293,7 +297,7 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
     split: dict[int, list[tuple[Span, TypedConcept | None]]] = {}
     for span, typed in typed_entities:
         curated = typer.is_curated(span.text)  # 'pins and needles' is one name
-        split[span.start] = [] if curated else [(part, conjunct_typing(typer, part.text, span, typed))
+        split[span.start] = [] if curated else [(part, conjunct_typing(typer, part.text, typed))
                                                 for part in entity_parts(span)]
     # 'heart, liver, joints' tagged as one disease: a coordination of words that are no names is no entity
     typed_entities = [(span, typed) for span, typed in typed_entities
@@ -313,7 +317,7 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
             continue
         result.append(Expansion(span.start, span.end, typed, span))
         for conjunct in [*left_conjuncts(span, taken), *right_conjuncts(span, taken)]:
-            typed_conjunct = conjunct_typing(typer, conjunct.name, span, typed)
+            typed_conjunct = conjunct_typing(typer, conjunct.name, typed)
             if conjunct.known_only and not typer.is_curated(conjunct.name):
                 continue
             if typed_conjunct is not None:
