@@ -264,7 +264,9 @@ class ListContext:
 
 
 def sentence_mentions(sentence: Span, mention_at: dict[int, Mention]) -> list[Mention]:
-    return [mention_at[span.start_char] for span in sentence.ents if span.start_char in mention_at]
+    """The mentions starting inside a span, read from its own tokens (span.ents scans the whole Doc)."""
+    return [mention_at[token.idx] for token in sentence
+            if token.idx in mention_at and mention_at[token.idx].end <= sentence.end_char]
 
 
 def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention | None) -> tuple[Mention | None, bool]:
