@@ -329,10 +329,12 @@ class SectionState:
         matches = cue_matches(sentence)
         heading_topic = topic_mention(text, shared_typer(), sentence_idx)
         section_cues = list_cues(matches, "section")
+        same_kind = self.context is not None and all(
+            set(LICENSES[match.cue.predicate]) & set(self.context.cues) for match in matches)  # 'Medications' under 'Treatment'
         if section_cues:
             self.topic = heading_topic
             self.context = ListContext(section_cues, heading_topic or article_topic)
-        elif matches or self.context is None or context.section_breaks().search(text):
+        elif (matches and not same_kind) or self.context is None or context.section_breaks().search(text):
             self.topic, self.context = heading_topic, None
         elif heading_topic is not None:  # a subsection about a subtype: 'Plaque psoriasis' under 'Symptoms'
             self.topic = heading_topic

@@ -334,3 +334,10 @@ def test_an_introduction_with_its_first_bullet_on_the_same_line_opens_the_list(n
 def test_a_dash_ends_the_reach_of_a_negation(nlp):
     text = "Living with lupus: things you can do yourself\n\nDon't\n\ndo not smoke – stopping smoking is the most important thing to do."
     assert related(nlp, text, predicate="treated_by") == {("systemic lupus erythematosus", "smoking cessation")}
+
+
+def test_a_subheading_with_a_cue_of_the_same_kind_stays_in_its_section(nlp):
+    text = ("Treatment\n\nMedications\n\nHydroxychloroquine is taken daily.\n\nSurgery\n\nJoint replacement surgery.\n\n"
+            "Preparing for your appointment\n\nWrite down the names of medicines such as ibuprofen.")
+    assert related(nlp, text, title="Lupus", predicate="treated_by") == {
+        ("systemic lupus erythematosus", "hydroxychloroquine"), ("systemic lupus erythematosus", "surgery")}
