@@ -336,9 +336,11 @@ class SectionState:
             self.context = ListContext(section_cues, heading_topic or article_topic)
         elif (matches and not same_kind) or self.context is None or context.section_breaks().search(text):
             self.topic, self.context = heading_topic, None
-        elif heading_topic is not None:  # a subsection about a subtype: 'Plaque psoriasis' under 'Symptoms'
-            self.topic = heading_topic
+        elif heading_topic is not None and self.context.subject is not None and is_family_of(self.context.subject, heading_topic):
+            self.topic = heading_topic  # a subsection about a subtype: 'Plaque psoriasis' under 'Symptoms'
             self.context = replace(self.context, subject=heading_topic)
+        elif heading_topic is not None and (self.context.subject is None or heading_topic.canonical != self.context.subject.canonical):
+            self.topic, self.context = heading_topic, None  # 'Diabetes diet' in a psoriasis article: a new topic
         cues = list_cues(matches, "list")
         self.current_list = ListContext(cues, self.topic or article_topic) if cues else self.context
         self.last_list = self.current_list

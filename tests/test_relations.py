@@ -341,3 +341,13 @@ def test_a_subheading_with_a_cue_of_the_same_kind_stays_in_its_section(nlp):
             "Preparing for your appointment\n\nWrite down the names of medicines such as ibuprofen.")
     assert related(nlp, text, title="Lupus", predicate="treated_by") == {
         ("systemic lupus erythematosus", "hydroxychloroquine"), ("systemic lupus erythematosus", "surgery")}
+
+
+def test_a_diet_subheading_ends_a_treatment_section(nlp):
+    text = "Treatment\n\nMethotrexate helps many people.\n\nPsoriasis diet\n\nAlcohol and red meat are best avoided."
+    assert related(nlp, text, title="Psoriasis", predicate="treated_by") == {("psoriasis", "methotrexate")}
+
+
+def test_a_subheading_naming_another_disease_ends_the_section(nlp):
+    text = "Symptoms\n\nLupus causes fatigue.\n\nHay fever\n\nSneezing is common."
+    assert related(nlp, text, title="Lupus") == {("systemic lupus erythematosus", "fatigue")}
