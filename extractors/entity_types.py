@@ -18,6 +18,7 @@ DISEASE, SYMPTOM, TREATMENT = "disease", "symptom", "treatment"
 ENTITY_TYPES = (DISEASE, SYMPTOM, TREATMENT)
 _WORD = re.compile(r"[\w'\u2019]+")
 MAX_NAME_WORDS = 5
+MAX_WORD_CHARS = 22  # longer than any drug name's word ('hydroxychloroquine' has 18): run-together words
 GLUE_WORDS = ("like", "such", "with", "including", "as", "and", "or")  # words scrapers glue to the next ('likesumatriptan')
 MIN_STEM_WORD_LENGTH = 6  # 'April' ends in '-pril' but is no drug; real INN names are longer than their stem + 2
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "their", "his", "her", "its", "your", "our", "my"})
@@ -123,6 +124,8 @@ class EntityTyper:
             return None  # 'serotonin', 'everyone': the NER's chemicals that are no treatment
         if label in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases or self.looks_like_drug(key):
             key = self.unglued(key)
+            if max(map(len, key.split(" "))) > MAX_WORD_CHARS:
+                return None  # 'likeamitriptylineandvenlafaxine': words a scraper ran together
             return TypedConcept(TREATMENT, self.treatment_aliases.get(key, key))
         return self.classify_condition(key, default=SYMPTOM if label == "SYMPTOM" else DISEASE)
 

@@ -351,3 +351,11 @@ def test_a_diet_subheading_ends_a_treatment_section(nlp):
 def test_a_subheading_naming_another_disease_ends_the_section(nlp):
     text = "Symptoms\n\nLupus causes fatigue.\n\nHay fever\n\nSneezing is common."
     assert related(nlp, text, title="Lupus") == {("systemic lupus erythematosus", "fatigue")}
+
+
+def test_drug_names_a_scraper_glued_together_are_unglued_or_dropped(nlp):
+    from extractors.ner import shared_typer
+    typer = shared_typer()
+    assert typer.classify("likesumatriptan", "CHEMICAL").canonical == "sumatriptan"
+    assert typer.classify("aspirin", "CHEMICAL").canonical == "aspirin"
+    assert typer.classify("likeamitriptylineandvenlafaxine", "CHEMICAL") is None
