@@ -278,17 +278,20 @@ def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention 
     return (topic, True) if not diseases else (None, False)
 
 
+def is_entity_line(sentence: Span, mention_at: dict[int, Mention], types: tuple[str, ...]) -> bool:
+    """Whether the sentence's words are all one mention of these types ('Fatigue', 'Plaque psoriasis.')."""
+    mentions = sentence_mentions(sentence, mention_at)
+    words = [token for token in sentence if token.is_alpha]
+    return (len(mentions) == 1 and mentions[0].entity_type in types and bool(words)
+            and all(mentions[0].start <= token.idx < mentions[0].end for token in words))
+
+
 def name_line_disease(sentence: Span, mention_at: dict[int, Mention]) -> Mention | None:
     """The disease a line starts with as a sentence of its own ('Plaque psoriasis. The most common type …'):
     a subheading for what follows it."""
-    if not starts_line(sentence):
+    if not starts_line(sentence) or not is_entity_line(sentence, mention_at, (DISEASE,)):
         return None
-    mentions = sentence_mentions(sentence, mention_at)
-    words = [token for token in sentence if token.is_alpha]
-    if len(mentions) != 1 or mentions[0].entity_type != DISEASE or not words:
-        return None
-    mention = mentions[0]
-    return mention if all(mention.start <= token.idx < mention.end for token in words) else None
+    return sentence_mentions(sentence, mention_at)[0]
 
 
 def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
@@ -417,6 +420,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     for sentence_idx, sentence in enumerate(doc.sents):
         text = sentence.text.strip()
         if is_heading(sentence):
+            about = section.current_list or section.context
+            if about is not None and is_entity_line(sentence, mention_at, (SYMPTOM, TREATMENT)):
+                # 'Fatigue' as a subheading of 'What are the symptoms of MS?': the heading is an item
+                found.extend(list_item_relations(sentence, sentence_idx, about, mention_at))
             section.enter_heading(sentence, sentence_idx, article_topic)
             previous_items, previous = [], None
             continue

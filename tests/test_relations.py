@@ -359,3 +359,10 @@ def test_drug_names_a_scraper_glued_together_are_unglued_or_dropped(nlp):
     assert typer.classify("likesumatriptan", "CHEMICAL").canonical == "sumatriptan"
     assert typer.classify("aspirin", "CHEMICAL").canonical == "aspirin"
     assert typer.classify("likeamitriptylineandvenlafaxine", "CHEMICAL") is None
+
+
+def test_symptom_subheadings_of_a_symptoms_section_are_its_items(nlp):
+    text = ("What are the symptoms of MS?\n\nSome of the most common symptoms include:\n\nFatigue\n\n"
+            "Most people report it.\n\nVision problems\n\nThey may affect one eye.\n\nCauses\n\nTremor\n\nNothing here.")
+    found = related(nlp, text, title="Multiple sclerosis")
+    assert found == {("multiple sclerosis", "fatigue"), ("multiple sclerosis", "vision change")}
