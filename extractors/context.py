@@ -7,13 +7,18 @@ words live in data files so they can be extended without touching code.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Span
 
+from extractors.terms import term_key
 from extractors.vocabulary import read_list, read_table
 
 NEGATION_WINDOW_TOKENS = 6
+# Dashes end the reach of a negation ('do not smoke – stopping smoking is the most important thing'),
+# but not of a relation ('dyshidrotic eczema – a type of eczema that causes tiny blisters').
+DASHES = frozenset({"\u2013", "\u2014"})
 
 
 def cue_pattern(cues: list[str]) -> re.Pattern[str]:
@@ -47,6 +52,18 @@ def treatment_blockers() -> re.Pattern[str]:
     return cue_pattern(read_list("treatment_blockers.txt"))
 
 
+PASSIVE_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
+
+
+def states_harm(text: str) -> bool:
+    """A harm cue that makes what it names a cause, not a treatment: 'lithium can trigger psoriasis'.
+
+    A passive one ('attacks triggered by stress') names its cause after it, so a treatment before
+    it ('stress management to help manage attacks triggered by stress') still treats.
+    """
+    return any(not PASSIVE_AGENT.match(text, match.end()) for match in treatment_blockers().finditer(text))
+
+
 @lru_cache(maxsize=1)
 def hedge_cues() -> re.Pattern[str]:
     return cue_pattern(read_list("hedge_cues.txt"))
@@ -57,15 +74,50 @@ def clause_break_words() -> frozenset[str]:
     return frozenset(word.lower() for word in read_list("clause_breaks.txt"))
 
 
+SCOPES = ("clause", "sentence", "list", "section")  # how far a relation cue reaches, narrowest first
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One relation cue: what it states, how explicitly, and how far it reaches (SCOPES)."""
+
+    predicate: str
+    strength: float
+    scope: str
+
+    def reaches(self, scope: str) -> bool:
+        return SCOPES.index(self.scope) >= SCOPES.index(scope)
+
+
 @lru_cache(maxsize=1)
-def relation_cues() -> tuple[re.Pattern[str], dict[str, tuple[str, float]]]:
-    """The cue regex and, per lowercase cue, its (predicate, strength)."""
-    table = {cue.lower(): (predicate, float(strength)) for cue, predicate, strength in read_table("relation_cues.tsv")}
+def relation_cues() -> tuple[re.Pattern[str], dict[str, Cue]]:
+    """The cue regex and, per lowercase cue, its predicate, strength and scope."""
+    table = {cue.lower(): Cue(predicate, float(strength), scope)
+             for cue, predicate, strength, scope in read_table("relation_cues.tsv")}
     return cue_pattern(list(table)), table
 
 
-def clauses(sentence: Span) -> list[Span]:
-    """Split a sentence before each clause-break word and after each semicolon."""
+@lru_cache(maxsize=None)
+def listed_cues(name: str) -> re.Pattern[str]:
+    """The cue regex of a one-cue-per-line data file ('section_breaks.txt', 'list_continuations.txt')."""
+    return cue_pattern(read_list(name))
+
+
+@lru_cache(maxsize=1)
+def disease_classes() -> frozenset[str]:
+    return frozenset(term_key(name) for name in read_list("disease_classes.txt"))
+
+
+def section_breaks() -> re.Pattern[str]:
+    return listed_cues("section_breaks.txt")
+
+
+def list_continuations() -> re.Pattern[str]:
+    return listed_cues("list_continuations.txt")
+
+
+def clauses(sentence: Span, dashes: bool = False) -> list[Span]:
+    """Split a sentence before each clause-break word and after each semicolon (and dash, for negation scopes)."""
     doc, breaks = sentence.doc, clause_break_words()
     pieces, start = [], sentence.start
     continuations = clause_continuations()
@@ -74,7 +126,7 @@ def clauses(sentence: Span) -> list[Span]:
         if token.i > start and token.lower_ in breaks and (token.lower_, following) not in continuations:
             pieces.append(doc[start:token.i])
             start = token.i
-        elif token.text == ";":
+        elif token.text == ";" or (dashes and token.text in DASHES):
             pieces.append(doc[start:token.i + 1])
             start = token.i + 1
     if start < sentence.end:

@@ -18,6 +18,9 @@ DISEASE, SYMPTOM, TREATMENT = "disease", "symptom", "treatment"
 ENTITY_TYPES = (DISEASE, SYMPTOM, TREATMENT)
 _WORD = re.compile(r"[\w'\u2019]+")
 MAX_NAME_WORDS = 5
+MAX_WORD_CHARS = 22  # longer than any drug name's word ('hydroxychloroquine' has 18): run-together words
+GLUE_WORDS = ("like", "such", "with", "including", "as", "and", "or")  # words scrapers glue to the next ('likesumatriptan')
+MIN_STEM_WORD_LENGTH = 6  # 'April' ends in '-pril' but is no drug; real INN names are longer than their stem + 2
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "their", "his", "her", "its", "your", "our", "my"})
 
 
@@ -47,6 +50,30 @@ class EntityTyper:
             for name in [canonical, *names.split(";")]:
                 aliases[term_key(name)] = term_key(canonical)
         return aliases
+
+    @cached_property
+    def drug_stem_pattern(self) -> re.Pattern[str]:
+        """Lowercase words ending in an INN stem (data/drug_stems.txt), bar ordinary words that do too."""
+        stems = "|".join(sorted(map(re.escape, read_list("drug_stems.txt")), key=len, reverse=True))
+        exceptions = "|".join(map(re.escape, read_list("drug_stem_exceptions.txt")))
+        return re.compile(rf"(?!(?:{exceptions})$)[a-z]{{{MIN_STEM_WORD_LENGTH - 3},}}(?:{stems})")
+
+    def unglued(self, key: str) -> str:
+        """A drug name a scraper glued to the word before it ('likesumatriptan' -> 'sumatriptan').
+
+        Only when the whole word is no known name and what follows a glue word is one.
+        """
+        if " " in key or key in self.treatment_aliases:
+            return key
+        for glue in GLUE_WORDS:
+            rest = key[len(glue):]
+            if key.startswith(glue) and (rest in self.treatment_aliases or self.looks_like_drug(rest)):
+                return rest
+        return key
+
+    def looks_like_drug(self, key: str) -> bool:
+        """A one-word name shaped like an INN drug name ('belimumab', 'ibuprofen'): a treatment."""
+        return " " not in key and len(key) >= MIN_STEM_WORD_LENGTH and bool(self.drug_stem_pattern.fullmatch(key))
 
     @cached_property
     def abbreviations(self) -> dict[str, str]:
@@ -93,7 +120,12 @@ class EntityTyper:
         if not key:
             return None
         label = label.upper()
-        if label in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases:
+        if key in self.curated and self.curated[key][0] not in ENTITY_TYPES:
+            return None  # 'serotonin', 'everyone': the NER's chemicals that are no treatment
+        if label in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases or self.looks_like_drug(key):
+            key = self.unglued(key)
+            if max(map(len, key.split(" "))) > MAX_WORD_CHARS:
+                return None  # 'likeamitriptylineandvenlafaxine': words a scraper ran together
             return TypedConcept(TREATMENT, self.treatment_aliases.get(key, key))
         return self.classify_condition(key, default=SYMPTOM if label == "SYMPTOM" else DISEASE)
 
@@ -101,7 +133,7 @@ class EntityTyper:
         """Whether a curated list, a naming rule or the vocabulary recognises the name (not just the NER)."""
         key = self.canonical_key(self.abbreviations.get(text.strip(), text))
         if label.upper() in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases:
-            return key in self.treatment_aliases
+            return key in self.treatment_aliases or self.looks_like_drug(key)
         stripped = self.strip_modifiers(key)
         last_word = stripped.rsplit(" ", 1)[-1]
         return (key in self.curated or stripped in self.curated or key in self.vocabulary
@@ -117,6 +149,8 @@ class EntityTyper:
         if key in self.curated:
             return self.from_curated(key)
         stripped = self.strip_modifiers(key)
+        if stripped != key and not self.names_condition(stripped):
+            stripped = key  # 'itchy eyes' is a symptom; 'eyes' alone is a body part
         if stripped in self.curated and self.curated[stripped][0] == SYMPTOM:
             return self.from_curated(stripped)
         last_word = stripped.rsplit(" ", 1)[-1]
@@ -137,6 +171,17 @@ class EntityTyper:
         if len(words) == 1 or {"and", "or", "like", "of", "as"} & set(words):
             return None
         return TypedConcept(DISEASE, key, "")
+
+    def is_curated(self, text: str) -> bool:
+        """Whether a curated list names this exact string (itself or as a synonym or treatment alias)."""
+        key = term_key(text)
+        return key in self.curated or key in self.synonyms or key in self.treatment_aliases
+
+    def names_condition(self, key: str) -> bool:
+        """Whether a name alone is a known disease or symptom, not just a word left after modifiers."""
+        last_word = key.rsplit(" ", 1)[-1]
+        return (key in self.curated or key in self.vocabulary or last_word in self.symptom_heads
+                or last_word.endswith(self.disease_endings))
 
     def from_curated(self, key: str) -> TypedConcept | None:
         entity_type, ontology_id = self.curated[key]

@@ -42,7 +42,7 @@ from spacy.matcher import Matcher, PhraseMatcher  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
 from spacy.util import filter_spans  # noqa: E402
 
-from extractors import context  # noqa: E402
+from extractors import context, coordination  # noqa: E402
 from extractors.entity_types import SYMPTOM, TREATMENT, EntityTyper  # noqa: E402
 from extractors.records import Mention  # noqa: E402
 from extractors.terms import pluralize  # noqa: E402
@@ -130,6 +130,9 @@ class GazetteerMatcher:
             if line.strip():
                 rule = json.loads(line)
                 self.pattern_matcher.add(rule["label"], [rule["pattern"]])
+        # Drug names no list has, by their INN stem ('belimumab'): the NER often misses rare drugs.
+        stem = shared_typer().drug_stem_pattern.pattern
+        self.pattern_matcher.add("TREATMENT", [[{"LOWER": {"REGEX": rf"^{stem}$"}}]])
 
     def __call__(self, doc: Doc) -> Doc:
         found = [*self.matcher(doc), *self.pattern_matcher(doc)]
@@ -154,7 +157,8 @@ class EntityTypingComponent:
 
     Short forms (scispaCy's AbbreviationDetector finds every occurrence) become mentions of their
     long form, so 'AS' later in an article counts for 'ankylosing spondylitis'. Entities that name
-    no concept ('condition', 'damage') are dropped.
+    no concept ('condition', 'damage') are dropped; coordinated ones are split into their conjuncts
+    (coordination.expand: 'itchy, red or watery eyes' is three symptoms).
     """
 
     def __init__(self) -> None:
@@ -165,21 +169,24 @@ class EntityTypingComponent:
         short_form_spans = [Span(doc, short.start, short.end, label=long_forms[short.text][1])
                             for short in getattr(doc._, "abbreviations", []) or []
                             if short.text in long_forms]
-        kept = []
+        typed_entities = []
         for span in filter_spans([trimmed for trimmed in map(trim_whitespace, [*doc.ents, *short_form_spans]) if trimmed]):
             long_form = long_forms.get(span.text)
             typed = self.typer.classify(long_form[0] if long_form else span.text, long_form[1] if long_form else span.label_)
-            if typed is None:
-                continue
+            if typed is not None:
+                typed_entities.append((span, typed))
+        kept = []
+        for item in coordination.expand(doc, typed_entities, self.typer):
+            span = Span(doc, item.start, item.end, label=item.source.label_)
+            span._.entity_type, span._.canonical, span._.ontology_id = item.typed.entity_type, item.typed.canonical, item.typed.ontology_id
             kept.append(span)
-            span._.entity_type, span._.canonical, span._.ontology_id = typed.entity_type, typed.canonical, typed.ontology_id
-        doc.ents = kept
+        doc.ents = filter_spans(kept)
         doc._.abbreviation_map = {short: self.typer.canonical_key(long) for short, (long, _) in long_forms.items()}
         clauses_of: dict[int, list[Span]] = {}  # one split per sentence, however many entities it holds
         for span in doc.ents:
             sentence = span.sent
             if sentence.start not in clauses_of:
-                clauses_of[sentence.start] = context.clauses(sentence)
+                clauses_of[sentence.start] = context.clauses(sentence, dashes=True)
             clause = next((c for c in clauses_of[sentence.start] if c.start <= span.start < c.end), sentence)
             span._.negated = context.is_negated(span, clause)
             span._.hedged = context.is_hedged(clause)

@@ -86,3 +86,38 @@ def evaluate_output(facts: list[GoldFact], out_dir: Path) -> dict[str, dict[str,
     """Score a finished pipeline run (its relations.csv) against the gold facts."""
     relations = pd.read_csv(out_dir / "relations.csv", dtype={"n_documents": int})
     return score(gold_triples(facts, EntityTyper()), extracted_triples(relations))
+
+
+def error_rows(facts: list[GoldFact], relations: pd.DataFrame, sources: dict[str, str],
+               typer: EntityTyper | None = None) -> pd.DataFrame:
+    """Each missed gold fact (fn) and each unsupported extracted fact (fp), with its article(s).
+
+    What an analyst reads to find the biggest classes of errors; names are the gold's for misses
+    and the merged entity names for false positives, sources the articles they come from.
+    """
+    typer = typer or EntityTyper()
+    gold = gold_triples(facts, typer)
+    found = extracted_triples(relations)
+    rows = []
+    for fact in facts:
+        key = (entity_key(typer.classify(fact.subject, "DISEASE"), fact.subject, "disease"),
+               entity_key(typer.classify(fact.object, OBJECT_LABEL[fact.predicate]), fact.object,
+                          "symptom" if fact.predicate == "has_symptom" else "treatment"))
+        if key not in found[fact.predicate]:
+            rows.append(("fn", fact.predicate, fact.subject, fact.object, fact.source))
+    supported = relations[(relations["n_documents"] > 0) & relations["predicate"].isin(SCORED_PREDICATES)]
+    for row in supported.itertuples(index=False):
+        if (row.subject_id, row.object_id) not in gold[row.predicate]:
+            documents = ";".join(sorted(sources.get(doc, doc) for doc in str(row.documents).split(";")))
+            rows.append(("fp", row.predicate, row.subject, row.object, documents))
+    frame = pd.DataFrame(rows, columns=["error", "predicate", "subject", "object", "source"])
+    return frame.drop_duplicates().sort_values(["source", "predicate", "error", "subject", "object"], ignore_index=True)
+
+
+def write_errors(facts: list[GoldFact], out_dir: Path) -> Path:
+    """relation_errors.csv beside a finished run's tables: its misses and false positives."""
+    relations = pd.read_csv(out_dir / "relations.csv", dtype={"n_documents": int})
+    documents = pd.read_csv(out_dir / "documents.csv", dtype=str)
+    path = out_dir / "relation_errors.csv"
+    error_rows(facts, relations, dict(zip(documents["doc_id"], documents["source"]))).to_csv(path, index=False)
+    return path

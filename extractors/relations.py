@@ -6,6 +6,7 @@ co-occur are not related. Each relation keeps its sentence as evidence, with neg
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from itertools import product
 
@@ -24,8 +25,13 @@ SIGNATURES = {HAS_SYMPTOM: (DISEASE, SYMPTOM), TREATED_BY: (DISEASE, TREATMENT),
 # A treatment cue also licenses 'relieves' when the clause names a symptom and no disease.
 MAX_HEADING_WORDS = 12
 MAX_LIST_ITEM_WORDS = 30
+INLINE_INTRODUCTION = re.compile(r":\s*[-\u2022*]\s")  # a list whose first bullet stayed on the introduction's line
+SECTION_FACTOR = 0.6  # a paragraph of a 'Symptoms' section relates through its heading alone, less directly still
 LIST_FACTOR = 0.8  # a list line relates through its introduction, a little less directly than a sentence
 BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
+DRUG_NOUNS = re.compile(r"\s+(drugs?|medications?|medicines?)\b", re.IGNORECASE)  # 'blood pressure drugs'
+MAX_CLAUSE_DISEASES = 2  # more diseases in one clause than this is a differential list, not a statement of facts
+TREATED_OBJECT_WORDS = 3  # 'help to relieve the symptoms': a symptom word this close after a treatment cue is its object
 LICENSES = {HAS_SYMPTOM: (HAS_SYMPTOM,), TREATED_BY: (TREATED_BY, RELIEVES), RELIEVES: (RELIEVES, TREATED_BY)}
 
 
@@ -52,35 +58,67 @@ def entity_char_spans(clause: Span) -> list[tuple[int, int]]:
     return found
 
 
-def clause_cues(clause: Span) -> dict[str, tuple[str, float]]:
-    """predicate -> (strongest cue text, strength) among the cues the clause contains.
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue phrase found in a span: where (offsets in the span's text), as written, and what it states."""
 
-    A cue word inside an entity ('therapy' in 'physical therapy') names the entity, not a relation,
-    and treatment cues do not count in a clause about harm (data/treatment_blockers.txt).
+    start: int
+    end: int
+    text: str
+    cue: context.Cue
+
+
+def cue_matches(span: Span) -> list[CueMatch]:
+    """The cue phrases of a span, in order, that state a relation between its entities.
+
+    A cue word inside an entity ('therapy' in 'physical therapy') names the entity, not a relation;
+    treatment cues do not count in a clause about harm (data/treatment_blockers.txt); and a symptom
+    word right after a treatment cue is what is treated, not a symptom list ('manage your symptoms').
     """
     pattern, table = context.relation_cues()
-    inside_entities = {i for start, end in entity_char_spans(clause) for i in range(start - clause.start_char, end - clause.start_char)}
-    found: dict[str, tuple[str, float]] = {}
-    harmful = bool(context.treatment_blockers().search(clause.text))
-    for match in pattern.finditer(clause.text):
+    inside_entities = {i for start, end in entity_char_spans(span) for i in range(start - span.start_char, end - span.start_char)}
+    harmful = context.states_harm(span.text)
+    found: list[CueMatch] = []
+    for match in pattern.finditer(span.text):
         if match.start() in inside_entities:
             continue
-        cue = " ".join(match.group(0).lower().split())
-        cue_predicate, strength = table[cue]
-        if harmful and cue_predicate != HAS_SYMPTOM:
+        text = " ".join(match.group(0).lower().split())
+        cue = table[text]
+        if harmful and cue.predicate != HAS_SYMPTOM:
             continue  # 'medications such as lithium can trigger psoriasis' is no treatment
-        for predicate in LICENSES[cue_predicate]:
-            if strength > found.get(predicate, ("", -1.0))[1]:
-                found[predicate] = (cue, strength)
+        if (cue.predicate == HAS_SYMPTOM and found and found[-1].cue.predicate != HAS_SYMPTOM
+                and len(span.text[found[-1].end:match.start()].split()) <= TREATED_OBJECT_WORDS):
+            continue
+        found.append(CueMatch(match.start(), match.end(), text, cue))
     return found
 
 
+def strongest_cues(matches: list[CueMatch], scope: str = "clause") -> dict[str, tuple[str, float]]:
+    """predicate -> (strongest cue text, strength) among the matches that reach this scope."""
+    found: dict[str, tuple[str, float]] = {}
+    for match in matches:
+        if not match.cue.reaches(scope):
+            continue
+        for predicate in LICENSES[match.cue.predicate]:
+            if match.cue.strength > found.get(predicate, ("", -1.0))[1]:
+                found[predicate] = (match.text, match.cue.strength)
+    return found
+
+
+def clause_cues(clause: Span) -> dict[str, tuple[str, float]]:
+    """predicate -> (strongest cue text, strength) among the cues the clause contains."""
+    return strongest_cues(cue_matches(clause))
+
+
 def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_idx: int,
-                        topic: Mention | None = None) -> list[RelationEvidence]:
+                        topic: Mention | None = None,
+                        carried: dict[str, tuple[str, float]] | None = None) -> list[RelationEvidence]:
     """Every typed pair the clause's cues license, each with its negation and hedging.
 
     A clause that names symptoms or treatments but no disease takes the section's or the
-    article's topic disease as subject ('How is lupus treated?' … 'NSAIDs can help…').
+    article's topic disease as subject ('How is lupus treated?' … 'NSAIDs can help…'); one that
+    names the topic's family ('eczema' in a section on atopic eczema) means the topic. A clause
+    without cues of its own takes the sentence-scoped cues of the clauses before it (`carried`).
     """
     # The clause's own tokens, not doc.ents or doc.text: those rebuild the whole Doc on every
     # access, which made long documents quadratic (a 100,000-character text took 40 s).
@@ -90,7 +128,10 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
         return []
     by_type: dict[str, list[Mention]] = {DISEASE: [], SYMPTOM: [], TREATMENT: []}
     for mention in spans:
-        by_type[mention.entity_type].append(mention)
+        by_type[mention.entity_type].append(topic if is_family_of(mention, topic) else mention)
+    by_type[DISEASE] = subject_diseases(by_type[DISEASE], clause.text, clause.start_char)
+    if len({mention.canonical for mention in by_type[DISEASE]}) > MAX_CLAUSE_DISEASES:
+        return []  # 'other diseases cause similar symptoms: rhinitis, sinusitis, …': a list of diseases, no facts
     subjects_from_topic = not by_type[DISEASE] and topic is not None and not topic.negated
     if subjects_from_topic:
         by_type[DISEASE] = [topic]
@@ -100,7 +141,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     clause_text, offset = clause.text, clause.start_char
     hedged = context.is_hedged(clause)
     found: list[RelationEvidence] = []
-    for predicate, (cue, strength) in clause_cues(clause).items():
+    for predicate, (cue, strength) in (clause_cues(clause) or carried or {}).items():
         subject_type, object_type = SIGNATURES[predicate]
         if predicate == RELIEVES and by_type[DISEASE] and not subjects_from_topic:
             continue  # 'X is treated with T to reduce S': the disease is the subject, not T.
@@ -118,6 +159,29 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     return found
 
 
+def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Mention]:
+    """The diseases of a clause that can be the subject of its facts.
+
+    Not a disease named as the kind of another ('Psoriasis is a skin disease that causes …'), nor
+    a family next to its subtype ('the most common type of psoriasis, plaque psoriasis, causes …'),
+    nor one that only qualifies a drug ('high blood pressure drugs').
+    """
+    classes = context.disease_classes()
+    # '(encephalitis)' after 'inflammation of the brain' glosses a symptom; it states nothing itself
+    diseases = [m for m in diseases if not (m.start > offset and text[:m.start - offset].rstrip().endswith("("))] or diseases
+    specific = [m for m in diseases if m.canonical not in classes]
+    kept = [m for m in (specific or diseases)
+            if not any(is_family_of(m, other) for other in diseases)
+            and not (m.end >= offset and DRUG_NOUNS.match(text, m.end - offset))]
+    return kept
+
+
+def is_family_of(mention: Mention, topic: Mention | None) -> bool:
+    """Whether a disease mention names the family of the topic: 'psoriasis' under 'Plaque psoriasis'."""
+    return (topic is not None and mention.entity_type == DISEASE and mention.canonical != topic.canonical
+            and topic.canonical.endswith(" " + mention.canonical))
+
+
 def sentence_evidence(sentence: Span) -> dict:
     """The sentence as evidence: its text without surrounding whitespace, and where that text lies."""
     text = sentence.text
@@ -126,12 +190,31 @@ def sentence_evidence(sentence: Span) -> dict:
     return {"sentence": text[start - sentence.start_char:end - sentence.start_char], "start": start, "end": end}
 
 
-def starts_and_ends_line(sentence: Span) -> bool:
+def starts_line(sentence: Span) -> bool:
     doc = sentence.doc
-    starts = sentence.start == 0 or "\n" in doc[sentence.start - 1].text + doc[sentence.start - 1].whitespace_
+    return sentence.start == 0 or "\n" in doc[sentence.start - 1].text + doc[sentence.start - 1].whitespace_
+
+
+def ends_line(sentence: Span) -> bool:
+    doc = sentence.doc
     last = doc[sentence.end - 1]  # a line break after a sentence is a whitespace token inside it, or trailing space
-    ends = sentence.end == len(doc) or "\n" in last.text + last.whitespace_ + doc[sentence.end].text
-    return starts and ends
+    return sentence.end == len(doc) or "\n" in last.text + last.whitespace_ + doc[sentence.end].text
+
+
+def starts_and_ends_line(sentence: Span) -> bool:
+    return starts_line(sentence) and ends_line(sentence)
+
+
+def line_words(sentence: Span) -> int:
+    """Words from the sentence's start to the end of its line (a bullet may hold a second sentence)."""
+    doc, count = sentence.doc, 0
+    for token in doc[sentence.start:]:
+        if "\n" in token.text:
+            break
+        count += 0 if token.is_punct else 1
+        if "\n" in token.whitespace_:
+            break
+    return count
 
 
 def is_heading(sentence: Span) -> bool:
@@ -142,8 +225,22 @@ def is_heading(sentence: Span) -> bool:
 
 
 def is_list_item(sentence: Span) -> bool:
-    """A short line of its own: what a bullet or a table cell becomes after cleaning."""
-    return starts_and_ends_line(sentence) and len(sentence.text.split()) <= MAX_LIST_ITEM_WORDS
+    """A short line of its own: what a bullet or a table cell becomes after cleaning.
+
+    The bullet may go on with a second sentence on its line ('Joint stiffness … rest. It can last
+    45 minutes.'); that one is a continuation (is_item_continuation), not an item of its own.
+    """
+    return starts_line(sentence) and line_words(sentence) <= MAX_LIST_ITEM_WORDS
+
+
+def is_item_continuation(sentence: Span) -> bool:
+    """A later sentence on a short bullet line: it neither ends the list nor is an item."""
+    if starts_line(sentence):
+        return False
+    doc, start = sentence.doc, sentence.start
+    while start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
+        start -= 1
+    return line_words(doc[start:sentence.end]) <= MAX_LIST_ITEM_WORDS
 
 
 def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Mention | None:
@@ -167,23 +264,44 @@ class ListContext:
 
 
 def sentence_mentions(sentence: Span, mention_at: dict[int, Mention]) -> list[Mention]:
-    return [mention_at[span.start_char] for span in sentence.ents if span.start_char in mention_at]
+    """The mentions starting inside a span, read from its own tokens (span.ents scans the whole Doc)."""
+    return [mention_at[token.idx] for token in sentence
+            if token.idx in mention_at and mention_at[token.idx].end <= sentence.end_char]
 
 
 def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention | None) -> tuple[Mention | None, bool]:
-    """The one disease the sentence names (not from topic), else the topic."""
+    """The one disease the sentence names (not from topic), else the topic; the topic if it names the topic's family."""
     diseases = {m.canonical: m for m in sentence_mentions(sentence, mention_at) if m.entity_type == DISEASE and not m.negated}
     if len(diseases) == 1:
-        return next(iter(diseases.values())), False
+        named = next(iter(diseases.values()))
+        return (topic, True) if is_family_of(named, topic) else (named, False)
     return (topic, True) if not diseases else (None, False)
 
 
-def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
-                        mention_at: dict[int, Mention]) -> list[RelationEvidence]:
-    """Relations a list line states through its introduction: 'Symptoms include:' / '- joint pain'."""
+def is_entity_line(sentence: Span, mention_at: dict[int, Mention], types: tuple[str, ...]) -> bool:
+    """Whether the sentence's words are all one mention of these types ('Fatigue', 'Plaque psoriasis.')."""
     mentions = sentence_mentions(sentence, mention_at)
-    if intro.subject is None or any(m.entity_type == DISEASE for m in mentions):
-        return []
+    words = [token for token in sentence if token.is_alpha]
+    return (len(mentions) == 1 and mentions[0].entity_type in types and bool(words)
+            and all(mentions[0].start <= token.idx < mentions[0].end for token in words))
+
+
+def name_line_disease(sentence: Span, mention_at: dict[int, Mention]) -> Mention | None:
+    """The disease a line starts with as a sentence of its own ('Plaque psoriasis. The most common type …'):
+    a subheading for what follows it."""
+    if not starts_line(sentence) or not is_entity_line(sentence, mention_at, (DISEASE,)):
+        return None
+    return sentence_mentions(sentence, mention_at)[0]
+
+
+def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
+                        mention_at: dict[int, Mention], factor: float = LIST_FACTOR, after: int = -1) -> list[RelationEvidence]:
+    """Relations a list line states through its introduction: 'Symptoms include:' / '- joint pain'."""
+    mentions = [m for m in sentence_mentions(sentence, mention_at) if m.start >= after]
+    subject = intro.subject
+    if subject is None or any(m.entity_type == DISEASE and m.canonical != subject.canonical and not is_family_of(m, subject)
+                              for m in mentions):
+        return []  # a line about another disease is not an item of this one's list
     found = []
     for predicate, (cue, strength) in intro.cues.items():
         if predicate == RELIEVES:
@@ -193,62 +311,171 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
             found.append(RelationEvidence(
                 subject=intro.subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,
                 **sentence_evidence(sentence), cue=cue,
-                cue_strength=strength * LIST_FACTOR, negated=obj.negated,
+                cue_strength=strength * factor, negated=obj.negated,
                 hedged=intro.hedged or context.is_hedged(sentence), subject_from_topic=intro.from_topic))
     return found
+
+
+@dataclass
+class SectionState:
+    """Where extraction stands in a document: the section's topic and what its heading and lists announce."""
+
+    topic: Mention | None = None
+    context: ListContext | None = None  # a section-wide cue of the heading ('Symptoms', 'Treatment')
+    current_list: ListContext | None = None  # what the lines now being read relate through
+    last_list: ListContext | None = None  # the latest list of the section, for 'You might also have:'
+    harmful: bool = False  # the lines now read list triggers or causes ('Common psoriasis triggers include:')
+
+    def enter_heading(self, sentence: Span, sentence_idx: int, article_topic: Mention | None) -> None:
+        """A heading opens a section (cue of section scope), ends one (a break word or another cue) or is a subsection."""
+        text = sentence.text.strip()
+        matches = cue_matches(sentence)
+        heading_topic = topic_mention(text, shared_typer(), sentence_idx)
+        section_cues = list_cues(matches, "section")
+        same_kind = self.context is not None and all(
+            set(LICENSES[match.cue.predicate]) & set(self.context.cues) for match in matches)  # 'Medications' under 'Treatment'
+        if section_cues:
+            self.topic = heading_topic
+            self.context = ListContext(section_cues, heading_topic or article_topic)
+        elif (matches and not same_kind) or self.context is None or context.section_breaks().search(text):
+            self.topic, self.context = heading_topic, None
+        elif heading_topic is not None and self.context.subject is not None and is_family_of(self.context.subject, heading_topic):
+            self.topic = heading_topic  # a subsection about a subtype: 'Plaque psoriasis' under 'Symptoms'
+            self.context = replace(self.context, subject=heading_topic)
+        elif heading_topic is not None and (self.context.subject is None or heading_topic.canonical != self.context.subject.canonical):
+            self.topic, self.context = heading_topic, None  # 'Diabetes diet' in a psoriasis article: a new topic
+        cues = list_cues(matches, "list")
+        self.current_list = ListContext(cues, self.topic or article_topic) if cues else self.context
+        self.last_list = self.current_list
+        self.harmful = context.states_harm(text)
+
+    def subtype_line(self, disease: Mention | None, article_topic: Mention | None) -> bool:
+        """Whether a line naming only a disease introduces a subtype of what is being described.
+
+        'Plaque psoriasis.' under a list about psoriasis makes plaque psoriasis the subject of the
+        paragraph below; 'Frequent infections.' in a list of diabetes symptoms is just an item.
+        """
+        if disease is None:
+            return False
+        described = [self.current_list.subject if self.current_list else None, self.topic or article_topic]
+        if not any(item is not None and is_family_of(item, disease) for item in described):
+            return False
+        self.topic = disease
+        if self.current_list is not None:
+            self.current_list = replace(self.current_list, subject=disease, from_topic=True)
+        return True
+
+    def introduce_list(self, sentence: Span, mention_at: dict[int, Mention], topic: Mention | None) -> None:
+        """A line ending with ':' opens a list: with its own list cues, or continuing the list or section around it.
+
+        An introduction with only narrower cues ('Possible causes include:') opens no list.
+        """
+        matches = cue_matches(sentence)
+        cues = list_cues(matches, "list")
+        self.harmful = context.states_harm(sentence.text)
+        inherited = None
+        if not cues and not matches:
+            inherited = self.current_list or self.context
+            if inherited is None and self.last_list is not None and context.list_continuations().search(sentence.text):
+                inherited = self.last_list
+            cues = inherited.cues if inherited else {}
+        subject, from_topic = list_subject(sentence, mention_at, topic)
+        if inherited is not None and from_topic and inherited.subject is not None:
+            subject = inherited.subject  # 'You might also have:' continues the list about lupus
+        self.current_list = ListContext(cues, subject, context.is_hedged(sentence), from_topic) if cues else None
+        if self.current_list is not None:
+            self.last_list = self.current_list
+
+    def section_relations(self, sentence: Span, sentence_idx: int, mention_at: dict[int, Mention]) -> list[RelationEvidence]:
+        """A paragraph of a 'Symptoms' or 'Treatment' section states its symptoms or treatments of the section's disease."""
+        if self.context is None:
+            return []
+        about = self.context
+        if about.subject is not None and self.topic is not None and is_family_of(about.subject, self.topic):
+            about = replace(about, subject=self.topic)  # the 'Nail psoriasis.' paragraph of a psoriasis section
+        return list_item_relations(sentence, sentence_idx, about, mention_at, factor=SECTION_FACTOR)
+
+    def end_list(self) -> None:
+        self.current_list = self.context
+        self.harmful = False
 
 
 def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = None) -> list[RelationEvidence]:
     """All relation evidence of a processed Doc.
 
-    Clause by clause, cue phrases relate the entities they join; then lists: a heading or an
-    introduction ending in ':' that announces symptoms or treatments relates its disease (or the
-    section's or article's topic) to every item of the lines under it, and a sentence like
-    'These are the main symptoms of lupus.' does the same for the list just above it.
+    Clause by clause, cue phrases relate the entities they join (a cue of sentence scope also the
+    later clauses of its sentence); then lists: a heading or an introduction ending in ':' that
+    announces symptoms or treatments relates its disease (or the section's or article's topic) to
+    every item of the lines under it, a heading's cue of section scope ('Symptoms') every list of
+    its section, and a sentence like 'These are the main symptoms of lupus.' the list just above it.
+    How far each cue reaches is its scope column in data/relation_cues.tsv.
     """
     typer = shared_typer()
     mention_at = {mention.start: mention for mention in mentions}
     article_topic = topic_mention(title, typer) if title else None
-    section_topic: Mention | None = None
-    section_context: ListContext | None = None
-    list_context: ListContext | None = None
+    section = SectionState()
     previous_items: list[tuple[int, Span]] = []
+    previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph
     found: list[RelationEvidence] = []
     for sentence_idx, sentence in enumerate(doc.sents):
         text = sentence.text.strip()
         if is_heading(sentence):
-            section_topic = topic_mention(text, typer, sentence_idx)
-            cues = list_cues(sentence)
-            section_context = ListContext(cues, section_topic or article_topic) if cues else None
-            list_context, previous_items = section_context, []
+            about = section.current_list or section.context
+            if about is not None and is_entity_line(sentence, mention_at, (SYMPTOM, TREATMENT)):
+                # 'Fatigue' as a subheading of 'What are the symptoms of MS?': the heading is an item
+                found.extend(list_item_relations(sentence, sentence_idx, about, mention_at))
+            section.enter_heading(sentence, sentence_idx, article_topic)
+            previous_items, previous = [], None
             continue
-        topic = section_topic or article_topic
+        subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
+        topic = section.topic or article_topic
+        carried: dict[str, tuple[str, float]] = {}
+        clause_topic = topic
+        in_harm_list = section.harmful and (is_list_item(sentence) or is_item_continuation(sentence))
         for clause in context.clauses(sentence):
-            found.extend(relations_in_clause(clause, mention_at, sentence_idx, topic))
-        if text.endswith(":"):
-            cues = list_cues(sentence)
-            inherited = list_context.cues if list_context else {}
-            subject, from_topic = list_subject(sentence, mention_at, topic)
-            list_context = ListContext(cues or inherited, subject, context.is_hedged(sentence), from_topic)
+            found.extend(item for item in relations_in_clause(clause, mention_at, sentence_idx, clause_topic, carried)
+                         if not (in_harm_list and item.predicate != HAS_SYMPTOM))  # 'Triggers include: … medications
+            carried = {**carried, **strongest_cues(cue_matches(clause), "sentence")}
+            named = {m.canonical: m for m in sentence_mentions(clause, mention_at) if m.entity_type == DISEASE and not m.negated}
+            if carried and len(named) == 1:  # 'Lupus is treated with X; Y is another option': Y is about lupus too
+                clause_topic = next(iter(named.values()))
+        matches = cue_matches(sentence)
+        if INLINE_INTRODUCTION.search(text):  # 'Symptoms include: - feeling breathless' opens a list and starts it
+            section.introduce_list(sentence, mention_at, topic)
+            if section.current_list is not None:
+                found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at,
+                                                 after=INLINE_INTRODUCTION.search(text).end() + sentence.start_char
+                                                 + len(sentence.text) - len(sentence.text.lstrip())))
             previous_items = []
-        elif previous_items and sentence[0].lower_ in BACK_REFERENCES and list_cues(sentence):
+        elif text.endswith(":"):
+            section.introduce_list(sentence, mention_at, topic)
+            previous_items = []
+        elif (previous_items or previous) and sentence[0].lower_ in BACK_REFERENCES and list_cues(matches, "clause"):
             subject, from_topic = list_subject(sentence, mention_at, topic)
-            backward = ListContext(list_cues(sentence), subject, context.is_hedged(sentence), from_topic)
-            for item_idx, item in previous_items:
+            backward = ListContext(list_cues(matches, "clause"), subject, context.is_hedged(sentence), from_topic)
+            # the list above, or the sentence just before in the same paragraph ('… or weakness. These symptoms could be a sign of a stroke.')
+            for item_idx, item in previous_items or [previous]:
                 found.extend(list_item_relations(item, item_idx, backward, mention_at))
-            list_context, previous_items = section_context, []
+            section.last_list = backward
+            section.end_list()
+            previous_items = []
+        elif is_item_continuation(sentence):
+            found.extend(section.section_relations(sentence, sentence_idx, mention_at))
         elif is_list_item(sentence):
-            if list_context is not None:
-                found.extend(list_item_relations(sentence, sentence_idx, list_context, mention_at))
+            if section.current_list is not None and not subtype_line:
+                found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at))
             previous_items.append((sentence_idx, sentence))
         else:
-            list_context, previous_items = section_context, []
+            section.end_list()
+            previous_items = []
+            found.extend(section.section_relations(sentence, sentence_idx, mention_at))
+        previous = None if is_list_item(sentence) else (sentence_idx, sentence)
     return found
 
 
-def list_cues(sentence: Span) -> dict[str, tuple[str, float]]:
-    """The has_symptom / treated_by cues of a heading or list introduction."""
-    return {predicate: cue for predicate, cue in clause_cues(sentence).items() if predicate != RELIEVES}
+def list_cues(matches: list[CueMatch], scope: str) -> dict[str, tuple[str, float]]:
+    """The has_symptom / treated_by cues among a heading's or list introduction's matches that reach this scope."""
+    return {predicate: cue for predicate, cue in strongest_cues(matches, scope).items() if predicate != RELIEVES}
 
 
 def document_facts(doc_id: str, doc: Doc, title: str | None = None) -> DocumentFacts:
@@ -260,8 +487,9 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None) -> DocumentF
     mentions = mentions_of(doc)
     relations = extract_relations(doc, mentions, title)
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}
-    listed = shared_typer().treatment_aliases
-    kept = [m for m in mentions if m.entity_type != TREATMENT or m.start in used or term_key(m.text) in listed]
+    typer = shared_typer()
+    kept = [m for m in mentions if m.entity_type != TREATMENT or m.start in used
+            or term_key(m.text) in typer.treatment_aliases or typer.looks_like_drug(term_key(m.text))]
     return DocumentFacts(doc_id=doc_id, text=doc.text, mentions=kept, relations=relations,
                          abbreviations=dict(doc._.abbreviation_map or {}))
 

@@ -21,6 +21,11 @@ def score_relations(facts: list[relation_eval.GoldFact], out_dir: Path) -> dict:
     return relation_eval.evaluate_output(facts, out_dir)
 
 
+@task(name="list relation errors", cache_policy=NO_CACHE)
+def list_errors(facts: list[relation_eval.GoldFact], out_dir: Path) -> Path:
+    return relation_eval.write_errors(facts, out_dir)
+
+
 @flow(name="evaluate-relations")
 def evaluate_relations(gold_file: Path, corpus_dir: Path, model: str | None = None, out_dir: Path | None = None) -> dict:
     """Precision/recall per predicate of merged relations against the gold facts of the annotated articles."""
@@ -31,4 +36,6 @@ def evaluate_relations(gold_file: Path, corpus_dir: Path, model: str | None = No
         sources = stage_articles(facts, Path(corpus_dir), input_dir)
         extract_facts(input_dir, output, model)
         scores = score_relations(facts, output)
+        if out_dir:
+            list_errors(facts, output)
     return {**scores, "articles": len(sources)}

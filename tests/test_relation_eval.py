@@ -36,3 +36,17 @@ def test_the_committed_gold_set_is_readable_and_covers_ten_articles():
     facts = read_gold(REPO / "tests" / "data" / "gold_relations.tsv")
     assert len({fact.source for fact in facts}) >= 10
     assert {fact.predicate for fact in facts} == {"has_symptom", "treated_by"}
+
+
+def test_error_rows_list_each_miss_and_each_false_fact_with_its_article():
+    from extractors.relation_eval import entity_key, error_rows
+    typer = EntityTyper()
+    facts = [GoldFact("a.txt", "lupus", "has_symptom", "fatigue"), GoldFact("a.txt", "lupus", "has_symptom", "fever")]
+    lupus = entity_key(typer.classify("lupus", "DISEASE"), "lupus", "disease")
+    fatigue = entity_key(typer.classify("fatigue", "SYMPTOM"), "fatigue", "symptom")
+    rash = entity_key(typer.classify("rash", "SYMPTOM"), "rash", "symptom")
+    relations = pd.DataFrame({"subject_id": [lupus, lupus], "subject": ["lupus", "lupus"],
+                              "predicate": ["has_symptom", "has_symptom"], "object_id": [fatigue, rash],
+                              "object": ["fatigue", "rash"], "n_documents": [1, 1], "documents": ["d1", "d1"]})
+    rows = error_rows(facts, relations, {"d1": "a.txt"}, typer)
+    assert set(zip(rows["error"], rows["object"], rows["source"])) == {("fn", "fever", "a.txt"), ("fp", "rash", "a.txt")}

@@ -105,3 +105,264 @@ def test_a_back_reference_relates_the_list_above(nlp):
     found = {(r.subject.canonical, r.object.canonical) for r in document_facts("0" * 16, nlp(text)).relations}
     assert found == {("systemic lupus erythematosus", "joint pain"), ("systemic lupus erythematosus", "hair loss")}
 
+
+
+def related(nlp, text: str, title: str | None = None, predicate: str = "has_symptom") -> set[tuple[str, str]]:
+    found = document_facts("0" * 16, nlp(text), title=title).relations
+    return {(r.subject.canonical, r.object.canonical) for r in found if r.predicate == predicate and not r.negated}
+
+
+# --- coordination: each conjunct of a coordinated list is related ---
+
+def test_a_shared_head_is_distributed_over_the_modifiers_before_it(nlp):
+    assert related(nlp, "Symptoms of hay fever include itchy, red or watery eyes.") == {
+        ("hay fever", "itchy eye"), ("hay fever", "red eye"), ("hay fever", "watery eye")}
+
+
+def test_a_shared_modifier_is_distributed_over_the_words_after_it(nlp):
+    found = related(nlp, "Symptoms of hay fever include:\n\nitchy throat, mouth, nose and ears.")
+    assert found == {("hay fever", name) for name in ("itchy throat", "itchy mouth", "itchy nose", "itchy ear")}
+
+
+def test_an_entity_that_is_a_coordination_is_split(nlp):
+    assert related(nlp, "Migraine causes nausea and vomiting.") == {("migraine", "nausea"), ("migraine", "vomiting")}
+
+
+def test_a_curated_name_with_and_stays_whole(nlp):
+    assert related(nlp, "Multiple sclerosis causes pins and needles.") == {("multiple sclerosis", "tingling")}
+
+
+def test_sensitivity_to_several_things_gives_one_symptom_each(nlp):
+    found = related(nlp, "Migraine causes sensitivity to light, sound, and sometimes smell and touch.")
+    assert found == {("migraine", "photophobia"), ("migraine", "sensitivity to sound"),
+                     ("migraine", "sensitivity to smell"), ("migraine", "sensitivity to touch")}
+
+
+def test_pain_placed_in_body_parts_takes_their_names(nlp):
+    assert related(nlp, "Hay fever causes pain around your temples and forehead.") == {
+        ("hay fever", "temple pain"), ("hay fever", "forehead pain")}
+    assert related(nlp, "Psoriatic arthritis causes pain, stiffness and swelling in and around the joints.") == {
+        ("psoriatic arthritis", "joint pain"), ("psoriatic arthritis", "joint stiffness"),
+        ("psoriatic arthritis", "joint swelling")}
+
+
+def test_numbness_in_a_body_part_stays_numbness(nlp):
+    assert related(nlp, "Type 2 diabetes can cause numbness or tingling in the feet.") == {
+        ("type 2 diabetes", "numbness"), ("type 2 diabetes", "tingling")}
+
+
+def test_a_body_part_joined_to_a_phrase_of_another_kind_is_no_conjunct(nlp):
+    found = related(nlp, "The aura can cause tingling in an arm or leg and trouble speaking.", title="Migraine")
+    assert ("migraine", "difficulty speaking") in found
+    assert not any("leg" in obj for _, obj in found)
+
+
+def test_coordinated_drug_names_are_each_a_treatment(nlp):
+    found = related(nlp, "Two medicines, rituximab and belimumab, are sometimes used to treat severe lupus.",
+                    predicate="treated_by")
+    assert found == {("systemic lupus erythematosus", "rituximab"), ("systemic lupus erythematosus", "belimumab")}
+
+
+# --- drug stems: INN-shaped words are treatments ---
+
+def test_an_unlisted_word_with_a_drug_stem_is_a_treatment(nlp):
+    doc = nlp("Rheumatoid arthritis is often treated with tofacitinib.")
+    assert {span.text: span._.entity_type for span in doc.ents}.get("tofacitinib") == "treatment"
+    assert ("rheumatoid arthritis", "tofacitinib") in related(
+        nlp, "Rheumatoid arthritis is often treated with tofacitinib.", predicate="treated_by")
+
+
+def test_an_ordinary_word_that_ends_like_a_stem_is_no_drug(nlp):
+    doc = nlp("Hay fever is worse in April.")
+    assert "April" not in {span.text for span in doc.ents}
+
+
+def test_a_body_chemical_is_no_treatment(nlp):
+    assert related(nlp, "Serotonin helps regulate pain in migraine.", predicate="treated_by") == set()
+
+
+# --- list scopes ---
+
+def test_a_section_heading_cue_reaches_the_lists_of_its_subsections(nlp):
+    text = ("Symptoms\n\nMigraine can progress through stages.\n\nProdrome\n\n"
+            "One or two days before a migraine, you might notice changes, including:\n\nConstipation.\n\nNeck stiffness.\n\n"
+            "Causes\n\nThings that can bring on a migraine include:\n\nHormonal changes.\n\nNeck stiffness.")
+    assert related(nlp, text, title="Migraine") == {("migraine", "constipation"), ("migraine", "neck stiffness")}
+
+
+def test_a_section_break_heading_ends_the_section_cue(nlp):
+    text = "Symptoms\n\nMigraine causes headache.\n\nWhen to see a doctor\n\nSee a doctor if you have:\n\nconfusion."
+    assert related(nlp, text, title="Migraine") == {("migraine", "headache")}
+
+
+def test_an_introduction_with_only_a_narrow_cue_opens_no_list(nlp):
+    text = "Possible causes of lupus include:\n\nviral infection.\n\nfatigue."
+    assert related(nlp, text, title="Lupus") == set()
+
+
+def test_a_list_introduction_with_also_continues_the_list_before(nlp):
+    text = ("See a GP if you often get:\n\njoint pain.\n\nThese are the main symptoms of lupus.\n\n"
+            "You might also have:\n\nheadaches.\n\nmouth sores.")
+    assert related(nlp, text) == {("systemic lupus erythematosus", name) for name in ("joint pain", "headache", "mouth sore")}
+
+
+def test_a_treatment_list_is_not_a_symptom_list_for_the_symptoms_it_controls(nlp):
+    text = ("Treating atopic eczema\n\nMany different treatments can be used to control symptoms and manage eczema, including:\n\n"
+            "emollients – used on a daily basis for dry skin.\n\ntopical corticosteroids – used to reduce swelling and itching.")
+    assert related(nlp, text) == set()
+    assert related(nlp, text, predicate="treated_by") == {("atopic eczema", "emollient"), ("atopic eczema", "topical corticosteroid")}
+
+
+def test_a_line_naming_a_subtype_makes_it_the_subject_below(nlp):
+    text = ("Symptoms\n\nThere are several types of psoriasis, each of which varies in its signs and symptoms:\n\n"
+            "Nail psoriasis.\n\nPsoriasis can affect fingernails, causing nail discoloration.\n\nGuttate psoriasis.\n\n"
+            "It's marked by small scaly spots.")
+    found = related(nlp, text, title="Psoriasis")
+    assert ("nail psoriasis", "nail discoloration") in found
+    assert not any(subject == "psoriasis" for subject, _ in found)
+
+
+def test_a_sentence_scoped_cue_reaches_its_later_clauses(nlp):
+    text = "Lupus is treated with hydroxychloroquine; rituximab is another option."
+    assert ("systemic lupus erythematosus", "rituximab") in related(nlp, text, predicate="treated_by")
+
+
+def test_negation_and_hedging_still_apply_inside_lists(nlp):
+    found = document_facts("0" * 16, nlp("Symptoms of lupus include:\n\nno fever.\n\nmay cause hair loss.")).relations
+    flags = {(r.object.canonical, r.negated, r.hedged) for r in found}
+    assert ("fever", True, False) in flags and ("hair loss", False, True) in flags
+
+
+def test_a_back_reference_relates_the_sentence_before_in_its_paragraph(nlp):
+    text = "Headache with a fever, stiff neck or confusion. These symptoms could be a sign of a stroke."
+    assert related(nlp, text) >= {("stroke", "headache"), ("stroke", "fever"), ("stroke", "neck stiffness"),
+                                  ("stroke", "confusion")}
+
+
+def test_a_list_line_that_names_the_list_subject_is_still_an_item(nlp):
+    text = "Living with lupus: things you can do yourself\n\nDo\n\nuse sunscreen – you can get it on prescription if you have lupus."
+    assert related(nlp, text, predicate="treated_by") == {("systemic lupus erythematosus", "sunscreen")}
+
+
+def test_a_line_naming_an_unrelated_disease_does_not_take_over_the_list(nlp):
+    text = ("Symptoms\n\nWhen there are symptoms, they may include:\n\nMore thirst.\n\nFrequent infections.\n\n"
+            "Numbness or tingling in the hands or feet.")
+    found = related(nlp, text, title="Type 2 diabetes")
+    assert {("type 2 diabetes", "excessive thirst"), ("type 2 diabetes", "numbness"), ("type 2 diabetes", "tingling")} <= found
+    assert not any(subject != "type 2 diabetes" for subject, _ in found)
+
+
+def test_a_disease_class_is_not_the_subject_next_to_a_disease(nlp):
+    assert related(nlp, "Psoriasis is a skin disease that causes a rash.") == {("psoriasis", "rash")}
+
+
+def test_a_family_name_next_to_its_subtype_is_not_the_subject(nlp):
+    found = related(nlp, "The most common type of psoriasis, plaque psoriasis causes dry skin.")
+    assert found == {("plaque psoriasis", "dry skin")}
+
+
+def test_a_disease_that_qualifies_a_drug_is_not_treated_by_its_neighbours(nlp):
+    text = "Certain medications can help, including lithium, high blood pressure drugs and antimalarial drugs."
+    assert not any(subject == "hypertension" for subject, _ in related(nlp, text, predicate="treated_by"))
+
+
+def test_a_paragraph_of_a_treatment_section_states_treatments_of_its_disease(nlp):
+    text = ("What are the treatments for type 2 diabetes?\n\nSome people may also need to take medicine:\n\n"
+            "A healthy lifestyle includes following a healthy eating plan and getting regular physical activity. "
+            "You need to learn how to balance what you eat and drink with physical activity.\n\n"
+            "Causes\n\nEating too much sugar and no exercise raise the risk of diabetes.")
+    found = related(nlp, text, predicate="treated_by")
+    assert found == {("type 2 diabetes", "healthy diet"), ("type 2 diabetes", "exercise")}
+
+
+def test_medications_in_a_list_of_triggers_are_no_treatments(nlp):
+    text = "Common psoriasis triggers include:\n\nCertain medications — including lithium and antimalarial drugs.\n\nSmoking."
+    assert related(nlp, text, title="Psoriasis", predicate="treated_by") == set()
+
+
+def test_qualities_predicated_of_a_body_part_are_symptoms(nlp):
+    assert related(nlp, "Atopic eczema causes the skin to become itchy, dry, cracked and sore.") == {
+        ("atopic eczema", name) for name in ("itchy skin", "dry skin", "cracked skin", "sore skin")}
+
+
+def test_modifiers_joined_by_a_comma_alone_distribute_only_to_known_names(nlp):
+    assert related(nlp, "Eczema causes dry, irritated skin.") == {("eczema", "dry skin"), ("eczema", "skin irritation")}
+    assert related(nlp, "Psoriasis causes large, red patches.") == {("psoriasis", "red patch")}
+
+
+def test_a_noun_compound_does_not_lend_its_first_words_to_the_next_conjunct(nlp):
+    doc = nlp("There is a risk of heart attacks, and miscarriage.")
+    assert "heart miscarriage" not in {span._.canonical for span in doc.ents}
+
+
+def test_a_passive_harm_cue_does_not_block_the_treatment_before_it(nlp):
+    text = "The S is for stress management to help manage migraine attacks triggered by stress."
+    assert ("migraine", "stress management") in related(nlp, text, predicate="treated_by")
+    assert related(nlp, "Medications such as lithium can trigger psoriasis.", predicate="treated_by") == set()
+
+
+def test_a_subtype_opening_a_paragraph_is_the_subject_of_that_paragraph(nlp):
+    text = ("Symptoms\n\nCommon signs and symptoms of psoriasis include:\n\nItching.\n\n"
+            "Inverse psoriasis. Inverse psoriasis mainly affects the skin folds. It causes smooth patches of inflamed skin.")
+    found = related(nlp, text, title="Psoriasis")
+    assert ("inverse psoriasis", "skin inflammation") in found and ("psoriasis", "itching") in found
+    assert ("psoriasis", "skin inflammation") not in found
+
+
+def test_trouble_with_several_things_gives_one_symptom_each(nlp):
+    assert related(nlp, "Multiple sclerosis causes trouble with memory, thinking and understanding information.") >= {
+        ("multiple sclerosis", "memory problem"), ("multiple sclerosis", "difficulty thinking"),
+        ("multiple sclerosis", "difficulty understanding")}
+    assert ("multiple sclerosis", "information problem") not in related(
+        nlp, "Multiple sclerosis causes trouble with memory, thinking and understanding information.")
+    assert related(nlp, "Multiple sclerosis causes trouble with bladder, bowel or sexual function.") == {
+        ("multiple sclerosis", "bladder dysfunction"), ("multiple sclerosis", "bowel dysfunction"),
+        ("multiple sclerosis", "sexual dysfunction")}
+
+
+def test_a_disease_in_parentheses_glosses_and_is_no_subject(nlp):
+    found = related(nlp, "Shingles may cause inflammation of the brain (encephalitis), or problems with hearing or balance.")
+    assert found == {("shingles", "brain inflammation"), ("shingles", "hearing problem"), ("shingles", "balance problem")}
+
+
+def test_an_introduction_with_its_first_bullet_on_the_same_line_opens_the_list(nlp):
+    text = ("The symptoms of asthma include: - feeling breathless (you may gasp for breath)\n\n"
+            "a tight chest, like a band tightening around it.\n\nwheezing, which makes a whistling sound.")
+    assert related(nlp, text) == {("asthma", "shortness of breath"), ("asthma", "chest tightness"), ("asthma", "wheezing")}
+
+
+def test_a_dash_ends_the_reach_of_a_negation(nlp):
+    text = "Living with lupus: things you can do yourself\n\nDon't\n\ndo not smoke – stopping smoking is the most important thing to do."
+    assert related(nlp, text, predicate="treated_by") == {("systemic lupus erythematosus", "smoking cessation")}
+
+
+def test_a_subheading_with_a_cue_of_the_same_kind_stays_in_its_section(nlp):
+    text = ("Treatment\n\nMedications\n\nHydroxychloroquine is taken daily.\n\nSurgery\n\nJoint replacement surgery.\n\n"
+            "Preparing for your appointment\n\nWrite down the names of medicines such as ibuprofen.")
+    assert related(nlp, text, title="Lupus", predicate="treated_by") == {
+        ("systemic lupus erythematosus", "hydroxychloroquine"), ("systemic lupus erythematosus", "surgery")}
+
+
+def test_a_diet_subheading_ends_a_treatment_section(nlp):
+    text = "Treatment\n\nMethotrexate helps many people.\n\nPsoriasis diet\n\nAlcohol and red meat are best avoided."
+    assert related(nlp, text, title="Psoriasis", predicate="treated_by") == {("psoriasis", "methotrexate")}
+
+
+def test_a_subheading_naming_another_disease_ends_the_section(nlp):
+    text = "Symptoms\n\nLupus causes fatigue.\n\nHay fever\n\nSneezing is common."
+    assert related(nlp, text, title="Lupus") == {("systemic lupus erythematosus", "fatigue")}
+
+
+def test_drug_names_a_scraper_glued_together_are_unglued_or_dropped(nlp):
+    from extractors.ner import shared_typer
+    typer = shared_typer()
+    assert typer.classify("likesumatriptan", "CHEMICAL").canonical == "sumatriptan"
+    assert typer.classify("aspirin", "CHEMICAL").canonical == "aspirin"
+    assert typer.classify("likeamitriptylineandvenlafaxine", "CHEMICAL") is None
+
+
+def test_symptom_subheadings_of_a_symptoms_section_are_its_items(nlp):
+    text = ("What are the symptoms of MS?\n\nSome of the most common symptoms include:\n\nFatigue\n\n"
+            "Most people report it.\n\nVision problems\n\nThey may affect one eye.\n\nCauses\n\nTremor\n\nNothing here.")
+    found = related(nlp, text, title="Multiple sclerosis")
+    assert found == {("multiple sclerosis", "fatigue"), ("multiple sclerosis", "vision change")}

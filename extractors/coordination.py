@@ -1,0 +1,351 @@
+"""Coordination: 'itchy, red or watery eyes' names three symptoms, 'nausea and vomiting' two.
+
+Health articles pack several facts into one coordinated phrase, and a relation to the phrase is a
+relation to each conjunct. No parser is loaded, so conjuncts are read from tokens next to a typed
+entity: bare words joined by commas, 'and', 'or' (and adverbs such as 'sometimes',
+data/coordination_words.txt) that share the entity's head ('joint and muscle pain'), its
+modifier ('sensitivity to light, sound and smell') or a body part ('pain around your temples and
+forehead', data/body_parts.txt); qualities predicated of a body part ('the skin becomes itchy, dry
+and cracked') and things one has trouble with ('trouble with memory, thinking and understanding')
+are read the same way. Each conjunct is returned with the full name it stands for; the entity
+typer decides what that name is.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from extractors.entity_types import EntityTyper, TypedConcept
+from extractors.vocabulary import read_list
+
+CONJUNCTIONS = frozenset({"and", "or"})
+PREPOSITIONS = frozenset({"in", "of", "around", "on", "affecting"})
+BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'
+ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
+SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight"})
+TROUBLE_WORDS = frozenset({"trouble", "troubles", "problem", "problems", "difficulty", "difficulties"})
+SHARING_PREPOSITIONS = frozenset({"to", "of", "in"})  # 'sensitivity to light, sound and smell', 'loss of taste or smell'
+AUXILIARIES = frozenset({"to", "can", "may", "might", "will", "often", "also", "usually", "sometimes", "could"})
+DETERMINERS = frozenset({"the", "your", "their", "his", "her", "its", "a", "an", "both", "my", "our"})
+
+
+@dataclass(frozen=True)
+class Conjunct:
+    """Tokens [start, end) of one conjunct and the name it stands for ('red' -> 'red eyes')."""
+
+    start: int
+    end: int
+    name: str
+    known_only: bool = False  # joined by commas alone ('dry, irritated skin'): kept only if the name is a known one
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """The lowercase words of a one-word-per-line data file."""
+    return frozenset(word.lower() for word in read_list(name))
+
+
+def body_parts() -> frozenset[str]:
+    return word_set("body_parts.txt")
+
+
+def located_heads() -> frozenset[str]:
+    return word_set("located_heads.txt")
+
+
+def linking_verbs() -> frozenset[str]:
+    return word_set("linking_verbs.txt")
+
+
+def linking_words() -> frozenset[str]:
+    return word_set("coordination_words.txt")
+
+
+def is_connector(token: Token) -> bool:
+    return token.text == "," or token.lower_ in CONJUNCTIONS or token.lower_ in linking_words()
+
+
+def is_bare(token: Token, taken: set[int]) -> bool:
+    """A lone content word outside every entity: what a conjunct sharing the entity's other words is."""
+    return token.is_alpha and not token.is_stop and token.i not in taken and token.lower_ not in linking_words()
+
+
+def looks_like_adjective(word: str) -> bool:
+    """'itchy', 'swollen', 'painful', 'blocked', 'red': a modifier, unlike 'flashes' in 'light flashes or bright spots'."""
+    return word.endswith(ADJECTIVE_ENDINGS) or word in SHORT_ADJECTIVES
+
+
+def ends_phrase(doc: Doc, index: int) -> bool:
+    """Whether the token at index closes a one-word conjunct: a connector, punctuation or the end."""
+    return index >= len(doc) or not doc[index].is_alpha or is_connector(doc[index])
+
+
+def entity_parts(span: Span) -> list[Span]:
+    """The pieces of an entity that itself contains a coordination ('nausea and vomiting')."""
+    parts, start = [], span.start
+    for token in span:
+        if is_connector(token):
+            if token.i > start:
+                parts.append(span.doc[start:token.i])
+            start = token.i + 1
+    if start < span.end:
+        parts.append(span.doc[start:span.end])
+    return parts if len(parts) > 1 else []
+
+
+def right_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
+    """'[sensitivity to light], sound, and sometimes smell': bare words after the entity that replace its last word."""
+    doc, found, index, joined = span.doc, [], span.end, False
+    prefix = " ".join(token.text for token in span[:-1])
+    if len(span) > 1 and not (span[-2].lower_ in SHARING_PREPOSITIONS or all(looks_like_adjective(t.lower_) for t in span[:-1])):
+        return []  # 'heart attacks, and miscarriage' shares no words: only a modifier or 'sensitivity to' is shared
+    while index < len(doc):
+        connectors = 0
+        while index < len(doc) and is_connector(doc[index]):
+            joined = joined or doc[index].lower_ in CONJUNCTIONS
+            connectors += 1
+            index += 1
+        if not connectors or index >= len(doc) or not is_bare(doc[index], taken) or not ends_phrase(doc, index + 1):
+            break
+        found.append(Conjunct(index, index + 1, f"{prefix} {doc[index].text}".strip()))
+        index += 1
+    return found if joined else []
+
+
+def left_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
+    """'itchy, red or [watery eyes]', 'joint and [muscle pain]': bare words before the entity that replace its first word."""
+    doc = span.doc
+    if len(span) < 2 or span.start < 2 or (doc[span.start - 1].lower_ not in CONJUNCTIONS and doc[span.start - 1].text != ","):
+        return []
+    asyndetic = doc[span.start - 1].text == ","  # 'dry, irritated skin'
+    rest = " ".join(token.text for token in span[1:])
+    found: list[Conjunct] = []
+    index = span.start - 2
+    if doc[index].text == "," and not asyndetic:  # Oxford comma: 'itchy, red, or watery eyes'
+        index -= 1
+    body_head = span[0].lower_ in body_parts()  # 'joint and muscle pain', not 'arm or leg and trouble speaking'
+    while (index >= 0 and is_bare(doc[index], taken) and (doc[index].lower_ in body_parts()) == body_head
+           and (body_head or looks_like_adjective(doc[index].lower_))):
+        found.append(Conjunct(index, index + 1, f"{doc[index].text} {rest}", asyndetic))
+        if index < 2 or doc[index - 1].text != ",":
+            break
+        index -= 2
+    return found[::-1]
+
+
+def body_list_at(doc: Doc, index: int, end: int) -> list[int]:
+    """Token indexes of a coordinated list of body parts starting at index that ends the phrase, else []."""
+    parts: list[int] = []
+    while index < end and doc[index].lower_ in body_parts():
+        parts.append(index)
+        index += 1
+        while index < end and (is_connector(doc[index]) or doc[index].lower_ in DETERMINERS):
+            index += 1
+        if index < end and doc[index].lower_ not in body_parts() and doc[index].is_alpha:
+            return []  # 'in the face or one side of the body': not a list of body parts
+    return parts
+
+
+def body_parts_after(span: Span, taken: set[int]) -> list[int]:
+    """Body-part tokens that place a bare symptom: 'pain around your temples and forehead'."""
+    doc = span.doc
+    index = span.end
+    if index >= len(doc) or doc[index].lower_ not in PREPOSITIONS:
+        return []
+    while index + 1 < len(doc) and doc[index + 1].lower_ in PREPOSITIONS | CONJUNCTIONS:  # 'in and around'
+        index += 1
+    end = min(span.sent.end, index + 1 + BODY_WINDOW_TOKENS)
+    for position in range(index + 1, end):
+        token = doc[position]
+        if token.text in {";", ":", "."} or (position in taken):
+            return []
+        if token.lower_ in body_parts():
+            parts = body_list_at(doc, position, span.sent.end)
+            if parts and not taken.intersection(parts):
+                return parts
+    return []
+
+
+def coordination_chain(span: Span, entities: list[Span]) -> list[Span]:
+    """The entities coordinated with span, in text order: 'pain, [stiffness], and swelling'."""
+    doc = span.doc
+    by_end = {entity.end: entity for entity in entities}
+    by_start = {entity.start: entity for entity in entities}
+    chain = [span]
+    while True:  # leftwards
+        cursor = chain[0].start - 1
+        while cursor >= 0 and is_connector(doc[cursor]):
+            cursor -= 1
+        if cursor == chain[0].start - 1 or cursor + 1 not in by_end:
+            break
+        chain.insert(0, by_end[cursor + 1])
+    while True:  # rightwards
+        cursor = chain[-1].end
+        while cursor < len(doc) and is_connector(doc[cursor]):
+            cursor += 1
+        if cursor == chain[-1].end or cursor not in by_start:
+            break
+        chain.append(by_start[cursor])
+    return chain
+
+
+def located_names(span: Span, part_tokens: list[Token]) -> list[str]:
+    """'<body part> <symptom>' for each body part, singular ('temples' -> 'temple pain')."""
+    return [f"{body_singular(token.lower_)} {span.text.lower()}" for token in part_tokens]
+
+
+def body_singular(word: str) -> str:
+    """'kidneys' -> 'kidney', 'temples' -> 'temple': the singular the body-part list has."""
+    return word[:-1] if word.endswith("s") and word[:-1] in body_parts() else word
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """One entity after coordination: its tokens, its typing, and the entity it was read from."""
+
+    start: int
+    end: int
+    typed: TypedConcept
+    source: Span
+
+
+def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
+    """'causes the skin to become itchy, dry, cracked and sore': one symptom per quality of a body part.
+
+    A body part, a linking verb (data/linking_verbs.txt) and a coordination of bare words; each
+    'quality + body part' that a curated list names ('dry skin', 'cracked skin') is a symptom on
+    the quality's token.
+    """
+    found: list[Expansion] = []
+    verbs = linking_verbs()
+    for body in doc:
+        if body.lower_ not in body_parts() or body.i + 2 >= len(doc):
+            continue
+        index = body.i + 1
+        while index < len(doc) and doc[index].lower_ in AUXILIARIES:
+            index += 1
+        if index >= len(doc) or doc[index].lower_ not in verbs:
+            continue
+        index += 1
+        while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])):
+            token = doc[index]
+            name = f"{token.lower_} {body.lower_}"
+            if not is_connector(token) and typer.is_curated(name):
+                typed = typer.classify(name, "SYMPTOM")
+                if typed is not None and typed.entity_type == "symptom":
+                    found.append(Expansion(token.i, token.i + 1, typed, Span(doc, body.i, body.i + 1, label="SYMPTOM")))
+            index += 1
+    return found
+
+
+def trouble_with(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
+    """'trouble with memory, thinking and understanding', 'problems with hearing or balance':
+    one symptom per thing that is hard ('memory problem', 'difficulty thinking'), and
+    'trouble with bladder, bowel or sexual function' gives 'bladder dysfunction' and the rest.
+    """
+    found: list[Expansion] = []
+    for head in doc:
+        if head.lower_ not in TROUBLE_WORDS or head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "with":
+            continue
+        words, index, joined = [], head.i + 2, True
+        while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])):
+            token = doc[index]
+            if is_connector(token):
+                joined = True
+            elif joined or token.lower_ in {"function", "functions", "functioning"}:
+                words.append(token)
+                joined = False
+            else:
+                break  # 'understanding information': the object of the last conjunct ends the list
+            index += 1
+        function = bool(words) and words[-1].lower_ in {"function", "functions", "functioning"}
+        if function:
+            words = words[:-1]
+        for word in words:
+            if word.i in taken:
+                continue
+            names = ([f"{word.lower_} dysfunction"] if function else
+                     [f"{word.lower_} problem", f"difficulty {word.lower_}"][::-1 if word.lower_.endswith("ing") else 1])
+            name = next((option for option in names if typer.is_curated(option)), names[0])  # 'hearing problem
+            typed = typer.classify(name, "SYMPTOM")
+            if typed is not None and typed.entity_type == "symptom":
+                found.append(Expansion(word.i, word.i + 1, typed, Span(doc, head.i, head.i + 1, label="SYMPTOM")))
+    return found
+
+
+def conjunct_typing(typer: EntityTyper, name: str, typed: TypedConcept) -> TypedConcept | None:
+    """The conjunct's typing if it is the same kind of thing as its entity, else None."""
+    label = "TREATMENT" if typed.entity_type == "treatment" else "SYMPTOM" if typed.entity_type == "symptom" else "DISEASE"
+    conjunct = typer.classify(name, label)
+    if conjunct is None or conjunct.entity_type != typed.entity_type:
+        return None
+    if (" " not in name or label == "TREATMENT") and not typer.knows(name, label):
+        return None  # a lone word ('others') or a treatment ('drugs drugs') must be a name some list knows
+    return conjunct
+
+
+def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: EntityTyper) -> list[Expansion]:
+    """Each typed entity, split or placed where it coordinates, plus one entity per bare conjunct.
+
+    'nausea and vomiting' becomes two entities when both parts are names; 'itchy, red or watery
+    eyes' adds 'itchy eyes' and 'red eyes' on the words 'itchy' and 'red'; a bare symptom before
+    body parts is named by them ('pain around your temples and forehead' -> temple pain on 'pain',
+    forehead pain on 'forehead').
+    """
+    split: dict[int, list[tuple[Span, TypedConcept | None]]] = {}
+    for span, typed in typed_entities:
+        curated = typer.is_curated(span.text)  # 'pins and needles' is one name
+        split[span.start] = [] if curated else [(part, conjunct_typing(typer, part.text, typed))
+                                                for part in entity_parts(span)]
+    # 'heart, liver, joints' tagged as one disease: a coordination of words that are no names is no entity
+    typed_entities = [(span, typed) for span, typed in typed_entities
+                      if not split[span.start] or any(typed_part for _, typed_part in split[span.start])]
+    spans = [span for span, _ in typed_entities]
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    result: list[Expansion] = []
+    for span, typed in typed_entities:
+        parts = split[span.start]
+        if parts and all(typed_part is not None for _, typed_part in parts):
+            result.extend(Expansion(part.start, part.end, typed_part, span) for part, typed_part in parts)  # type: ignore[arg-type]
+            continue
+        located = located_expansions(span, typed, spans, taken, typer)
+        if located:
+            result.extend(located)
+            taken.update(i for item in located for i in range(item.start, item.end))
+            continue
+        result.append(Expansion(span.start, span.end, typed, span))
+        for conjunct in [*left_conjuncts(span, taken), *right_conjuncts(span, taken)]:
+            typed_conjunct = conjunct_typing(typer, conjunct.name, typed)
+            if conjunct.known_only and not typer.is_curated(conjunct.name):
+                continue
+            if typed_conjunct is not None:
+                result.append(Expansion(conjunct.start, conjunct.end, typed_conjunct, span))
+                taken.update(range(conjunct.start, conjunct.end))
+    result.extend(predicated_qualities(doc, taken, typer))
+    result.extend(trouble_with(doc, taken, typer))
+    return result
+
+
+def located_expansions(span: Span, typed: TypedConcept, spans: list[Span], taken: set[int],
+                       typer: EntityTyper) -> list[Expansion]:
+    """A bare symptom (one word) placed in body parts: the entity takes the first, the others get their own tokens."""
+    if typed.entity_type != "symptom" or len(span) != 1 or span[0].lower_ not in located_heads():
+        return []
+    chain = coordination_chain(span, spans)
+    parts = body_parts_after(chain[-1], taken)
+    if not parts:
+        return []
+    doc = span.doc
+    names = located_names(span, [doc[i] for i in parts])
+    first = typer.classify(names[0], "SYMPTOM")
+    if first is None:
+        return []
+    found = [Expansion(span.start, span.end, first, span)]
+    if len(chain) == 1:
+        for index, name in zip(parts[1:], names[1:]):
+            typed_part = typer.classify(name, "SYMPTOM")
+            if typed_part is not None:
+                found.append(Expansion(index, index + 1, typed_part, span))
+    return found
