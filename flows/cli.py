@@ -199,9 +199,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Prefect waits 20 s for its temporary API server by default; an unattended run on a busy machine
+# should wait longer rather than fail. An explicit setting in the environment wins.
+EPHEMERAL_SERVER_STARTUP_SECONDS = "120"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", EPHEMERAL_SERVER_STARTUP_SECONDS)
     try:
         return handler(args)
     except UsageError as error:
@@ -210,6 +216,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("medfacts: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # the run could not complete (e.g. Prefect's API unreachable): one line, no traceback
+        if os.environ.get("MEDFACTS_DEBUG"):
+            raise
+        message = " ".join(str(error).split()) or type(error).__name__
+        print(f"medfacts: error: {type(error).__name__}: {message} (set MEDFACTS_DEBUG=1 for the traceback)",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

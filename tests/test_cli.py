@@ -1,6 +1,7 @@
 """The command line: one-line errors for bad folders, a real run on the shipped samples in raw/."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from extractors.tables import SCHEMAS, read_table
@@ -46,3 +47,25 @@ def test_the_run_summary_counts_new_and_unchanged_documents(tmp_path: Path, pref
     first, second = capsys.readouterr().out.strip().splitlines()[-2:]
     assert "5 new" in first and "5 extracted" in first
     assert "5 unchanged" in second and "0 extracted" in second
+
+
+def test_a_run_that_cannot_reach_prefect_is_a_one_line_error(tmp_path: Path, monkeypatch, capsys):
+    import flows.extract_facts
+
+    def unreachable(*args, **kwargs):
+        raise RuntimeError("Timed out while attempting to connect to ephemeral Prefect API server.")
+
+    monkeypatch.setattr(flows.extract_facts, "extract_facts", unreachable)
+    monkeypatch.delenv("MEDFACTS_DEBUG", raising=False)
+    assert main(["run", str(REPO / "raw"), "--out", str(tmp_path)]) == 1
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "RuntimeError: Timed out while attempting to connect" in error
+
+
+def test_prefect_gets_longer_to_start_its_server_unless_told_otherwise(tmp_path: Path, monkeypatch, capsys):
+    monkeypatch.delenv("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", raising=False)
+    main(["run", str(tmp_path / "missing"), "--out", str(tmp_path / "out")])
+    assert int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]) > 20
+    monkeypatch.setenv("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "7")
+    main(["run", str(tmp_path / "missing"), "--out", str(tmp_path / "out")])
+    assert os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] == "7"
