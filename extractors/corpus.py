@@ -61,7 +61,7 @@ def cleaned_document(raw: RawDocument, recurring: frozenset[str]) -> CleanDocume
         else:
             cleaned = clean.clean_text(raw.content, title=raw.title, recurring=recurring)
     except Exception as error:  # a cleaner bug must cost one document, not the run
-        return CleanDocument(raw=raw, status="failed", error=f"cleaning failed: {one_line(error)}", title=raw.title, url=raw.url)
+        return failed_cleaning(raw, error)
     document = CleanDocument(raw=raw, text=cleaned.text, removed=list(cleaned.removed),
                              title=raw.title or cleaned.title, url=raw.url or cleaned.url,
                              date=cleaned.date, author=cleaned.author)
@@ -111,21 +111,36 @@ def clean_corpus(raw_documents: list[RawDocument],
 
     `known` maps doc_ids to documents cleaned by an earlier run (same content, same extractor
     version): they are reused as they are, with this run's source and URL, and only the rest is
-    cleaned. Lines that recur across the corpus are counted over every text of the input, but only
-    when there is something to clean; a stored document keeps the cleaning it got when it was new
-    (`medfacts run --full` cleans everything again).
+    cleaned. The three steps are separate functions so a caller can spread the middle one, which
+    is per document, over workers.
     """
     known = known or {}
-    fresh = [raw for raw in raw_documents if raw.ok and raw.doc_id not in known]
-    recurring: frozenset[str] = frozenset()
-    if any(raw.kind == "text" for raw in fresh):
-        try:
-            recurring = clean.recurring_lines([raw.content for raw in raw_documents if raw.ok and raw.kind == "text"])
-        except Exception:
-            recurring = frozenset()
-    documents = [reused(known[raw.doc_id], raw) if raw.ok and raw.doc_id in known else clean_document(raw, recurring)
-                 for raw in raw_documents]
-    return mark_duplicates(documents)
+    return mark_duplicates(clean_documents(raw_documents, recurring_boilerplate(raw_documents, known), known))
+
+
+def recurring_boilerplate(raw_documents: list[RawDocument], known: Mapping[str, CleanDocument]) -> frozenset[str]:
+    """Lines that recur across the input's plain texts, counted over every text of the input but
+    only when one of them is new: a stored document keeps the cleaning it got when it was new
+    (`medfacts run --full` cleans everything again)."""
+    if not any(raw.ok and raw.kind == "text" and raw.doc_id not in known for raw in raw_documents):
+        return frozenset()
+    try:
+        return clean.recurring_lines([raw.content for raw in raw_documents if raw.ok and raw.kind == "text"])
+    except Exception:
+        return frozenset()
+
+
+def clean_documents(raw_documents: list[RawDocument], recurring: frozenset[str],
+                    known: Mapping[str, CleanDocument] | None = None) -> list[CleanDocument]:
+    """Each document on its own (a stored cleaning reused as it is), in input order."""
+    known = known or {}
+    return [reused(known[raw.doc_id], raw) if raw.ok and raw.doc_id in known else clean_document(raw, recurring)
+            for raw in raw_documents]
+
+
+def failed_cleaning(raw: RawDocument, error: BaseException) -> CleanDocument:
+    return CleanDocument(raw=raw, status="failed", error=f"cleaning failed: {one_line(error)}", title=raw.title,
+                         url=raw.url, n_chars_raw=len(raw.content))
 
 
 def reused(stored: CleanDocument, raw: RawDocument) -> CleanDocument:

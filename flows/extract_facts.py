@@ -2,7 +2,7 @@
 
 Each task is one stage from `extractors`; the flow only passes records between them. Results are
 kept per document (extractors.state), so a run extracts only what is new and rebuilds the tables
-from everything stored. Extraction runs in batches, in this process, in worker processes
+from everything stored. Cleaning and extraction run in batches, in this process, in worker processes
 (`workers`) or on a Dask cluster (`dask_address`).
 """
 from __future__ import annotations
@@ -28,6 +28,7 @@ from extractors.records import DocumentFacts
 from flows.prefect_api import prefect_api
 
 BATCH_SIZE = 64
+CLEAN_BATCH_SIZE = 50  # documents per cleaning task on a pool
 SUMMARY_ARTIFACT = "medfacts-run-summary"
 
 
@@ -36,9 +37,19 @@ def load_articles(input_dir: Path) -> list[load.RawDocument]:
     return load.load_documents(input_dir)
 
 
+@task(name="recurring-lines", cache_policy=NO_CACHE)
+def find_recurring_lines(raw_documents: list[load.RawDocument], known: dict[str, CleanDocument]) -> frozenset[str]:
+    return corpus.recurring_boilerplate(raw_documents, known)
+
+
 @task(name="clean", cache_policy=NO_CACHE)
-def clean_articles(raw_documents: list[load.RawDocument], known: dict[str, CleanDocument]) -> list[CleanDocument]:
-    return corpus.clean_corpus(raw_documents, known)
+def clean_batch(raw_documents: list[load.RawDocument], recurring: frozenset[str]) -> list[CleanDocument]:
+    return corpus.clean_documents(raw_documents, recurring)
+
+
+@task(name="duplicates", cache_policy=NO_CACHE)
+def mark_duplicates(documents: list[CleanDocument]) -> list[CleanDocument]:
+    return corpus.mark_duplicates(documents)
 
 
 @task(name="extract", cache_policy=NO_CACHE)
@@ -91,7 +102,8 @@ def run_stages(input_dir: Path, out_dir: Path, model: str | None, full: bool, po
     with state.ResultStore(out_dir, version, rebuild=full) as store:
         raw_documents = load_articles(Path(input_dir))
         known = store.cleaned_documents(raw.doc_id for raw in raw_documents if raw.ok)
-        documents = clean_articles(quote(raw_documents), quote(known))
+        recurring = find_recurring_lines(quote(raw_documents), quote(known))
+        documents = mark_duplicates(quote(clean_all(raw_documents, known, recurring, pool)))
         stored_facts = store.facts(document.doc_id for document in documents if document.ok)
         pending = [document for document in documents if document.ok and document.doc_id not in stored_facts]
         new_facts, failures = extract_all(pending, model, batch_size, pool)
@@ -136,6 +148,23 @@ def start_workers(pool: TaskRunner | None, workers: int) -> None:
             pool.submit(worker_started, {})
 
 
+def clean_all(raw_documents: list[load.RawDocument], known: dict[str, CleanDocument], recurring: frozenset[str],
+              pool: TaskRunner | None) -> list[CleanDocument]:
+    """Stored cleanings reused; the rest cleaned in batches (on the pool's workers when there is
+    one: HTML extraction is the slow part). A batch that crashes fails its own documents."""
+    fresh = [raw for raw in raw_documents if not (raw.ok and raw.doc_id in known)]
+    size = CLEAN_BATCH_SIZE if pool is not None else max(1, len(fresh))
+    batches = [fresh[start:start + size] for start in range(0, len(fresh), size)]
+    cleaned: dict[int, CleanDocument] = {}
+    for index, result in run_tasks(clean_batch, [{"raw_documents": batch, "recurring": recurring}
+                                                 for batch in batches], pool):
+        batch = batches[index]
+        if isinstance(result, BaseException):
+            result = [corpus.failed_cleaning(raw, result) for raw in batch]
+        cleaned.update(zip(map(id, batch), result))
+    return [cleaned[id(raw)] if id(raw) in cleaned else corpus.reused(known[raw.doc_id], raw) for raw in raw_documents]
+
+
 def extract_all(documents: list[CleanDocument], model: str | None, batch_size: int,
                 pool: TaskRunner | None) -> tuple[dict[str, DocumentFacts], dict[str, str]]:
     """Extract every document in batches; returns facts and failures (doc_id -> one-line error)."""
@@ -157,27 +186,36 @@ def run_batches(batches: list[list[CleanDocument]], model: str | None, batch_siz
                 pool: TaskRunner | None) -> Iterator[tuple[list[str], list[DocumentFacts | str]]]:
     """(doc_ids, one result per doc_id) for each batch, as batches finish; a batch that crashes
     (a worker lost, memory exhausted) fails its own documents, not the run."""
-    def parameters(batch: list[CleanDocument]) -> dict:
-        return {"doc_ids": [d.doc_id for d in batch], "texts": [d.text for d in batch],
-                "titles": [d.title for d in batch], "model": model, "batch_size": min(batch_size, 32)}
-
-    def outcome(doc_ids: list[str], compute) -> tuple[list[str], list[DocumentFacts | str]]:
-        try:
-            results = list(compute())
-        except Exception as error:
-            results = []
-            reason = f"extraction failed: {corpus.one_line(error)}"
+    parameters = [{"doc_ids": [d.doc_id for d in batch], "texts": [d.text for d in batch],
+                   "titles": [d.title for d in batch], "model": model, "batch_size": min(batch_size, 32)}
+                  for batch in batches]
+    for index, result in run_tasks(extract_batch, parameters, pool):
+        doc_ids = parameters[index]["doc_ids"]
+        if isinstance(result, BaseException):
+            results: list = []
+            reason = f"extraction failed: {corpus.one_line(result)}"
         else:
+            results = list(result)
             reason = "extraction failed: no result for this document"
-        return doc_ids, results[:len(doc_ids)] + [reason] * (len(doc_ids) - len(results))
+        yield doc_ids, results[:len(doc_ids)] + [reason] * (len(doc_ids) - len(results))
 
+
+def run_tasks(function, parameter_sets: list[dict], pool: TaskRunner | None) -> Iterator[tuple[int, object]]:
+    """(index, result) of each call, as calls finish: here one after another when pool is None,
+    else on the pool. A call that raises (a lost worker included) gives its exception, not the run's."""
     if pool is None:
-        for batch in batches:
-            yield outcome([d.doc_id for d in batch], lambda batch=batch: extract_batch(**parameters(batch)))
+        for index, parameters in enumerate(parameter_sets):
+            try:
+                yield index, function(**{name: quote(value) for name, value in parameters.items()})
+            except Exception as error:
+                yield index, error
         return
-    futures = {pool.submit(extract_batch, parameters(batch)): [d.doc_id for d in batch] for batch in batches}
+    futures = {pool.submit(function, parameters): index for index, parameters in enumerate(parameter_sets)}
     for future in as_completed(list(futures)):
-        yield outcome(futures[future], future.result)
+        try:
+            yield futures[future], future.result()
+        except Exception as error:
+            yield futures[future], error
 
 
 def publish_summary(out_dir: Path, summary: dict) -> None:

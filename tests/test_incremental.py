@@ -108,21 +108,37 @@ def test_an_unreadable_store_is_rebuilt_and_the_run_completes(articles, tmp_path
     assert table_bytes(out) == before
 
 
-def test_worker_processes_give_the_same_tables_as_one_process(articles, tmp_path, prefect_backend):
+def test_worker_processes_give_the_same_tables_as_one_process(articles, tmp_path, prefect_backend, monkeypatch):
     run(articles, tmp_path / "one", batch_size=2)
+    monkeypatch.setattr("flows.extract_facts.CLEAN_BATCH_SIZE", 2)  # cleaning in several batches too
     summary = run(articles, tmp_path / "two", workers=2, batch_size=2)
     assert summary["n_extracted"] == summary["n_documents"]
     assert table_bytes(tmp_path / "two") == table_bytes(tmp_path / "one")
 
 
-def test_a_dask_cluster_gives_the_same_tables_as_one_process(articles, tmp_path, prefect_backend):
+def test_a_dask_cluster_gives_the_same_tables_as_one_process(articles, tmp_path, prefect_backend, monkeypatch):
     from distributed import LocalCluster
 
     run(articles, tmp_path / "local", batch_size=2)
+    monkeypatch.setattr("flows.extract_facts.CLEAN_BATCH_SIZE", 2)
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         summary = run(articles, tmp_path / "dask", dask_address=cluster.scheduler_address, batch_size=2)
     assert summary["n_extracted"] == summary["n_documents"]
     assert table_bytes(tmp_path / "dask") == table_bytes(tmp_path / "local")
+
+
+def test_a_cleaning_batch_that_crashes_fails_its_documents_and_the_run_completes(articles, tmp_path, prefect_backend,
+                                                                                 monkeypatch):
+    from extractors import corpus
+
+    def crash(*args, **kwargs):
+        raise MemoryError("cleaner out of memory")
+
+    monkeypatch.setattr(corpus, "clean_documents", crash)
+    summary = run(articles, tmp_path / "out")
+    documents = pd.read_csv(tmp_path / "out" / TABLE_FILES["documents"])
+    assert summary["n_failed"] == len(documents) == 5
+    assert set(documents["error"]) == {"cleaning failed: MemoryError: cleaner out of memory"}
 
 
 def test_stored_records_read_back_equal(nlp):
