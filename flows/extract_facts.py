@@ -12,7 +12,7 @@ import secrets
 from contextlib import nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact
@@ -85,8 +85,8 @@ def extract_facts(input_dir: Path = Path("raw"), out_dir: Path = Path("processed
 
     The whole run owns the output folder (tables.run_lock): a second run on the same folder waits
     up to `lock_timeout` seconds, then stops with tables.OutputFolderBusy before reading anything.
-    `full` ignores stored results; `workers` > 1 extracts in that many processes; `dask_address`
-    sends extraction to an existing Dask scheduler instead.
+    `full` ignores stored results; `workers` > 1 cleans and extracts in that many processes;
+    `dask_address` sends those batches to an existing Dask scheduler instead.
     """
     with tables.run_lock(Path(out_dir), timeout=lock_timeout), \
             (extraction_runner(workers, dask_address, model) or nullcontext()) as pool:
@@ -123,7 +123,7 @@ def run_stages(input_dir: Path, out_dir: Path, model: str | None, full: bool, po
 
 
 def extraction_runner(workers: int, dask_address: str | None, model: str | None) -> TaskRunner | None:
-    """Where batches run: None is this process, one after another (no pool to start)."""
+    """Where cleaning and extraction batches run: None is this process, one after another (no pool to start)."""
     if dask_address:
         from prefect_dask import DaskTaskRunner
 
@@ -200,7 +200,8 @@ def run_batches(batches: list[list[CleanDocument]], model: str | None, batch_siz
         yield doc_ids, results[:len(doc_ids)] + [reason] * (len(doc_ids) - len(results))
 
 
-def run_tasks(function, parameter_sets: list[dict], pool: TaskRunner | None) -> Iterator[tuple[int, object]]:
+def run_tasks(function: Callable[..., object], parameter_sets: list[dict],
+              pool: TaskRunner | None) -> Iterator[tuple[int, object]]:
     """(index, result) of each call, as calls finish: here one after another when pool is None,
     else on the pool. A call that raises (a lost worker included) gives its exception, not the run's."""
     if pool is None:
