@@ -76,11 +76,14 @@ def cue_matches(span: Span) -> list[CueMatch]:
     word right after a treatment cue is what is treated, not a symptom list ('manage your symptoms').
     """
     pattern, table = context.relation_cues()
-    inside_entities = {i for start, end in entity_char_spans(span) for i in range(start - span.start_char, end - span.start_char)}
+    matches = list(pattern.finditer(span.text))
+    if not matches:  # most clauses: nothing more to read
+        return []
+    entities = [(start - span.start_char, end - span.start_char) for start, end in entity_char_spans(span)]
     harmful = context.states_harm(span.text)
     found: list[CueMatch] = []
-    for match in pattern.finditer(span.text):
-        if match.start() in inside_entities:
+    for match in matches:
+        if any(start <= match.start() < end for start, end in entities):
             continue
         text = " ".join(match.group(0).lower().split())
         cue = table[text]
@@ -205,11 +208,12 @@ def starts_and_ends_line(sentence: Span) -> bool:
     return starts_line(sentence) and ends_line(sentence)
 
 
-def line_words(sentence: Span) -> int:
-    """Words from the sentence's start to the end of its line (a bullet may hold a second sentence)."""
+def line_words(sentence: Span, limit: int = MAX_LIST_ITEM_WORDS) -> int:
+    """Words from the sentence's start to the end of its line (a bullet may hold a second sentence),
+    counted up to limit + 1: callers only ask whether a line is short, and lines can be long."""
     doc, count = sentence.doc, 0
     for token in doc[sentence.start:]:
-        if "\n" in token.text:
+        if "\n" in token.text or count > limit:
             break
         count += 0 if token.is_punct else 1
         if "\n" in token.whitespace_:
@@ -237,9 +241,12 @@ def is_item_continuation(sentence: Span) -> bool:
     """A later sentence on a short bullet line: it neither ends the list nor is an item."""
     if starts_line(sentence):
         return False
-    doc, start = sentence.doc, sentence.start
+    doc, start, words_before = sentence.doc, sentence.start, 0
     while start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
         start -= 1
+        words_before += 0 if doc[start].is_punct else 1
+        if words_before > MAX_LIST_ITEM_WORDS:
+            return False  # a long line: no bullet
     return line_words(doc[start:sentence.end]) <= MAX_LIST_ITEM_WORDS
 
 
