@@ -15,8 +15,12 @@ from extractors.iob import texts
 
 
 @task
-def prepare_corpus(data_dir: Path, work_dir: Path, ncbi_dir: Path | None) -> ner_training.CorpusFiles:
-    return ner_training.prepare_corpus(data_dir, work_dir, ncbi_dir)
+def prepare_corpus(data_dir: Path, work_dir: Path, ncbi_dir: Path | None,
+                   config: Path | None) -> ner_training.CorpusFiles:
+    settings = ner_training.medfacts_settings(config)
+    return ner_training.prepare_corpus(data_dir, work_dir, ncbi_dir, vectors_dim=settings["vectors_dim"],
+                                       vector_text=settings["vector_text"],
+                                       ncbi_training=settings["ncbi_training"])
 
 
 @task
@@ -45,7 +49,7 @@ def train_ner(data_dir: Path, out_dir: Path, config: Path | None = None, seed: i
     """
     out_dir = Path(out_dir)
     work_dir = Path(work_dir) if work_dir is not None else Path.cwd() / "training" / out_dir.name
-    corpus = prepare_corpus(Path(data_dir), work_dir, ncbi_dir)
+    corpus = prepare_corpus(Path(data_dir), work_dir, ncbi_dir, config)
     best = train_pipeline(corpus, work_dir, config, seed)
     devel_scores = score_pipeline(best, Path(data_dir) / "devel.tsv")
     package_pipeline(best, out_dir, devel_scores, ner_training.training_record(data_dir, config, seed, ncbi_dir))
