@@ -111,16 +111,20 @@ def medfacts_settings(config: Path | None) -> dict[str, Any]:
     section = Config().from_disk(config or DEFAULT_CONFIG, interpolate=False).get("medfacts", {})
     return {"vector_text": list(section.get("vector_text", ["train", "ncbi_train"])),
             "vectors_dim": int(section.get("vectors_dim", 100)),
-            "ncbi_training": bool(section.get("ncbi_training", True))}
+            "ncbi_training": bool(section.get("ncbi_training", True)),
+            "train_on_devel": bool(section.get("train_on_devel", False))}
 
 
 def prepare_corpus(data_dir: Path, work_dir: Path, ncbi_dir: Path | None = None,
                    vectors_dim: int = 100, vector_text: Sequence[str] = ("train", "ncbi_train"),
-                   ncbi_training: bool = True) -> CorpusFiles:
+                   ncbi_training: bool = True, train_on_devel: bool = False) -> CorpusFiles:
     """Write BC5CDR train/devel as DocBins and train static vectors on unlabelled text.
 
     With `ncbi_dir` and `ncbi_training`, NCBI-disease train sentences join the training set (see
     `disease_only_doc`); without `ncbi_training` the folder only lends its text to the vectors.
+    With `train_on_devel`, devel.tsv's sentences join the training set too (the final model of a
+    config already chosen on devel, trained for a step count chosen on devel); devel stays the
+    `dev` DocBin, but its scores are then no longer held-out figures.
     Only train.tsv files feed updates; devel.tsv is the dev set; the vectors learn from the text of
     the files named in `vector_text` (see VECTOR_TEXT_FILES); test.tsv is never read.
     """
@@ -132,6 +136,8 @@ def prepare_corpus(data_dir: Path, work_dir: Path, ncbi_dir: Path | None = None,
         chemicals = chemical_lexicon(train_docs)
         train_docs += [disease_only_doc(vocab, sentence, chemicals)
                        for sentence in read_sentences(Path(ncbi_dir) / "train.tsv")]
+    if train_on_devel:
+        train_docs += dev_docs
     vector_files = vector_text_files(data_dir, ncbi_dir, vector_text)
     return CorpusFiles(train=write_docbin(train_docs, corpus_dir / "train.spacy"),
                        dev=write_docbin(dev_docs, corpus_dir / "dev.spacy"),
@@ -214,8 +220,9 @@ def build_static_vectors(tsv_files: Iterable[Path], out_dir: Path, dim: int = 10
 # --- training -----------------------------------------------------------------------------------
 
 def train_pipeline(corpus: CorpusFiles, work_dir: Path, config: Path | None = None, seed: int = 0,
-                   overrides: dict[str, Any] | None = None) -> Path:
-    """Run `spacy train` with a fixed seed; returns the best checkpoint on the dev set (model-best).
+                   overrides: dict[str, Any] | None = None, last: bool = False) -> Path:
+    """Run `spacy train` with a fixed seed; returns the best checkpoint on the dev set (model-best),
+    or with `last` the final one (model-last: when the dev set was trained on, its best means nothing).
 
     Training runs in a child process: spaCy seeds Python's and numpy's global random generators,
     and an orchestrator's threads in this process (Prefect's) draw from them too, which made runs
@@ -231,7 +238,7 @@ def train_pipeline(corpus: CorpusFiles, work_dir: Path, config: Path | None = No
         command += [f"--{key}", json.dumps(value) if not isinstance(value, str) else value]
     environment = {**os.environ, "PYTHONHASHSEED": "0"}
     subprocess.run(command, check=True, env=environment)
-    return output / "model-best"
+    return output / ("model-last" if last else "model-best")
 
 
 # Split hyphens, slashes and plus signs inside words ("Selegiline-induced", "mg/kg"). The training
@@ -280,7 +287,8 @@ def training_record(data_dir: Path, config: Path | None, seed: int, ncbi_dir: Pa
     """How a packaged model was trained, for its meta.json (folder names only: paths differ by machine)."""
     settings = medfacts_settings(config)
     with_ncbi = ncbi_dir is not None and settings["ncbi_training"]
-    train = [f"{Path(data_dir).name}/train.tsv", *([f"{Path(ncbi_dir).name}/train.tsv"] if with_ncbi else [])]
+    train = [f"{Path(data_dir).name}/train.tsv", *([f"{Path(ncbi_dir).name}/train.tsv"] if with_ncbi else []),
+             *([f"{Path(data_dir).name}/devel.tsv"] if settings["train_on_devel"] else [])]
     text = [f"{path.parent.name}/{path.name}"
             for path in vector_text_files(data_dir, ncbi_dir, settings["vector_text"])]
     return {"config": Path(config or DEFAULT_CONFIG).name, "seed": seed, "train": train,
