@@ -270,7 +270,8 @@ def package_pipeline(model_dir: Path, out_dir: Path, performance: dict[str, Any]
         nlp.config["paths"][key] = None
     nlp.meta.update({
         "name": name, "version": version,
-        "description": ("DISEASE and CHEMICAL NER trained on BC5CDR train.tsv (medfacts), selected on devel.tsv; "
+        "description": (f"DISEASE and CHEMICAL NER trained on {' + '.join((training or {}).get('train', ['train.tsv']))} "
+                        "(medfacts), config chosen on BC5CDR devel.tsv; "
                         "scispaCy rule tokenizer that also splits in-word hyphens and slashes like the corpus."),
         "sources": [{"name": "BC5CDR (BioCreative V CDR corpus, MTL-Bioinformatics-2016 IOB release)",
                      "license": "CC BY 4.0"}],
