@@ -83,25 +83,65 @@ def disease_only_doc(vocab: Vocab, sentence: list[tuple[str, str]], chemicals: s
     return doc
 
 
-def prepare_corpus(data_dir: Path, work_dir: Path, ncbi_dir: Path | None = None,
-                   vectors_dim: int = 100) -> CorpusFiles:
-    """Write BC5CDR train/devel as DocBins and train static vectors on the training text.
+# IOB files whose text (never their tags) may train the static vectors, by name in the config's
+# [medfacts] vector_text list: BC5CDR train/devel from `data_dir`, NCBI-disease train/devel from
+# `ncbi_dir`. Test files are never listed: their text must not shape the model scored on them.
+VECTOR_TEXT_FILES = {"train": ("data", "train.tsv"), "devel": ("data", "devel.tsv"),
+                     "ncbi_train": ("ncbi", "train.tsv"), "ncbi_devel": ("ncbi", "devel.tsv")}
 
-    With `ncbi_dir`, NCBI-disease train sentences join the training set (see `disease_only_doc`).
-    Only train.tsv files feed updates and vectors; devel.tsv is the dev set; test.tsv is never read.
+
+def vector_text_files(data_dir: Path, ncbi_dir: Path | None, names: Iterable[str]) -> list[Path]:
+    """The IOB files named in `names` (keys of VECTOR_TEXT_FILES); NCBI ones are skipped without `ncbi_dir`."""
+    files = []
+    for name in names:
+        if name not in VECTOR_TEXT_FILES:
+            raise ValueError(f"unknown vector text {name!r}; choose from {sorted(VECTOR_TEXT_FILES)}")
+        folder, file_name = VECTOR_TEXT_FILES[name]
+        if folder == "data":
+            files.append(Path(data_dir) / file_name)
+        elif ncbi_dir is not None:
+            files.append(Path(ncbi_dir) / file_name)
+    return files
+
+
+def medfacts_settings(config: Path | None) -> dict[str, Any]:
+    """The config's [medfacts] section (corpus preparation that spaCy does not do), with defaults."""
+    from thinc.api import Config
+
+    section = Config().from_disk(config or DEFAULT_CONFIG, interpolate=False).get("medfacts", {})
+    return {"vector_text": list(section.get("vector_text", ["train", "ncbi_train"])),
+            "vectors_dim": int(section.get("vectors_dim", 100)),
+            "ncbi_training": bool(section.get("ncbi_training", True)),
+            "train_on_devel": bool(section.get("train_on_devel", False))}
+
+
+def prepare_corpus(data_dir: Path, work_dir: Path, ncbi_dir: Path | None = None,
+                   vectors_dim: int = 100, vector_text: Sequence[str] = ("train", "ncbi_train"),
+                   ncbi_training: bool = True, train_on_devel: bool = False) -> CorpusFiles:
+    """Write BC5CDR train/devel as DocBins and train static vectors on unlabelled text.
+
+    With `ncbi_dir` and `ncbi_training`, NCBI-disease train sentences join the training set (see
+    `disease_only_doc`); without `ncbi_training` the folder only lends its text to the vectors.
+    With `train_on_devel`, devel.tsv's sentences join the training set too (the final model of a
+    config already chosen on devel, trained for a step count chosen on devel); devel stays the
+    `dev` DocBin, but its scores are then no longer held-out figures.
+    Only train.tsv files feed updates; devel.tsv is the dev set; the vectors learn from the text of
+    the files named in `vector_text` (see VECTOR_TEXT_FILES); test.tsv is never read.
     """
     vocab = Vocab()
     corpus_dir = Path(work_dir) / "corpus"
-    train_files = [Path(data_dir) / "train.tsv"]
-    train_docs = read_docs(train_files[0], vocab)
+    train_docs = read_docs(Path(data_dir) / "train.tsv", vocab)
     dev_docs = read_docs(Path(data_dir) / "devel.tsv", vocab)
-    if ncbi_dir is not None:
-        train_files.append(Path(ncbi_dir) / "train.tsv")
+    if ncbi_dir is not None and ncbi_training:
         chemicals = chemical_lexicon(train_docs)
-        train_docs += [disease_only_doc(vocab, sentence, chemicals) for sentence in read_sentences(train_files[-1])]
+        train_docs += [disease_only_doc(vocab, sentence, chemicals)
+                       for sentence in read_sentences(Path(ncbi_dir) / "train.tsv")]
+    if train_on_devel:
+        train_docs += dev_docs
+    vector_files = vector_text_files(data_dir, ncbi_dir, vector_text)
     return CorpusFiles(train=write_docbin(train_docs, corpus_dir / "train.spacy"),
                        dev=write_docbin(dev_docs, corpus_dir / "dev.spacy"),
-                       vectors=build_static_vectors(train_files, corpus_dir / "vectors", dim=vectors_dim))
+                       vectors=build_static_vectors(vector_files, corpus_dir / "vectors", dim=vectors_dim))
 
 
 # --- static vectors -----------------------------------------------------------------------------
@@ -180,8 +220,9 @@ def build_static_vectors(tsv_files: Iterable[Path], out_dir: Path, dim: int = 10
 # --- training -----------------------------------------------------------------------------------
 
 def train_pipeline(corpus: CorpusFiles, work_dir: Path, config: Path | None = None, seed: int = 0,
-                   overrides: dict[str, Any] | None = None) -> Path:
-    """Run `spacy train` with a fixed seed; returns the best checkpoint on the dev set (model-best).
+                   overrides: dict[str, Any] | None = None, last: bool = False) -> Path:
+    """Run `spacy train` with a fixed seed; returns the best checkpoint on the dev set (model-best),
+    or with `last` the final one (model-last: when the dev set was trained on, its best means nothing).
 
     Training runs in a child process: spaCy seeds Python's and numpy's global random generators,
     and an orchestrator's threads in this process (Prefect's) draw from them too, which made runs
@@ -197,7 +238,7 @@ def train_pipeline(corpus: CorpusFiles, work_dir: Path, config: Path | None = No
         command += [f"--{key}", json.dumps(value) if not isinstance(value, str) else value]
     environment = {**os.environ, "PYTHONHASHSEED": "0"}
     subprocess.run(command, check=True, env=environment)
-    return output / "model-best"
+    return output / ("model-last" if last else "model-best")
 
 
 # Split hyphens, slashes and plus signs inside words ("Selegiline-induced", "mg/kg"). The training
@@ -229,7 +270,8 @@ def package_pipeline(model_dir: Path, out_dir: Path, performance: dict[str, Any]
         nlp.config["paths"][key] = None
     nlp.meta.update({
         "name": name, "version": version,
-        "description": ("DISEASE and CHEMICAL NER trained on BC5CDR train.tsv (medfacts), selected on devel.tsv; "
+        "description": (f"DISEASE and CHEMICAL NER trained on {' + '.join((training or {}).get('train', ['train.tsv']))} "
+                        "(medfacts), config chosen on BC5CDR devel.tsv; "
                         "scispaCy rule tokenizer that also splits in-word hyphens and slashes like the corpus."),
         "sources": [{"name": "BC5CDR (BioCreative V CDR corpus, MTL-Bioinformatics-2016 IOB release)",
                      "license": "CC BY 4.0"}],
@@ -244,9 +286,15 @@ def package_pipeline(model_dir: Path, out_dir: Path, performance: dict[str, Any]
 
 def training_record(data_dir: Path, config: Path | None, seed: int, ncbi_dir: Path | None) -> dict[str, Any]:
     """How a packaged model was trained, for its meta.json (folder names only: paths differ by machine)."""
-    train = [f"{Path(data_dir).name}/train.tsv", *([f"{Path(ncbi_dir).name}/train.tsv"] if ncbi_dir else [])]
+    settings = medfacts_settings(config)
+    with_ncbi = ncbi_dir is not None and settings["ncbi_training"]
+    train = [f"{Path(data_dir).name}/train.tsv", *([f"{Path(ncbi_dir).name}/train.tsv"] if with_ncbi else []),
+             *([f"{Path(data_dir).name}/devel.tsv"] if settings["train_on_devel"] else [])]
+    text = [f"{path.parent.name}/{path.name}"
+            for path in vector_text_files(data_dir, ncbi_dir, settings["vector_text"])]
     return {"config": Path(config or DEFAULT_CONFIG).name, "seed": seed, "train": train,
-            "dev": f"{Path(data_dir).name}/devel.tsv", "static_vectors": "PPMI-SVD on the train files' text"}
+            "dev": f"{Path(data_dir).name}/devel.tsv",
+            "static_vectors": f"PPMI-SVD ({settings['vectors_dim']} dimensions) on the text of {', '.join(text)}"}
 
 
 def spacy_performance(scores: dict[str, dict[str, float]]) -> dict[str, Any]:

@@ -178,7 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--out", required=True, help="folder to write the trained pipeline to")
     train.add_argument("--config", default=None, help="spaCy training config (default: the bundled one)")
     train.add_argument("--seed", type=int, default=0)
-    train.add_argument("--ncbi", default=None, help="optional NCBI-disease folder to add to the training data")
+    train.add_argument("--ncbi", default=None, help="optional NCBI-disease folder: its train sentences join the training data "
+                       "unless the config's [medfacts] ncbi_training is false; its text feeds the vectors "
+                       "where [medfacts] vector_text names it")
     train.set_defaults(handler=command_train_ner)
 
     evaluate = commands.add_parser("evaluate-ner", help="entity-level P/R/F1 of a model on an IOB .tsv file")

@@ -15,13 +15,19 @@ from extractors.iob import texts
 
 
 @task
-def prepare_corpus(data_dir: Path, work_dir: Path, ncbi_dir: Path | None) -> ner_training.CorpusFiles:
-    return ner_training.prepare_corpus(data_dir, work_dir, ncbi_dir)
+def prepare_corpus(data_dir: Path, work_dir: Path, ncbi_dir: Path | None,
+                   config: Path | None) -> ner_training.CorpusFiles:
+    settings = ner_training.medfacts_settings(config)
+    return ner_training.prepare_corpus(data_dir, work_dir, ncbi_dir, vectors_dim=settings["vectors_dim"],
+                                       vector_text=settings["vector_text"],
+                                       ncbi_training=settings["ncbi_training"],
+                                       train_on_devel=settings["train_on_devel"])
 
 
 @task
 def train_pipeline(corpus: ner_training.CorpusFiles, work_dir: Path, config: Path | None, seed: int) -> Path:
-    return ner_training.train_pipeline(corpus, work_dir, config=config, seed=seed)
+    last = ner_training.medfacts_settings(config)["train_on_devel"]
+    return ner_training.train_pipeline(corpus, work_dir, config=config, seed=seed, last=last)
 
 
 @task
@@ -30,8 +36,12 @@ def score_pipeline(model_dir: Path, data_file: Path) -> dict[str, Any]:
 
 
 @task
-def package_pipeline(model_dir: Path, out_dir: Path, devel_scores: dict[str, Any], training: dict[str, Any]) -> Path:
-    performance = {**ner_training.spacy_performance(devel_scores), "devel": devel_scores}
+def package_pipeline(model_dir: Path, out_dir: Path, devel_scores: dict[str, Any], training: dict[str, Any],
+                     devel_held_out: bool = True) -> Path:
+    if not devel_held_out:  # devel was trained on: its scores must not pass for held-out figures
+        performance = {"devel_seen_in_training": devel_scores}
+    else:
+        performance = {**ner_training.spacy_performance(devel_scores), "devel": devel_scores}
     return ner_training.package_pipeline(model_dir, out_dir, performance, training=training)
 
 
@@ -40,15 +50,19 @@ def train_ner(data_dir: Path, out_dir: Path, config: Path | None = None, seed: i
               ncbi_dir: Path | None = None, work_dir: Path | None = None) -> dict[str, Any]:
     """Train on `data_dir`/train.tsv (plus NCBI-disease train if given), select on devel.tsv, package.
 
+    With the config's [medfacts] train_on_devel, devel.tsv is trained on as well and the last
+    checkpoint (after the config's max_steps, chosen on devel beforehand) is packaged.
+
     Corpus files, vectors and checkpoints go to `work_dir` (default ./training/<out name>, which
     git ignores) so the packaged `out_dir` holds only the model. Returns the devel scores.
     """
     out_dir = Path(out_dir)
     work_dir = Path(work_dir) if work_dir is not None else Path.cwd() / "training" / out_dir.name
-    corpus = prepare_corpus(Path(data_dir), work_dir, ncbi_dir)
+    corpus = prepare_corpus(Path(data_dir), work_dir, ncbi_dir, config)
     best = train_pipeline(corpus, work_dir, config, seed)
     devel_scores = score_pipeline(best, Path(data_dir) / "devel.tsv")
-    package_pipeline(best, out_dir, devel_scores, ner_training.training_record(data_dir, config, seed, ncbi_dir))
+    package_pipeline(best, out_dir, devel_scores, ner_training.training_record(data_dir, config, seed, ncbi_dir),
+                     devel_held_out=not ner_training.medfacts_settings(config)["train_on_devel"])
     return devel_scores
 
 
