@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from itertools import product
+from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -68,7 +70,8 @@ class CueMatch:
     cue: context.Cue
 
 
-def cue_matches(span: Span) -> list[CueMatch]:
+@lru_cache(maxsize=64)  # a sentence and its clauses are read several times in a row; few enough to free Docs soon
+def cue_matches(span: Span) -> tuple[CueMatch, ...]:
     """The cue phrases of a span, in order, that state a relation between its entities.
 
     A cue word inside an entity ('therapy' in 'physical therapy') names the entity, not a relation;
@@ -78,7 +81,7 @@ def cue_matches(span: Span) -> list[CueMatch]:
     pattern, table = context.relation_cues()
     matches = list(pattern.finditer(span.text))
     if not matches:  # most clauses: nothing more to read
-        return []
+        return ()
     entities = [(start - span.start_char, end - span.start_char) for start, end in entity_char_spans(span)]
     harmful = context.states_harm(span.text)
     found: list[CueMatch] = []
@@ -93,10 +96,10 @@ def cue_matches(span: Span) -> list[CueMatch]:
                 and len(span.text[found[-1].end:match.start()].split()) <= TREATED_OBJECT_WORDS):
             continue
         found.append(CueMatch(match.start(), match.end(), text, cue))
-    return found
+    return tuple(found)
 
 
-def strongest_cues(matches: list[CueMatch], scope: str = "clause") -> dict[str, tuple[str, float]]:
+def strongest_cues(matches: Sequence[CueMatch], scope: str = "clause") -> dict[str, tuple[str, float]]:
     """predicate -> (strongest cue text, strength) among the matches that reach this scope."""
     found: dict[str, tuple[str, float]] = {}
     for match in matches:
@@ -480,7 +483,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     return found
 
 
-def list_cues(matches: list[CueMatch], scope: str) -> dict[str, tuple[str, float]]:
+def list_cues(matches: Sequence[CueMatch], scope: str) -> dict[str, tuple[str, float]]:
     """The has_symptom / treated_by cues among a heading's or list introduction's matches that reach this scope."""
     return {predicate: cue for predicate, cue in strongest_cues(matches, scope).items() if predicate != RELIEVES}
 
