@@ -15,6 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from extractors.entity_types import EntityTyper, TypedConcept
@@ -211,6 +214,17 @@ class Expansion:
     source: Span
 
 
+def tokens_among(doc: Doc, words: frozenset[str]) -> list[Token]:
+    """The tokens whose lower-case form is one of words, found in the Doc's array of LOWER hashes:
+    no Token object is made for the many tokens that are not."""
+    return [doc[int(index)] for index in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), word_hashes(words)))]
+
+
+@lru_cache(maxsize=16)
+def word_hashes(words: frozenset[str]) -> numpy.ndarray:
+    return numpy.fromiter((hash_string(word) for word in words), dtype=numpy.uint64, count=len(words))
+
+
 def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
     """'causes the skin to become itchy, dry, cracked and sore': one symptom per quality of a body part.
 
@@ -220,8 +234,8 @@ def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[
     """
     found: list[Expansion] = []
     verbs = linking_verbs()
-    for body in doc:
-        if body.lower_ not in body_parts() or body.i + 2 >= len(doc):
+    for body in tokens_among(doc, body_parts()):
+        if body.i + 2 >= len(doc):
             continue
         index = body.i + 1
         while index < len(doc) and doc[index].lower_ in AUXILIARIES:
@@ -246,8 +260,8 @@ def trouble_with(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansio
     'trouble with bladder, bowel or sexual function' gives 'bladder dysfunction' and the rest.
     """
     found: list[Expansion] = []
-    for head in doc:
-        if head.lower_ not in TROUBLE_WORDS or head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "with":
+    for head in tokens_among(doc, TROUBLE_WORDS):
+        if head.i + 2 >= len(doc) or doc[head.i + 1].lower_ != "with":
             continue
         words, index, joined = [], head.i + 2, True
         while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])):
