@@ -5,12 +5,20 @@ fresh clone has real NER without downloads; any installed spaCy/scispaCy model c
 """
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
 BUNDLED_MODEL = Path(__file__).parent / "models" / "ner_bc5cdr"
+
+# scispaCy's AbbreviationDetector calls a Matcher it leaves empty on every Doc; spaCy's W036 about
+# it says nothing to a user of medfacts and would print on every run.
+warnings.filterwarnings("ignore", message=r"\[W036\] The component 'matcher' does not have any patterns defined")
+# Python's re flags '[[' in scispaCy's tokenizer patterns as a possible future set operation; in
+# every Python this product runs on, they mean a literal '['.
+warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
 
 
 def load_pipeline(model: str | Path | None = None) -> Language:
