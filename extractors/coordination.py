@@ -29,6 +29,7 @@ BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body includin
 ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
 SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight"})
 TROUBLE_WORDS = frozenset({"trouble", "troubles", "problem", "problems", "difficulty", "difficulties"})
+FUNCTION_WORDS = frozenset({"function", "functions", "functioning"})  # 'bladder or sexual function'
 SHARING_PREPOSITIONS = frozenset({"to", "of", "in"})  # 'sensitivity to light, sound and smell', 'loss of taste or smell'
 AUXILIARIES = frozenset({"to", "can", "may", "might", "will", "often", "also", "usually", "sometimes", "could"})
 DETERMINERS = frozenset({"the", "your", "their", "his", "her", "its", "a", "an", "both", "my", "our"})
@@ -268,13 +269,13 @@ def trouble_with(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansio
             token = doc[index]
             if is_connector(token):
                 joined = True
-            elif joined or token.lower_ in {"function", "functions", "functioning"}:
+            elif joined or token.lower_ in FUNCTION_WORDS:
                 words.append(token)
                 joined = False
             else:
                 break  # 'understanding information': the object of the last conjunct ends the list
             index += 1
-        function = bool(words) and words[-1].lower_ in {"function", "functions", "functioning"}
+        function = bool(words) and words[-1].lower_ in FUNCTION_WORDS
         if function:
             words = words[:-1]
         for word in words:

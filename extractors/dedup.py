@@ -100,6 +100,7 @@ def find_near_duplicates(docs: Sequence[tuple[str, str]], threshold: float = 0.8
     texts: dict[str, str] = {}
     for doc_id, text in docs:
         texts.setdefault(doc_id, text)
+    kept_shingles = LazyShingles(texts)
     first_by_exact: dict[str, str] = {}
     order: dict[str, int] = {}
     duplicates: dict[str, str] = {}
@@ -115,7 +116,7 @@ def find_near_duplicates(docs: Sequence[tuple[str, str]], threshold: float = 0.8
             continue
         signature = prints.signature()
         candidates = lsh.query(signature)
-        original = earliest_match(candidates, shingles(text), texts, order, threshold) if candidates else None
+        original = earliest_match(candidates, shingles(text), kept_shingles, order, threshold) if candidates else None
         if original is not None:
             duplicates[doc_id] = original
             continue
@@ -140,8 +141,21 @@ def candidate_index(threshold: float, num_perm: int) -> MinHashLSH:
     return MinHashLSH(threshold=0.1, num_perm=num_perm)
 
 
-def earliest_match(candidates: list[str], shingle_set: set[str], texts: Mapping[str, str],
+class LazyShingles(dict):
+    """doc_id -> shingle set of its text, computed the first time a document is an LSH candidate and
+    kept: stored fingerprints spare the shingling of documents that never are."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        super().__init__()
+        self.texts = texts
+
+    def __missing__(self, doc_id: str) -> set[str]:
+        self[doc_id] = shingles(self.texts[doc_id])
+        return self[doc_id]
+
+
+def earliest_match(candidates: list[str], shingle_set: set[str], kept_shingles: Mapping[str, set[str]],
                    order: dict[str, int], threshold: float) -> str | None:
     """The earliest LSH candidate whose exact Jaccard similarity reaches the threshold."""
-    confirmed = [doc_id for doc_id in candidates if jaccard(shingle_set, shingles(texts[doc_id])) >= threshold]
+    confirmed = [doc_id for doc_id in candidates if jaccard(shingle_set, kept_shingles[doc_id]) >= threshold]
     return min(confirmed, key=order.__getitem__) if confirmed else None

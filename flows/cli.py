@@ -144,9 +144,9 @@ def positive_int(value: str) -> int:
 
 def add_scale_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workers", type=positive_int, default=1, metavar="N",
-                        help="extract in N worker processes (default: 1, in this process)")
+                        help="clean and extract in N worker processes (default: 1, in this process)")
     parser.add_argument("--dask-address", default=None, metavar="tcp://HOST:PORT",
-                        help="extract on an existing Dask cluster (prefect-dask's DaskTaskRunner)")
+                        help="clean and extract on an existing Dask cluster (prefect-dask's DaskTaskRunner)")
 
 
 def build_parser() -> argparse.ArgumentParser:
