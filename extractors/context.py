@@ -75,15 +75,18 @@ def clause_break_words() -> frozenset[str]:
 
 
 SCOPES = ("clause", "sentence", "list", "section")  # how far a relation cue reaches, narrowest first
+DIRECTIONS = ("any", "forward", "backward")  # subject before the cue, or after it
 
 
 @dataclass(frozen=True)
 class Cue:
-    """One relation cue: what it states, how explicitly, and how far it reaches (SCOPES)."""
+    """One relation cue: what it states, how explicitly, how far it reaches (SCOPES), and which
+    side of it the subject stands on when both entities are in its clause (DIRECTIONS)."""
 
     predicate: str
     strength: float
     scope: str
+    direction: str = "any"
 
     def reaches(self, scope: str) -> bool:
         return SCOPES.index(self.scope) >= SCOPES.index(scope)
@@ -91,9 +94,11 @@ class Cue:
 
 @lru_cache(maxsize=1)
 def relation_cues() -> tuple[re.Pattern[str], dict[str, Cue]]:
-    """The cue regex and, per lowercase cue, its predicate, strength and scope."""
-    table = {cue.lower(): Cue(predicate, float(strength), scope)
-             for cue, predicate, strength, scope in read_table("relation_cues.tsv")}
+    """The cue regex and, per lowercase cue, its predicate, strength, scope and direction."""
+    table = {cue.lower(): Cue(predicate, float(strength), scope, direction)
+             for cue, predicate, strength, scope, direction in read_table("relation_cues.tsv")}
+    if unknown := {cue.direction for cue in table.values()} - set(DIRECTIONS):
+        raise ValueError(f"relation_cues.tsv: unknown direction {sorted(unknown)}")
     return cue_pattern(list(table)), table
 
 

@@ -146,6 +146,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     sentence = clause.sent
     clause_text, offset = clause.text, clause.start_char
     hedged = context.is_hedged(clause)
+    matches = cue_matches(clause)
     found: list[RelationEvidence] = []
     for predicate, (cue, strength) in (clause_cues(clause) or carried or {}).items():
         subject_type, object_type = SIGNATURES[predicate]
@@ -153,6 +154,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             continue  # 'X is treated with T to reduce S': the disease is the subject, not T.
         for subject, obj in product(by_type[subject_type], by_type[object_type]):
             from_topic = subject is topic
+            if not from_topic and not cue_direction_allows(matches, predicate, subject, obj, offset):
+                continue  # 'obesity has led to more young people with type 2 diabetes'
             first, last = sorted((subject, obj), key=lambda mention: mention.start)
             negated = subject.negated or obj.negated or (
                 not from_topic and context.has_negation(clause_text[first.end - offset:last.start - offset]))
@@ -163,6 +166,24 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 **sentence_evidence(sentence), cue=cue,
                 cue_strength=strength, negated=negated, hedged=hedged, subject_from_topic=from_topic))
     return found
+
+
+def cue_direction_allows(matches: Sequence[CueMatch], predicate: str, subject: Mention, obj: Mention,
+                         offset: int) -> bool:
+    """Whether one of the clause's cues for this predicate has the subject on its side (Cue.direction).
+
+    Cues carried from an earlier clause stand outside this one and allow either order.
+    """
+    relevant = [match for match in matches if predicate in LICENSES[match.cue.predicate]]
+    if not relevant:
+        return True
+    for match in relevant:
+        start, end = match.start + offset, match.end + offset
+        if (match.cue.direction == "any"
+                or (match.cue.direction == "forward" and subject.end <= start and end <= obj.start)
+                or (match.cue.direction == "backward" and obj.end <= start and end <= subject.start)):
+            return True
+    return False
 
 
 def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Mention]:

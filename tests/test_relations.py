@@ -366,3 +366,15 @@ def test_symptom_subheadings_of_a_symptoms_section_are_its_items(nlp):
             "Most people report it.\n\nVision problems\n\nThey may affect one eye.\n\nCauses\n\nTremor\n\nNothing here.")
     found = related(nlp, text, title="Multiple sclerosis")
     assert found == {("multiple sclerosis", "fatigue"), ("multiple sclerosis", "vision change")}
+
+
+def test_a_causal_cue_runs_from_the_disease_to_the_symptom(nlp):
+    assert not any(predicate == "has_symptom" for _, predicate, *_ in facts(
+        nlp, "The rise in obesity has led to more young people with type 2 diabetes."))
+    assert ("rheumatoid arthritis", "has_symptom", "joint pain", False, False) in facts(
+        nlp, "Joint pain caused by rheumatoid arthritis is worse in the morning.")
+
+
+def test_a_list_of_triggers_is_no_list_of_symptoms(nlp):
+    found = facts(nlp, "There are a number of migraine triggers including stress, anxiety and changes in sleep patterns.")
+    assert not any(predicate == "has_symptom" for _, predicate, *_ in found)
