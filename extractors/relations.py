@@ -154,7 +154,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             continue  # 'X is treated with T to reduce S': the disease is the subject, not T.
         for subject, obj in product(by_type[subject_type], by_type[object_type]):
             from_topic = subject is topic
-            if not from_topic and not cue_direction_allows(matches, predicate, subject, obj, offset):
+            if not from_topic and not cue_allows(matches, predicate, subject, obj, clause):
                 continue  # 'obesity has led to more young people with type 2 diabetes'
             first, last = sorted((subject, obj), key=lambda mention: mention.start)
             negated = subject.negated or obj.negated or (
@@ -168,22 +168,43 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     return found
 
 
-def cue_direction_allows(matches: Sequence[CueMatch], predicate: str, subject: Mention, obj: Mention,
-                         offset: int) -> bool:
-    """Whether one of the clause's cues for this predicate has the subject on its side (Cue.direction).
+def cue_allows(matches: Sequence[CueMatch], predicate: str, subject: Mention, obj: Mention, clause: Span) -> bool:
+    """Whether one of the clause's cues for this predicate joins these two entities.
 
-    Cues carried from an earlier clause stand outside this one and allow either order.
+    The subject must stand on the cue's side (Cue.direction), and a cue inside parentheses speaks
+    only of what they enclose and the name just before them: 'sinusitis (inflammation of the
+    sinuses, often causing pain) … migraine' relates sinusitis and pain, not migraine. Cues
+    carried from an earlier clause stand outside this one and allow either order.
     """
     relevant = [match for match in matches if predicate in LICENSES[match.cue.predicate]]
     if not relevant:
         return True
+    offset = clause.start_char
     for match in relevant:
         start, end = match.start + offset, match.end + offset
-        if (match.cue.direction == "any"
+        if not (match.cue.direction == "any"
                 or (match.cue.direction == "forward" and subject.end <= start and end <= obj.start)
                 or (match.cue.direction == "backward" and obj.end <= start and end <= subject.start)):
+            continue
+        enclosing = enclosing_parentheses(clause.text, match.start)
+        if enclosing is None:
+            return True
+        inside_start, inside_end = enclosing[0] + offset, enclosing[1] + offset
+        glossed = clause.text[:enclosing[0]].rstrip()
+        if (inside_start <= obj.start and obj.end <= inside_end
+                and (inside_start <= subject.start and subject.end <= inside_end
+                     or subject.end == offset + len(glossed))):
             return True
     return False
+
+
+def enclosing_parentheses(text: str, position: int) -> tuple[int, int] | None:
+    """(start, end) of the innermost '( … )' around position in text, the end at the text's end if unclosed."""
+    opening = text.rfind("(", 0, position)
+    if opening < 0 or text.rfind(")", opening, position) >= 0:
+        return None
+    closing = text.find(")", position)
+    return opening, closing if closing >= 0 else len(text)
 
 
 def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Mention]:

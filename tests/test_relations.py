@@ -378,3 +378,9 @@ def test_a_causal_cue_runs_from_the_disease_to_the_symptom(nlp):
 def test_a_list_of_triggers_is_no_list_of_symptoms(nlp):
     found = facts(nlp, "There are a number of migraine triggers including stress, anxiety and changes in sleep patterns.")
     assert not any(predicate == "has_symptom" for _, predicate, *_ in found)
+
+
+def test_a_cue_in_parentheses_speaks_of_what_they_gloss(nlp):
+    found = facts(nlp, "Some people with lupus also have sinusitis (inflammation of the sinuses, often causing pain).")
+    assert ("sinusitis", "has_symptom", "pain", False, False) in found
+    assert not any(subject == "systemic lupus erythematosus" for subject, *_ in found)
