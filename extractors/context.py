@@ -113,6 +113,10 @@ def disease_classes() -> frozenset[str]:
     return frozenset(term_key(name) for name in read_list("disease_classes.txt"))
 
 
+def disease_anaphors() -> re.Pattern[str]:
+    return listed_cues("disease_anaphors.txt")
+
+
 def section_breaks() -> re.Pattern[str]:
     return listed_cues("section_breaks.txt")
 

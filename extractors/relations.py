@@ -147,6 +147,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     clause_text, offset = clause.text, clause.start_char
     hedged = context.is_hedged(clause)
     matches = cue_matches(clause)
+    disease_ends = frozenset(mention.end for mention in spans if mention.entity_type == DISEASE)
     found: list[RelationEvidence] = []
     for predicate, (cue, strength) in (clause_cues(clause) or carried or {}).items():
         subject_type, object_type = SIGNATURES[predicate]
@@ -154,7 +155,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             continue  # 'X is treated with T to reduce S': the disease is the subject, not T.
         for subject, obj in product(by_type[subject_type], by_type[object_type]):
             from_topic = subject is topic
-            if not from_topic and not cue_allows(matches, predicate, subject, obj, clause):
+            if not from_topic and not cue_allows(matches, predicate, subject, obj, clause, disease_ends):
                 continue  # 'obesity has led to more young people with type 2 diabetes'
             first, last = sorted((subject, obj), key=lambda mention: mention.start)
             negated = subject.negated or obj.negated or (
@@ -168,18 +169,25 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     return found
 
 
-def cue_allows(matches: Sequence[CueMatch], predicate: str, subject: Mention, obj: Mention, clause: Span) -> bool:
+def cue_allows(matches: Sequence[CueMatch], predicate: str, subject: Mention, obj: Mention, clause: Span,
+               disease_ends: frozenset[int] = frozenset()) -> bool:
     """Whether one of the clause's cues for this predicate joins these two entities.
 
-    The subject must stand on the cue's side (Cue.direction), and a cue inside parentheses speaks
-    only of what they enclose and the name just before them: 'sinusitis (inflammation of the
-    sinuses, often causing pain) … migraine' relates sinusitis and pain, not migraine. Cues
-    carried from an earlier clause stand outside this one and allow either order.
+    The subject must stand on the cue's side (Cue.direction). Parentheses right after a disease
+    gloss it: what they name relates to that disease alone, and a cue inside parentheses speaks
+    only of what they enclose and the name before them. So 'sinusitis (inflammation of the
+    sinuses, often causing pain) … migraine' relates sinusitis and pain, not migraine. Cues carried
+    from an earlier clause stand outside this one and allow either order.
     """
+    offset = clause.start_char
+    gloss = enclosing_parentheses(clause.text, obj.start - offset)
+    if gloss is not None:
+        glossed_end = offset + len(clause.text[:gloss[0]].rstrip())
+        if glossed_end in disease_ends and subject.end != glossed_end:
+            return False
     relevant = [match for match in matches if predicate in LICENSES[match.cue.predicate]]
     if not relevant:
         return True
-    offset = clause.start_char
     for match in relevant:
         start, end = match.start + offset, match.end + offset
         if not (match.cue.direction == "any"
@@ -468,9 +476,11 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     section = SectionState()
     previous_items: list[tuple[int, Span]] = []
     previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph
+    named_before: Mention | None = None  # the one disease the sentence before named, for 'This condition …'
     found: list[RelationEvidence] = []
     for sentence_idx, sentence in enumerate(doc.sents):
         text = sentence.text.strip()
+        referent, named_before = named_before, only_disease(sentence, mention_at)
         if is_heading(sentence):
             about = section.current_list or section.context
             if about is not None and is_entity_line(sentence, mention_at, (SYMPTOM, TREATMENT)):
@@ -482,7 +492,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
         topic = section.topic or article_topic
         carried: dict[str, tuple[str, float]] = {}
-        clause_topic = topic
+        clause_topic = referent if referent is not None and points_back(sentence) else topic
         in_harm_list = section.harmful and (is_list_item(sentence) or is_item_continuation(sentence))
         for clause in context.clauses(sentence):
             found.extend(item for item in relations_in_clause(clause, mention_at, sentence_idx, clause_topic, carried)
@@ -523,6 +533,17 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             found.extend(section.section_relations(sentence, sentence_idx, mention_at))
         previous = None if is_list_item(sentence) else (sentence_idx, sentence)
     return found
+
+
+def only_disease(sentence: Span, mention_at: dict[int, Mention]) -> Mention | None:
+    """The one disease a sentence names (not negated), else None."""
+    named = {m.canonical: m for m in sentence_mentions(sentence, mention_at) if m.entity_type == DISEASE and not m.negated}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def points_back(sentence: Span) -> bool:
+    """Whether the sentence opens with a word for a disease named before it (data/disease_anaphors.txt)."""
+    return bool(context.disease_anaphors().match(sentence.text.lstrip()))
 
 
 def list_cues(matches: Sequence[CueMatch], scope: str) -> dict[str, tuple[str, float]]:

@@ -384,3 +384,13 @@ def test_a_cue_in_parentheses_speaks_of_what_they_gloss(nlp):
     found = facts(nlp, "Some people with lupus also have sinusitis (inflammation of the sinuses, often causing pain).")
     assert ("sinusitis", "has_symptom", "pain", False, False) in found
     assert not any(subject == "systemic lupus erythematosus" for subject, *_ in found)
+    found = facts(nlp, "Many people with sinusitis (inflammation of the sinuses, often causing pain) are actually "
+                       "experiencing migraine.")
+    assert not any(subject == "migraine" for subject, *_ in found)
+
+
+def test_this_condition_means_the_disease_named_just_before(nlp):
+    found = facts(nlp, "Type 2 diabetes\n\nRisk factors include:\nPolycystic ovary syndrome. This condition results in "
+                       "irregular menstrual periods and excess hair growth.")
+    assert ("polycystic ovary syndrome", "has_symptom", "excess hair growth", False, False) in found
+    assert not any(subject == "type 2 diabetes" for subject, *_ in found)
