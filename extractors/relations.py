@@ -476,11 +476,12 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     section = SectionState()
     previous_items: list[tuple[int, Span]] = []
     previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph
-    named_before: Mention | None = None  # the one disease the sentence before named, for 'This condition …'
+    named_before: list[Mention] = []  # the diseases the sentence before named, for 'This condition …'
     found: list[RelationEvidence] = []
     for sentence_idx, sentence in enumerate(doc.sents):
         text = sentence.text.strip()
-        referent, named_before = named_before, only_disease(sentence, mention_at)
+        referent = referent_disease(sentence, named_before, mention_at)
+        named_before = named_diseases(sentence, mention_at)
         if is_heading(sentence):
             about = section.current_list or section.context
             if about is not None and is_entity_line(sentence, mention_at, (SYMPTOM, TREATMENT)):
@@ -492,7 +493,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
         topic = section.topic or article_topic
         carried: dict[str, tuple[str, float]] = {}
-        clause_topic = referent if referent is not None and points_back(sentence) else topic
+        clause_topic = referent or topic
         in_harm_list = section.harmful and (is_list_item(sentence) or is_item_continuation(sentence))
         for clause in context.clauses(sentence):
             found.extend(item for item in relations_in_clause(clause, mention_at, sentence_idx, clause_topic, carried)
@@ -535,15 +536,22 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     return found
 
 
-def only_disease(sentence: Span, mention_at: dict[int, Mention]) -> Mention | None:
-    """The one disease a sentence names (not negated), else None."""
+def named_diseases(sentence: Span, mention_at: dict[int, Mention]) -> list[Mention]:
+    """The distinct diseases a sentence names (not negated), in order."""
     named = {m.canonical: m for m in sentence_mentions(sentence, mention_at) if m.entity_type == DISEASE and not m.negated}
-    return next(iter(named.values())) if len(named) == 1 else None
+    return list(named.values())
 
 
-def points_back(sentence: Span) -> bool:
-    """Whether the sentence opens with a word for a disease named before it (data/disease_anaphors.txt)."""
-    return bool(context.disease_anaphors().match(sentence.text.lstrip()))
+def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int, Mention]) -> Mention | None:
+    """The disease a sentence opening with 'This condition', 'It' or 'This type of arthritis' speaks of:
+    the one the sentence before named, or the one of those that belongs to the family it names."""
+    if not before or not context.disease_anaphors().match(sentence.text.lstrip()):
+        return None
+    if len(before) == 1:
+        return before[0]
+    families = named_diseases(sentence, mention_at)
+    members = [disease for disease in before if any(is_family_of(family, disease) for family in families)]
+    return members[0] if len(members) == 1 else None
 
 
 def list_cues(matches: Sequence[CueMatch], scope: str) -> dict[str, tuple[str, float]]:

@@ -394,3 +394,10 @@ def test_this_condition_means_the_disease_named_just_before(nlp):
                        "irregular menstrual periods and excess hair growth.")
     assert ("polycystic ovary syndrome", "has_symptom", "excess hair growth", False, False) in found
     assert not any(subject == "type 2 diabetes" for subject, *_ in found)
+
+
+def test_this_type_of_a_family_means_its_member_named_before(nlp):
+    found = facts(nlp, "Many people with psoriasis develop psoriatic arthritis. This type of arthritis causes swelling "
+                       "and pain in the joints.")
+    assert ("psoriatic arthritis", "has_symptom", "joint swelling", False, False) in found
+    assert not any(subject == "arthritis" for subject, *_ in found)
