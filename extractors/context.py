@@ -113,6 +113,12 @@ def disease_classes() -> frozenset[str]:
     return frozenset(term_key(name) for name in read_list("disease_classes.txt"))
 
 
+@lru_cache(maxsize=1)
+def fragment_words() -> frozenset[str]:
+    """Words a verbless fragment may hold besides its entities: determiners, conjunctions, grading modifiers."""
+    return frozenset(word.lower() for word in read_list("fragment_words.txt") + read_list("modifiers.txt"))
+
+
 def disease_anaphors() -> re.Pattern[str]:
     return listed_cues("disease_anaphors.txt")
 

@@ -477,6 +477,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     previous_items: list[tuple[int, Span]] = []
     previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph
     named_before: list[Mention] = []  # the diseases the sentence before named, for 'This condition …'
+    announced: ListContext | None = None  # what a sentence announced for the fragments after it ('… symptoms. The nausea.')
     found: list[RelationEvidence] = []
     for sentence_idx, sentence in enumerate(doc.sents):
         text = sentence.text.strip()
@@ -492,6 +493,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             continue
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
         topic = section.topic or article_topic
+        if announced is not None and not starts_line(sentence) and is_fragment(sentence, mention_at):
+            found.extend(list_item_relations(sentence, sentence_idx, announced, mention_at))
+            continue
+        announced = announcement(sentence, mention_at, topic)
         carried: dict[str, tuple[str, float]] = {}
         clause_topic = referent or topic
         in_harm_list = section.harmful and (is_list_item(sentence) or is_item_continuation(sentence))
@@ -534,6 +539,26 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             found.extend(section.section_relations(sentence, sentence_idx, mention_at))
         previous = None if is_list_item(sentence) else (sentence_idx, sentence)
     return found
+
+
+def announcement(sentence: Span, mention_at: dict[int, Mention], topic: Mention | None) -> ListContext | None:
+    """What a sentence with a cue of list scope announces for verbless fragments after it:
+    'Migraines come with unwelcome symptoms. The severe headache. The nausea.'"""
+    cues = list_cues(cue_matches(sentence), "list")
+    if not cues:
+        return None
+    subject, from_topic = list_subject(sentence, mention_at, topic)
+    return ListContext(cues, subject, context.is_hedged(sentence), from_topic) if subject is not None else None
+
+
+def is_fragment(sentence: Span, mention_at: dict[int, Mention]) -> bool:
+    """A sentence of nothing but entities and the words around a noun ('The blurry vision or blind spots.')."""
+    mentions = sentence_mentions(sentence, mention_at)
+    if not mentions or any(m.entity_type == DISEASE for m in mentions):
+        return False
+    fillers = context.fragment_words()
+    return all(any(m.start <= token.idx < m.end for m in mentions) or token.lower_ in fillers
+               for token in sentence if token.is_alpha)
 
 
 def named_diseases(sentence: Span, mention_at: dict[int, Mention]) -> list[Mention]:

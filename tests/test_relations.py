@@ -401,3 +401,10 @@ def test_this_type_of_a_family_means_its_member_named_before(nlp):
                        "and pain in the joints.")
     assert ("psoriatic arthritis", "has_symptom", "joint swelling", False, False) in found
     assert not any(subject == "arthritis" for subject, *_ in found)
+
+
+def test_fragments_after_a_sentence_announcing_symptoms_are_its_items(nlp):
+    found = facts(nlp, "People with migraines know their unwelcome symptoms. The severe headache. The nausea. "
+                       "The blurry vision or blind spots. Migraine is common in women.")
+    objects = {obj for subject, predicate, obj, *_ in found if subject == "migraine" and predicate == "has_symptom"}
+    assert {"headache", "nausea", "blurred vision", "blind spot"} <= objects
