@@ -33,6 +33,8 @@ from typing import Iterable
 import ftfy
 from ftfy import fixes
 
+from extractors.glued_words import split_glued_words
+
 DATA_DIR = Path(__file__).parent / "data"
 LOGGER = logging.getLogger(__name__)
 
@@ -400,8 +402,12 @@ _GLUED_COLON = re.compile(r"(?<=[a-z]):(?=[A-Z][a-z])")
 _GLUED_QUESTION_HEADING = re.compile(r"^(.{6,150}?[a-z)]\?)(?=[A-Z][a-z])")
 
 
-def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET) -> list[Block]:
-    """Lines of the text as blocks, hard-wrapped lines joined back into their paragraph."""
+def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool = True) -> list[Block]:
+    """Lines of the text as blocks, hard-wrapped lines joined back into their paragraph.
+
+    Words glued where a scraper dropped a link are split in scraped text (split_words); text that
+    trafilatura extracts from HTML here keeps its spaces, and its rare words stay as written.
+    """
     blocks: list[Block] = []
     previous_blank = True
     for raw_line in text.split("\n"):
@@ -417,7 +423,7 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET) -> list[Block]:
         else:
             blocks.append(block)
         previous_blank = False
-    return [piece for block in blocks for piece in unglue(block)]
+    return [piece for block in blocks for piece in unglue(block, split_words)]
 
 
 def continues_wrapped_line(previous: Block, block: Block) -> bool:
@@ -437,12 +443,14 @@ def join_wrapped(previous: Block, block: Block) -> None:
     previous.raw = f"{previous.raw}\n{block.raw}"
 
 
-def unglue(block: Block) -> list[Block]:
-    """Space out sentences glued by removed markup; split a question heading glued to its text.
+def unglue(block: Block, split_words: bool = True) -> list[Block]:
+    """Space out words and sentences glued by removed markup; split a question heading glued to its text.
 
     'Plaque psoriasis.The most common' -> '... psoriasis. The most common';
     'Does Lupus Cause Back Pain?Lupus, scientifically known as' -> heading + paragraph.
     """
+    if split_words:
+        block.text = split_glued_words(block.text)  # 'Plaque psoriasisis the most common type'
     if not _GLUE_HINT.search(block.text):
         return [block]
     text = _GLUED_SENTENCE.sub(" ", block.text)
@@ -934,7 +942,7 @@ def _clean_html(html: str, *, url: str | None) -> CleanedText:
     metadata = Metadata(title=clean_metadata(getattr(document, "title", None)),
                         date=clean_metadata(getattr(document, "date", None)),
                         author=clean_metadata(getattr(document, "author", None)))
-    blocks = text_blocks(rejoin_source_line_breaks(fix_unicode(body)), bullets=_EXTRACTED_LIST_ITEM)
+    blocks = text_blocks(rejoin_source_line_breaks(fix_unicode(body)), bullets=_EXTRACTED_LIST_ITEM, split_words=False)
     mark_hard_junk(blocks, frozenset(), metadata, drop_repeated_paragraphs=False)
     apply_title(blocks, metadata.title, infer=False)
     strip_repeated_heading(blocks)

@@ -100,6 +100,15 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> dict[str, tuple[Concept, ..
     return {key: tuple(concepts) for key, concepts in table.items()}
 
 
+def term_words(path: Path = VOCABULARY_FILE) -> frozenset[str]:
+    """Every word of every vocabulary term ('atlantoaxial', 'asthmaticus'): words that are medical, however rare."""
+    words: set[str] = set()
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            words.update(row["key"].split())
+    return frozenset(words)
+
+
 def read_list(name: str) -> list[str]:
     """A curated one-item-per-line list from data/ ('#' starts a comment)."""
     lines = (line.split("#", 1)[0].strip() for line in (DATA_DIR / name).read_text(encoding="utf-8").splitlines())
