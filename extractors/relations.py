@@ -425,14 +425,22 @@ class SectionState:
             self.current_list = replace(self.current_list, subject=disease, from_topic=True)
         return True
 
-    def introduce_list(self, sentence: Span, mention_at: dict[int, Mention], topic: Mention | None) -> None:
+    def introduce_list(self, sentence: Span, mention_at: dict[int, Mention], topic: Mention | None,
+                       before: Span | None = None) -> None:
         """A line ending with ':' opens a list: with its own list cues, or continuing the list or section around it.
 
-        An introduction with only narrower cues ('Possible causes include:') opens no list.
+        An introduction with only narrower cues ('Possible causes include:') opens no list. One that
+        points back ('These medications include:') at a sentence naming triggers or causes lists them,
+        not treatments (a sentence that names the disease they harm: not 'Many of these drugs have side effects').
         """
         matches = cue_matches(sentence)
         cues = list_cues(matches, "list")
-        self.harmful = context.states_harm(sentence.text)
+        self.harmful = context.states_harm(sentence.text) or (
+            before is not None and sentence[0].lower_ in BACK_REFERENCES and context.states_harm(before.text)
+            and bool(named_diseases(before, mention_at)))  # not 'these medications can have side effects'
+
+        if self.harmful:
+            cues = {predicate: cue for predicate, cue in cues.items() if predicate == HAS_SYMPTOM}
         inherited = None
         if not cues and not matches:
             inherited = self.current_list or self.context
@@ -479,8 +487,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     named_before: list[Mention] = []  # the diseases the sentence before named, for 'This condition …'
     announced: ListContext | None = None  # what a sentence announced for the fragments after it ('… symptoms. The nausea.')
     found: list[RelationEvidence] = []
+    last_sentence: Span | None = None
     for sentence_idx, sentence in enumerate(doc.sents):
         text = sentence.text.strip()
+        previous_sentence, last_sentence = last_sentence, sentence
         referent = referent_disease(sentence, named_before, mention_at)
         named_before = named_diseases(sentence, mention_at)
         if is_heading(sentence):
@@ -516,7 +526,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
                                                  + len(sentence.text) - len(sentence.text.lstrip())))
             previous_items = []
         elif text.endswith(":"):
-            section.introduce_list(sentence, mention_at, topic)
+            section.introduce_list(sentence, mention_at, topic, previous_sentence)
             previous_items = []
         elif (previous_items or previous) and sentence[0].lower_ in BACK_REFERENCES and list_cues(matches, "clause"):
             subject, from_topic = list_subject(sentence, mention_at, topic)

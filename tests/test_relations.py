@@ -408,3 +408,12 @@ def test_fragments_after_a_sentence_announcing_symptoms_are_its_items(nlp):
                        "The blurry vision or blind spots. Migraine is common in women.")
     objects = {obj for subject, predicate, obj, *_ in found if subject == "migraine" and predicate == "has_symptom"}
     assert {"headache", "nausea", "blurred vision", "blind spot"} <= objects
+
+
+def test_a_list_pointing_back_at_triggers_lists_no_treatments(nlp):
+    found = facts(nlp, "Psoriasis\n\nMedications\nSome medications are considered psoriasis triggers.\n"
+                       "These medications include:\nlithium.\nantimalarial medications.\n")
+    assert not any(predicate == "treated_by" for _, predicate, *_ in found)
+    found = facts(nlp, "Psoriasis\n\nSystemic medications\nMany of these medications can have severe side effects.\n"
+                       "These medications include:\nmethotrexate.\ncyclosporine.\n")
+    assert ("psoriasis", "treated_by", "methotrexate", False, False) in found
