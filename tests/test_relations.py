@@ -414,6 +414,7 @@ def test_a_list_pointing_back_at_triggers_lists_no_treatments(nlp):
     found = facts(nlp, "Psoriasis\n\nMedications\nSome medications are considered psoriasis triggers.\n"
                        "These medications include:\nlithium.\nantimalarial medications.\n")
     assert not any(predicate == "treated_by" for _, predicate, *_ in found)
-    found = facts(nlp, "Psoriasis\n\nSystemic medications\nMany of these medications can have severe side effects.\n"
-                       "These medications include:\nmethotrexate.\ncyclosporine.\n")
-    assert ("psoriasis", "treated_by", "methotrexate", False, False) in found
+    titled = document_facts("0" * 16, nlp("Systemic medications\nMany of these medications can have severe side effects.\n"
+                                          "These medications include:\nmethotrexate.\ncyclosporine.\n"), "Psoriasis")
+    assert ("psoriasis", "treated_by", "methotrexate") in {
+        (r.subject.canonical, r.predicate, r.object.canonical) for r in titled.relations}
