@@ -113,6 +113,16 @@ def disease_classes() -> frozenset[str]:
     return frozenset(term_key(name) for name in read_list("disease_classes.txt"))
 
 
+PREVENTED_WITHIN_CHARS = 40  # 'prevent' … 'type 2 diabetes': how far before the disease a prevention cue reaches
+
+
+def prevents(text: str, disease_start: int) -> bool:
+    """A prevention cue (data/prevention_cues.txt) shortly before the disease that starts at disease_start in text."""
+    window = text[max(0, disease_start - PREVENTED_WITHIN_CHARS):disease_start]
+    return any(not window[match.end():].strip(" ,") or len(window[match.end():].split()) <= 4
+               for match in listed_cues("prevention_cues.txt").finditer(window))
+
+
 @lru_cache(maxsize=1)
 def fragment_words() -> frozenset[str]:
     """Words a verbless fragment may hold besides its entities: determiners, conjunctions, grading modifiers."""

@@ -157,6 +157,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             from_topic = subject is topic
             if not from_topic and not cue_allows(matches, predicate, subject, obj, clause, disease_ends):
                 continue  # 'obesity has led to more young people with type 2 diabetes'
+            if predicate == TREATED_BY and not from_topic and context.prevents(clause_text, subject.start - offset):
+                continue  # 'may take metformin to lower the risk of type 2 diabetes': prevention, not treatment
             first, last = sorted((subject, obj), key=lambda mention: mention.start)
             negated = subject.negated or obj.negated or (
                 not from_topic and context.has_negation(clause_text[first.end - offset:last.start - offset]))
@@ -364,7 +366,7 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
         return []  # a line about another disease is not an item of this one's list
     found = []
     for predicate, (cue, strength) in intro.cues.items():
-        if predicate == RELIEVES:
+        if predicate == RELIEVES or (predicate == TREATED_BY and prevents_subject(sentence, mentions, subject)):
             continue
         object_type = SIGNATURES[predicate][1]
         for obj in (m for m in mentions if m.entity_type == object_type):
@@ -374,6 +376,12 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
                 cue_strength=strength * factor, negated=obj.negated,
                 hedged=intro.hedged or context.is_hedged(sentence), subject_from_topic=intro.from_topic))
     return found
+
+
+def prevents_subject(sentence: Span, mentions: list[Mention], subject: Mention) -> bool:
+    """Whether the line names its subject disease as something to prevent ('… to lower the risk of type 2 diabetes')."""
+    return any(m.entity_type == DISEASE and m.canonical == subject.canonical
+               and context.prevents(sentence.text, m.start - sentence.start_char) for m in mentions)
 
 
 @dataclass

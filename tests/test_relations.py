@@ -418,3 +418,13 @@ def test_a_list_pointing_back_at_triggers_lists_no_treatments(nlp):
                                           "These medications include:\nmethotrexate.\ncyclosporine.\n"), "Psoriasis")
     assert ("psoriasis", "treated_by", "methotrexate") in {
         (r.subject.canonical, r.predicate, r.object.canonical) for r in titled.relations}
+
+
+def test_prevention_is_no_treatment(nlp):
+    assert not any(predicate == "treated_by" for _, predicate, *_ in facts(
+        nlp, "Metformin is used to lower the risk of type 2 diabetes."))
+    titled = document_facts("0" * 16, nlp("People with prediabetes may take metformin to lower the risk of type 2 diabetes. "
+                                          "This is most often prescribed for older adults."), "Type 2 diabetes")
+    assert not any(r.predicate == "treated_by" for r in titled.relations)
+    assert ("type 2 diabetes", "treated_by", "metformin", False, False) in facts(
+        nlp, "Type 2 diabetes is often treated with metformin.")
