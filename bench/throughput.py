@@ -83,13 +83,25 @@ def build_corpus(folder: Path, n: int, shared: Path, seed: int = 11) -> None:
 
 # --- one scenario, in its own process -----------------------------------------------------------
 
+# Long enough to survive cleaning (a one-line note is dropped as junk), so the warm-up loads the model.
+WARM_UP_ARTICLE = """Lupus
+
+Lupus is a long-term condition that causes inflammation in many parts of the body, such as the joints,
+skin and kidneys. The most common symptoms of lupus are fatigue, joint pain and a rash across the cheeks.
+
+There is no cure, but treatment with hydroxychloroquine and corticosteroids can help control the symptoms.
+Many people with lupus also find that regular exercise and a healthy diet help them manage their fatigue.
+"""
+
+
 def scenario(name: str, corpus: Path, work: Path, model: str | None, workers: int) -> dict:
     from flows.extract_facts import extract_facts
 
     warm = work / f"warm-{name}"
     (warm / "in").mkdir(parents=True, exist_ok=True)
-    (warm / "in" / "a.txt").write_text("Lupus\n\nLupus causes fatigue and joint pain.\n", encoding="utf-8")
-    extract_facts(warm / "in", warm / "out", model, workers=workers)
+    (warm / "in" / "a.txt").write_text(WARM_UP_ARTICLE, encoding="utf-8")
+    if extract_facts(warm / "in", warm / "out", model, workers=workers)["n_extracted"] != 1:
+        sys.exit("the warm-up article was not extracted, so the model did not load before the timed run")
     out = work / f"out-{name}"
     started = time.perf_counter()
     first = extract_facts(corpus, out, model, workers=workers)

@@ -46,7 +46,7 @@ from functools import lru_cache  # noqa: E402
 
 import json  # noqa: E402
 
-from spacy.matcher import Matcher, PhraseMatcher  # noqa: E402
+from spacy.matcher import PhraseMatcher  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
 from spacy.util import filter_spans  # noqa: E402
 
@@ -54,6 +54,7 @@ from extractors import context, coordination  # noqa: E402
 from extractors.entity_types import SYMPTOM, TREATMENT, EntityTyper  # noqa: E402
 from extractors.records import Mention  # noqa: E402
 from extractors.terms import pluralize  # noqa: E402
+from extractors.token_patterns import LowerPatternMatcher  # noqa: E402
 from extractors.vocabulary import DATA_DIR, read_table  # noqa: E402
 
 GAZETTEER_LABELS = {"disease": "DISEASE", SYMPTOM: "SYMPTOM", TREATMENT: "TREATMENT"}
@@ -133,14 +134,14 @@ class GazetteerMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for label, terms in gazetteer_terms().items():
             self.matcher.add(label, list(nlp.tokenizer.pipe(terms)))
-        self.pattern_matcher = Matcher(nlp.vocab)
+        self.pattern_matcher = LowerPatternMatcher(nlp.vocab.strings)
         for line in (DATA_DIR / "symptom_patterns.jsonl").read_text(encoding="utf-8").splitlines():
             if line.strip():
                 rule = json.loads(line)
-                self.pattern_matcher.add(rule["label"], [rule["pattern"]])
+                self.pattern_matcher.add(rule["label"], rule["pattern"])
         # Drug names no list has, by their INN stem ('belimumab'): the NER often misses rare drugs.
         stem = shared_typer().drug_stem_pattern.pattern
-        self.pattern_matcher.add("TREATMENT", [[{"LOWER": {"REGEX": rf"^{stem}$"}}]])
+        self.pattern_matcher.add("TREATMENT", [{"LOWER": {"REGEX": rf"^{stem}$"}}])
 
     def __call__(self, doc: Doc) -> Doc:
         found = [*self.matcher(doc), *self.pattern_matcher(doc)]

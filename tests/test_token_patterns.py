@@ -1,0 +1,38 @@
+"""The LOWER pattern matcher finds exactly what spaCy's Matcher finds for the same patterns."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from spacy.matcher import Matcher
+
+from extractors.ner import DATA_DIR, shared_typer
+from extractors.token_patterns import LowerPatternMatcher
+
+
+def patterns() -> list[tuple[str, list[dict]]]:
+    rules = [json.loads(line) for line in (DATA_DIR / "symptom_patterns.jsonl").read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    stem = shared_typer().drug_stem_pattern.pattern
+    return [(rule["label"], rule["pattern"]) for rule in rules] + [("TREATMENT", [{"LOWER": {"REGEX": rf"^{stem}$"}}])]
+
+
+@pytest.mark.parametrize("text", [
+    "Symptoms include itchy eyes, joint pain, difficulty walking and sensitivity to light.",
+    "Rituximab and tofacitinib were added; her lower back pain and dry skin improved, with less shortness of breath.",
+    "Dry",  # shorter than every pattern but one
+    "",
+])
+def test_same_matches_as_spacy_matcher(nlp, text: str):
+    doc = nlp.make_doc(text)
+    reference, ours = Matcher(nlp.vocab), LowerPatternMatcher(nlp.vocab.strings)
+    for label, pattern in patterns():
+        reference.add(label, [pattern])
+        ours.add(label, pattern)
+    assert sorted(ours(doc)) == sorted(reference(doc))
+    assert len(ours) == len(patterns())
+
+
+def test_only_lower_patterns_are_accepted(nlp):
+    with pytest.raises(ValueError):
+        LowerPatternMatcher(nlp.vocab.strings).add("X", [{"POS": "NOUN"}])
