@@ -7,18 +7,35 @@ words live in data files so they can be extended without touching code.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span
+import numpy
+from spacy.attrs import LOWER
+from spacy.strings import hash_string
+
+from spacy.tokens import Doc, Span
 
 from extractors.terms import term_key
 from extractors.vocabulary import read_list, read_table
 
+TEXT_KEY = "medfacts.text"  # doc.user_data: the Doc's text, joined once
+BREAKS_KEY = "medfacts.clause_break_candidates"  # doc.user_data: where its clauses may break
 NEGATION_WINDOW_TOKENS = 6
 # Dashes end the reach of a negation ('do not smoke – stopping smoking is the most important thing'),
 # but not of a relation ('dyshidrotic eczema – a type of eczema that causes tiny blisters').
 DASHES = frozenset({"\u2013", "\u2014"})
+
+
+def text_of(span: Span | Doc) -> str:
+    """A span's (or Doc's) text, sliced from the Doc's text joined once: Span.text and Doc.text
+    rebuild the string token by token on every call, and relation extraction reads texts often."""
+    doc = span if isinstance(span, Doc) else span.doc
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text if span is doc else text[span.start_char:span.end_char]
 
 
 def cue_pattern(cues: list[str]) -> re.Pattern[str]:
@@ -146,23 +163,36 @@ def clauses(sentence: Span, dashes: bool = False) -> list[Span]:
     doc, breaks = sentence.doc, clause_break_words()
     pieces, start = [], sentence.start
     continuations = clause_continuations()
-    for token in sentence:
-        following = token.nbor(1).lower_ if token.i + 1 < len(doc) else ""
-        if token.i > start and token.lower_ in breaks and (token.lower_, following) not in continuations:
-            pieces.append(doc[start:token.i])
-            start = token.i
+    candidates = clause_break_candidates(doc)
+    for index in candidates[bisect_left(candidates, sentence.start):bisect_left(candidates, sentence.end)]:
+        token = doc[index]
+        following = doc[index + 1].lower_ if index + 1 < len(doc) else ""
+        if index > start and token.lower_ in breaks and (token.lower_, following) not in continuations:
+            pieces.append(doc[start:index])
+            start = index
         elif token.text == ";" or (dashes and token.text in DASHES):
-            pieces.append(doc[start:token.i + 1])
-            start = token.i + 1
+            pieces.append(doc[start:index + 1])
+            start = index + 1
     if start < sentence.end:
         pieces.append(doc[start:sentence.end])
     return [piece for piece in pieces if len(piece)]
 
 
+def clause_break_candidates(doc: Doc) -> list[int]:
+    """Indexes of the Doc's tokens that may split a clause (break words, semicolons, dashes), found
+    once per Doc in its LOWER array: visiting every token of every sentence was the slow part."""
+    found = doc.user_data.get(BREAKS_KEY)
+    if found is None:
+        words = clause_break_words() | {";"} | DASHES
+        hashes = numpy.fromiter((hash_string(word) for word in words), dtype=numpy.uint64, count=len(words))
+        found = doc.user_data[BREAKS_KEY] = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)).tolist()
+    return found
+
+
 def is_negated(mention: Span, clause: Span) -> bool:
     """A negation cue within a few tokens before the mention, inside its clause."""
     window_start = max(clause.start, mention.start - NEGATION_WINDOW_TOKENS)
-    return has_negation(mention.doc[window_start:mention.start].text)
+    return has_negation(text_of(mention.doc[window_start:mention.start]))
 
 
 def negated_between(doc_text: str, start_char: int, end_char: int) -> bool:
@@ -170,4 +200,4 @@ def negated_between(doc_text: str, start_char: int, end_char: int) -> bool:
 
 
 def is_hedged(clause: Span) -> bool:
-    return bool(hedge_cues().search(clause.text))
+    return bool(hedge_cues().search(text_of(clause)))

@@ -7,6 +7,7 @@ co-occur are not related. Each relation keeps its sentence as evidence, with neg
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
@@ -19,6 +20,7 @@ from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper
 from extractors.ner import ChunkedText, mentions_of, shared_typer
 from extractors.records import DocumentFacts, Mention, RelationEvidence
 from extractors.terms import term_key
+from extractors.context import text_of
 
 HAS_SYMPTOM, TREATED_BY, RELIEVES = "has_symptom", "treated_by", "relieves"
 PREDICATES = (HAS_SYMPTOM, TREATED_BY, RELIEVES)
@@ -60,6 +62,20 @@ def entity_char_spans(clause: Span) -> list[tuple[int, int]]:
     return found
 
 
+class MentionIndex(dict):
+    """Mentions by start offset (a dict, as the functions here read it), with the starts in order
+    so the mentions of a span are found by bisection, not by visiting its tokens."""
+
+    def __init__(self, mentions: Sequence[Mention]):
+        super().__init__((mention.start, mention) for mention in mentions)
+        self.starts = sorted(self)
+
+    def within(self, start_char: int, end_char: int) -> list[Mention]:
+        """The mentions that start at or after start_char and end by end_char, in order."""
+        first, last = bisect_left(self.starts, start_char), bisect_left(self.starts, end_char)
+        return [self[start] for start in self.starts[first:last] if self[start].end <= end_char]
+
+
 @dataclass(frozen=True)
 class CueMatch:
     """A cue phrase found in a span: where (offsets in the span's text), as written, and what it states."""
@@ -79,11 +95,11 @@ def cue_matches(span: Span) -> tuple[CueMatch, ...]:
     word right after a treatment cue is what is treated, not a symptom list ('manage your symptoms').
     """
     pattern, table = context.relation_cues()
-    matches = list(pattern.finditer(span.text))
+    matches = list(pattern.finditer(text_of(span)))
     if not matches:  # most clauses: nothing more to read
         return ()
     entities = [(start - span.start_char, end - span.start_char) for start, end in entity_char_spans(span)]
-    harmful = context.states_harm(span.text)
+    harmful = context.states_harm(text_of(span))
     found: list[CueMatch] = []
     for match in matches:
         if any(start <= match.start() < end for start, end in entities):
@@ -93,7 +109,7 @@ def cue_matches(span: Span) -> tuple[CueMatch, ...]:
         if harmful and cue.predicate != HAS_SYMPTOM:
             continue  # 'medications such as lithium can trigger psoriasis' is no treatment
         if (cue.predicate == HAS_SYMPTOM and found and found[-1].cue.predicate != HAS_SYMPTOM
-                and len(span.text[found[-1].end:match.start()].split()) <= TREATED_OBJECT_WORDS):
+                and len(text_of(span)[found[-1].end:match.start()].split()) <= TREATED_OBJECT_WORDS):
             continue
         found.append(CueMatch(match.start(), match.end(), text, cue))
     return tuple(found)
@@ -126,16 +142,15 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     names the topic's family ('eczema' in a section on atopic eczema) means the topic. A clause
     without cues of its own takes the sentence-scoped cues of the clauses before it (`carried`).
     """
-    # The clause's own tokens, not doc.ents or doc.text: those rebuild the whole Doc on every
-    # access, which made long documents quadratic (a 100,000-character text took 40 s).
-    spans = [mention_at[token.idx] for token in clause if token.idx in mention_at
-             and mention_at[token.idx].end <= clause.end_char]
+    # The clause's mentions by offset, not doc.ents or doc.text: those rebuild the whole Doc on
+    # every access, which made long documents quadratic (a 100,000-character text took 40 s).
+    spans = sentence_mentions(clause, mention_at)
     if not spans:
         return []
     by_type: dict[str, list[Mention]] = {DISEASE: [], SYMPTOM: [], TREATMENT: []}
     for mention in spans:
         by_type[mention.entity_type].append(topic if is_family_of(mention, topic) else mention)
-    by_type[DISEASE] = subject_diseases(by_type[DISEASE], clause.text, clause.start_char)
+    by_type[DISEASE] = subject_diseases(by_type[DISEASE], text_of(clause), clause.start_char)
     if len({mention.canonical for mention in by_type[DISEASE]}) > MAX_CLAUSE_DISEASES:
         return []  # 'other diseases cause similar symptoms: rhinitis, sinusitis, …': a list of diseases, no facts
     subjects_from_topic = not by_type[DISEASE] and topic is not None and not topic.negated
@@ -144,7 +159,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     elif len(spans) < 2:
         return []
     sentence = clause.sent
-    clause_text, offset = clause.text, clause.start_char
+    clause_text, offset = text_of(clause), clause.start_char
     hedged = context.is_hedged(clause)
     matches = cue_matches(clause)
     disease_ends = frozenset(mention.end for mention in spans if mention.entity_type == DISEASE)
@@ -182,9 +197,10 @@ def cue_allows(matches: Sequence[CueMatch], predicate: str, subject: Mention, ob
     from an earlier clause stand outside this one and allow either order.
     """
     offset = clause.start_char
-    gloss = enclosing_parentheses(clause.text, obj.start - offset)
+    clause_text = text_of(clause)
+    gloss = enclosing_parentheses(clause_text, obj.start - offset)
     if gloss is not None:
-        glossed_end = offset + len(clause.text[:gloss[0]].rstrip())
+        glossed_end = offset + len(clause_text[:gloss[0]].rstrip())
         if glossed_end in disease_ends and subject.end != glossed_end:
             return False
     relevant = [match for match in matches if predicate in LICENSES[match.cue.predicate]]
@@ -196,11 +212,11 @@ def cue_allows(matches: Sequence[CueMatch], predicate: str, subject: Mention, ob
                 or (match.cue.direction == "forward" and subject.end <= start and end <= obj.start)
                 or (match.cue.direction == "backward" and obj.end <= start and end <= subject.start)):
             continue
-        enclosing = enclosing_parentheses(clause.text, match.start)
+        enclosing = enclosing_parentheses(clause_text, match.start)
         if enclosing is None:
             return True
         inside_start, inside_end = enclosing[0] + offset, enclosing[1] + offset
-        glossed = clause.text[:enclosing[0]].rstrip()
+        glossed = clause_text[:enclosing[0]].rstrip()
         if (inside_start <= obj.start and obj.end <= inside_end
                 and (inside_start <= subject.start and subject.end <= inside_end
                      or subject.end == offset + len(glossed))):
@@ -242,7 +258,7 @@ def is_family_of(mention: Mention, topic: Mention | None) -> bool:
 
 def sentence_evidence(sentence: Span) -> dict:
     """The sentence as evidence: its text without surrounding whitespace, and where that text lies."""
-    text = sentence.text
+    text = text_of(sentence)
     start = sentence.start_char + len(text) - len(text.lstrip())
     end = sentence.start_char + len(text.rstrip())
     return {"sentence": text[start - sentence.start_char:end - sentence.start_char], "start": start, "end": end}
@@ -278,7 +294,7 @@ def line_words(sentence: Span, limit: int = MAX_LIST_ITEM_WORDS) -> int:
 
 def is_heading(sentence: Span) -> bool:
     """A short line of its own that does not end like a sentence: a section heading."""
-    text = sentence.text.strip()
+    text = text_of(sentence).strip()
     return (bool(text) and starts_and_ends_line(sentence) and len(text.split()) <= MAX_HEADING_WORDS
             and not text.endswith((".", "!", ",", ";", ":")))
 
@@ -327,6 +343,8 @@ class ListContext:
 
 def sentence_mentions(sentence: Span, mention_at: dict[int, Mention]) -> list[Mention]:
     """The mentions starting inside a span, read from its own tokens (span.ents scans the whole Doc)."""
+    if isinstance(mention_at, MentionIndex):
+        return mention_at.within(sentence.start_char, sentence.end_char)
     return [mention_at[token.idx] for token in sentence
             if token.idx in mention_at and mention_at[token.idx].end <= sentence.end_char]
 
@@ -381,7 +399,7 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
 def prevents_subject(sentence: Span, mentions: list[Mention], subject: Mention) -> bool:
     """Whether the line names its subject disease as something to prevent ('… to lower the risk of type 2 diabetes')."""
     return any(m.entity_type == DISEASE and m.canonical == subject.canonical
-               and context.prevents(sentence.text, m.start - sentence.start_char) for m in mentions)
+               and context.prevents(text_of(sentence), m.start - sentence.start_char) for m in mentions)
 
 
 @dataclass
@@ -396,7 +414,7 @@ class SectionState:
 
     def enter_heading(self, sentence: Span, sentence_idx: int, article_topic: Mention | None) -> None:
         """A heading opens a section (cue of section scope), ends one (a break word or another cue) or is a subsection."""
-        text = sentence.text.strip()
+        text = text_of(sentence).strip()
         matches = cue_matches(sentence)
         heading_topic = topic_mention(text, shared_typer(), sentence_idx)
         section_cues = list_cues(matches, "section")
@@ -443,8 +461,8 @@ class SectionState:
         """
         matches = cue_matches(sentence)
         cues = list_cues(matches, "list")
-        self.harmful = context.states_harm(sentence.text) or (
-            before is not None and sentence[0].lower_ in BACK_REFERENCES and context.states_harm(before.text)
+        self.harmful = context.states_harm(text_of(sentence)) or (
+            before is not None and sentence[0].lower_ in BACK_REFERENCES and context.states_harm(text_of(before))
             and bool(named_diseases(before, mention_at)))  # not 'these medications can have side effects'
 
         if self.harmful:
@@ -452,7 +470,7 @@ class SectionState:
         inherited = None
         if not cues and not matches:
             inherited = self.current_list or self.context
-            if inherited is None and self.last_list is not None and context.list_continuations().search(sentence.text):
+            if inherited is None and self.last_list is not None and context.list_continuations().search(text_of(sentence)):
                 inherited = self.last_list
             cues = inherited.cues if inherited else {}
         subject, from_topic = list_subject(sentence, mention_at, topic)
@@ -487,7 +505,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     How far each cue reaches is its scope column in data/relation_cues.tsv.
     """
     typer = shared_typer()
-    mention_at = {mention.start: mention for mention in mentions}
+    mention_at = MentionIndex(mentions)
     article_topic = topic_mention(title, typer) if title else None
     section = SectionState()
     previous_items: list[tuple[int, Span]] = []
@@ -497,7 +515,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     found: list[RelationEvidence] = []
     last_sentence: Span | None = None
     for sentence_idx, sentence in enumerate(doc.sents):
-        text = sentence.text.strip()
+        text = text_of(sentence).strip()
         previous_sentence, last_sentence = last_sentence, sentence
         referent = referent_disease(sentence, named_before, mention_at)
         named_before = named_diseases(sentence, mention_at)
@@ -531,7 +549,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             if section.current_list is not None:
                 found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at,
                                                  after=INLINE_INTRODUCTION.search(text).end() + sentence.start_char
-                                                 + len(sentence.text) - len(sentence.text.lstrip())))
+                                                 + len(text_of(sentence)) - len(text_of(sentence).lstrip())))
             previous_items = []
         elif text.endswith(":"):
             section.introduce_list(sentence, mention_at, topic, previous_sentence)
@@ -588,7 +606,7 @@ def named_diseases(sentence: Span, mention_at: dict[int, Mention]) -> list[Menti
 def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int, Mention]) -> Mention | None:
     """The disease a sentence opening with 'This condition', 'It' or 'This type of arthritis' speaks of:
     the one the sentence before named, or the one of those that belongs to the family it names."""
-    if not before or not context.disease_anaphors().match(sentence.text.lstrip()):
+    if not before or not context.disease_anaphors().match(text_of(sentence).lstrip()):
         return None
     if len(before) == 1:
         return before[0]
@@ -614,7 +632,7 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None) -> DocumentF
     typer = shared_typer()
     kept = [m for m in mentions if m.entity_type != TREATMENT or m.start in used
             or term_key(m.text) in typer.treatment_aliases or typer.looks_like_drug(term_key(m.text))]
-    return DocumentFacts(doc_id=doc_id, text=doc.text, mentions=kept, relations=relations,
+    return DocumentFacts(doc_id=doc_id, text=text_of(doc), mentions=kept, relations=relations,
                          abbreviations=dict(doc._.abbreviation_map or {}))
 
 
