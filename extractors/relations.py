@@ -13,6 +13,8 @@ from functools import lru_cache
 from itertools import product
 from typing import Sequence
 
+import numpy
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span
 
 from extractors import context
@@ -279,17 +281,47 @@ def starts_and_ends_line(sentence: Span) -> bool:
     return starts_line(sentence) and ends_line(sentence)
 
 
-def line_words(sentence: Span, limit: int = MAX_LIST_ITEM_WORDS) -> int:
-    """Words from the sentence's start to the end of its line (a bullet may hold a second sentence),
-    counted up to limit + 1: callers only ask whether a line is short, and lines can be long."""
-    doc, count = sentence.doc, 0
-    for token in doc[sentence.start:]:
-        if "\n" in token.text or count > limit:
-            break
-        count += 0 if token.is_punct else 1
-        if "\n" in token.whitespace_:
-            break
-    return count
+class Lines:
+    """A Doc's lines as token ranges, and its words counted by prefix sums: is a line short, where
+    does it start. Built once per Doc (doc.user_data): walking tokens for every sentence was slow.
+
+    A line ends at a token whose text holds a line break (spaCy keeps breaks in whitespace tokens);
+    a word is any token but punctuation.
+    """
+
+    KEY = "medfacts.lines"
+
+    def __init__(self, doc: Doc):
+        spaces = numpy.flatnonzero(doc.to_array(IS_SPACE))
+        self.breaks = [int(index) for index in spaces if "\n" in doc[int(index)].text]
+        self.words_before = numpy.concatenate(([0], numpy.cumsum(doc.to_array(IS_PUNCT) == 0)))
+        self.length = len(doc)
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Lines":
+        lines = doc.user_data.get(cls.KEY)
+        if lines is None:
+            lines = doc.user_data[cls.KEY] = cls(doc)
+        return lines
+
+    def start(self, token_index: int) -> int:
+        """The first token of the line that holds token_index."""
+        position = bisect_left(self.breaks, token_index)
+        return self.breaks[position - 1] + 1 if position else 0
+
+    def end(self, token_index: int) -> int:
+        """The line break token (or the Doc's end) that ends the line holding token_index."""
+        position = bisect_left(self.breaks, token_index)
+        return self.breaks[position] if position < len(self.breaks) else self.length
+
+    def words(self, start: int, end: int) -> int:
+        return int(self.words_before[end] - self.words_before[start])
+
+
+def line_words(sentence: Span) -> int:
+    """Words from the sentence's start to the end of its line (a bullet may hold a second sentence)."""
+    lines = Lines.of(sentence.doc)
+    return lines.words(sentence.start, lines.end(sentence.start))
 
 
 def is_heading(sentence: Span) -> bool:
@@ -312,13 +344,9 @@ def is_item_continuation(sentence: Span) -> bool:
     """A later sentence on a short bullet line: it neither ends the list nor is an item."""
     if starts_line(sentence):
         return False
-    doc, start, words_before = sentence.doc, sentence.start, 0
-    while start > 0 and "\n" not in doc[start - 1].text + doc[start - 1].whitespace_:
-        start -= 1
-        words_before += 0 if doc[start].is_punct else 1
-        if words_before > MAX_LIST_ITEM_WORDS:
-            return False  # a long line: no bullet
-    return line_words(doc[start:sentence.end]) <= MAX_LIST_ITEM_WORDS
+    lines = Lines.of(sentence.doc)
+    start = lines.start(sentence.start)
+    return lines.words(start, lines.end(start)) <= MAX_LIST_ITEM_WORDS  # a long line: no bullet
 
 
 def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Mention | None:
