@@ -7,7 +7,7 @@ words live in data files so they can be extended without touching code.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +22,7 @@ from extractors.vocabulary import read_list, read_table
 
 TEXT_KEY = "medfacts.text"  # doc.user_data: the Doc's text, joined once
 BREAKS_KEY = "medfacts.clause_break_candidates"  # doc.user_data: where its clauses may break
+SENTENCES_KEY = "medfacts.sentences"  # doc.user_data: its sentences and where they start
 NEGATION_WINDOW_TOKENS = 6
 # Dashes end the reach of a negation ('do not smoke – stopping smoking is the most important thing'),
 # but not of a relation ('dyshidrotic eczema – a type of eczema that causes tiny blisters').
@@ -36,6 +37,17 @@ def text_of(span: Span | Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text if span is doc else text[span.start_char:span.end_char]
+
+
+def sentence_at(doc: Doc, token_index: int) -> Span:
+    """The sentence holding a token, found by bisection in the Doc's sentences listed once:
+    Span.sent walks back token by token to the sentence start on every call."""
+    found = doc.user_data.get(SENTENCES_KEY)
+    if found is None:
+        sentences = list(doc.sents)
+        found = doc.user_data[SENTENCES_KEY] = (sentences, [sentence.start for sentence in sentences])
+    sentences, starts = found
+    return sentences[bisect_right(starts, token_index) - 1]
 
 
 def cue_pattern(cues: list[str]) -> re.Pattern[str]:

@@ -15,6 +15,7 @@ from typing import Mapping, Sequence
 
 import numpy
 from datasketch import MinHash, MinHashLSH
+from murmurhash.mrmr import hash_unicode as murmur_hash_unicode
 
 # Three-word shingles: long enough that two articles on one topic share few of them, short
 # enough that a changed header or byline touches only a few.
@@ -36,9 +37,15 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
 
 
+def shingle_hash(shingle: str) -> int:
+    """32-bit MurmurHash3 of a shingle (spaCy's murmurhash): deterministic across processes, like
+    datasketch's default SHA-1, and several times faster."""
+    return murmur_hash_unicode(shingle) & 0xFFFFFFFF
+
+
 def minhash(shingle_set: set[str], num_perm: int) -> MinHash:
-    signature = MinHash(num_perm=num_perm, seed=1)
-    signature.update_batch([shingle.encode("utf-8") for shingle in shingle_set])
+    signature = MinHash(num_perm=num_perm, seed=1, hashfunc=shingle_hash)
+    signature.update_batch(list(shingle_set))
     return signature
 
 

@@ -16,6 +16,7 @@ from extractors.vocabulary import read_list, term_words
 
 CANDIDATE = re.compile(r"(?<![\w'’])[a-z]{6,}(?![\w'’])")  # whole lowercase words; hyphen parts count
 KNOWN_ZIPF = 1.0  # a word this frequent (zipf scale) is a real word, if a rare one: never split
+KNOWN_FREQUENCY = 10 ** (KNOWN_ZIPF - 9)  # the same, as wordfreq's frequency per word
 MAX_PARTS = 3
 
 
@@ -87,4 +88,7 @@ def splits(word: str, parts: int) -> list[tuple[str, ...]]:
 
 def split_glued_words(text: str) -> str:
     """text with each glued lowercase word spaced into its words."""
+    known, medical = frequencies(), medical_words()
+    if all(known.get(word, 0.0) >= KNOWN_FREQUENCY or word in medical for word in CANDIDATE.findall(text)):
+        return text  # nearly every line: no unknown word, nothing to rebuild
     return CANDIDATE.sub(lambda match: " ".join(split_word(match.group(0))), text)

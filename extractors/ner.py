@@ -43,6 +43,7 @@ def load_pipeline(model: str | Path | None = None) -> Language:
 # --- the extraction pipeline: NER plus the components that turn entities into typed mentions ---
 
 from functools import lru_cache  # noqa: E402
+from typing import Callable  # noqa: E402
 
 import json  # noqa: E402
 
@@ -193,7 +194,7 @@ class EntityTypingComponent:
         doc._.abbreviation_map = {short: self.typer.canonical_key(long) for short, (long, _) in long_forms.items()}
         clauses_of: dict[int, list[Span]] = {}  # one split per sentence, however many entities it holds
         for span in doc.ents:
-            sentence = span.sent
+            sentence = context.sentence_at(doc, span.start)
             if sentence.start not in clauses_of:
                 clauses_of[sentence.start] = context.clauses(sentence, dashes=True)
             clause = next((c for c in clauses_of[sentence.start] if c.start <= span.start < c.end), sentence)
@@ -247,14 +248,31 @@ def build_extraction_pipeline(model: str | Path | None = None) -> Language:
         nlp.add_pipe("sentencizer", after="medfacts_paragraph_sentences")
     nlp.add_pipe("medfacts_gazetteer", before="abbreviation_detector")
     nlp.add_pipe("medfacts_entity_typer", after="abbreviation_detector")
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.max_length = 2_000_000
     return nlp
+
+
+class TextKeepingTokenizer:
+    """The pipeline's tokenizer, keeping the text it was given on the Doc (context.text_of): the
+    later components read span texts, and Doc.text would rebuild the text token by token."""
+
+    def __init__(self, tokenizer: Callable[[str], Doc]):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data[context.TEXT_KEY] = text  # spaCy's tokenization never changes the text
+        return doc
+
+    def __getattr__(self, name: str):  # rules, vocab, pipe … of the wrapped tokenizer
+        return getattr(self.tokenizer, name)
 
 
 def mentions_of(doc: Doc) -> list[Mention]:
     """The typed mentions of a processed Doc, with the index of their sentence."""
     sentence_index = {sentence.start: index for index, sentence in enumerate(doc.sents)}
-    return [Mention(sentence_idx=sentence_index[span.sent.start], start=span.start_char, end=span.end_char,
+    return [Mention(sentence_idx=sentence_index[context.sentence_at(doc, span.start).start], start=span.start_char, end=span.end_char,
                     text=span.text, entity_type=span._.entity_type, canonical=span._.canonical,
                     ontology_id=span._.ontology_id, negated=span._.negated, hedged=span._.hedged)
             for span in doc.ents if span._.entity_type]

@@ -160,7 +160,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
         by_type[DISEASE] = [topic]
     elif len(spans) < 2:
         return []
-    sentence = clause.sent
+    sentence = context.sentence_at(clause.doc, clause.start)
     clause_text, offset = text_of(clause), clause.start_char
     hedged = context.is_hedged(clause)
     matches = cue_matches(clause)

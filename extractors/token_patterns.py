@@ -3,54 +3,20 @@
 spaCy's Matcher builds a Token object for every token of every Doc and checks each pattern there;
 for the few fixed-length patterns medfacts needs ('itchy eyes', 'difficulty walking', a drug-name
 stem) that was a tenth of the extraction time. The same patterns (spaCy's syntax restricted to
-LOWER with an exact value, IN or REGEX) are matched here with numpy: each position's predicate is
-one vectorised membership test, and a REGEX is evaluated once per distinct word.
+LOWER with an exact value, IN or REGEX) are matched here with numpy: each distinct word of a Doc
+is looked up once, as a bit set of the pattern positions it satisfies, and a REGEX is evaluated
+once per distinct word over the matcher's lifetime.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 import numpy
 from spacy.attrs import LOWER
 from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc
 
-
-@dataclass
-class WordTest:
-    """One pattern position: a set of words, or a regular expression on the word."""
-
-    words: numpy.ndarray | None = None  # uint64 hashes of the accepted lowercase words
-    regex: re.Pattern[str] | None = None
-    verdicts: dict[int, bool] = field(default_factory=dict)  # regex result per word hash, kept across Docs
-
-    def mask(self, lower: numpy.ndarray, strings: StringStore) -> numpy.ndarray:
-        if self.words is not None:
-            return numpy.isin(lower, self.words)
-        unique = numpy.unique(lower)
-        accepted = [word for word in unique.tolist() if self.accepts(word, strings)]
-        return numpy.isin(lower, numpy.array(accepted, dtype=numpy.uint64))
-
-    def accepts(self, word_hash: int, strings: StringStore) -> bool:
-        verdict = self.verdicts.get(word_hash)
-        if verdict is None:
-            verdict = self.verdicts[word_hash] = bool(self.regex.search(strings[word_hash]))  # type: ignore[union-attr]
-        return verdict
-
-
-def word_test(spec: dict) -> WordTest:
-    """A WordTest from one spaCy token pattern ({"LOWER": "x"}, {"LOWER": {"IN": [...]}}, {"LOWER": {"REGEX": "..."}})."""
-    if set(spec) != {"LOWER"}:
-        raise ValueError(f"token pattern {spec}: only LOWER is supported")
-    value = spec["LOWER"]
-    if isinstance(value, str):
-        value = {"IN": [value]}
-    if set(value) == {"IN"}:
-        return WordTest(words=numpy.fromiter((hash_string(word.lower()) for word in value["IN"]), dtype=numpy.uint64))
-    if set(value) == {"REGEX"}:
-        return WordTest(regex=re.compile(value["REGEX"]))
-    raise ValueError(f"token pattern {spec}: only a word, IN or REGEX is supported")
+MAX_TESTS = 64  # distinct word tests (pattern positions) a matcher holds: one bit each in a uint64
 
 
 class LowerPatternMatcher:
@@ -58,28 +24,65 @@ class LowerPatternMatcher:
 
     def __init__(self, strings: StringStore) -> None:
         self.strings = strings
-        self.patterns: list[tuple[int, list[WordTest]]] = []
+        self.patterns: list[tuple[int, list[int]]] = []  # label hash, the test (bit) of each position
+        self.word_bits: dict[int, int] = {}  # word hash -> the word-set tests it passes
+        self.regexes: list[tuple[int, re.Pattern[str]]] = []  # bit, expression
+        self.tests = 0
+        # Regex verdicts kept across Docs: every word hash tested so far, and the bits it earned.
+        self.regex_bits: dict[int, int] = {}
 
     def add(self, label: str, pattern: list[dict]) -> None:
-        self.patterns.append((self.strings.add(label), [word_test(spec) for spec in pattern]))
+        self.patterns.append((self.strings.add(label), [self.add_test(spec) for spec in pattern]))
+
+    def add_test(self, spec: dict) -> int:
+        """The bit of a new word test from one spaCy token pattern: {"LOWER": "x"}, {"LOWER": {"IN": [...]}}
+        or {"LOWER": {"REGEX": "..."}}."""
+        if set(spec) != {"LOWER"}:
+            raise ValueError(f"token pattern {spec}: only LOWER is supported")
+        value = spec["LOWER"]
+        if isinstance(value, str):
+            value = {"IN": [value]}
+        if set(value) not in ({"IN"}, {"REGEX"}):
+            raise ValueError(f"token pattern {spec}: only a word, IN or REGEX is supported")
+        if self.tests == MAX_TESTS:
+            raise ValueError(f"a LowerPatternMatcher holds at most {MAX_TESTS} token tests")
+        bit, self.tests = self.tests, self.tests + 1
+        if "IN" in value:
+            for word in value["IN"]:
+                key = hash_string(word.lower())
+                self.word_bits[key] = self.word_bits.get(key, 0) | 1 << bit
+        else:
+            self.regexes.append((bit, re.compile(value["REGEX"])))
+            self.regex_bits.clear()
+        return bit
 
     def __len__(self) -> int:
         return len(self.patterns)
 
+    def bits_of(self, word: int) -> int:
+        bits = self.word_bits.get(word, 0)
+        if self.regexes:
+            earned = self.regex_bits.get(word)
+            if earned is None:
+                text = self.strings[word]
+                earned = self.regex_bits[word] = sum(1 << bit for bit, regex in self.regexes if regex.search(text))
+            bits |= earned
+        return bits
+
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         lower = doc.to_array(LOWER)
+        if not len(lower):
+            return []
+        unique, inverse = numpy.unique(lower, return_inverse=True)
+        token_bits = numpy.fromiter((self.bits_of(word) for word in unique.tolist()), dtype=numpy.uint64,
+                                    count=len(unique))[inverse]
         found: list[tuple[int, int, int]] = []
-        masks: dict[int, numpy.ndarray] = {}  # a WordTest shared by several positions is tested once
-        for label, tests in self.patterns:
-            length = len(tests)
+        for label, bits in self.patterns:
+            length = len(bits)
             if length > len(lower):
                 continue
             hits = numpy.ones(len(lower) - length + 1, dtype=bool)
-            for offset, test in enumerate(tests):
-                if id(test) not in masks:
-                    masks[id(test)] = test.mask(lower, self.strings)
-                hits &= masks[id(test)][offset:offset + len(hits)]
-                if not hits.any():
-                    break
+            for offset, bit in enumerate(bits):
+                hits &= (token_bits[offset:offset + len(hits)] & numpy.uint64(1 << bit)) != 0
             found.extend((label, int(start), int(start) + length) for start in numpy.flatnonzero(hits))
         return found
