@@ -54,6 +54,16 @@ def function_words() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def languages_by_word() -> dict[str, tuple[str, ...]]:
+    """function word -> the languages it is a cue of: a text's words are looked up once, not once per language."""
+    found: dict[str, list[str]] = {}
+    for code, words in function_words().items():
+        for word in words:
+            found.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in found.items()}
+
+
+@lru_cache(maxsize=1)
 def script_labels() -> dict[str, str]:
     """First word of a letter's Unicode name -> the label reported (data/language_scripts.tsv)."""
     return {script.strip(): label.strip() for script, label, *_ in data_rows("language_scripts.tsv")}
@@ -97,7 +107,12 @@ def detect(text: str) -> str | None:
     words = _WORD.findall(text.lower())
     if len(words) < MIN_WORDS:
         return None
-    shares = {code: sum(1 for word in words if word in cues) / len(words) for code, cues in function_words().items()}
+    hits = dict.fromkeys(function_words(), 0)
+    languages_of = languages_by_word()
+    for word, count in Counter(words).items():
+        for code in languages_of.get(word, ()):
+            hits[code] += count
+    shares = {code: found / len(words) for code, found in hits.items()}
     if not shares:
         return ENGLISH
     best = max(shares, key=lambda code: (shares[code], code == ENGLISH))
