@@ -389,9 +389,10 @@ def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention 
 def is_entity_line(sentence: Span, mention_at: dict[int, Mention], types: tuple[str, ...]) -> bool:
     """Whether the sentence's words are all one mention of these types ('Fatigue', 'Plaque psoriasis.')."""
     mentions = sentence_mentions(sentence, mention_at)
+    if len(mentions) != 1 or mentions[0].entity_type not in types:
+        return False  # most lines: decided without visiting their tokens
     words = [token for token in sentence if token.is_alpha]
-    return (len(mentions) == 1 and mentions[0].entity_type in types and bool(words)
-            and all(mentions[0].start <= token.idx < mentions[0].end for token in words))
+    return bool(words) and all(mentions[0].start <= token.idx < mentions[0].end for token in words)
 
 
 def name_line_disease(sentence: Span, mention_at: dict[int, Mention]) -> Mention | None:
