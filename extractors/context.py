@@ -42,12 +42,21 @@ def text_of(span: Span | Doc) -> str:
 def sentence_at(doc: Doc, token_index: int) -> Span:
     """The sentence holding a token, found by bisection in the Doc's sentences listed once:
     Span.sent walks back token by token to the sentence start on every call."""
+    return doc_sentences(doc)[0][sentence_index_at(doc, token_index)]
+
+
+def sentence_index_at(doc: Doc, token_index: int) -> int:
+    """The index, in doc.sents, of the sentence holding a token."""
+    return bisect_right(doc_sentences(doc)[1], token_index) - 1
+
+
+def doc_sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """The Doc's sentences and their first tokens, listed once per Doc (doc.user_data)."""
     found = doc.user_data.get(SENTENCES_KEY)
     if found is None:
         sentences = list(doc.sents)
         found = doc.user_data[SENTENCES_KEY] = (sentences, [sentence.start for sentence in sentences])
-    sentences, starts = found
-    return sentences[bisect_right(starts, token_index) - 1]
+    return found
 
 
 def cue_pattern(cues: list[str]) -> re.Pattern[str]:

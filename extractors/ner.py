@@ -271,9 +271,8 @@ class TextKeepingTokenizer:
 
 def mentions_of(doc: Doc) -> list[Mention]:
     """The typed mentions of a processed Doc, with the index of their sentence."""
-    sentence_index = {sentence.start: index for index, sentence in enumerate(doc.sents)}
-    return [Mention(sentence_idx=sentence_index[context.sentence_at(doc, span.start).start], start=span.start_char, end=span.end_char,
-                    text=span.text, entity_type=span._.entity_type, canonical=span._.canonical,
+    return [Mention(sentence_idx=context.sentence_index_at(doc, span.start), start=span.start_char, end=span.end_char,
+                    text=context.text_of(span), entity_type=span._.entity_type, canonical=span._.canonical,
                     ontology_id=span._.ontology_id, negated=span._.negated, hedged=span._.hedged)
             for span in doc.ents if span._.entity_type]
 
