@@ -14,7 +14,6 @@ from functools import lru_cache
 import numpy
 from spacy.attrs import LOWER
 from spacy.strings import hash_string
-
 from spacy.tokens import Doc, Span
 
 from extractors.terms import term_key
@@ -152,12 +151,13 @@ def disease_classes() -> frozenset[str]:
 
 
 PREVENTED_WITHIN_CHARS = 40  # 'prevent' … 'type 2 diabetes': how far before the disease a prevention cue reaches
+PREVENTED_WITHIN_WORDS = 4  # and how many words may stand between them ('prevent type 2 diabetes', 'prevent you from getting …')
 
 
 def prevents(text: str, disease_start: int) -> bool:
     """A prevention cue (data/prevention_cues.txt) shortly before the disease that starts at disease_start in text."""
     window = text[max(0, disease_start - PREVENTED_WITHIN_CHARS):disease_start]
-    return any(not window[match.end():].strip(" ,") or len(window[match.end():].split()) <= 4
+    return any(len(window[match.end():].split()) <= PREVENTED_WITHIN_WORDS
                for match in listed_cues("prevention_cues.txt").finditer(window))
 
 
