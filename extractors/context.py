@@ -21,7 +21,7 @@ from extractors.vocabulary import read_list, read_table
 
 TEXT_KEY = "medfacts.text"  # doc.user_data: the Doc's text, joined once
 BREAKS_KEY = "medfacts.clause_break_candidates"  # doc.user_data: where its clauses may break
-SENTENCES_KEY = "medfacts.sentences"  # doc.user_data: its sentences and where they start
+SENTENCES_KEY = "medfacts.sentences"  # doc.user_data: where its sentences start and end
 NEGATION_WINDOW_TOKENS = 6
 # Dashes end the reach of a negation ('do not smoke – stopping smoking is the most important thing'),
 # but not of a relation ('dyshidrotic eczema – a type of eczema that causes tiny blisters').
@@ -39,22 +39,25 @@ def text_of(span: Span | Doc) -> str:
 
 
 def sentence_at(doc: Doc, token_index: int) -> Span:
-    """The sentence holding a token, found by bisection in the Doc's sentences listed once:
+    """The sentence holding a token, found by bisection in the Doc's sentence bounds listed once:
     Span.sent walks back token by token to the sentence start on every call."""
-    return doc_sentences(doc)[0][sentence_index_at(doc, token_index)]
+    starts, ends = sentence_bounds(doc)
+    index = bisect_right(starts, token_index) - 1
+    return doc[starts[index]:ends[index]]
 
 
 def sentence_index_at(doc: Doc, token_index: int) -> int:
     """The index, in doc.sents, of the sentence holding a token."""
-    return bisect_right(doc_sentences(doc)[1], token_index) - 1
+    return bisect_right(sentence_bounds(doc)[0], token_index) - 1
 
 
-def doc_sentences(doc: Doc) -> tuple[list[Span], list[int]]:
-    """The Doc's sentences and their first tokens, listed once per Doc (doc.user_data)."""
+def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """First and end token of each of the Doc's sentences, listed once per Doc (doc.user_data;
+    plain numbers, so the Doc holds no reference to itself and is freed as soon as it is dropped)."""
     found = doc.user_data.get(SENTENCES_KEY)
     if found is None:
-        sentences = list(doc.sents)
-        found = doc.user_data[SENTENCES_KEY] = (sentences, [sentence.start for sentence in sentences])
+        bounds = [(sentence.start, sentence.end) for sentence in doc.sents]
+        found = doc.user_data[SENTENCES_KEY] = ([start for start, _ in bounds], [end for _, end in bounds])
     return found
 
 
