@@ -1,14 +1,15 @@
 """Glued words: 'psoriasisis', 'conditionthat', 'astofacitinib' split into the words they were.
 
 Scrapers that drop a link's markup often drop the spaces around it too, and a glued word hides
-both of its words from the NER model. A lowercase word that English word frequencies (wordfreq)
-nor the medical vocabulary knows is split into the likeliest sequence of known words (a unigram model over wordfreq's
-frequencies, as in word segmentation), each common enough for its length. Names (capitalised:
-'Sandimmune'), words after a medical prefix (data/glue_prefixes.txt) and splits into rare short
-words ('asthmatic us', data/glue_short_words.txt) stay whole.
+both of its words from the NER model. A lowercase word that neither English word frequencies
+(wordfreq) nor the medical vocabulary know is split into the likeliest sequence of known words (a
+unigram model over wordfreq's frequencies, as in word segmentation), each common enough for its
+length. Names (capitalised: 'Sandimmune'), words after a medical prefix (data/glue_prefixes.txt)
+and splits into rare short words ('asthmatic us', data/glue_short_words.txt) stay whole.
 """
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -50,7 +51,6 @@ def unsplittable_prefixes() -> frozenset[str]:
 
 def zipf(word: str) -> float:
     """wordfreq's zipf value (log10 of occurrences per billion words); 0 for an unknown word."""
-    import math
     frequency = frequencies().get(word, 0.0)
     return math.log10(frequency) + 9 if frequency else 0.0
 

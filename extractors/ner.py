@@ -266,6 +266,8 @@ class TextKeepingTokenizer:
         return doc
 
     def __getattr__(self, name: str):  # rules, vocab, pipe … of the wrapped tokenizer
+        if name == "tokenizer":  # not set yet (a copy being built): no recursion
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)
 
 

@@ -428,3 +428,11 @@ def test_prevention_is_no_treatment(nlp):
     assert not any(r.predicate == "treated_by" for r in titled.relations)
     assert ("type 2 diabetes", "treated_by", "metformin", False, False) in facts(
         nlp, "Type 2 diabetes is often treated with metformin.")
+
+
+def test_the_pipeline_keeps_each_input_text_on_its_doc(nlp):
+    from extractors.context import TEXT_KEY, text_of
+    texts = ["Lupus  causes\n fatigue.", "Psoriasis causes itchy skin (and scaling)."]
+    for text, doc in zip(texts, nlp.pipe(texts)):
+        assert doc.user_data[TEXT_KEY] == doc.text == text
+        assert text_of(doc[1:3]) == doc[1:3].text
