@@ -7,7 +7,7 @@ words live in data files so they can be extended without touching code.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,49 +16,15 @@ from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
+from extractors.doc_index import text_of
 from extractors.terms import term_key
 from extractors.vocabulary import read_list, read_table
 
-TEXT_KEY = "medfacts.text"  # doc.user_data: the Doc's text, joined once
 BREAKS_KEY = "medfacts.clause_break_candidates"  # doc.user_data: where its clauses may break
-SENTENCES_KEY = "medfacts.sentences"  # doc.user_data: where its sentences start and end
 NEGATION_WINDOW_TOKENS = 6
 # Dashes end the reach of a negation ('do not smoke – stopping smoking is the most important thing'),
 # but not of a relation ('dyshidrotic eczema – a type of eczema that causes tiny blisters').
 DASHES = frozenset({"\u2013", "\u2014"})
-
-
-def text_of(span: Span | Doc) -> str:
-    """A span's (or Doc's) text, sliced from the Doc's text joined once: Span.text and Doc.text
-    rebuild the string token by token on every call, and relation extraction reads texts often."""
-    doc = span if isinstance(span, Doc) else span.doc
-    text = doc.user_data.get(TEXT_KEY)
-    if text is None:
-        text = doc.user_data[TEXT_KEY] = doc.text
-    return text if span is doc else text[span.start_char:span.end_char]
-
-
-def sentence_at(doc: Doc, token_index: int) -> Span:
-    """The sentence holding a token, found by bisection in the Doc's sentence bounds listed once:
-    Span.sent walks back token by token to the sentence start on every call."""
-    starts, ends = sentence_bounds(doc)
-    index = bisect_right(starts, token_index) - 1
-    return doc[starts[index]:ends[index]]
-
-
-def sentence_index_at(doc: Doc, token_index: int) -> int:
-    """The index, in doc.sents, of the sentence holding a token."""
-    return bisect_right(sentence_bounds(doc)[0], token_index) - 1
-
-
-def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
-    """First and end token of each of the Doc's sentences, listed once per Doc (doc.user_data;
-    plain numbers, so the Doc holds no reference to itself and is freed as soon as it is dropped)."""
-    found = doc.user_data.get(SENTENCES_KEY)
-    if found is None:
-        bounds = [(sentence.start, sentence.end) for sentence in doc.sents]
-        found = doc.user_data[SENTENCES_KEY] = ([start for start, _ in bounds], [end for _, end in bounds])
-    return found
 
 
 def cue_pattern(cues: list[str]) -> re.Pattern[str]:

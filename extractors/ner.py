@@ -52,6 +52,7 @@ from spacy.tokens import Doc, Span  # noqa: E402
 from spacy.util import filter_spans  # noqa: E402
 
 from extractors import context, coordination  # noqa: E402
+from extractors.doc_index import TEXT_KEY, sentence_at, sentence_index_at, text_of  # noqa: E402
 from extractors.entity_types import SYMPTOM, TREATMENT, EntityTyper  # noqa: E402
 from extractors.records import Mention  # noqa: E402
 from extractors.terms import pluralize  # noqa: E402
@@ -194,7 +195,7 @@ class EntityTypingComponent:
         doc._.abbreviation_map = {short: self.typer.canonical_key(long) for short, (long, _) in long_forms.items()}
         clauses_of: dict[int, list[Span]] = {}  # one split per sentence, however many entities it holds
         for span in doc.ents:
-            sentence = context.sentence_at(doc, span.start)
+            sentence = sentence_at(doc, span.start)
             if sentence.start not in clauses_of:
                 clauses_of[sentence.start] = context.clauses(sentence, dashes=True)
             clause = next((c for c in clauses_of[sentence.start] if c.start <= span.start < c.end), sentence)
@@ -254,7 +255,7 @@ def build_extraction_pipeline(model: str | Path | None = None) -> Language:
 
 
 class TextKeepingTokenizer:
-    """The pipeline's tokenizer, keeping the text it was given on the Doc (context.text_of): the
+    """The pipeline's tokenizer, keeping the text it was given on the Doc (doc_index.text_of): the
     later components read span texts, and Doc.text would rebuild the text token by token."""
 
     def __init__(self, tokenizer: Callable[[str], Doc]):
@@ -262,7 +263,7 @@ class TextKeepingTokenizer:
 
     def __call__(self, text: str) -> Doc:
         doc = self.tokenizer(text)
-        doc.user_data[context.TEXT_KEY] = text  # spaCy's tokenization never changes the text
+        doc.user_data[TEXT_KEY] = text  # spaCy's tokenization never changes the text
         return doc
 
     def __getattr__(self, name: str):  # rules, vocab, pipe … of the wrapped tokenizer
@@ -273,8 +274,8 @@ class TextKeepingTokenizer:
 
 def mentions_of(doc: Doc) -> list[Mention]:
     """The typed mentions of a processed Doc, with the index of their sentence."""
-    return [Mention(sentence_idx=context.sentence_index_at(doc, span.start), start=span.start_char, end=span.end_char,
-                    text=context.text_of(span), entity_type=span._.entity_type, canonical=span._.canonical,
+    return [Mention(sentence_idx=sentence_index_at(doc, span.start), start=span.start_char, end=span.end_char,
+                    text=text_of(span), entity_type=span._.entity_type, canonical=span._.canonical,
                     ontology_id=span._.ontology_id, negated=span._.negated, hedged=span._.hedged)
             for span in doc.ents if span._.entity_type]
 

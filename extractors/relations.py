@@ -7,22 +7,19 @@ co-occur are not related. Each relation keeps its sentence as evidence, with neg
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import product
 from typing import Sequence
 
-import numpy
-from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc, Span
 
 from extractors import context
+from extractors.doc_index import Lines, MentionIndex, sentence_at, text_of
 from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper
 from extractors.ner import ChunkedText, mentions_of, shared_typer
 from extractors.records import DocumentFacts, Mention, RelationEvidence
 from extractors.terms import term_key
-from extractors.context import text_of
 
 HAS_SYMPTOM, TREATED_BY, RELIEVES = "has_symptom", "treated_by", "relieves"
 PREDICATES = (HAS_SYMPTOM, TREATED_BY, RELIEVES)
@@ -62,20 +59,6 @@ def entity_char_spans(clause: Span) -> list[tuple[int, int]]:
     if start is not None and not (clause.end < len(doc) and doc[clause.end].ent_iob_ == "I"):
         found.append((start, end))
     return found
-
-
-class MentionIndex(dict):
-    """Mentions by start offset (a dict, as the functions here read it), with the starts in order
-    so the mentions of a span are found by bisection, not by visiting its tokens."""
-
-    def __init__(self, mentions: Sequence[Mention]):
-        super().__init__((mention.start, mention) for mention in mentions)
-        self.starts = sorted(self)
-
-    def within(self, start_char: int, end_char: int) -> list[Mention]:
-        """The mentions that start at or after start_char and end by end_char, in order."""
-        first, last = bisect_left(self.starts, start_char), bisect_left(self.starts, end_char)
-        return [self[start] for start in self.starts[first:last] if self[start].end <= end_char]
 
 
 @dataclass(frozen=True)
@@ -160,7 +143,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
         by_type[DISEASE] = [topic]
     elif len(spans) < 2:
         return []
-    sentence = context.sentence_at(clause.doc, clause.start)
+    sentence = sentence_at(clause.doc, clause.start)
     clause_text, offset = text_of(clause), clause.start_char
     hedged = context.is_hedged(clause)
     matches = cue_matches(clause)
@@ -279,43 +262,6 @@ def ends_line(sentence: Span) -> bool:
 
 def starts_and_ends_line(sentence: Span) -> bool:
     return starts_line(sentence) and ends_line(sentence)
-
-
-class Lines:
-    """A Doc's lines as token ranges, and its words counted by prefix sums: is a line short, where
-    does it start. Built once per Doc (doc.user_data): walking tokens for every sentence was slow.
-
-    A line ends at a token whose text holds a line break (spaCy keeps breaks in whitespace tokens);
-    a word is any token but punctuation.
-    """
-
-    KEY = "medfacts.lines"
-
-    def __init__(self, doc: Doc):
-        spaces = numpy.flatnonzero(doc.to_array(IS_SPACE))
-        self.breaks = [int(index) for index in spaces if "\n" in doc[int(index)].text]
-        self.words_before = numpy.concatenate(([0], numpy.cumsum(doc.to_array(IS_PUNCT) == 0)))
-        self.length = len(doc)
-
-    @classmethod
-    def of(cls, doc: Doc) -> "Lines":
-        lines = doc.user_data.get(cls.KEY)
-        if lines is None:
-            lines = doc.user_data[cls.KEY] = cls(doc)
-        return lines
-
-    def start(self, token_index: int) -> int:
-        """The first token of the line that holds token_index."""
-        position = bisect_left(self.breaks, token_index)
-        return self.breaks[position - 1] + 1 if position else 0
-
-    def end(self, token_index: int) -> int:
-        """The line break token (or the Doc's end) that ends the line holding token_index."""
-        position = bisect_left(self.breaks, token_index)
-        return self.breaks[position] if position < len(self.breaks) else self.length
-
-    def words(self, start: int, end: int) -> int:
-        return int(self.words_before[end] - self.words_before[start])
 
 
 def line_words(sentence: Span) -> int:

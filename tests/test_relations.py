@@ -431,7 +431,7 @@ def test_prevention_is_no_treatment(nlp):
 
 
 def test_the_pipeline_keeps_each_input_text_on_its_doc(nlp):
-    from extractors.context import TEXT_KEY, text_of
+    from extractors.doc_index import TEXT_KEY, text_of
     texts = ["Lupus  causes\n fatigue.", "Psoriasis causes itchy skin (and scaling)."]
     for text, doc in zip(texts, nlp.pipe(texts)):
         assert doc.user_data[TEXT_KEY] == doc.text == text

@@ -1,0 +1,104 @@
+"""Lookups over a processed Doc, computed once per Doc and kept in doc.user_data.
+
+spaCy's Span.text, Doc.text and Span.sent rebuild their answer token by token on every call, and
+relation extraction asks for texts, sentences, lines and the mentions of a span thousands of
+times per article. These helpers answer from numbers computed once (plain numbers and strings, so
+a Doc holds no reference to itself through them).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import Sequence
+
+import numpy
+from spacy.attrs import IS_PUNCT, IS_SPACE
+from spacy.tokens import Doc, Span
+
+from extractors.records import Mention
+
+TEXT_KEY = "medfacts.text"  # doc.user_data: the Doc's text, joined once (or kept by the tokenizer)
+SENTENCES_KEY = "medfacts.sentences"  # doc.user_data: where its sentences start and end
+
+
+def text_of(span: Span | Doc) -> str:
+    """A span's (or Doc's) text, sliced from the Doc's text joined once: Span.text and Doc.text
+    rebuild the string token by token on every call, and relation extraction reads texts often."""
+    doc = span if isinstance(span, Doc) else span.doc
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text if span is doc else text[span.start_char:span.end_char]
+
+
+def sentence_at(doc: Doc, token_index: int) -> Span:
+    """The sentence holding a token, found by bisection in the Doc's sentence bounds listed once:
+    Span.sent walks back token by token to the sentence start on every call."""
+    starts, ends = sentence_bounds(doc)
+    index = bisect_right(starts, token_index) - 1
+    return doc[starts[index]:ends[index]]
+
+
+def sentence_index_at(doc: Doc, token_index: int) -> int:
+    """The index, in doc.sents, of the sentence holding a token."""
+    return bisect_right(sentence_bounds(doc)[0], token_index) - 1
+
+
+def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """First and end token of each of the Doc's sentences, listed once per Doc (doc.user_data;
+    plain numbers, so the Doc holds no reference to itself and is freed as soon as it is dropped)."""
+    found = doc.user_data.get(SENTENCES_KEY)
+    if found is None:
+        bounds = [(sentence.start, sentence.end) for sentence in doc.sents]
+        found = doc.user_data[SENTENCES_KEY] = ([start for start, _ in bounds], [end for _, end in bounds])
+    return found
+
+
+class Lines:
+    """A Doc's lines as token ranges, and its words counted by prefix sums: is a line short, where
+    does it start. Built once per Doc (doc.user_data): walking tokens for every sentence was slow.
+
+    A line ends at a token whose text holds a line break (spaCy keeps breaks in whitespace tokens);
+    a word is any token but punctuation.
+    """
+
+    KEY = "medfacts.lines"
+
+    def __init__(self, doc: Doc):
+        spaces = numpy.flatnonzero(doc.to_array(IS_SPACE))
+        self.breaks = [int(index) for index in spaces if "\n" in doc[int(index)].text]
+        self.words_before = numpy.concatenate(([0], numpy.cumsum(doc.to_array(IS_PUNCT) == 0)))
+        self.length = len(doc)
+
+    @classmethod
+    def of(cls, doc: Doc) -> "Lines":
+        lines = doc.user_data.get(cls.KEY)
+        if lines is None:
+            lines = doc.user_data[cls.KEY] = cls(doc)
+        return lines
+
+    def start(self, token_index: int) -> int:
+        """The first token of the line that holds token_index."""
+        position = bisect_left(self.breaks, token_index)
+        return self.breaks[position - 1] + 1 if position else 0
+
+    def end(self, token_index: int) -> int:
+        """The line break token (or the Doc's end) that ends the line holding token_index."""
+        position = bisect_left(self.breaks, token_index)
+        return self.breaks[position] if position < len(self.breaks) else self.length
+
+    def words(self, start: int, end: int) -> int:
+        return int(self.words_before[end] - self.words_before[start])
+
+
+class MentionIndex(dict):
+    """Mentions by start offset (a dict, as the functions here read it), with the starts in order
+    so the mentions of a span are found by bisection, not by visiting its tokens."""
+
+    def __init__(self, mentions: Sequence[Mention]):
+        super().__init__((mention.start, mention) for mention in mentions)
+        self.starts = sorted(self)
+
+    def within(self, start_char: int, end_char: int) -> list[Mention]:
+        """The mentions that start at or after start_char and end by end_char, in order."""
+        first, last = bisect_left(self.starts, start_char), bisect_left(self.starts, end_char)
+        return [self[start] for start in self.starts[first:last] if self[start].end <= end_char]
