@@ -134,8 +134,13 @@ def clean_documents(raw_documents: list[RawDocument], recurring: frozenset[str],
                     known: Mapping[str, CleanDocument] | None = None) -> list[CleanDocument]:
     """Each document on its own (a stored cleaning reused as it is), in input order."""
     known = known or {}
-    return [reused(known[raw.doc_id], raw) if raw.ok and raw.doc_id in known else clean_document(raw, recurring)
+    return [reused(known[raw.doc_id], raw) if has_stored_cleaning(raw, known) else clean_document(raw, recurring)
             for raw in raw_documents]
+
+
+def has_stored_cleaning(raw: RawDocument, known: Mapping[str, CleanDocument]) -> bool:
+    """Whether a document's stored cleaning is reused (same content, read without error) instead of cleaning it again."""
+    return raw.ok and raw.doc_id in known
 
 
 def failed_cleaning(raw: RawDocument, error: BaseException) -> CleanDocument:

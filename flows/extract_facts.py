@@ -152,7 +152,7 @@ def clean_all(raw_documents: list[load.RawDocument], known: dict[str, CleanDocum
               pool: TaskRunner | None) -> list[CleanDocument]:
     """Stored cleanings reused; the rest cleaned in batches (on the pool's workers when there is
     one: HTML extraction is the slow part). A batch that crashes fails its own documents."""
-    fresh = [raw for raw in raw_documents if not (raw.ok and raw.doc_id in known)]
+    fresh = [raw for raw in raw_documents if not corpus.has_stored_cleaning(raw, known)]
     size = CLEAN_BATCH_SIZE if pool is not None else max(1, len(fresh))
     batches = [fresh[start:start + size] for start in range(0, len(fresh), size)]
     cleaned: dict[int, CleanDocument] = {}
