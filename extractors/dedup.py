@@ -107,7 +107,7 @@ def find_near_duplicates(docs: Sequence[tuple[str, str]], threshold: float = 0.8
     texts: dict[str, str] = {}
     for doc_id, text in docs:
         texts.setdefault(doc_id, text)
-    kept_shingles = LazyShingles(texts)
+    shingles_of = LazyShingles(texts)
     first_by_exact: dict[str, str] = {}
     order: dict[str, int] = {}
     duplicates: dict[str, str] = {}
@@ -123,7 +123,7 @@ def find_near_duplicates(docs: Sequence[tuple[str, str]], threshold: float = 0.8
             continue
         signature = prints.signature()
         candidates = lsh.query(signature)
-        original = earliest_match(candidates, shingles(text), kept_shingles, order, threshold) if candidates else None
+        original = earliest_match(candidates, shingles_of[doc_id], shingles_of, order, threshold) if candidates else None
         if original is not None:
             duplicates[doc_id] = original
             continue
