@@ -11,12 +11,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy
-from spacy.attrs import LOWER
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from extractors.doc_index import text_of
+from extractors.doc_index import text_of, token_indexes
 from extractors.terms import term_key
 from extractors.vocabulary import read_list, read_table
 
@@ -173,10 +170,13 @@ def clause_break_candidates(doc: Doc) -> list[int]:
     once per Doc in its LOWER array: visiting every token of every sentence was the slow part."""
     found = doc.user_data.get(BREAKS_KEY)
     if found is None:
-        words = clause_break_words() | {";"} | DASHES
-        hashes = numpy.fromiter((hash_string(word) for word in words), dtype=numpy.uint64, count=len(words))
-        found = doc.user_data[BREAKS_KEY] = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), hashes)).tolist()
+        found = doc.user_data[BREAKS_KEY] = token_indexes(doc, clause_splitting_words())
     return found
+
+
+@lru_cache(maxsize=1)
+def clause_splitting_words() -> frozenset[str]:
+    return clause_break_words() | {";"} | DASHES
 
 
 def is_negated(mention: Span, clause: Span) -> bool:

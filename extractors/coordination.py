@@ -15,11 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy
-from spacy.attrs import LOWER
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
+from extractors.doc_index import token_indexes
 from extractors.entity_types import EntityTyper, TypedConcept
 from extractors.vocabulary import read_list
 
@@ -216,14 +214,8 @@ class Expansion:
 
 
 def tokens_among(doc: Doc, words: frozenset[str]) -> list[Token]:
-    """The tokens whose lower-case form is one of words, found in the Doc's array of LOWER hashes:
-    no Token object is made for the many tokens that are not."""
-    return [doc[int(index)] for index in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), word_hashes(words)))]
-
-
-@lru_cache(maxsize=16)
-def word_hashes(words: frozenset[str]) -> numpy.ndarray:
-    return numpy.fromiter((hash_string(word) for word in words), dtype=numpy.uint64, count=len(words))
+    """The tokens whose lower-case form is one of words (doc_index.token_indexes)."""
+    return [doc[index] for index in token_indexes(doc, words)]
 
 
 def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:

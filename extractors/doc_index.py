@@ -8,10 +8,12 @@ a Doc holds no reference to itself through them).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import Sequence
 
 import numpy
-from spacy.attrs import IS_PUNCT, IS_SPACE
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from extractors.records import Mention
@@ -28,6 +30,17 @@ def text_of(span: Span | Doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text if span is doc else text[span.start_char:span.end_char]
+
+
+def token_indexes(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Indexes of the tokens whose lower-case form is one of words, found in the Doc's array of
+    LOWER hashes: no Token object is made for the many tokens that are not."""
+    return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), word_hashes(words))).tolist()
+
+
+@lru_cache(maxsize=16)
+def word_hashes(words: frozenset[str]) -> numpy.ndarray:
+    return numpy.fromiter((hash_string(word) for word in words), dtype=numpy.uint64, count=len(words))
 
 
 def sentence_at(doc: Doc, token_index: int) -> Span:
