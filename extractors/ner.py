@@ -292,6 +292,7 @@ import re  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from typing import Iterator  # noqa: E402
 
+PIPE_BATCH_SIZE = 32  # texts per nlp.pipe minibatch, at most (a flow batch holds several)
 # A text longer than this is annotated in chunks: far below spaCy's max_length, so one chunk's Doc
 # stays small (about 40,000 tokens), and far above any real article, so articles are never cut.
 CHUNK_CHARS = 200_000
@@ -361,7 +362,7 @@ def cut_point(text: str, start: int, limit: int) -> int:
     return limit
 
 
-def annotate(nlp: Language, texts: list[str], batch_size: int = 32,
+def annotate(nlp: Language, texts: list[str], batch_size: int = PIPE_BATCH_SIZE,
              chunk_chars: int | None = None) -> list[Doc | ChunkedText | Exception]:
     """Run the pipeline over texts in batches; a text that breaks the pipeline yields its exception.
 

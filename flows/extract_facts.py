@@ -187,7 +187,7 @@ def run_batches(batches: list[list[CleanDocument]], model: str | None, batch_siz
     """(doc_ids, one result per doc_id) for each batch, as batches finish; a batch that crashes
     (a worker lost, memory exhausted) fails its own documents, not the run."""
     parameters = [{"doc_ids": [d.doc_id for d in batch], "texts": [d.text for d in batch],
-                   "titles": [d.title for d in batch], "model": model, "batch_size": min(batch_size, 32)}
+                   "titles": [d.title for d in batch], "model": model, "batch_size": min(batch_size, ner.PIPE_BATCH_SIZE)}
                   for batch in batches]
     for index, result in run_tasks(extract_batch, parameters, pool):
         doc_ids = parameters[index]["doc_ids"]
