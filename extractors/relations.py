@@ -325,9 +325,9 @@ def sentence_mentions(sentence: Span, mention_at: dict[int, Mention]) -> list[Me
 
 def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention | None) -> tuple[Mention | None, bool]:
     """The one disease the sentence names (not from topic), else the topic; the topic if it names the topic's family."""
-    diseases = {m.canonical: m for m in sentence_mentions(sentence, mention_at) if m.entity_type == DISEASE and not m.negated}
+    diseases = named_diseases(sentence, mention_at)
     if len(diseases) == 1:
-        named = next(iter(diseases.values()))
+        [named] = diseases
         return (topic, True) if is_family_of(named, topic) else (named, False)
     return (topic, True) if not diseases else (None, False)
 
@@ -515,9 +515,9 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             found.extend(item for item in relations_in_clause(clause, mention_at, sentence_idx, clause_topic, carried)
                          if not (in_harm_list and item.predicate != HAS_SYMPTOM))  # 'Triggers include: … medications
             carried = {**carried, **strongest_cues(cue_matches(clause), "sentence")}
-            named = {m.canonical: m for m in sentence_mentions(clause, mention_at) if m.entity_type == DISEASE and not m.negated}
+            named = named_diseases(clause, mention_at)
             if carried and len(named) == 1:  # 'Lupus is treated with X; Y is another option': Y is about lupus too
-                clause_topic = next(iter(named.values()))
+                [clause_topic] = named
         matches = cue_matches(sentence)
         if INLINE_INTRODUCTION.search(text):  # 'Symptoms include: - feeling breathless' opens a list and starts it
             section.introduce_list(sentence, mention_at, topic)
