@@ -73,3 +73,23 @@ def wait_until_healthy(url: str, server: subprocess.Popen, log_path: Path, timeo
             pass
         time.sleep(0.5)
     raise ServerStartFailed(f"local Prefect server not ready after {timeout:.0f} s; see {log_path}")
+
+
+@contextmanager
+def api_shared_with_workers() -> Iterator[None]:
+    """Worker processes started inside this block report to the API this flow run reports to.
+
+    With no PREFECT_API_URL, Prefect runs flows against an embedded server, and a worker process
+    that inherits no URL starts an embedded server of its own: a process and seconds of CPU per
+    worker and run, taken from the extraction on a machine whose cores the workers already fill.
+    For local workers only: a worker on another machine cannot reach this one's 127.0.0.1.
+    """
+    from prefect.context import FlowRunContext
+
+    run = FlowRunContext.get()
+    url = str(run.client.api_url).rstrip("/") if run is not None and run.client is not None else ""
+    if PREFECT_API_URL.value() or not url.startswith(("http://127.0.0.1", "http://localhost")):
+        yield
+        return
+    with temporary_settings(updates={PREFECT_API_URL: url}):  # the workers inherit the settings context
+        yield

@@ -1,7 +1,10 @@
 """Incremental runs: only new or changed articles are extracted, and the tables always equal a full rebuild."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -9,6 +12,8 @@ import pytest
 
 from extractors import state
 from extractors.tables import TABLE_FILES
+
+REPO = Path(__file__).resolve().parents[1]
 
 FACT_TABLES = [name for name in TABLE_FILES if name != "runs"]
 GOUT = ("Gout: what to know\n\nGout is a form of arthritis. Gout causes sudden joint pain and swelling, "
@@ -150,3 +155,36 @@ def test_stored_records_read_back_equal(nlp):
     assert facts.relations, "the article states facts, so the round trip covers relations"
     assert state.decode_facts(state.encode_facts(facts)) == facts
     assert state.decode_document(state.encode_document(document)) == corpus.stored_form(document)
+
+
+WORKER_API_PROBE = """
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+from prefect.client.orchestration import get_client
+from prefect.context import FlowRunContext
+from flows.extract_facts import extraction_pool
+
+@task(cache_policy=NO_CACHE)
+def worker_api() -> str:
+    return str(get_client(sync_client=True).api_url)
+
+@flow
+def probe() -> tuple[str, str]:
+    with extraction_pool(2, None, None) as pool:
+        return str(FlowRunContext.get().client.api_url), pool.submit(worker_api, {}).result()
+
+if __name__ == "__main__":
+    print("|".join(probe()))
+"""
+
+
+def test_workers_report_to_the_flows_embedded_api_instead_of_starting_their_own(tmp_path):
+    """With no PREFECT_API_URL, a worker that inherited none would start an embedded server of its own."""
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect"), "PREFECT_LOGGING_LEVEL": "WARNING"}
+    env.pop("PREFECT_API_URL", None)
+    (tmp_path / "probe.py").write_text(WORKER_API_PROBE, encoding="utf-8")
+    completed = subprocess.run([sys.executable, str(tmp_path / "probe.py")], cwd=REPO, env=env, capture_output=True,
+                               text=True, timeout=300, check=False)
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    flow_api, worker_api = completed.stdout.strip().splitlines()[-1].split("|")
+    assert flow_api.startswith("http://127.0.0.1") and worker_api == flow_api
