@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 import numpy
@@ -31,7 +32,10 @@ def words(text: str) -> list[str]:
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     """Overlapping word n-grams of the text; a text shorter than n words is one shingle."""
-    tokens = words(text)
+    return shingles_of_words(words(text), size)
+
+
+def shingles_of_words(tokens: list[str], size: int = SHINGLE_WORDS) -> set[str]:
     if len(tokens) <= size:
         return {" ".join(tokens)} if tokens else set()
     return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
@@ -44,9 +48,18 @@ def shingle_hash(shingle: str) -> int:
 
 
 def minhash(shingle_set: set[str], num_perm: int) -> MinHash:
-    signature = MinHash(num_perm=num_perm, seed=1, hashfunc=shingle_hash)
+    scheme, permutations = permutation_set(num_perm)
+    signature = MinHash(num_perm=num_perm, seed=1, hashfunc=shingle_hash, scheme=scheme, permutations=permutations)
     signature.update_batch(list(shingle_set))
     return signature
+
+
+@lru_cache(maxsize=8)
+def permutation_set(num_perm: int, scheme: str | None = None) -> tuple[str, tuple]:
+    """(scheme, permutations) of datasketch's MinHash with seed 1: it draws them from the seed on
+    every construction, the same each time, at a cost close to that of hashing a whole article."""
+    template = MinHash(num_perm=num_perm, seed=1, scheme=scheme)
+    return template.scheme, template.permutations
 
 
 def jaccard(first: set[str], second: set[str]) -> float:
@@ -57,7 +70,11 @@ def jaccard(first: set[str], second: set[str]) -> float:
 
 def exact_key(text: str) -> str:
     """Same words in the same order: an exact copy, whatever its whitespace and case."""
-    return hashlib.sha1(" ".join(words(text)).encode("utf-8")).hexdigest()
+    return exact_key_of_words(words(text))
+
+
+def exact_key_of_words(tokens: list[str]) -> str:
+    return hashlib.sha1(" ".join(tokens).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -77,16 +94,18 @@ class Fingerprint:
 
     def signature(self) -> MinHash:
         values = numpy.frombuffer(self.hashvalues or b"", dtype=numpy.dtype(self.dtype))
-        return MinHash(num_perm=self.num_perm, seed=1, hashvalues=values, scheme=self.scheme)
+        return MinHash(num_perm=self.num_perm, seed=1, hashvalues=values, scheme=self.scheme,
+                       permutations=permutation_set(self.num_perm, self.scheme)[1])
 
 
 def fingerprint(text: str, num_perm: int = 128) -> Fingerprint:
     num_perm = max(int(num_perm), MIN_PERMUTATIONS)
-    shingle_set = shingles(text)
+    tokens = words(text)
+    shingle_set = shingles_of_words(tokens)
     if not shingle_set:
-        return Fingerprint(exact_key(text), None, num_perm)
+        return Fingerprint(exact_key_of_words(tokens), None, num_perm)
     signature = minhash(shingle_set, num_perm)
-    return Fingerprint(exact_key(text), signature.hashvalues.tobytes(), num_perm, signature.scheme,
+    return Fingerprint(exact_key_of_words(tokens), signature.hashvalues.tobytes(), num_perm, signature.scheme,
                        signature.hashvalues.dtype.str)
 
 

@@ -18,7 +18,6 @@ from extractors.vocabulary import read_list, term_words
 CANDIDATE = re.compile(r"(?<![\w'’])[a-z]{6,}(?![\w'’])")  # whole lowercase words; hyphen parts count
 KNOWN_ZIPF = 1.0  # a word this frequent (zipf scale) is a real word, if a rare one: never split
 KNOWN_FREQUENCY = 10 ** (KNOWN_ZIPF - 9)  # the same, as wordfreq's frequency per word
-MAX_PARTS = 3
 
 
 def part_allowed(part: str, part_zipf: float) -> bool:
@@ -57,33 +56,39 @@ def zipf(word: str) -> float:
 
 @lru_cache(maxsize=8192)
 def split_word(word: str) -> tuple[str, ...]:
-    """The known words an unknown word is glued from: the split whose words are likeliest together
-    (the highest sum of log frequencies); the word itself when no split qualifies."""
+    """The two or three known words an unknown word is glued from: the split whose words are
+    likeliest together (the highest sum of log frequencies); the word itself when no split qualifies.
+
+    Splits are tried in order of their cuts (first cut, then two parts before three), and a later
+    one wins only with a higher score. Each piece word[i:j] is looked up once, and a split is
+    scored only when all of its pieces are allowed.
+    """
     if zipf(word) >= KNOWN_ZIPF or word in medical_words():
         return (word,)
+    length = len(word)
+    piece_score: dict[tuple[int, int], float] = {}
+    for start in range(length):
+        for end in range(start + 1, length + 1):
+            piece = word[start:end]
+            score = zipf(piece)
+            if (len(piece) >= 2 or piece == "a") and part_allowed(piece, score):
+                piece_score[start, end] = score
     best: tuple[float, tuple[str, ...]] | None = None
-    for parts in splits(word, MAX_PARTS):
-        if len(parts) < 2 or parts[0] in unsplittable_prefixes():
+    prefixes = unsplittable_prefixes()
+    for first_cut in range(1, length):
+        first = piece_score.get((0, first_cut))
+        if first is None or word[:first_cut] in prefixes:
             continue
-        scores = [zipf(part) for part in parts]
-        if all(part_allowed(part, score) for part, score in zip(parts, scores)):
-            log_probability = sum(score - 9 for score in scores)
+        candidates = [(first_cut,)] + [(first_cut, second_cut) for second_cut in range(first_cut + 1, length)]
+        for cuts in candidates:
+            bounds = list(zip((0, *cuts), (*cuts, length)))
+            scores = [piece_score.get(bound) for bound in bounds]
+            if any(score is None for score in scores):
+                continue
+            log_probability = sum(score - 9 for score in scores)  # type: ignore[operator]
             if best is None or log_probability > best[0]:
-                best = (log_probability, parts)
+                best = (log_probability, tuple(word[start:end] for start, end in bounds))
     return best[1] if best else (word,)
-
-
-def splits(word: str, parts: int) -> list[tuple[str, ...]]:
-    """Every way to cut word into 1 to `parts` non-empty pieces of 2 letters or more (or 'a')."""
-    found: list[tuple[str, ...]] = [(word,)]
-    if parts == 1:
-        return found
-    for cut in range(1, len(word)):
-        head = word[:cut]
-        if len(head) < 2 and head != "a":
-            continue
-        found.extend((head, *rest) for rest in splits(word[cut:], parts - 1) if len(rest[0]) >= 2 or rest[0] == "a")
-    return found
 
 
 def split_glued_words(text: str) -> str:

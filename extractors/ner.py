@@ -78,28 +78,28 @@ def shared_typer() -> EntityTyper:
 
 
 import numpy  # noqa: E402
-from spacy.attrs import SENT_START  # noqa: E402
+from spacy.attrs import IS_SPACE, SENT_START  # noqa: E402
 
 
 @Language.component("medfacts_paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: headings and bullets must not glue onto the next sentence.
 
-    Whitespace tokens never start a sentence; they close the one before them.
+    Whitespace tokens never start a sentence; they close the one before them. (spaCy keeps a line
+    break as a whitespace token of its own, never in a word's trailing whitespace.)
     """
-    # One array write instead of setting token.is_sent_start: each of those checks the whole Doc
-    # for a parse, which made this component quadratic in the length of a text.
-    sent_starts = doc.to_array([SENT_START]).reshape(-1)
-    not_start = numpy.array([-1], dtype="int64").astype(sent_starts.dtype)[0]  # -1 as spaCy's uint64
-    for token in doc[1:]:
-        if token.is_space:
-            sent_starts[token.i] = not_start
-    for token in doc[:-1]:
-        following = doc[token.i + 1]
-        if ("\n" in token.text or "\n" in token.whitespace_) and not following.is_space:
-            sent_starts[following.i] = 1
-    if len(doc):
-        doc.from_array([SENT_START], sent_starts.reshape(-1, 1))
+    if not len(doc):
+        return doc
+    # Array reads and writes over the whitespace tokens only: setting token.is_sent_start checks the
+    # whole Doc for a parse each time (quadratic), and a Token object per word costs more than the rest.
+    sent_starts = doc.to_array(SENT_START)
+    is_space = doc.to_array(IS_SPACE).astype(bool)
+    spaces = numpy.flatnonzero(is_space)
+    sent_starts[spaces[spaces > 0]] = numpy.array([-1], dtype="int64").astype(sent_starts.dtype)[0]  # -1 as spaCy's uint64
+    for index in spaces[spaces < len(doc) - 1].tolist():
+        if not is_space[index + 1] and "\n" in doc[index].text:
+            sent_starts[index + 1] = 1
+    doc.from_array([SENT_START], sent_starts.reshape(-1, 1))
     return doc
 
 
