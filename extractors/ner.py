@@ -189,7 +189,8 @@ class EntityTypingComponent:
         kept = []
         for item in coordination.expand(doc, typed_entities, self.typer):
             span = Span(doc, item.start, item.end, label=item.source.label_)
-            span._.entity_type, span._.canonical, span._.ontology_id = item.typed.entity_type, item.typed.canonical, item.typed.ontology_id
+            values = span._  # one accessor object per span, not one per value
+            values.entity_type, values.canonical, values.ontology_id = item.typed.entity_type, item.typed.canonical, item.typed.ontology_id
             kept.append(span)
         doc.ents = filter_spans(kept)
         doc._.abbreviation_map = {short: self.typer.canonical_key(long) for short, (long, _) in long_forms.items()}
@@ -199,8 +200,9 @@ class EntityTypingComponent:
             if sentence.start not in clauses_of:
                 clauses_of[sentence.start] = context.clauses(sentence, dashes=True)
             clause = next((c for c in clauses_of[sentence.start] if c.start <= span.start < c.end), sentence)
-            span._.negated = context.is_negated(span, clause)
-            span._.hedged = context.is_hedged(clause)
+            values = span._
+            values.negated = context.is_negated(span, clause)
+            values.hedged = context.is_hedged(clause)
         return doc
 
     @staticmethod
@@ -274,10 +276,15 @@ class TextKeepingTokenizer:
 
 def mentions_of(doc: Doc) -> list[Mention]:
     """The typed mentions of a processed Doc, with the index of their sentence."""
-    return [Mention(sentence_idx=sentence_index_at(doc, span.start), start=span.start_char, end=span.end_char,
-                    text=text_of(span), entity_type=span._.entity_type, canonical=span._.canonical,
-                    ontology_id=span._.ontology_id, negated=span._.negated, hedged=span._.hedged)
-            for span in doc.ents if span._.entity_type]
+    mentions = []
+    for span in doc.ents:
+        values = span._  # each `span._` builds an accessor object: one per span, not one per value
+        if values.entity_type:
+            mentions.append(Mention(sentence_idx=sentence_index_at(doc, span.start), start=span.start_char,
+                                    end=span.end_char, text=text_of(span), entity_type=values.entity_type,
+                                    canonical=values.canonical, ontology_id=values.ontology_id,
+                                    negated=values.negated, hedged=values.hedged))
+    return mentions
 
 
 @lru_cache(maxsize=2)
