@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from extractors.terms import term_key
 from extractors.vocabulary import Concept, load_vocabulary, read_list, read_table
@@ -29,6 +29,10 @@ class TypedConcept:
     entity_type: str
     canonical: str
     ontology_id: str = ""
+
+
+# Answers kept per typer: its tables never change once read, and the same names recur in every article.
+MEMO_SIZE = 1 << 16
 
 
 class EntityTyper:
@@ -99,6 +103,7 @@ class EntityTyper:
     def vocabulary(self) -> dict[str, tuple[Concept, ...]]:
         return load_vocabulary()
 
+    @lru_cache(maxsize=MEMO_SIZE)
     def canonical_key(self, text: str) -> str:
         """Folded name with determiners dropped and synonyms applied."""
         words = term_key(text).split(" ")
@@ -114,6 +119,7 @@ class EntityTyper:
         key = " ".join(words)
         return self.synonyms.get(key, key)
 
+    @lru_cache(maxsize=MEMO_SIZE)
     def classify(self, text: str, label: str) -> TypedConcept | None:
         """Type a mention; None when it names no disease, symptom or treatment (e.g. 'condition')."""
         key = self.canonical_key(self.abbreviations.get(text.strip(), text))
@@ -129,6 +135,7 @@ class EntityTyper:
             return TypedConcept(TREATMENT, self.treatment_aliases.get(key, key))
         return self.classify_condition(key, default=SYMPTOM if label == "SYMPTOM" else DISEASE)
 
+    @lru_cache(maxsize=MEMO_SIZE)
     def knows(self, text: str, label: str) -> bool:
         """Whether a curated list, a naming rule or the vocabulary recognises the name (not just the NER)."""
         key = self.canonical_key(self.abbreviations.get(text.strip(), text))
@@ -172,6 +179,7 @@ class EntityTyper:
             return None
         return TypedConcept(DISEASE, key, "")
 
+    @lru_cache(maxsize=MEMO_SIZE)
     def is_curated(self, text: str) -> bool:
         """Whether a curated list names this exact string (itself or as a synonym or treatment alias)."""
         key = term_key(text)

@@ -195,14 +195,17 @@ class EntityTypingComponent:
         doc.ents = filter_spans(kept)
         doc._.abbreviation_map = {short: self.typer.canonical_key(long) for short, (long, _) in long_forms.items()}
         clauses_of: dict[int, list[Span]] = {}  # one split per sentence, however many entities it holds
+        hedged: dict[tuple[int, int], bool] = {}  # and one hedge check per clause
         for span in doc.ents:
             sentence = sentence_at(doc, span.start)
             if sentence.start not in clauses_of:
                 clauses_of[sentence.start] = context.clauses(sentence, dashes=True)
             clause = next((c for c in clauses_of[sentence.start] if c.start <= span.start < c.end), sentence)
+            if (clause.start, clause.end) not in hedged:
+                hedged[clause.start, clause.end] = context.is_hedged(clause)
             values = span._
             values.negated = context.is_negated(span, clause)
-            values.hedged = context.is_hedged(clause)
+            values.hedged = hedged[clause.start, clause.end]
         return doc
 
     @staticmethod
