@@ -290,6 +290,17 @@ def mentions_of(doc: Doc) -> list[Mention]:
     return mentions
 
 
+def release(doc: Doc) -> None:
+    """Let a Doc that has been read be freed at once rather than at the next full garbage collection.
+
+    Extension values (scispaCy's abbreviation spans, the typed entities' values) live in
+    doc.user_data and the spans among them refer back to the Doc: a reference cycle, which only
+    Python's cycle collector frees, and it runs rarely. With its tok2vec tensor an article's Doc
+    holds about 0.4 MB, so a 2,000-article run kept about 0.5 GB of read Docs waiting.
+    """
+    doc.user_data.clear()
+
+
 @lru_cache(maxsize=2)
 def cached_extraction_pipeline(model: str | None = None) -> Language:
     """The extraction pipeline, loaded once per process and model."""

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from extractors import context
 from extractors.doc_index import Lines, MentionIndex, sentence_at, text_of
 from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper
-from extractors.ner import ChunkedText, mentions_of, shared_typer
+from extractors.ner import ChunkedText, mentions_of, release, shared_typer
 from extractors.records import DocumentFacts, Mention, RelationEvidence
 from extractors.terms import term_key
 
@@ -616,6 +616,7 @@ def facts_for_batch(doc_ids: list[str], docs: list[Doc | ChunkedText | Exception
     """document_facts for each annotated Doc; failures (from NER or here) stay per document.
 
     A ChunkedText (a text too long for one Doc, see ner.annotate) is annotated here, chunk by chunk.
+    Each Doc is released (ner.release) once it is read.
     """
     results: list[DocumentFacts | Exception] = []
     for doc_id, doc, title in zip(doc_ids, docs, titles or [None] * len(doc_ids)):
@@ -629,6 +630,9 @@ def facts_for_batch(doc_ids: list[str], docs: list[Doc | ChunkedText | Exception
                 results.append(document_facts(doc_id, doc, title))
         except Exception as error:
             results.append(error)
+        finally:
+            if isinstance(doc, Doc):
+                release(doc)
     return results
 
 
@@ -652,6 +656,7 @@ def chunked_document_facts(doc_id: str, chunked: ChunkedText, title: str | None 
         for short, long_form in facts.abbreviations.items():
             merged.abbreviations.setdefault(short, long_form)
         sentences_before += sum(1 for _ in doc.sents)
+        release(doc)
     return merged
 
 

@@ -477,3 +477,25 @@ def test_generated_article_fixtures_are_english():
     from bad_inputs import article
 
     assert all(language.detect(article(random.Random(seed))) in ("en", None) for seed in range(50))
+
+
+def test_a_doc_that_has_been_read_is_freed_without_waiting_for_the_cycle_collector(nlp):
+    """Read Docs must not pile up between full garbage collections (about 0.4 MB each, with their tensors)."""
+    import gc
+
+    from spacy.tokens import Doc
+
+    texts = ["Systemic lupus erythematosus (SLE) causes fatigue and joint pain. SLE is treated with hydroxychloroquine."] * 3
+    gc.collect()
+    gc.disable()
+    try:
+        before = {id(item) for item in gc.get_objects() if isinstance(item, Doc)}
+        docs = ner.annotate(nlp, texts)
+        facts = relations.facts_for_batch(["a", "b", "c"], docs)
+        assert all(f.relations for f in facts)  # the abbreviation was read: its spans refer back to the Doc
+        del docs
+        relations.cue_matches.cache_clear()  # a small cache of recent clauses may keep the last Docs
+        left = [item for item in gc.get_objects() if isinstance(item, Doc) and id(item) not in before]
+    finally:
+        gc.enable()
+    assert left == []
