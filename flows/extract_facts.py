@@ -28,6 +28,8 @@ from extractors.records import DocumentFacts
 from flows.prefect_api import api_shared_with_workers, prefect_api
 
 BATCH_SIZE = 64
+MIN_TAIL_BATCH = 8  # documents in the smallest batch at the end of a pooled run
+TAIL_SHARE = 4  # a pooled batch holds at most a quarter of the documents still to go
 CLEAN_BATCH_SIZE = 250  # documents per cleaning task on a pool: a task costs a worker ~65 ms, a plain text ~3 ms
 SUMMARY_ARTIFACT = "medfacts-run-summary"
 
@@ -171,7 +173,7 @@ def clean_all(raw_documents: list[load.RawDocument], known: dict[str, CleanDocum
 def extract_all(documents: list[CleanDocument], model: str | None, batch_size: int,
                 pool: TaskRunner | None) -> tuple[dict[str, DocumentFacts], dict[str, str]]:
     """Extract every document in batches; returns facts and failures (doc_id -> one-line error)."""
-    batches = [documents[start:start + batch_size] for start in range(0, len(documents), batch_size)]
+    batches = batched(documents, batch_size, shrinking=pool is not None)
     facts: dict[str, DocumentFacts] = {}
     failures: dict[str, str] = {}
     with tqdm(total=len(documents), unit="doc", desc="extracting", disable=None, leave=False) as progress:
@@ -183,6 +185,23 @@ def extract_all(documents: list[CleanDocument], model: str | None, batch_size: i
                     failures[doc_id] = str(result)
             progress.update(len(doc_ids))
     return facts, failures
+
+
+def batched(items: list, batch_size: int, shrinking: bool = False) -> list[list]:
+    """Consecutive batches of at most batch_size items.
+
+    `shrinking` (for a pool) makes the last batches smaller, a quarter of what is left down to
+    MIN_TAIL_BATCH, so the workers finish together: with equal batches one worker may still read a
+    whole last batch while the others idle.
+    """
+    batches, start = [], 0
+    while start < len(items):
+        size = batch_size
+        if shrinking:
+            size = min(batch_size, max(MIN_TAIL_BATCH, -(-(len(items) - start) // TAIL_SHARE)))
+        batches.append(items[start:start + size])
+        start += size
+    return batches
 
 
 def run_batches(batches: list[list[CleanDocument]], model: str | None, batch_size: int,

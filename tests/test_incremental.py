@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, strategies as st
 
 from extractors import state
 from extractors.tables import TABLE_FILES
@@ -188,3 +189,18 @@ def test_workers_report_to_the_flows_embedded_api_instead_of_starting_their_own(
     assert completed.returncode == 0, completed.stderr[-2000:]
     flow_api, worker_api = completed.stdout.strip().splitlines()[-1].split("|")
     assert flow_api.startswith("http://127.0.0.1") and worker_api == flow_api
+
+
+@given(n=st.integers(0, 3000), batch_size=st.integers(1, 200), shrinking=st.booleans())
+def test_batches_cover_every_document_once_in_order_and_a_pools_last_batches_are_smaller(n, batch_size, shrinking):
+    from flows.extract_facts import MIN_TAIL_BATCH, batched
+
+    batches = batched(list(range(n)), batch_size, shrinking)
+    assert [item for batch in batches for item in batch] == list(range(n))
+    assert all(1 <= len(batch) <= batch_size for batch in batches)
+    if shrinking and n > 4 * batch_size:
+        sizes = [len(batch) for batch in batches]
+        assert sizes[0] == batch_size and sizes[-1] <= max(MIN_TAIL_BATCH, 1)
+        assert sizes[:-1] == sorted(sizes[:-1], reverse=True)
+    elif not shrinking:
+        assert all(len(batch) == batch_size for batch in batches[:-1])
