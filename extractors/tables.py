@@ -120,7 +120,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "n_unchanged": count("Documents from sources the previous run had, with the same content.", nullable=True),
         "n_removed": count("Sources of the previous run that are gone from the input (their facts are gone too).", nullable=True),
         "n_extracted": count("Documents that went through NER in this run; the others reused stored results.", nullable=True),
-        "extractor_version": text("Hash of the code, data files and model that produced the results; "
+        "extractor_version": text("Hash of the code, data files, model and text-library versions that produced the results; "
                                   "a new one re-extracts every document.", nullable=True),
     }, strict=True, ordered=True, name="runs"),
 }

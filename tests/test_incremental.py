@@ -204,3 +204,16 @@ def test_batches_cover_every_document_once_in_order_and_a_pools_last_batches_are
         assert sizes[:-1] == sorted(sizes[:-1], reverse=True)
     elif not shrinking:
         assert all(len(batch) == batch_size for batch in batches[:-1])
+
+
+def test_a_text_library_upgrade_is_a_new_extractor_version(monkeypatch):
+    """A new wordfreq splits glued words differently: stored results must not outlive it."""
+    state._extractor_version.cache_clear()
+    before = state.extractor_version(None)
+    real_version = state.library_version
+    monkeypatch.setattr(state, "library_version", lambda name: "999.0" if name == "wordfreq" else real_version(name))
+    state._extractor_version.cache_clear()
+    try:
+        assert "wordfreq" in state.RESULT_LIBRARIES and state.extractor_version(None) != before
+    finally:
+        state._extractor_version.cache_clear()
