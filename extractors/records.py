@@ -7,6 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT
+
+# The relations medfacts extracts, and which typed pair each joins, as (subject type, object type).
+HAS_SYMPTOM, TREATED_BY, RELIEVES = "has_symptom", "treated_by", "relieves"
+PREDICATES = (HAS_SYMPTOM, TREATED_BY, RELIEVES)
+SIGNATURES = {HAS_SYMPTOM: (DISEASE, SYMPTOM), TREATED_BY: (DISEASE, TREATMENT), RELIEVES: (TREATMENT, SYMPTOM)}
+
 
 @dataclass(frozen=True)
 class Mention:

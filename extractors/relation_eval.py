@@ -15,9 +15,9 @@ import pandas as pd
 
 from extractors.entity_types import EntityTyper, TypedConcept
 from extractors.normalize import entity_id_of
-from extractors.records import Mention
+from extractors.records import HAS_SYMPTOM, TREATED_BY, Mention
 
-SCORED_PREDICATES = ("has_symptom", "treated_by")
+SCORED_PREDICATES = (HAS_SYMPTOM, TREATED_BY)
 OBJECT_LABEL = {"has_symptom": "SYMPTOM", "treated_by": "TREATMENT"}  # the predicate fixes the object's type
 
 

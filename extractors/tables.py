@@ -24,11 +24,11 @@ import pandas as pd
 import pandera.pandas as pa
 
 from extractors.normalize import MergedFacts
+from extractors.records import PREDICATES
 
 ID_PATTERN = r"^[ER][0-9a-f]{12}$"
 DOC_ID_PATTERN = r"^[0-9a-f]{16}$"
 ENTITY_TYPES = ["disease", "symptom", "treatment"]
-PREDICATES = ["has_symptom", "treated_by", "relieves"]
 STATUSES = ["ok", "failed", "duplicate"]
 
 
@@ -86,7 +86,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "relation_id": text("Stable id: hash of subject_id, predicate and object_id.", pattern=ID_PATTERN),
         "subject_id": text("entity_id of the subject (a disease, or a treatment for relieves).", pattern=ID_PATTERN),
         "subject": text("Canonical name of the subject."),
-        "predicate": text("has_symptom (disease -> symptom), treated_by (disease -> treatment) or relieves (treatment -> symptom).", isin=PREDICATES),
+        "predicate": text("has_symptom (disease -> symptom), treated_by (disease -> treatment) or relieves (treatment -> symptom).", isin=list(PREDICATES)),
         "object_id": text("entity_id of the object.", pattern=ID_PATTERN),
         "object": text("Canonical name of the object."),
         "object_type": text("Entity type of the object.", isin=ENTITY_TYPES),

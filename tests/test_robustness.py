@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from bad_inputs import SPANISH, build_bad_input_folder
-from extractors import clean, language, ner, relations
+from extractors import clean, cues, language, ner, relations
 from extractors.load import decode_bytes, load_documents, load_file
 from extractors.tables import (FORMULA_PREFIXES, GENERATIONS, LOCK_FILE, SCHEMAS, TABLE_FILES, OutputFolderBusy,
                                current_set, frame, read_table, run_lock, write_table)
@@ -494,7 +494,7 @@ def test_a_doc_that_has_been_read_is_freed_without_waiting_for_the_cycle_collect
         facts = relations.facts_for_batch(["a", "b", "c"], docs)
         assert all(f.relations for f in facts)  # the abbreviation was read: its spans refer back to the Doc
         del docs
-        relations.cue_matches.cache_clear()  # a small cache of recent clauses may keep the last Docs
+        cues.cue_matches.cache_clear()  # a small cache of recent clauses may keep the last Docs
         left = [item for item in gc.get_objects() if isinstance(item, Doc) and id(item) not in before]
     finally:
         gc.enable()

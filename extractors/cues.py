@@ -1,0 +1,107 @@
+"""Cue phrases of a span: where a clause, heading or list introduction states a relation.
+
+'causes', 'symptoms include', 'is treated with', 'can help reduce' (data/relation_cues.tsv): each
+cue has a predicate, a strength, a scope (clause, sentence, list or section) and a direction.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from spacy.tokens import Span
+
+from extractors import context
+from extractors.doc_index import text_of
+from extractors.records import HAS_SYMPTOM, RELIEVES, TREATED_BY
+
+
+TREATED_OBJECT_WORDS = 3  # 'help to relieve the symptoms': a symptom word this close after a treatment cue is its object
+
+
+LICENSES = {HAS_SYMPTOM: (HAS_SYMPTOM,), TREATED_BY: (TREATED_BY, RELIEVES), RELIEVES: (RELIEVES, TREATED_BY)}
+
+
+def entity_char_spans(clause: Span) -> list[tuple[int, int]]:
+    """(start_char, end_char) of the entities wholly inside the clause, as clause.ents gives them.
+
+    Read from the clause's own tokens: clause.ents scans every entity of the Doc on each call,
+    which made relation extraction quadratic in the length of a document.
+    """
+    doc = clause.doc
+    found: list[tuple[int, int]] = []
+    start = end = None
+    for token in clause:
+        iob = token.ent_iob_
+        if iob == "I" and start is not None:
+            end = token.idx + len(token)
+            continue
+        if start is not None:
+            found.append((start, end))
+        # "B" opens an entity; "O", "" or an "I" whose entity began before the clause do not
+        start, end = (token.idx, token.idx + len(token)) if iob == "B" else (None, None)
+    if start is not None and not (clause.end < len(doc) and doc[clause.end].ent_iob_ == "I"):
+        found.append((start, end))
+    return found
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue phrase found in a span: where (offsets in the span's text), as written, and what it states."""
+
+    start: int
+    end: int
+    text: str
+    cue: context.Cue
+
+
+@lru_cache(maxsize=64)  # a sentence and its clauses are read several times in a row; few enough to free Docs soon
+def cue_matches(span: Span) -> tuple[CueMatch, ...]:
+    """The cue phrases of a span, in order, that state a relation between its entities.
+
+    A cue word inside an entity ('therapy' in 'physical therapy') names the entity, not a relation;
+    treatment cues do not count in a clause about harm (data/treatment_blockers.txt); and a symptom
+    word right after a treatment cue is what is treated, not a symptom list ('manage your symptoms').
+    """
+    pattern, table = context.relation_cues()
+    matches = list(pattern.finditer(text_of(span)))
+    if not matches:  # most clauses: nothing more to read
+        return ()
+    entities = [(start - span.start_char, end - span.start_char) for start, end in entity_char_spans(span)]
+    harmful = context.states_harm(text_of(span))
+    found: list[CueMatch] = []
+    for match in matches:
+        if any(start <= match.start() < end for start, end in entities):
+            continue
+        text = " ".join(match.group(0).lower().split())
+        cue = table[text]
+        if harmful and cue.predicate != HAS_SYMPTOM:
+            continue  # 'medications such as lithium can trigger psoriasis' is no treatment
+        if (cue.predicate == HAS_SYMPTOM and found and found[-1].cue.predicate != HAS_SYMPTOM
+                and len(text_of(span)[found[-1].end:match.start()].split()) <= TREATED_OBJECT_WORDS):
+            continue
+        found.append(CueMatch(match.start(), match.end(), text, cue))
+    return tuple(found)
+
+
+def strongest_cues(matches: Sequence[CueMatch], scope: str = "clause") -> dict[str, tuple[str, float]]:
+    """predicate -> (strongest cue text, strength) among the matches that reach this scope."""
+    found: dict[str, tuple[str, float]] = {}
+    for match in matches:
+        if not match.cue.reaches(scope):
+            continue
+        for predicate in LICENSES[match.cue.predicate]:
+            if match.cue.strength > found.get(predicate, ("", -1.0))[1]:
+                found[predicate] = (match.text, match.cue.strength)
+    return found
+
+
+def clause_cues(clause: Span) -> dict[str, tuple[str, float]]:
+    """predicate -> (strongest cue text, strength) among the cues the clause contains."""
+    return strongest_cues(cue_matches(clause))
+
+
+def list_cues(matches: Sequence[CueMatch], scope: str) -> dict[str, tuple[str, float]]:
+    """The has_symptom / treated_by cues among a heading's or list introduction's matches that reach this scope."""
+    return {predicate: cue for predicate, cue in strongest_cues(matches, scope).items() if predicate != RELIEVES}
+

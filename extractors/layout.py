@@ -1,0 +1,64 @@
+"""The layout of a cleaned article, read from its lines: headings, list items and their continuations.
+
+Cleaning keeps one block per line, so a short line of its own is a heading or a bullet, and a
+sentence's place on its line tells whether it opens an item or continues one.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from extractors.doc_index import Lines, text_of
+
+
+# A treatment cue also licenses 'relieves' when the clause names a symptom and no disease.
+MAX_HEADING_WORDS = 12
+
+
+MAX_LIST_ITEM_WORDS = 30
+
+
+def starts_line(sentence: Span) -> bool:
+    doc = sentence.doc
+    return sentence.start == 0 or "\n" in doc[sentence.start - 1].text + doc[sentence.start - 1].whitespace_
+
+
+def ends_line(sentence: Span) -> bool:
+    doc = sentence.doc
+    last = doc[sentence.end - 1]  # a line break after a sentence is a whitespace token inside it, or trailing space
+    return sentence.end == len(doc) or "\n" in last.text + last.whitespace_ + doc[sentence.end].text
+
+
+def starts_and_ends_line(sentence: Span) -> bool:
+    return starts_line(sentence) and ends_line(sentence)
+
+
+def line_words(sentence: Span) -> int:
+    """Words from the sentence's start to the end of its line (a bullet may hold a second sentence)."""
+    lines = Lines.of(sentence.doc)
+    return lines.words(sentence.start, lines.end(sentence.start))
+
+
+def is_heading(sentence: Span) -> bool:
+    """A short line of its own that does not end like a sentence: a section heading."""
+    text = text_of(sentence).strip()
+    return (bool(text) and starts_and_ends_line(sentence) and len(text.split()) <= MAX_HEADING_WORDS
+            and not text.endswith((".", "!", ",", ";", ":")))
+
+
+def is_list_item(sentence: Span) -> bool:
+    """A short line of its own: what a bullet or a table cell becomes after cleaning.
+
+    The bullet may go on with a second sentence on its line ('Joint stiffness … rest. It can last
+    45 minutes.'); that one is a continuation (is_item_continuation), not an item of its own.
+    """
+    return starts_line(sentence) and line_words(sentence) <= MAX_LIST_ITEM_WORDS
+
+
+def is_item_continuation(sentence: Span) -> bool:
+    """A later sentence on a short bullet line: it neither ends the list nor is an item."""
+    if starts_line(sentence):
+        return False
+    lines = Lines.of(sentence.doc)
+    start = lines.start(sentence.start)
+    return lines.words(start, lines.end(start)) <= MAX_LIST_ITEM_WORDS  # a long line: no bullet
+
