@@ -76,8 +76,7 @@ def split_word(word: str) -> tuple[str, ...]:
     best: tuple[float, tuple[str, ...]] | None = None
     prefixes = unsplittable_prefixes()
     for first_cut in range(1, length):
-        first = piece_score.get((0, first_cut))
-        if first is None or word[:first_cut] in prefixes:
+        if (0, first_cut) not in piece_score or word[:first_cut] in prefixes:
             continue
         candidates = [(first_cut,)] + [(first_cut, second_cut) for second_cut in range(first_cut + 1, length)]
         for cuts in candidates:

@@ -79,14 +79,18 @@ def sample(text: str) -> str:
 
 def script_of(text: str) -> str | None:
     """The label of the non-Latin script most letters are written in, if any."""
+    if text.isascii():  # most texts: no letter of another script, nothing to count
+        return None
     labels = script_labels()
-    letters = len(_LETTER.findall(text))
     counts: Counter[str] = Counter()
     for character, n in Counter(_NON_ASCII_LETTER.findall(text)).items():
         label = labels.get(unicodedata.name(character, "").split(" ", 1)[0])
         if label:
             counts[label] += n
-    if not counts or letters < MIN_LETTERS:
+    if not counts:
+        return None
+    letters = len(_LETTER.findall(text))
+    if letters < MIN_LETTERS:
         return None
     label, count = counts.most_common(1)[0]
     return label if count >= SCRIPT_MIN_SHARE * letters else None
