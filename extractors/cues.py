@@ -17,8 +17,8 @@ from extractors.records import HAS_SYMPTOM, RELIEVES, TREATED_BY
 
 
 TREATED_OBJECT_WORDS = 3  # 'help to relieve the symptoms': a symptom word this close after a treatment cue is its object
-
-
+# The predicates a cue of each predicate licenses: a treatment cue also licenses 'relieves' when the
+# clause names a symptom and no disease.
 LICENSES = {HAS_SYMPTOM: (HAS_SYMPTOM,), TREATED_BY: (TREATED_BY, RELIEVES), RELIEVES: (RELIEVES, TREATED_BY)}
 
 

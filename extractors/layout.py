@@ -10,10 +10,7 @@ from spacy.tokens import Span
 from extractors.doc_index import Lines, text_of
 
 
-# A treatment cue also licenses 'relieves' when the clause names a symptom and no disease.
 MAX_HEADING_WORDS = 12
-
-
 MAX_LIST_ITEM_WORDS = 30
 
 

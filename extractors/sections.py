@@ -20,11 +20,7 @@ from extractors.records import HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, Me
 
 
 SECTION_FACTOR = 0.6  # a paragraph of a 'Symptoms' section relates through its heading alone, less directly still
-
-
 LIST_FACTOR = 0.8  # a list line relates through its introduction, a little less directly than a sentence
-
-
 BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
 
 
