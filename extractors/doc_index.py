@@ -66,6 +66,12 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return found
 
 
+def line_breaks(doc: Doc) -> list[int]:
+    """Indexes of the tokens that hold a line break: spaCy keeps a break in a whitespace token of
+    its own, never in a word's trailing whitespace, so only whitespace tokens are looked at."""
+    return [index for index in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist() if "\n" in doc[index].text]
+
+
 class Lines:
     """A Doc's lines as token ranges, and its words counted by prefix sums: is a line short, where
     does it start. Built once per Doc (doc.user_data): walking tokens for every sentence was slow.
@@ -77,8 +83,7 @@ class Lines:
     KEY = "medfacts.lines"
 
     def __init__(self, doc: Doc):
-        spaces = numpy.flatnonzero(doc.to_array(IS_SPACE))
-        self.breaks = [int(index) for index in spaces if "\n" in doc[int(index)].text]
+        self.breaks = line_breaks(doc)
         self.words_before = numpy.concatenate(([0], numpy.cumsum(doc.to_array(IS_PUNCT) == 0)))
         self.length = len(doc)
 

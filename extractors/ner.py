@@ -52,7 +52,7 @@ from spacy.tokens import Doc, Span  # noqa: E402
 from spacy.util import filter_spans  # noqa: E402
 
 from extractors import context, coordination  # noqa: E402
-from extractors.doc_index import TEXT_KEY, sentence_at, sentence_index_at, text_of  # noqa: E402
+from extractors.doc_index import TEXT_KEY, line_breaks, sentence_at, sentence_index_at, text_of  # noqa: E402
 from extractors.entity_types import SYMPTOM, TREATMENT, EntityTyper  # noqa: E402
 from extractors.records import Mention  # noqa: E402
 from extractors.terms import pluralize  # noqa: E402
@@ -85,8 +85,7 @@ from spacy.attrs import IS_SPACE, SENT_START  # noqa: E402
 def paragraph_sentences(doc: Doc) -> Doc:
     """A line break ends a sentence: headings and bullets must not glue onto the next sentence.
 
-    Whitespace tokens never start a sentence; they close the one before them. (spaCy keeps a line
-    break as a whitespace token of its own, never in a word's trailing whitespace.)
+    Whitespace tokens never start a sentence; they close the one before them.
     """
     if not len(doc):
         return doc
@@ -96,8 +95,8 @@ def paragraph_sentences(doc: Doc) -> Doc:
     is_space = doc.to_array(IS_SPACE).astype(bool)
     spaces = numpy.flatnonzero(is_space)
     sent_starts[spaces[spaces > 0]] = numpy.array([-1], dtype="int64").astype(sent_starts.dtype)[0]  # -1 as spaCy's uint64
-    for index in spaces[spaces < len(doc) - 1].tolist():
-        if not is_space[index + 1] and "\n" in doc[index].text:
+    for index in line_breaks(doc):
+        if index + 1 < len(doc) and not is_space[index + 1]:
             sent_starts[index + 1] = 1
     doc.from_array([SENT_START], sent_starts.reshape(-1, 1))
     return doc

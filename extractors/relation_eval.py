@@ -18,7 +18,7 @@ from extractors.normalize import entity_id_of
 from extractors.records import HAS_SYMPTOM, TREATED_BY, Mention
 
 SCORED_PREDICATES = (HAS_SYMPTOM, TREATED_BY)
-OBJECT_LABEL = {"has_symptom": "SYMPTOM", "treated_by": "TREATMENT"}  # the predicate fixes the object's type
+OBJECT_LABEL = {HAS_SYMPTOM: "SYMPTOM", TREATED_BY: "TREATMENT"}  # the predicate fixes the object's type
 
 
 @dataclass(frozen=True)

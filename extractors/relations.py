@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from extractors import context
 from extractors.cues import LICENSES, CueMatch, clause_cues, cue_matches, list_cues, strongest_cues
-from extractors.doc_index import MentionIndex, sentence_at, text_of
+from extractors.doc_index import MentionIndex, sentence_at, sentence_bounds, text_of
 from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT
 from extractors.layout import is_heading, is_item_continuation, is_list_item, starts_line
 from extractors.ner import ChunkedText, mentions_of, release, shared_typer
@@ -299,7 +299,11 @@ def chunked_document_facts(doc_id: str, chunked: ChunkedText, title: str | None 
     merged = DocumentFacts(doc_id=doc_id, text=chunked.text)
     sentences_before = 0
     for offset, doc in chunked.docs():
-        facts = document_facts(doc_id, doc, title)
+        try:
+            facts = document_facts(doc_id, doc, title)
+            chunk_sentences = len(sentence_bounds(doc)[0])
+        finally:
+            release(doc)
         merged.mentions.extend(shift_mention(mention, offset, sentences_before) for mention in facts.mentions)
         merged.relations.extend(replace(
             item, subject=shift_mention(item.subject, offset, sentences_before),
@@ -308,8 +312,7 @@ def chunked_document_facts(doc_id: str, chunked: ChunkedText, title: str | None 
             for item in facts.relations)
         for short, long_form in facts.abbreviations.items():
             merged.abbreviations.setdefault(short, long_form)
-        sentences_before += sum(1 for _ in doc.sents)
-        release(doc)
+        sentences_before += chunk_sentences
     return merged
 
 

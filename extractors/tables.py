@@ -23,12 +23,12 @@ from typing import Callable, Iterable, Iterator, TextIO
 import pandas as pd
 import pandera.pandas as pa
 
+from extractors.entity_types import ENTITY_TYPES
 from extractors.normalize import MergedFacts
 from extractors.records import PREDICATES
 
 ID_PATTERN = r"^[ER][0-9a-f]{12}$"
 DOC_ID_PATTERN = r"^[0-9a-f]{16}$"
-ENTITY_TYPES = ["disease", "symptom", "treatment"]
 STATUSES = ["ok", "failed", "duplicate"]
 
 
@@ -65,7 +65,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     }, strict=True, ordered=True, name="documents"),
     "entities": pa.DataFrameSchema({
         "entity_id": text("Stable id: hash of the type and ontology id (or canonical name when none).", pattern=ID_PATTERN),
-        "entity_type": text("disease, symptom or treatment.", isin=ENTITY_TYPES),
+        "entity_type": text("disease, symptom or treatment.", isin=list(ENTITY_TYPES)),
         "name": text("Canonical name: lowercase, singular, abbreviations and synonyms expanded."),
         "aliases": text("Every distinct surface form seen, ';'-separated.", nullable=True),
         "ontology_id": text("HPO id (symptoms) or ICD-10-CM code (diseases), prefixed HP: / ICD10CM:; empty if none matched.", nullable=True),
@@ -79,7 +79,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "end": count("Character offset just past the mention's end in text/<doc_id>.txt."),
         "text": text("The mention as written."),
         "entity_id": text("Entity the mention refers to (entities.csv).", pattern=ID_PATTERN),
-        "entity_type": text("disease, symptom or treatment.", isin=ENTITY_TYPES),
+        "entity_type": text("disease, symptom or treatment.", isin=list(ENTITY_TYPES)),
         "negated": flag("True when the sentence negates the mention ('no fever')."),
     }, strict=True, ordered=True, name="mentions"),
     "relations": pa.DataFrameSchema({
@@ -89,7 +89,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "predicate": text("has_symptom (disease -> symptom), treated_by (disease -> treatment) or relieves (treatment -> symptom).", isin=list(PREDICATES)),
         "object_id": text("entity_id of the object.", pattern=ID_PATTERN),
         "object": text("Canonical name of the object."),
-        "object_type": text("Entity type of the object.", isin=ENTITY_TYPES),
+        "object_type": text("Entity type of the object.", isin=list(ENTITY_TYPES)),
         "n_documents": count("Support: distinct documents that state the fact without negation."),
         "n_mentions": count("Sentences that state the fact without negation."),
         "n_negated": count("Sentences that state the fact negated; never counted as support."),
