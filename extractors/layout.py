@@ -12,6 +12,7 @@ from extractors.doc_index import Lines, text_of
 
 MAX_HEADING_WORDS = 12
 MAX_LIST_ITEM_WORDS = 30
+MAX_TERM_WORDS = 6  # 'Nerve damage in arms and legs.' opening a line of explanation
 
 
 def starts_line(sentence: Span) -> bool:
@@ -59,3 +60,14 @@ def is_item_continuation(sentence: Span) -> bool:
     start = lines.start(sentence.start)
     return lines.words(start, lines.end(start)) <= MAX_LIST_ITEM_WORDS  # a long line: no bullet
 
+
+
+def is_term_line(sentence: Span) -> bool:
+    """A short sentence that opens a longer line: the term of a 'Term. Explanation …' item.
+
+    Lists in the Mayo Clinic style lose their bullets in scraping but keep this shape; only an
+    open list (an introduction ending in ':') makes such a line one of its items.
+    """
+    text = text_of(sentence).strip()
+    return (starts_line(sentence) and not ends_line(sentence) and text.endswith(".")
+            and len(text.split()) <= MAX_TERM_WORDS)

@@ -21,11 +21,11 @@ from extractors import context
 from extractors.cues import LICENSES, CueMatch, clause_cues, cue_matches, list_cues, strongest_cues
 from extractors.doc_index import MentionIndex, sentence_at, sentence_bounds, text_of
 from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT
-from extractors.layout import is_heading, is_item_continuation, is_list_item, starts_line
+from extractors.layout import is_heading, is_item_continuation, is_list_item, is_term_line, starts_line
 from extractors.ner import ChunkedText, mentions_of, release, shared_typer
 from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, DocumentFacts, Mention,
                                 RelationEvidence)
-from extractors.sections import (BACK_REFERENCES, ListContext, SectionState, announcement, is_entity_line, is_family_of,
+from extractors.sections import (BACK_REFERENCES, LIST_FACTOR, ListContext, SectionState, announcement, is_entity_line, is_family_of,
                                  is_fragment, list_item_relations, list_subject, name_line_disease, named_diseases,
                                  sentence_evidence, sentence_mentions, topic_mention)
 from extractors.terms import term_key
@@ -173,6 +173,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     announced: ListContext | None = None  # what a sentence announced for the fragments after it ('… symptoms. The nausea.')
     found: list[RelationEvidence] = []
     last_sentence: Span | None = None
+    term_items = False  # the open list's items are 'Term. Explanation …' lines
     for sentence_idx, sentence in enumerate(doc.sents):
         text = text_of(sentence).strip()
         previous_sentence, last_sentence = last_sentence, sentence
@@ -195,9 +196,12 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         carried: dict[str, tuple[str, float]] = {}
         clause_topic = referent or topic
         in_harm_list = section.harmful and (is_list_item(sentence) or is_item_continuation(sentence))
+        about = section.current_list or section.context
         for clause in context.clauses(sentence):
-            found.extend(item for item in relations_in_clause(clause, mention_at, sentence_idx, clause_topic, carried)
-                         if not (in_harm_list and item.predicate != HAS_SYMPTOM))  # 'Triggers include: … medications
+            stated = [item for item in relations_in_clause(clause, mention_at, sentence_idx, clause_topic, carried)
+                      if not (in_harm_list and item.predicate != HAS_SYMPTOM)]  # 'Triggers include: … medications
+            found.extend(stated)
+            found.extend(through_complication(stated, about))
             carried = {**carried, **strongest_cues(cue_matches(clause), "sentence")}
             named = named_diseases(clause, mention_at)
             if carried and len(named) == 1:  # 'Lupus is treated with X; Y is another option': Y is about lupus too
@@ -222,18 +226,41 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             section.last_list = backward
             section.end_list()
             previous_items = []
-        elif is_item_continuation(sentence):
+        elif is_item_continuation(sentence) or (term_items and not starts_line(sentence)):
             found.extend(section.section_relations(sentence, sentence_idx, mention_at))
-        elif is_list_item(sentence):
+        elif is_list_item(sentence) or (section.current_list is not None and not subtype_line and is_term_line(sentence)):
+            term_items = not is_list_item(sentence)
             if section.current_list is not None and not subtype_line:
                 found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at))
-            previous_items.append((sentence_idx, sentence))
+            # 'These …' after a term's explanation speaks of the explanation, not of the terms above it
+            previous_items = [] if term_items else [*previous_items, (sentence_idx, sentence)]
         else:
+            term_items = False
             section.end_list()
             previous_items = []
             found.extend(section.section_relations(sentence, sentence_idx, mention_at))
         previous = None if is_list_item(sentence) else (sentence_idx, sentence)
     return found
+
+
+def through_complication(stated: list[RelationEvidence], about: ListContext | None) -> list[RelationEvidence]:
+    """What a complication causes, under a list or section of a disease's symptoms, is that disease's symptom too.
+
+    'Type 2 diabetes … complications … including: / Other nerve damage. … Nerve damage … can cause
+    nausea' states nausea of nerve damage, and through it of type 2 diabetes. A complication that is
+    a disease of its own (one with an ICD-10-CM code: 'Psoriatic arthritis, which causes joint pain')
+    keeps its symptoms to itself.
+    """
+    if about is None or about.subject is None or HAS_SYMPTOM not in about.cues:
+        return []
+    subject = about.subject
+    cue, strength = about.cues[HAS_SYMPTOM]
+    return [replace(item, subject=subject, cue=cue, cue_strength=min(item.cue_strength, strength) * LIST_FACTOR,
+                    subject_from_topic=about.from_topic)
+            for item in stated
+            if item.predicate == HAS_SYMPTOM and not item.subject.ontology_id
+            and item.subject.canonical != subject.canonical
+            and not is_family_of(item.subject, subject) and not is_family_of(subject, item.subject)]
 
 
 def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int, Mention]) -> Mention | None:

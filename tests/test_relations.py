@@ -436,3 +436,35 @@ def test_the_pipeline_keeps_each_input_text_on_its_doc(nlp):
     for text, doc in zip(texts, nlp.pipe(texts)):
         assert doc.user_data[TEXT_KEY] == doc.text == text
         assert text_of(doc[1:3]) == doc[1:3].text
+
+
+# --- lists whose bullets were lost: 'Term. Explanation …' lines ---
+
+COMPLICATIONS = ("Complications\n\nDiabetes can lead to serious complications, including:\n\n"
+                 "Hearing impairment. Hearing problems are more common in people with diabetes, and the reasons are "
+                 "still being studied by researchers around the world today, in many large and careful long-term studies.\n\n"
+                 "Other nerve damage. Nerve damage in the digestive system can cause nausea or constipation, and "
+                 "it may take a long time before people notice that anything has changed at all.\n\n"
+                 "Psoriatic arthritis. Psoriatic arthritis causes joint pain, and it often begins years after the "
+                 "skin changes that people usually notice first.\n\n"
+                 "Diabetes is common.")
+
+
+def test_a_term_line_under_a_list_introduction_is_an_item_of_the_list(nlp):
+    assert ("type 2 diabetes", "hearing impairment") in related(nlp, COMPLICATIONS, title="Type 2 diabetes")
+
+
+def test_a_term_line_outside_a_list_is_no_item(nlp):
+    text = COMPLICATIONS.replace("Complications\n\n", "").replace("including:", "including these.")
+    assert ("type 2 diabetes", "hearing impairment") not in related(nlp, text, title="Type 2 diabetes")
+
+
+def test_what_an_unnamed_complication_causes_is_a_symptom_of_the_listed_disease(nlp):
+    found = related(nlp, COMPLICATIONS, title="Type 2 diabetes")
+    assert {("nerve damage", "nausea"), ("type 2 diabetes", "nausea"), ("type 2 diabetes", "constipation")} <= found
+
+
+def test_a_complication_that_is_a_disease_of_its_own_keeps_its_symptoms(nlp):
+    found = related(nlp, COMPLICATIONS, title="Type 2 diabetes")
+    assert ("psoriatic arthritis", "joint pain") in found
+    assert ("type 2 diabetes", "joint pain") not in found
