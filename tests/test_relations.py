@@ -468,3 +468,13 @@ def test_a_complication_that_is_a_disease_of_its_own_keeps_its_symptoms(nlp):
     found = related(nlp, COMPLICATIONS, title="Type 2 diabetes")
     assert ("psoriatic arthritis", "joint pain") in found
     assert ("type 2 diabetes", "joint pain") not in found
+
+
+@pytest.mark.parametrize(("sentence", "symptom"), [
+    ("Neuropathy may cause tingling, numbness, burning, pain or loss of feeling.", "loss of feeling"),
+    ("Neuropathy can cause irregular heart rhythms.", "irregular heart rhythm"),
+    ("Neuropathy causes areas of darkened skin.", "darkened skin"),
+    ("Neuropathy causes chest tightness.", "chest tightness"),
+])
+def test_lay_descriptions_of_symptoms_are_recognised(nlp, sentence, symptom):
+    assert ("neuropathy", symptom) in related(nlp, sentence)
