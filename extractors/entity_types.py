@@ -56,6 +56,11 @@ class EntityTyper:
         return aliases
 
     @cached_property
+    def treatment_kinds(self) -> dict[str, str]:
+        """canonical treatment -> its kind in the gazetteer ('drug class', 'lifestyle', 'procedure', …)."""
+        return {term_key(canonical): kind for canonical, kind, _names in read_table("treatments.tsv")}
+
+    @cached_property
     def drug_stem_pattern(self) -> re.Pattern[str]:
         """Lowercase words ending in an INN stem (data/drug_stems.txt), bar ordinary words that do too."""
         stems = "|".join(sorted(map(re.escape, read_list("drug_stems.txt")), key=len, reverse=True))

@@ -2,7 +2,10 @@
 
 A relation needs both entities in one clause and a cue phrase there that states the relation
 ('causes', 'symptoms include', 'is treated with', 'can help reduce'); entities that merely
-co-occur are not related. Each relation keeps its sentence as evidence, with negation and hedging.
+co-occur are not related. The disease may come from the title or a heading instead (the topic),
+and a non-drug measure an article recommends in a clause naming nothing else ('get adequate
+sleep') treats its topic, at a weak strength. Each relation keeps its sentence as evidence, with
+negation and hedging.
 
 This module walks a document sentence by sentence and clause by clause. The cue phrases of a span
 come from extractors.cues, headings and list lines from extractors.layout, and what a heading or
@@ -32,6 +35,8 @@ from extractors.terms import term_key
 
 INLINE_INTRODUCTION = re.compile(r":\s*[-\u2022*]\s")  # a list whose first bullet stayed on the introduction's line
 DRUG_NOUNS = re.compile(r"\s+(drugs?|medications?|medicines?)\b", re.IGNORECASE)  # 'blood pressure drugs'
+ADVICE_KINDS = frozenset({"lifestyle", "self-care", "therapy", "supplement"})  # kinds in data/treatments.tsv
+ADVICE_STRENGTH = 0.3  # a measure related through the article's topic alone: weaker than any cue
 MAX_CLAUSE_DISEASES = 2  # more diseases in one clause than this is a differential list, not a statement of facts
 
 
@@ -174,6 +179,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     found: list[RelationEvidence] = []
     last_sentence: Span | None = None
     term_items = False  # the open list's items are 'Term. Explanation …' lines
+    read_under: list[tuple[int, Span, Mention | None, bool]] = []  # each sentence, its topic, whether it speaks of harm
     for sentence_idx, sentence in enumerate(doc.sents):
         text = text_of(sentence).strip()
         previous_sentence, last_sentence = last_sentence, sentence
@@ -189,6 +195,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             continue
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
         topic = section.topic or article_topic
+        read_under.append((sentence_idx, sentence, topic, section.harmful or context.states_harm(text)))
         if announced is not None and not starts_line(sentence) and is_fragment(sentence, mention_at):
             found.extend(list_item_relations(sentence, sentence_idx, announced, mention_at))
             continue
@@ -240,7 +247,41 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             previous_items = []
             found.extend(section.section_relations(sentence, sentence_idx, mention_at))
         previous = None if is_list_item(sentence) else (sentence_idx, sentence)
+    found.extend(advised_measures(read_under, found, mention_at))
     return found
+
+
+def advised_measures(read_under: list[tuple[int, Span, Mention | None, bool]], found: list[RelationEvidence],
+                     mention_at: dict[int, Mention]) -> list[RelationEvidence]:
+    """Non-drug measures an article about a disease recommends without a cue: 'Have a consistent
+    schedule, get adequate sleep, and learn … meditation.' in a migraine article treats migraine.
+
+    Only gazetteer measures of ADVICE_KINDS (exercise, yoga, a healthy diet, physical therapy), in a
+    clause that names no disease and no symptom (those are for the cue rules: co-occurrence is no
+    relation), outside lines about triggers or causes, and with a weak strength, so confidence says so.
+    Drugs are left out: an article names them in physiology ('Insulin in the bloodstream gets sugar
+    into the cells') and warnings ('if you take triptans for more than nine days a month') as well.
+    """
+    kinds = shared_typer().treatment_kinds
+    related = {item.object.start for item in found if item.predicate == TREATED_BY}
+    advised: list[RelationEvidence] = []
+    for sentence_idx, sentence, topic, harmful in read_under:
+        if topic is None or topic.negated or harmful or not any(
+                kinds.get(mention.canonical) in ADVICE_KINDS for mention in sentence_mentions(sentence, mention_at)):
+            continue
+        for clause in context.clauses(sentence):
+            mentions = sentence_mentions(clause, mention_at)
+            if any(mention.entity_type in (DISEASE, SYMPTOM) for mention in mentions):
+                continue
+            for mention in mentions:
+                if (mention.entity_type == TREATMENT and kinds.get(mention.canonical) in ADVICE_KINDS
+                        and mention.start not in related and not mention.negated):
+                    related.add(mention.start)
+                    advised.append(RelationEvidence(
+                        subject=topic, predicate=TREATED_BY, object=mention, sentence_idx=sentence_idx,
+                        **sentence_evidence(sentence), cue="advice in an article about the disease",
+                        cue_strength=ADVICE_STRENGTH, hedged=context.is_hedged(clause), subject_from_topic=True))
+    return advised
 
 
 def through_complication(stated: list[RelationEvidence], about: ListContext | None) -> list[RelationEvidence]:

@@ -478,3 +478,28 @@ def test_a_complication_that_is_a_disease_of_its_own_keeps_its_symptoms(nlp):
 ])
 def test_lay_descriptions_of_symptoms_are_recognised(nlp, sentence, symptom):
     assert ("neuropathy", symptom) in related(nlp, sentence)
+
+
+# --- non-drug measures an article recommends treat its topic disease ---
+
+def test_a_recommended_measure_treats_the_article_disease(nlp):
+    text = "Living well\n\nHave a consistent schedule, get adequate sleep and try meditation."
+    assert related(nlp, text, title="Migraine", predicate="treated_by") == {("migraine", "adequate sleep"),
+                                                                          ("migraine", "meditation")}
+
+
+def test_a_recommended_measure_is_weaker_evidence_than_a_cue(nlp):
+    found = document_facts("0" * 16, nlp("Living well\n\nTry meditation."), title="Migraine").relations
+    assert [item.cue_strength < 0.5 for item in found] == [True]
+
+
+def test_a_drug_named_without_a_cue_treats_nothing(nlp):
+    text = "How it works\n\nInsulin in the bloodstream gets sugar into the cells."
+    assert related(nlp, text, title="Type 2 diabetes", predicate="treated_by") == set()
+
+
+def test_a_measure_beside_a_named_disease_or_a_trigger_treats_nothing(nlp):
+    assert related(nlp, "Living well\n\nExercise and asthma are both common.", title="Migraine",
+                   predicate="treated_by") == set()
+    assert related(nlp, "Triggers\n\nCommon triggers include exercise and stress.", title="Migraine",
+                   predicate="treated_by") == set()
