@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,7 +26,7 @@ CONJUNCTIONS = frozenset({"and", "or"})
 PREPOSITIONS = frozenset({"in", "of", "around", "on", "affecting"})
 BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'
 ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
-SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight"})
+SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight", "warm", "thick"})
 TROUBLE_WORDS = frozenset({"trouble", "troubles", "problem", "problems", "difficulty", "difficulties"})
 FUNCTION_WORDS = frozenset({"function", "functions", "functioning"})  # 'bladder or sexual function'
 SHARING_PREPOSITIONS = frozenset({"to", "of", "in"})  # 'sensitivity to light, sound and smell', 'loss of taste or smell'
@@ -293,13 +294,15 @@ def conjunct_typing(typer: EntityTyper, name: str, typed: TypedConcept) -> Typed
     return conjunct
 
 
-def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: EntityTyper) -> list[Expansion]:
+def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: EntityTyper,
+           describes_symptom: Callable[[list[str]], bool] | None = None) -> list[Expansion]:
     """Each typed entity, split or placed where it coordinates, plus one entity per bare conjunct.
 
     'nausea and vomiting' becomes two entities when both parts are names; 'itchy, red or watery
     eyes' adds 'itchy eyes' and 'red eyes' on the words 'itchy' and 'red'; a bare symptom before
     body parts is named by them ('pain around your temples and forehead' -> temple pain on 'pain',
-    forehead pain on 'forehead').
+    forehead pain on 'forehead'). A conjunct joined by commas alone ('painful, warm, swollen joints')
+    counts only if its name is a curated one or a lay symptom description (describes_symptom).
     """
     split: dict[int, list[tuple[Span, TypedConcept | None]]] = {}
     for span, typed in typed_entities:
@@ -325,7 +328,8 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
         result.append(Expansion(span.start, span.end, typed, span))
         for conjunct in [*left_conjuncts(span, taken), *right_conjuncts(span, taken)]:
             typed_conjunct = conjunct_typing(typer, conjunct.name, typed)
-            if conjunct.known_only and not typer.is_curated(conjunct.name):
+            if conjunct.known_only and not (typer.is_curated(conjunct.name) or (
+                    describes_symptom is not None and describes_symptom(conjunct.name.lower().split()))):
                 continue
             if typed_conjunct is not None:
                 result.append(Expansion(conjunct.start, conjunct.end, typed_conjunct, span))

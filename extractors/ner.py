@@ -48,6 +48,7 @@ from typing import Callable  # noqa: E402
 import json  # noqa: E402
 
 from spacy.matcher import PhraseMatcher  # noqa: E402
+from spacy.strings import StringStore  # noqa: E402
 from spacy.tokens import Doc, Span  # noqa: E402
 from spacy.util import filter_spans  # noqa: E402
 
@@ -124,6 +125,22 @@ def gazetteer_terms() -> dict[str, list[str]]:
     return {label: sorted(terms | {pluralize(term) for term in terms}) for label, terms in patterns.items()}
 
 
+def symptom_description_matcher(strings: StringStore | None = None) -> LowerPatternMatcher:
+    """The lay symptom descriptions of data/symptom_patterns.jsonl ('itchy eyes', 'difficulty walking')."""
+    matcher = LowerPatternMatcher(strings if strings is not None else StringStore())
+    for line in (DATA_DIR / "symptom_patterns.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rule = json.loads(line)
+            matcher.add(rule["label"], rule["pattern"])
+    return matcher
+
+
+@lru_cache(maxsize=1)
+def describes_symptom() -> Callable[[list[str]], bool]:
+    """Whether lowercase words are a lay symptom description as a whole ('warm joints')."""
+    return symptom_description_matcher().matches_words
+
+
 class GazetteerMatcher:
     """Marks curated disease, symptom and treatment names the statistical NER can miss, and lay
     symptom descriptions by token patterns (data/symptom_patterns.jsonl: 'itchy eyes', 'difficulty walking').
@@ -135,11 +152,7 @@ class GazetteerMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for label, terms in gazetteer_terms().items():
             self.matcher.add(label, list(nlp.tokenizer.pipe(terms)))
-        self.pattern_matcher = LowerPatternMatcher(nlp.vocab.strings)
-        for line in (DATA_DIR / "symptom_patterns.jsonl").read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                rule = json.loads(line)
-                self.pattern_matcher.add(rule["label"], rule["pattern"])
+        self.pattern_matcher = symptom_description_matcher(nlp.vocab.strings)
         # Drug names no list has, by their INN stem ('belimumab'): the NER often misses rare drugs.
         stem = shared_typer().drug_stem_pattern.pattern
         self.pattern_matcher.add("TREATMENT", [{"LOWER": {"REGEX": rf"^{stem}$"}}])
@@ -186,7 +199,7 @@ class EntityTypingComponent:
             if typed is not None:
                 typed_entities.append((span, typed))
         kept = []
-        for item in coordination.expand(doc, typed_entities, self.typer):
+        for item in coordination.expand(doc, typed_entities, self.typer, describes_symptom()):
             span = Span(doc, item.start, item.end, label=item.source.label_)
             values = span._  # one accessor object per span, not one per value
             values.entity_type, values.canonical, values.ontology_id = item.typed.entity_type, item.typed.canonical, item.typed.ontology_id

@@ -59,6 +59,12 @@ class LowerPatternMatcher:
     def __len__(self) -> int:
         return len(self.patterns)
 
+    def matches_words(self, words: list[str]) -> bool:
+        """Whether one pattern matches exactly these lowercase words: a name checked outside any Doc."""
+        bits = [self.bits_of(self.strings.add(word.lower())) for word in words]
+        return any(len(tests) == len(bits) and all(word_bits >> test & 1 for word_bits, test in zip(bits, tests))
+                   for _label, tests in self.patterns)
+
     def bits_of(self, word: int) -> int:
         bits = self.word_bits.get(word, 0)
         if self.regexes:

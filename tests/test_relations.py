@@ -503,3 +503,14 @@ def test_a_measure_beside_a_named_disease_or_a_trigger_treats_nothing(nlp):
                    predicate="treated_by") == set()
     assert related(nlp, "Triggers\n\nCommon triggers include exercise and stress.", title="Migraine",
                    predicate="treated_by") == set()
+
+
+def test_qualities_joined_by_commas_alone_are_each_a_symptom_when_they_describe_one(nlp):
+    text = "Symptoms of rheumatoid arthritis include:\n\nPainful, warm, swollen joints."
+    assert related(nlp, text) == {("rheumatoid arthritis", "joint pain"), ("rheumatoid arthritis", "joint warmth"),
+                                  ("rheumatoid arthritis", "joint swelling")}
+
+
+def test_a_word_joined_by_a_comma_that_describes_no_symptom_is_no_conjunct(nlp):
+    text = "Symptoms of rheumatoid arthritis include:\n\nMorning, swollen joints."
+    assert related(nlp, text) == {("rheumatoid arthritis", "joint swelling")}

@@ -36,3 +36,13 @@ def test_same_matches_as_spacy_matcher(nlp, text: str):
 def test_only_lower_patterns_are_accepted(nlp):
     with pytest.raises(ValueError):
         LowerPatternMatcher(nlp.vocab.strings).add("X", [{"POS": "NOUN"}])
+
+
+@pytest.mark.parametrize("text", ["warm joints", "difficulty walking", "joint pain today", "warm water", "pain", "belimumab"])
+def test_a_word_sequence_matches_as_a_whole_exactly_when_a_doc_of_it_matches_end_to_end(nlp, text: str):
+    doc = nlp.make_doc(text)
+    matcher = LowerPatternMatcher(nlp.vocab.strings)
+    for label, pattern in patterns():
+        matcher.add(label, pattern)
+    whole = any((start, end) == (0, len(doc)) for _label, start, end in matcher(doc))
+    assert matcher.matches_words([token.lower_ for token in doc]) == whole
