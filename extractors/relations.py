@@ -14,6 +14,7 @@ list introduction announces for the lines under it from extractors.sections.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from itertools import product
 from typing import Sequence
@@ -38,6 +39,8 @@ DRUG_NOUNS = re.compile(r"\s+(drugs?|medications?|medicines?)\b", re.IGNORECASE)
 ADVICE_KINDS = frozenset({"lifestyle", "self-care", "therapy", "supplement"})  # kinds in data/treatments.tsv
 ADVICE_STRENGTH = 0.3  # a measure related through the article's topic alone: weaker than any cue
 MAX_CLAUSE_DISEASES = 2  # more diseases in one clause than this is a differential list, not a statement of facts
+DOMINANT_SHARE = 0.5  # of the disease mentions of an untitled article, for its topic
+DOMINANT_MIN_MENTIONS = 3  # fewer mentions than this make no topic
 
 
 def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_idx: int,
@@ -170,7 +173,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     """
     typer = shared_typer()
     mention_at = MentionIndex(mentions)
-    article_topic = topic_mention(title, typer) if title else None
+    article_topic = topic_mention(title, typer) if title else dominant_disease(mentions)
     section = SectionState()
     previous_items: list[tuple[int, Span]] = []
     previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph
@@ -302,6 +305,19 @@ def through_complication(stated: list[RelationEvidence], about: ListContext | No
             if item.predicate == HAS_SYMPTOM and not item.subject.ontology_id
             and item.subject.canonical != subject.canonical
             and not is_family_of(item.subject, subject) and not is_family_of(subject, item.subject)]
+
+
+def dominant_disease(mentions: list[Mention]) -> Mention | None:
+    """The disease an untitled article is about: the one named most, if it has at least
+    DOMINANT_SHARE of the disease mentions and DOMINANT_MIN_MENTIONS of them."""
+    counts = Counter(mention.canonical for mention in mentions if mention.entity_type == DISEASE and not mention.negated)
+    if not counts:
+        return None
+    [(canonical, count)] = counts.most_common(1)
+    if count < DOMINANT_MIN_MENTIONS or count < DOMINANT_SHARE * sum(counts.values()):
+        return None
+    named = next(mention for mention in mentions if mention.canonical == canonical and mention.entity_type == DISEASE)
+    return replace(named, sentence_idx=-1, start=-1, end=-1, text=canonical, hedged=False)
 
 
 def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int, Mention]) -> Mention | None:

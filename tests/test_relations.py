@@ -514,3 +514,15 @@ def test_qualities_joined_by_commas_alone_are_each_a_symptom_when_they_describe_
 def test_a_word_joined_by_a_comma_that_describes_no_symptom_is_no_conjunct(nlp):
     text = "Symptoms of rheumatoid arthritis include:\n\nMorning, swollen joints."
     assert related(nlp, text) == {("rheumatoid arthritis", "joint swelling")}
+
+
+def test_an_untitled_article_takes_the_disease_it_names_most_as_its_topic(nlp):
+    text = ("Migraine is common. Migraine runs in families. Migraine can last for days.\n\n"
+            "Symptoms\n\nSymptoms include nausea and vomiting.")
+    assert related(nlp, text) >= {("migraine", "nausea"), ("migraine", "vomiting")}
+
+
+def test_an_untitled_article_naming_several_diseases_alike_has_no_topic(nlp):
+    text = ("Migraine is common. Asthma is common. Lupus is common. Gout is common.\n\n"
+            "Symptoms\n\nSymptoms include nausea and vomiting.")
+    assert related(nlp, text) == set()
