@@ -526,3 +526,7 @@ def test_an_untitled_article_naming_several_diseases_alike_has_no_topic(nlp):
     text = ("Migraine is common. Asthma is common. Lupus is common. Gout is common.\n\n"
             "Symptoms\n\nSymptoms include nausea and vomiting.")
     assert related(nlp, text) == set()
+
+
+def test_high_blood_sugar_is_a_sign_of_a_disease_not_a_disease(nlp):
+    assert ("type 2 diabetes", "hyperglycemia") in related(nlp, "Type 2 diabetes causes high blood sugar.")
