@@ -167,7 +167,8 @@ class SectionState:
         """
         if disease is None:
             return False
-        described = [self.current_list.subject if self.current_list else None, self.topic or article_topic]
+        described = [self.current_list.subject if self.current_list else None, self.topic or article_topic,
+                     self.context.subject if self.context else None]  # 'Erythrodermic psoriasis.' after 'Pustular psoriasis.'
         if not any(item is not None and is_family_of(item, disease) for item in described):
             return False
         self.topic = disease

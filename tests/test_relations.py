@@ -530,3 +530,11 @@ def test_an_untitled_article_naming_several_diseases_alike_has_no_topic(nlp):
 
 def test_high_blood_sugar_is_a_sign_of_a_disease_not_a_disease(nlp):
     assert ("type 2 diabetes", "hyperglycemia") in related(nlp, "Type 2 diabetes causes high blood sugar.")
+
+
+def test_a_line_naming_a_sibling_subtype_makes_it_the_subject_below(nlp):
+    text = ("Symptoms\n\nPustular psoriasis. Pustular psoriasis, a rare type, causes pus-filled blisters. It can occur "
+            "in widespread patches or on small areas of the palms.\n\n"
+            "Erythrodermic psoriasis. The least common type of psoriasis, erythrodermic psoriasis can cover the body "
+            "with a peeling rash that can itch. It can be short-lived (acute) or long-term (chronic) in most people.")
+    assert ("erythrodermic psoriasis", "rash") in related(nlp, text, title="Psoriasis")
