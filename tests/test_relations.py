@@ -538,3 +538,12 @@ def test_a_line_naming_a_sibling_subtype_makes_it_the_subject_below(nlp):
             "Erythrodermic psoriasis. The least common type of psoriasis, erythrodermic psoriasis can cover the body "
             "with a peeling rash that can itch. It can be short-lived (acute) or long-term (chronic) in most people.")
     assert ("erythrodermic psoriasis", "rash") in related(nlp, text, title="Psoriasis")
+
+
+@pytest.mark.parametrize(("name", "canonical"), [
+    ("ergots", "ergot"), ("gepants", "cgrp inhibitor"), ("antiseizure medications", "anticonvulsant"),
+    ("interferon beta", "interferon beta"), ("dialectical behavior therapy", "dialectical behavior therapy"),
+    ("steroid nasal sprays", "corticosteroid"), ("SSRIs", "ssri"), ("bariatric surgery", "bariatric surgery"),
+])
+def test_common_treatments_are_known_by_their_class(nlp, name, canonical):
+    assert ("migraine", canonical) in related(nlp, f"Migraine is treated with {name}.", predicate="treated_by")
