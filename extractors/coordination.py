@@ -23,7 +23,7 @@ from extractors.entity_types import EntityTyper, TypedConcept
 from extractors.vocabulary import read_list
 
 CONJUNCTIONS = frozenset({"and", "or"})
-PREPOSITIONS = frozenset({"in", "of", "around", "on", "affecting"})
+PREPOSITIONS = frozenset({"in", "of", "around", "on", "affecting", "behind"})
 BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'
 ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
 SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight", "warm", "thick"})

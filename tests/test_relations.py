@@ -547,3 +547,12 @@ def test_a_line_naming_a_sibling_subtype_makes_it_the_subject_below(nlp):
 ])
 def test_common_treatments_are_known_by_their_class(nlp, name, canonical):
     assert ("migraine", canonical) in related(nlp, f"Migraine is treated with {name}.", predicate="treated_by")
+
+
+@pytest.mark.parametrize(("sentence", "symptom"), [
+    ("Migraine can cause lightheadedness.", "lightheadedness"),
+    ("Migraine can cause pain behind the eyes.", "eye pain"),
+    ("Migraine can cause cognitive problems.", "cognitive problem"),
+])
+def test_more_lay_symptoms_are_recognised(nlp, sentence, symptom):
+    assert ("migraine", symptom) in related(nlp, sentence)
