@@ -114,6 +114,8 @@ class EntityTyper:
         words = term_key(text).split(" ")
         while len(words) > 1 and words[0] in _DETERMINERS:
             words = words[1:]
+        if len(words) == 3 and words[:2] == ["difficulty", "in"] and words[2].endswith("ing"):
+            words = [words[0], words[2]]  # 'difficulty in concentrating' is 'difficulty concentrating'
         key = " ".join(words)
         return self.synonyms.get(key, key)
 

@@ -556,3 +556,9 @@ def test_common_treatments_are_known_by_their_class(nlp, name, canonical):
 ])
 def test_more_lay_symptoms_are_recognised(nlp, sentence, symptom):
     assert ("migraine", symptom) in related(nlp, sentence)
+
+
+def test_fragments_after_a_sentence_announcing_symptoms_go_on_past_difficulty_in_doing(nlp):
+    text = ("Those who suffer from migraines know their unwelcome symptoms. The nausea. "
+            "The difficulty in concentrating. The loss of speech.")
+    assert related(nlp, text) >= {("migraine", "difficulty concentrating"), ("migraine", "loss of speech")}
