@@ -562,3 +562,13 @@ def test_fragments_after_a_sentence_announcing_symptoms_go_on_past_difficulty_in
     text = ("Those who suffer from migraines know their unwelcome symptoms. The nausea. "
             "The difficulty in concentrating. The loss of speech.")
     assert related(nlp, text) >= {("migraine", "difficulty concentrating"), ("migraine", "loss of speech")}
+
+
+@pytest.mark.parametrize(("phrase", "canonical"), [
+    ("Drinking less alcohol", "alcohol reduction"), ("Managing stress", "stress management"),
+    ("Avoiding trigger foods", "trigger avoidance"), ("Eating a healthy diet", "healthy diet"),
+    ("Breathing exercises", "breathing exercise"),
+])
+def test_lifestyle_measures_said_as_actions_are_treatments(nlp, phrase, canonical):
+    text = f"Psoriasis is treated with many things.\n\nThese lifestyle changes may help ease symptoms of psoriasis:\n\n{phrase}."
+    assert ("psoriasis", canonical) in related(nlp, text, predicate="treated_by")
