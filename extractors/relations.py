@@ -161,7 +161,8 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Me
     return kept
 
 
-def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = None) -> list[RelationEvidence]:
+def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = None,
+                      topic_from_mentions: bool = True) -> list[RelationEvidence]:
     """All relation evidence of a processed Doc.
 
     Clause by clause, cue phrases relate the entities they join (a cue of sentence scope also the
@@ -169,11 +170,13 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     announces symptoms or treatments relates its disease (or the section's or article's topic) to
     every item of the lines under it, a heading's cue of section scope ('Symptoms') every list of
     its section, and a sentence like 'These are the main symptoms of lupus.' the list just above it.
-    How far each cue reaches is its scope column in data/relation_cues.tsv.
+    How far each cue reaches is its scope column in data/relation_cues.tsv. The article's topic is
+    the disease its title names, or without a title (and topic_from_mentions) the one it names most.
     """
     typer = shared_typer()
     mention_at = MentionIndex(mentions)
-    article_topic = topic_mention(title, typer) if title else dominant_disease(mentions)
+    article_topic = (topic_mention(title, typer) if title
+                     else dominant_disease(mentions) if topic_from_mentions else None)
     section = SectionState()
     previous_items: list[tuple[int, Span]] = []
     previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph
@@ -332,14 +335,14 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
     return members[0] if len(members) == 1 else None
 
 
-def document_facts(doc_id: str, doc: Doc, title: str | None = None) -> DocumentFacts:
+def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_mentions: bool = True) -> DocumentFacts:
     """Mentions and relation evidence of one processed document, as plain records.
 
     Chemicals count as treatments only where a relation uses them or the treatment gazetteer lists
     them, so 'uric acid' in a gout article does not become a therapy.
     """
     mentions = mentions_of(doc)
-    relations = extract_relations(doc, mentions, title)
+    relations = extract_relations(doc, mentions, title, topic_from_mentions)
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}
     typer = shared_typer()
     kept = [m for m in mentions if m.entity_type != TREATMENT or m.start in used
@@ -378,13 +381,15 @@ def chunked_document_facts(doc_id: str, chunked: ChunkedText, title: str | None 
 
     Each chunk's Doc is turned into records and dropped before the next chunk is annotated. What a
     chunk cannot see is lost at its edges: an abbreviation defined in an earlier chunk, a section
-    heading's topic. Chunks end at paragraph breaks, so relations (within one clause) are not cut.
+    heading's topic, the disease an untitled text names most (a chunk's own count would differ from
+    the whole text's, so chunks take no topic from their mentions). Chunks end at paragraph breaks,
+    so relations (within one clause) are not cut.
     """
     merged = DocumentFacts(doc_id=doc_id, text=chunked.text)
     sentences_before = 0
     for offset, doc in chunked.docs():
         try:
-            facts = document_facts(doc_id, doc, title)
+            facts = document_facts(doc_id, doc, title, topic_from_mentions=False)
             chunk_sentences = len(sentence_bounds(doc)[0])
         finally:
             release(doc)
