@@ -162,6 +162,11 @@ class EntityTyper:
         """
         if key in self.curated:
             return self.from_curated(key)
+        first, _, rest = key.partition(" ")
+        rest = self.canonical_key(rest) if rest else rest
+        if first.endswith("ing") and key not in self.vocabulary and (
+                rest in self.vocabulary or self.curated.get(rest, ("",))[0] in ENTITY_TYPES):
+            return self.classify_condition(rest, default)  # 'Diagnosing Lupus' in a heading names lupus
         stripped = self.strip_modifiers(key)
         if stripped != key and not self.names_condition(stripped):
             stripped = key  # 'itchy eyes' is a symptom; 'eyes' alone is a body part

@@ -572,3 +572,12 @@ def test_fragments_after_a_sentence_announcing_symptoms_go_on_past_difficulty_in
 def test_lifestyle_measures_said_as_actions_are_treatments(nlp, phrase, canonical):
     text = f"Psoriasis is treated with many things.\n\nThese lifestyle changes may help ease symptoms of psoriasis:\n\n{phrase}."
     assert ("psoriasis", canonical) in related(nlp, text, predicate="treated_by")
+
+
+def test_a_gerund_before_a_known_disease_is_no_part_of_its_name():
+    from extractors.ner import shared_typer
+
+    typer = shared_typer()
+    assert typer.classify("Diagnosing Lupus", "DISEASE").canonical == "systemic lupus erythematosus"
+    assert typer.classify("burning mouth syndrome", "DISEASE").canonical == "burning mouth syndrome"
+    assert typer.classify("bleeding disorder", "DISEASE").canonical == "bleeding disorder"
