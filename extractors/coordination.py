@@ -309,6 +309,10 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
         curated = typer.is_curated(span.text)  # 'pins and needles' is one name
         split[span.start] = [] if curated else [(part, conjunct_typing(typer, part.text, typed))
                                                 for part in entity_parts(span)]
+        if typed.entity_type != "treatment" and any(typed_part is None for _, typed_part in split[span.start]):
+            own = [(part, typer.classify(part.text, "DISEASE")) for part, _ in split[span.start]]
+            if all(typed_part is not None and typer.knows(part.text, "DISEASE") for part, typed_part in own):
+                split[span.start] = own  # 'Lupus and Back Pain': a disease and a symptom, each a name of its own
     # 'heart, liver, joints' tagged as one disease: a coordination of words that are no names is no entity
     typed_entities = [(span, typed) for span, typed in typed_entities
                       if not split[span.start] or any(typed_part for _, typed_part in split[span.start])]

@@ -581,3 +581,8 @@ def test_a_gerund_before_a_known_disease_is_no_part_of_its_name():
     assert typer.classify("Diagnosing Lupus", "DISEASE").canonical == "systemic lupus erythematosus"
     assert typer.classify("burning mouth syndrome", "DISEASE").canonical == "burning mouth syndrome"
     assert typer.classify("bleeding disorder", "DISEASE").canonical == "bleeding disorder"
+
+
+def test_a_coordination_of_a_disease_and_a_symptom_is_two_entities(nlp):
+    doc = nlp("Living with Lupus and Back Pain:")
+    assert [(span.text, span._.entity_type) for span in doc.ents] == [("Lupus", "disease"), ("Back Pain", "symptom")]
