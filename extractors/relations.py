@@ -236,8 +236,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             # the list above, or the sentence just before in the same paragraph ('… or weakness. These symptoms could be a sign of a stroke.')
             for item_idx, item in previous_items or [previous]:
                 found.extend(list_item_relations(item, item_idx, backward, mention_at))
-            section.last_list = backward
-            section.end_list()
+            if not (is_item_continuation(sentence) or (term_items and not starts_line(sentence))):
+                # inside an item's explanation ('Eye damage. … This damage can lead to blindness.') the list goes on
+                section.last_list = backward
+                section.end_list()
             previous_items = []
         elif is_item_continuation(sentence) or (term_items and not starts_line(sentence)):
             found.extend(section.section_relations(sentence, sentence_idx, mention_at))
