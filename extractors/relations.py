@@ -185,7 +185,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     found: list[RelationEvidence] = []
     last_sentence: Span | None = None
     term_items = False  # the open list's items are 'Term. Explanation …' lines
-    read_under: list[tuple[int, Span, Mention | None, bool]] = []  # each sentence, its topic, whether it speaks of harm
+    read_under: list[tuple[int, Span, Mention | None, bool]] = []  # each sentence, its topic, whether it lists harms
     for sentence_idx, sentence in enumerate(doc.sents):
         text = text_of(sentence).strip()
         previous_sentence, last_sentence = last_sentence, sentence
@@ -201,7 +201,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             continue
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
         topic = section.topic or article_topic
-        read_under.append((sentence_idx, sentence, topic, section.harmful or context.states_harm(text)))
+        read_under.append((sentence_idx, sentence, topic, section.harmful))
         if announced is not None and not starts_line(sentence) and is_fragment(sentence, mention_at):
             found.extend(list_item_relations(sentence, sentence_idx, announced, mention_at))
             continue
@@ -276,6 +276,8 @@ def advised_measures(read_under: list[tuple[int, Span, Mention | None, bool]], f
     for sentence_idx, sentence, topic, harmful in read_under:
         if topic is None or topic.negated or harmful or not any(
                 kinds.get(mention.canonical) in ADVICE_KINDS for mention in sentence_mentions(sentence, mention_at)):
+            continue
+        if context.states_harm(text_of(sentence)):
             continue
         for clause in context.clauses(sentence):
             mentions = sentence_mentions(clause, mention_at)
