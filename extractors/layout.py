@@ -61,7 +61,6 @@ def is_item_continuation(sentence: Span) -> bool:
     return lines.words(start, lines.end(start)) <= MAX_LIST_ITEM_WORDS  # a long line: no bullet
 
 
-
 def is_term_line(sentence: Span) -> bool:
     """A short sentence that opens a longer line: the term of a 'Term. Explanation …' item.
 

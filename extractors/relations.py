@@ -29,9 +29,9 @@ from extractors.layout import is_heading, is_item_continuation, is_list_item, is
 from extractors.ner import ChunkedText, mentions_of, release, shared_typer
 from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, DocumentFacts, Mention,
                                 RelationEvidence)
-from extractors.sections import (BACK_REFERENCES, LIST_FACTOR, ListContext, SectionState, announcement, is_entity_line, is_family_of,
-                                 is_fragment, list_item_relations, list_subject, name_line_disease, named_diseases,
-                                 sentence_evidence, sentence_mentions, topic_mention)
+from extractors.sections import (BACK_REFERENCES, LIST_FACTOR, ListContext, SectionState, announcement, is_entity_line,
+                                 is_family_of, is_fragment, list_item_relations, list_subject, name_line_disease,
+                                 named_diseases, sentence_evidence, sentence_mentions, topic_mention)
 from extractors.terms import term_key
 
 INLINE_INTRODUCTION = re.compile(r":\s*[-\u2022*]\s")  # a list whose first bullet stayed on the introduction's line
@@ -243,7 +243,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             previous_items = []
         elif is_item_continuation(sentence) or (term_items and not starts_line(sentence)):
             found.extend(section.section_relations(sentence, sentence_idx, mention_at))
-        elif is_list_item(sentence) or (section.current_list is not None and not subtype_line and is_term_line(sentence)):
+        elif is_list_item(sentence) or (
+                section.current_list is not None and not subtype_line and is_term_line(sentence)):
             term_items = not is_list_item(sentence)
             if section.current_list is not None and not subtype_line:
                 found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at))
@@ -317,7 +318,8 @@ def through_complication(stated: list[RelationEvidence], about: ListContext | No
 def dominant_disease(mentions: list[Mention]) -> Mention | None:
     """The disease an untitled article is about: the one named most, if it has at least
     DOMINANT_SHARE of the disease mentions and DOMINANT_MIN_MENTIONS of them."""
-    counts = Counter(mention.canonical for mention in mentions if mention.entity_type == DISEASE and not mention.negated)
+    counts = Counter(mention.canonical for mention in mentions
+                     if mention.entity_type == DISEASE and not mention.negated)
     if not counts:
         return None
     [(canonical, count)] = counts.most_common(1)

@@ -167,8 +167,9 @@ class SectionState:
         """
         if disease is None:
             return False
+        # the section's disease too: 'Erythrodermic psoriasis.' after the 'Pustular psoriasis.' item
         described = [self.current_list.subject if self.current_list else None, self.topic or article_topic,
-                     self.context.subject if self.context else None]  # 'Erythrodermic psoriasis.' after 'Pustular psoriasis.'
+                     self.context.subject if self.context else None]
         if not any(item is not None and is_family_of(item, disease) for item in described):
             return False
         self.topic = disease
