@@ -595,3 +595,7 @@ def test_a_back_reference_inside_a_terms_explanation_keeps_the_list_open(nlp):
         "develops slowly over many years in most people.\n\nDry skin. Dry skin is more common in people with "
         "diabetes, and nobody knows why it is more common. Psoriatic arthritis. Psoriatic arthritis causes joint pain")
     assert ("type 2 diabetes", "dry skin") in related(nlp, text, title="Type 2 diabetes")
+
+
+def test_seeing_or_hearing_what_is_not_there_is_a_symptom(nlp):
+    assert ("migraine", "seeing shape") in related(nlp, "Migraine can cause seeing shapes.")
