@@ -551,6 +551,7 @@ def test_common_treatments_are_known_by_their_class(nlp, name, canonical):
 
 @pytest.mark.parametrize(("sentence", "symptom"), [
     ("Migraine can cause lightheadedness.", "lightheadedness"),
+    ("Migraine can cause light-headedness.", "lightheadedness"),  # one concept, one name
     ("Migraine can cause pain behind the eyes.", "eye pain"),
     ("Migraine can cause cognitive problems.", "cognitive problem"),
 ])
