@@ -186,6 +186,7 @@ class EntityTypingComponent:
 
     def __init__(self) -> None:
         self.typer = shared_typer()
+        self.describes_symptom = describes_symptom()
 
     def __call__(self, doc: Doc) -> Doc:
         long_forms = self.long_forms(doc)
@@ -199,7 +200,7 @@ class EntityTypingComponent:
             if typed is not None:
                 typed_entities.append((span, typed))
         kept = []
-        for item in coordination.expand(doc, typed_entities, self.typer, describes_symptom()):
+        for item in coordination.expand(doc, typed_entities, self.typer, self.describes_symptom):
             span = Span(doc, item.start, item.end, label=item.source.label_)
             values = span._  # one accessor object per span, not one per value
             values.entity_type, values.canonical, values.ontology_id = item.typed.entity_type, item.typed.canonical, item.typed.ontology_id

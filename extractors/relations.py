@@ -208,7 +208,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         announced = announcement(sentence, mention_at, topic)
         carried: dict[str, tuple[str, float]] = {}
         clause_topic = referent or topic
-        in_harm_list = section.harmful and (is_list_item(sentence) or is_item_continuation(sentence))
+        list_item, item_continuation = is_list_item(sentence), is_item_continuation(sentence)
+        # a later sentence of an item's line: a short bullet's, or a term's explanation
+        explains_item = item_continuation or (term_items and not starts_line(sentence))
+        in_harm_list = section.harmful and (list_item or item_continuation)
         about = section.current_list or section.context
         for clause in context.clauses(sentence):
             stated = [item for item in relations_in_clause(clause, mention_at, sentence_idx, clause_topic, carried)
@@ -236,16 +239,15 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             # the list above, or the sentence just before in the same paragraph ('… or weakness. These symptoms could be a sign of a stroke.')
             for item_idx, item in previous_items or [previous]:
                 found.extend(list_item_relations(item, item_idx, backward, mention_at))
-            if not (is_item_continuation(sentence) or (term_items and not starts_line(sentence))):
+            if not explains_item:
                 # inside an item's explanation ('Eye damage. … This damage can lead to blindness.') the list goes on
                 section.last_list = backward
                 section.end_list()
             previous_items = []
-        elif is_item_continuation(sentence) or (term_items and not starts_line(sentence)):
+        elif explains_item:
             found.extend(section.section_relations(sentence, sentence_idx, mention_at))
-        elif is_list_item(sentence) or (
-                section.current_list is not None and not subtype_line and is_term_line(sentence)):
-            term_items = not is_list_item(sentence)
+        elif list_item or (section.current_list is not None and not subtype_line and is_term_line(sentence)):
+            term_items = not list_item
             if section.current_list is not None and not subtype_line:
                 found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at))
             # 'These …' after a term's explanation speaks of the explanation, not of the terms above it
@@ -255,7 +257,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             section.end_list()
             previous_items = []
             found.extend(section.section_relations(sentence, sentence_idx, mention_at))
-        previous = None if is_list_item(sentence) else (sentence_idx, sentence)
+        previous = None if list_item else (sentence_idx, sentence)
     found.extend(advised_measures(read_under, found, mention_at))
     return found
 
