@@ -196,6 +196,9 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             if about is not None and is_entity_line(sentence, mention_at, (SYMPTOM, TREATMENT)):
                 # 'Fatigue' as a subheading of 'What are the symptoms of MS?': the heading is an item
                 found.extend(list_item_relations(sentence, sentence_idx, about, mention_at))
+                if section.current_list is not None:  # an item without a full stop ('chest tightness') keeps its list open
+                    previous_items, previous = [*previous_items, (sentence_idx, sentence)], None
+                    continue
             section.enter_heading(sentence, sentence_idx, article_topic)
             previous_items, previous = [], None
             continue

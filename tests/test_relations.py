@@ -368,6 +368,11 @@ def test_symptom_subheadings_of_a_symptoms_section_are_its_items(nlp):
     assert found == {("multiple sclerosis", "fatigue"), ("multiple sclerosis", "vision change")}
 
 
+def test_every_item_of_a_list_without_full_stops_is_related(nlp):
+    text = "Asthma is a lung condition.\n\nThe main symptoms of asthma include:\n\nchest tightness\n\nwheezing\n\ncoughing\n"
+    assert related(nlp, text) == {("asthma", "chest tightness"), ("asthma", "wheezing"), ("asthma", "coughing")}
+
+
 def test_a_causal_cue_runs_from_the_disease_to_the_symptom(nlp):
     assert not any(predicate == "has_symptom" for _, predicate, *_ in facts(
         nlp, "The rise in obesity has led to more young people with type 2 diabetes."))
