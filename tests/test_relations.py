@@ -373,6 +373,17 @@ def test_every_item_of_a_list_without_full_stops_is_related(nlp):
     assert related(nlp, text) == {("asthma", "chest tightness"), ("asthma", "wheezing"), ("asthma", "coughing")}
 
 
+def test_typical_of_states_has_symptom(nlp):
+    assert related(nlp, "Abdominal pain and bloating are typical of irritable bowel syndrome.") == {
+        ("irritable bowel syndrome", "abdominal pain"), ("irritable bowel syndrome", "bloating")}
+
+
+def test_a_drug_for_a_disease_treats_it(nlp):
+    assert related(nlp, "Levodopa remains the most effective drug for Parkinson's disease.", predicate="treated_by") == {
+        ("parkinson's disease", "levodopa")}
+    assert related(nlp, "Parkinson's disease drugs for sleep can cause vivid dreams.", predicate="treated_by") == set()
+
+
 def test_a_causal_cue_runs_from_the_disease_to_the_symptom(nlp):
     assert not any(predicate == "has_symptom" for _, predicate, *_ in facts(
         nlp, "The rise in obesity has led to more young people with type 2 diabetes."))
