@@ -152,13 +152,21 @@ class GazetteerMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for label, terms in gazetteer_terms().items():
             self.matcher.add(label, list(nlp.tokenizer.pipe(terms)))
+        # Short forms of data/abbreviations.tsv ('MS', 'ADHD') as written, for articles that use them
+        # undefined; not those that are English words in capitals ('AS').
+        self.short_forms = PhraseMatcher(nlp.vocab, attr="ORTH")
+        typer = shared_typer()
+        for short, long_form in typer.abbreviations.items():
+            typed = typer.classify(long_form, "DISEASE")
+            if typed is not None and short.lower() not in nlp.Defaults.stop_words:
+                self.short_forms.add(GAZETTEER_LABELS[typed.entity_type], [nlp.make_doc(short)])
         self.pattern_matcher = symptom_description_matcher(nlp.vocab.strings)
         # Drug names no list has, by their INN stem ('belimumab'): the NER often misses rare drugs.
         stem = shared_typer().drug_stem_pattern.pattern
         self.pattern_matcher.add("TREATMENT", [{"LOWER": {"REGEX": rf"^{stem}$"}}])
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [*self.matcher(doc), *self.pattern_matcher(doc)]
+        found = [*self.matcher(doc), *self.short_forms(doc), *self.pattern_matcher(doc)]
         matches = filter_spans([Span(doc, start, end, label=label) for label, start, end in found])
         matched_tokens = {i for span in matches for i in range(span.start, span.end)}
         typer = shared_typer()

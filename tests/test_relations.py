@@ -373,6 +373,19 @@ def test_every_item_of_a_list_without_full_stops_is_related(nlp):
     assert related(nlp, text) == {("asthma", "chest tightness"), ("asthma", "wheezing"), ("asthma", "coughing")}
 
 
+def test_an_undefined_short_form_names_its_disease_as_written(nlp):
+    assert related(nlp, "MS is usually treated with steroids.", predicate="treated_by") == {
+        ("multiple sclerosis", "corticosteroid")}
+    assert related(nlp, "Methylphenidate is approved to treat ADHD.", predicate="treated_by") == {
+        ("attention deficit hyperactivity disorder", "methylphenidate")}
+    assert related(nlp, "AS WELL AS RASHES, SUNBURN CAUSES BLISTERS.") == set()  # capitals, not a short form
+    assert related(nlp, "Ms Smith says fatigue is common.") == set()  # case matters
+
+
+def test_flu_is_influenza(nlp):
+    assert related(nlp, "Flu causes fever and muscle aches.") == {("influenza", "fever"), ("influenza", "muscle ache")}
+
+
 def test_typical_of_states_has_symptom(nlp):
     assert related(nlp, "Abdominal pain and bloating are typical of irritable bowel syndrome.") == {
         ("irritable bowel syndrome", "abdominal pain"), ("irritable bowel syndrome", "bloating")}
