@@ -122,6 +122,9 @@ def gazetteer_terms() -> dict[str, list[str]]:
         if (2 <= len(words) <= MAX_PHENOTYPE_WORDS and not any(word.isdigit() or word.startswith("abnormal") for word in words)
                 and any(concept.kind in {"phenotype", "symptom"} for concept in concepts)):
             patterns["SYMPTOM"].add(key)
+        elif (2 <= len(words) <= MAX_PHENOTYPE_WORDS and not any(word.isdigit() for word in words)
+                and any(concept.kind == "disease" for concept in concepts)):
+            patterns["DISEASE"].add(key)
     return {label: sorted(terms | {pluralize(term) for term in terms}) for label, terms in patterns.items()}
 
 

@@ -386,6 +386,17 @@ def test_flu_is_influenza(nlp):
     assert related(nlp, "Flu causes fever and muscle aches.") == {("influenza", "fever"), ("influenza", "muscle ache")}
 
 
+def test_a_disease_the_ner_misses_is_found_by_its_icd_name(nlp):
+    assert related(nlp, "Antibiotics are used to treat Lyme disease.", predicate="treated_by") == {
+        ("lyme disease", "antibiotic")}
+
+
+def test_what_a_disease_begins_with_is_its_symptom(nlp):
+    assert related(nlp, "Lyme disease often begins with a fever and a rash.") == {
+        ("lyme disease", "fever"), ("lyme disease", "rash")}
+    assert related(nlp, "Treatment of lupus starts with a visit to a GP.") == set()
+
+
 def test_typical_of_states_has_symptom(nlp):
     assert related(nlp, "Abdominal pain and bloating are typical of irritable bowel syndrome.") == {
         ("irritable bowel syndrome", "abdominal pain"), ("irritable bowel syndrome", "bloating")}
