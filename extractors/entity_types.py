@@ -153,6 +153,16 @@ class EntityTyper:
         return (key in self.curated or stripped in self.curated or key in self.vocabulary
                 or last_word in self.symptom_heads or last_word.endswith(self.disease_endings))
 
+    def disease_named_in(self, text: str) -> TypedConcept | None:
+        """The known disease a symptom's name opens with: 'migraine pain', 'arthritis pain'."""
+        words = self.canonical_key(text).split(" ")
+        for length in range(len(words) - 1, 0, -1):
+            key = " ".join(words[:length])
+            typed = self.classify_condition(key)
+            if typed is not None and typed.entity_type == DISEASE and (typed.ontology_id or key in self.curated):
+                return typed
+        return None
+
     def classify_condition(self, key: str, default: str = DISEASE) -> TypedConcept | None:
         """Disease or symptom for a DISEASE-labelled name, by the first rule that knows it.
 

@@ -262,7 +262,25 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             found.extend(section.section_relations(sentence, sentence_idx, mention_at))
         previous = None if list_item else (sentence_idx, sentence)
     found.extend(advised_measures(read_under, found, mention_at))
+    found.extend(through_named_disease(found))
     return found
+
+
+def through_named_disease(found: list[RelationEvidence]) -> list[RelationEvidence]:
+    """A treatment that relieves a symptom named after a disease treats that disease:
+    'NSAIDs may help relieve migraine pain' states that NSAIDs treat migraine."""
+    typer = shared_typer()
+    treats: list[RelationEvidence] = []
+    for item in found:
+        if item.predicate != RELIEVES:
+            continue
+        disease = typer.disease_named_in(item.object.text)
+        if disease is not None:
+            # no offsets of its own (as a topic): those would name the symptom's entity in the tables
+            subject = replace(item.object, start=-1, end=-1, entity_type=DISEASE, canonical=disease.canonical,
+                              ontology_id=disease.ontology_id)
+            treats.append(replace(item, subject=subject, predicate=TREATED_BY, object=item.subject))
+    return treats
 
 
 def advised_measures(read_under: list[tuple[int, Span, Mention | None, bool]], found: list[RelationEvidence],

@@ -397,6 +397,14 @@ def test_what_a_disease_begins_with_is_its_symptom(nlp):
     assert related(nlp, "Treatment of lupus starts with a visit to a GP.") == set()
 
 
+def test_relieving_a_symptom_named_after_a_disease_treats_the_disease(nlp):
+    found = document_facts("0" * 16, nlp("Pain relievers such as NSAIDs may help relieve migraine pain.")).relations
+    assert {(r.subject.canonical, r.object.canonical) for r in found if r.predicate == "treated_by"} == {
+        ("migraine", "nsaid"), ("migraine", "pain reliever")}
+    assert all(r.subject.start == -1 for r in found if r.predicate == "treated_by")  # no mention of its own
+    assert related(nlp, "Pain relievers such as NSAIDs may help relieve back pain.", predicate="treated_by") == set()
+
+
 def test_typical_of_states_has_symptom(nlp):
     assert related(nlp, "Abdominal pain and bloating are typical of irritable bowel syndrome.") == {
         ("irritable bowel syndrome", "abdominal pain"), ("irritable bowel syndrome", "bloating")}
