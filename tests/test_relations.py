@@ -405,6 +405,13 @@ def test_relieving_a_symptom_named_after_a_disease_treats_the_disease(nlp):
     assert related(nlp, "Pain relievers such as NSAIDs may help relieve back pain.", predicate="treated_by") == set()
 
 
+def test_a_how_is_it_treated_heading_opens_a_treatment_section(nlp):
+    text = ("How is MS treated?\n\nThere is no cure for MS.\n\nInjections\n\n"
+            "Options include interferon beta and glatiramer acetate.\n\nCauses\n\nSmoking and vitamin D matter.")
+    assert related(nlp, text, title="Multiple sclerosis", predicate="treated_by") == {
+        ("multiple sclerosis", "interferon beta"), ("multiple sclerosis", "glatiramer acetate")}
+
+
 def test_typical_of_states_has_symptom(nlp):
     assert related(nlp, "Abdominal pain and bloating are typical of irritable bowel syndrome.") == {
         ("irritable bowel syndrome", "abdominal pain"), ("irritable bowel syndrome", "bloating")}
