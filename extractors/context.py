@@ -141,8 +141,14 @@ PREVENTED_WITHIN_CHARS = 40  # 'prevent' … 'type 2 diabetes': how far before t
 PREVENTED_WITHIN_WORDS = 4  # and how many words may stand between them ('prevent type 2 diabetes', 'prevent you from getting …')
 
 
-def prevents(text: str, disease_start: int) -> bool:
-    """A prevention cue (data/prevention_cues.txt) shortly before the disease that starts at disease_start in text."""
+def prevents(text: str, disease_start: int, disease_end: int | None = None) -> bool:
+    """A prevention cue (data/prevention_cues.txt) shortly before the disease that starts at disease_start in text.
+
+    Not when the disease is followed by a word for its episodes ('prevent migraine attacks', 'reduce the
+    risk of MS relapses', data/episode_words.txt): preventing those treats a disease one already has.
+    """
+    if disease_end is not None and listed_cues("episode_words.txt").match(text[disease_end:].lstrip()):
+        return False
     window = text[max(0, disease_start - PREVENTED_WITHIN_CHARS):disease_start]
     return any(len(window[match.end():].split()) <= PREVENTED_WITHIN_WORDS
                for match in listed_cues("prevention_cues.txt").finditer(window))

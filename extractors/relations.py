@@ -83,7 +83,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             from_topic = subject is topic
             if not from_topic and not cue_allows(matches, predicate, subject, obj, clause, disease_ends):
                 continue  # 'obesity has led to more young people with type 2 diabetes'
-            if predicate == TREATED_BY and not from_topic and context.prevents(clause_text, subject.start - offset):
+            if predicate == TREATED_BY and not from_topic and context.prevents(clause_text, subject.start - offset, subject.end - offset):
                 continue  # 'may take metformin to lower the risk of type 2 diabetes': prevention, not treatment
             first, last = sorted((subject, obj), key=lambda mention: mention.start)
             negated = subject.negated or obj.negated or (

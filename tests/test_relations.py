@@ -485,6 +485,14 @@ def test_prevention_is_no_treatment(nlp):
         nlp, "Type 2 diabetes is often treated with metformin.")
 
 
+def test_preventing_the_episodes_of_a_disease_treats_it(nlp):
+    assert related(nlp, "Medications used to prevent migraine attacks include topiramate.", predicate="treated_by") == {
+        ("migraine", "topiramate")}
+    assert related(nlp, "Botox injections may help prevent migraine headaches.", predicate="treated_by") == {
+        ("migraine", "botulinum toxin")}
+    assert related(nlp, "The vaccine helps prevent shingles in older adults.", predicate="treated_by") == set()
+
+
 def test_the_pipeline_keeps_each_input_text_on_its_doc(nlp):
     from extractors.doc_index import TEXT_KEY, text_of
     texts = ["Lupus  causes\n fatigue.", "Psoriasis causes itchy skin (and scaling)."]
