@@ -33,6 +33,31 @@ class TypedConcept:
 
 # Answers kept per typer: its tables never change once read, and the same names recur in every article.
 MEMO_SIZE = 1 << 16
+# Words a drug name may end with interchangeably: 'anti-seizure medications' = 'anti-seizure drugs'.
+DRUG_NOUN_FORMS = ("medication", "medications", "medicine", "medicines", "drug", "drugs")
+
+
+@dataclass(frozen=True)
+class TreatmentEntry:
+    """One treatment of data/treatments.tsv: its canonical name, kind and every name that marks it."""
+
+    canonical: str
+    kind: str
+    names: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def treatment_gazetteer() -> tuple[TreatmentEntry, ...]:
+    """The treatment table, each name ending in a drug noun also with the others ('antiseizure drugs')."""
+    entries = []
+    for canonical, kind, aliases in read_table("treatments.tsv"):
+        names = dict.fromkeys([canonical, *aliases.split(";")])
+        for name in list(names):
+            stem, _, last = name.rpartition(" ")
+            if stem and last.lower() in DRUG_NOUN_FORMS:
+                names.update(dict.fromkeys(f"{stem} {form}" for form in DRUG_NOUN_FORMS))
+        entries.append(TreatmentEntry(canonical, kind, tuple(names)))
+    return tuple(entries)
 
 
 class EntityTyper:
@@ -49,16 +74,12 @@ class EntityTyper:
 
     @cached_property
     def treatment_aliases(self) -> dict[str, str]:
-        aliases: dict[str, str] = {}
-        for canonical, _kind, names in read_table("treatments.tsv"):
-            for name in [canonical, *names.split(";")]:
-                aliases[term_key(name)] = term_key(canonical)
-        return aliases
+        return {term_key(name): term_key(entry.canonical) for entry in treatment_gazetteer() for name in entry.names}
 
     @cached_property
     def treatment_kinds(self) -> dict[str, str]:
         """canonical treatment -> its kind in the gazetteer ('drug class', 'lifestyle', 'procedure', …)."""
-        return {term_key(canonical): kind for canonical, kind, _names in read_table("treatments.tsv")}
+        return {term_key(entry.canonical): entry.kind for entry in treatment_gazetteer()}
 
     @cached_property
     def drug_stem_pattern(self) -> re.Pattern[str]:

@@ -663,3 +663,14 @@ def test_a_back_reference_inside_a_terms_explanation_keeps_the_list_open(nlp):
 
 def test_seeing_or_hearing_what_is_not_there_is_a_symptom(nlp):
     assert ("migraine", "seeing shape") in related(nlp, "Migraine can cause seeing shapes.")
+
+
+def test_a_drug_class_name_takes_any_drug_noun(nlp):
+    assert related(nlp, "Anti-seizure drugs can help treat fibromyalgia.", predicate="treated_by") == {
+        ("fibromyalgia", "anticonvulsant")}
+    assert related(nlp, "Antiepileptic medicines help control epilepsy.", predicate="treated_by") == {
+        ("epilepsy", "anticonvulsant")}
+
+
+def test_trouble_staying_asleep_is_one_symptom(nlp):
+    assert related(nlp, "Fibromyalgia causes trouble staying asleep.") == {("fibromyalgia", "difficulty sleeping")}
