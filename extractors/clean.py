@@ -691,6 +691,21 @@ def strip_repeated_heading(blocks: list[Block]) -> None:
         previous = block
 
 
+def mark_unbulleted_items(blocks: list[Block]) -> None:
+    """Short lines right after a list introduction ('Other symptoms can include:') are its items even
+    without bullets ('swelling in and around the joint', 'colchicine'): scraped text often loses them.
+    The run ends at prose, a heading-like line (capitalised, unpunctuated) or a removed line."""
+    introduced = False
+    for block in blocks:
+        if block.junk:
+            introduced = False
+        elif introduced and not block.bullet and not block.md_heading and not heading_like(block) \
+                and block.quality in ("short", "neargood"):
+            block.bullet = True
+        else:
+            introduced = not block.bullet and is_prose(block) and block.text.endswith(":")
+
+
 def mark_bullet_runs(blocks: list[Block], html_mode: bool) -> None:
     """Keep a list when prose or a heading with text introduces it; drop menus and link lists."""
     next_content = next_content_positions(blocks)
@@ -875,6 +890,7 @@ def _clean_text(text: str, *, title: str | None, recurring: frozenset[str]) -> C
     metadata.title = apply_title(blocks, given_title, infer=not given_title)
     metadata.date = metadata.date or fields.get("date")
     strip_repeated_heading(blocks)
+    mark_unbulleted_items(blocks)
     mark_bullet_runs(blocks, html_mode=False)
     mark_by_context(blocks)
     mark_promotional_tail(blocks)

@@ -288,6 +288,16 @@ def test_fix_unicode(raw, fixed):
     assert fix_unicode(fixed) == fixed
 
 
+def test_unbulleted_list_items_after_an_introduction_are_kept_as_items():
+    text = ("Gout\n\nGout is a type of arthritis where crystals form inside and around the joints of the body.\n\n"
+            "If you have a gout attack, you may be given:\n\nanti-inflammatory painkillers such as ibuprofen\n\n"
+            "colchicine\n\nsteroids\n\nIf you keep having attacks, your GP may recommend a medicine to take every day.\n\n"
+            "Home\n\nContact us")
+    cleaned = clean_text(text)
+    assert "\n\ncolchicine.\n\nsteroids.\n\n" in cleaned.text
+    assert "Contact us" not in cleaned.text  # short lines with no introduction are still menus
+
+
 def test_fix_unicode_accepts_anything():
     assert fix_unicode("") == ""
     assert fix_unicode(None) == ""  # type: ignore[arg-type]
