@@ -156,6 +156,8 @@ class EntityTyper:
         label = label.upper()
         if key in self.curated and self.curated[key][0] not in ENTITY_TYPES:
             return None  # 'serotonin', 'everyone': the NER's chemicals that are no treatment
+        if label not in {"CHEMICAL", "TREATMENT"} and self.curated.get(key, ("",))[0] == SYMPTOM:
+            return self.from_curated(key)  # 'weight loss' as found, not as advised ('losing weight')
         if label in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases or self.looks_like_drug(key):
             key = self.unglued(key)
             if max(map(len, key.split(" "))) > MAX_WORD_CHARS:

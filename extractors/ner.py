@@ -56,7 +56,7 @@ from extractors import context, coordination  # noqa: E402
 from extractors.doc_index import TEXT_KEY, line_breaks, sentence_at, sentence_index_at, text_of  # noqa: E402
 from extractors.entity_types import SYMPTOM, TREATMENT, EntityTyper, treatment_gazetteer  # noqa: E402
 from extractors.records import Mention  # noqa: E402
-from extractors.terms import pluralize  # noqa: E402
+from extractors.terms import pluralize, term_key  # noqa: E402
 from extractors.token_patterns import LowerPatternMatcher  # noqa: E402
 from extractors.vocabulary import DATA_DIR, read_table  # noqa: E402
 
@@ -115,8 +115,8 @@ def gazetteer_terms() -> dict[str, list[str]]:
         typed = typer.classify(canonical, "DISEASE")
         if typed is not None and canonical in typer.curated:
             patterns[GAZETTEER_LABELS[typed.entity_type]].add(alias)
-    for entry in treatment_gazetteer():
-        patterns["TREATMENT"].update(entry.names)
+    for entry in treatment_gazetteer():  # not a symptom's name: 'weight loss' is found, 'losing weight' advised
+        patterns["TREATMENT"].update(name for name in entry.names if typer.curated.get(term_key(name), ("",))[0] != SYMPTOM)
     for key, concepts in typer.vocabulary.items():
         words = key.split(" ")
         if (2 <= len(words) <= MAX_PHENOTYPE_WORDS and not any(word.isdigit() or word.startswith("abnormal") for word in words)

@@ -674,3 +674,17 @@ def test_a_drug_class_name_takes_any_drug_noun(nlp):
 
 def test_trouble_staying_asleep_is_one_symptom(nlp):
     assert related(nlp, "Fibromyalgia causes trouble staying asleep.") == {("fibromyalgia", "difficulty sleeping")}
+
+
+def test_weight_loss_found_is_a_symptom_and_losing_weight_advised_a_treatment(nlp):
+    text = "Symptoms of type 2 diabetes include unexplained weight loss. Losing weight can help manage type 2 diabetes."
+    found = document_facts("0" * 16, nlp(text)).relations
+    assert {(r.predicate, r.object.canonical, r.object.entity_type) for r in found} == {
+        ("has_symptom", "weight loss", "symptom"), ("treated_by", "weight loss", "treatment")}
+
+
+def test_self_care_lines_under_a_things_you_can_do_heading_treat_the_topic(nlp):
+    text = ("Things you can do to ease the pain\n\nApply an ice pack wrapped in a towel.\n\nDrink plenty of fluids.\n\n"
+            "Try to lose weight if you are overweight.")
+    assert related(nlp, text, title="Gout", predicate="treated_by") == {
+        ("gout", "cold therapy"), ("gout", "hydration"), ("gout", "weight loss")}
