@@ -266,6 +266,8 @@ _MD_EMPHASIS = re.compile(r"\*\*|__")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 _BULLET_GLYPHS = "\u2022\u00b7\u25aa\u25ab\u25e6\u25cf\u25cb\u25a0\u25a1\u27a2\u27a4\u25ba\u25b8\u25b6\u2713\u2714"
+MIN_INTRODUCTION_WORDS = 2  # a line ending in ':' that introduces unbulleted items
+MAX_UNBULLETED_ITEM_WORDS = 15  # a prose line between two unbulleted items is one of them up to this length
 _BULLET = re.compile(rf"^\s*(?:[{_BULLET_GLYPHS}]\s*|[-*+\u2013\u2014]\s+|\(?\d{{1,3}}[.)]\s+|\(?\d{{1,3}}[.)]?\s*$)")
 _BLOCKQUOTE = re.compile(r"^\s*>\s?")
 # trafilatura writes list items as '- item'; numbers in its output are the page's own words.
@@ -691,19 +693,34 @@ def strip_repeated_heading(blocks: list[Block]) -> None:
         previous = block
 
 
+def introduces_list(block: Block) -> bool:
+    """A kept line ending in ':' that reads as a phrase ('Other symptoms include:'), not a caption ('Share:', 'Quick Links:')."""
+    words = block.words
+    return (not block.junk and block.text.endswith(":") and len(words) >= MIN_INTRODUCTION_WORDS
+            and any(word[:1].islower() for word in words[1:]))
+
+
 def mark_unbulleted_items(blocks: list[Block]) -> None:
     """Short lines right after a list introduction ('Other symptoms can include:') are its items even
     without bullets ('swelling in and around the joint', 'colchicine'): scraped text often loses them.
-    The run ends at prose, a heading-like line (capitalised, unpunctuated) or a removed line."""
+
+    The run ends at a heading-like line (capitalised, unpunctuated), a removed line or prose; a
+    sentence of prose between two items is an item too ('Nervous system injury, including numbness
+    and tingling in the feet and hands.' before 'Joint pain.').
+    """
+    def is_item(block: Block) -> bool:
+        return (not block.junk and not block.bullet and not block.md_heading and not heading_like(block)
+                and block.quality in ("short", "neargood"))
+
     introduced = False
-    for block in blocks:
-        if block.junk:
-            introduced = False
-        elif introduced and not block.bullet and not block.md_heading and not heading_like(block) \
-                and block.quality in ("short", "neargood"):
+    for position, block in enumerate(blocks):
+        following = blocks[position + 1] if position + 1 < len(blocks) else None
+        if introduced and (is_item(block) or (
+                block.quality == "good" and len(block.words) <= MAX_UNBULLETED_ITEM_WORDS and not block.bullet
+                and following is not None and is_item(following))):
             block.bullet = True
         else:
-            introduced = not block.bullet and is_prose(block) and block.text.endswith(":")
+            introduced = not block.bullet and introduces_list(block)
 
 
 def mark_bullet_runs(blocks: list[Block], html_mode: bool) -> None:
@@ -751,6 +768,8 @@ def list_is_kept(run: list[Block], lead_in: Block | None, after: Block | None, h
         return True
     if lead_in.junk:
         return False
+    if introduces_list(lead_in):
+        return True
     if is_prose(lead_in):
         return lead_in.text.endswith(":") or (after is not None and is_prose(after)) or len(run) == 1
     return heading_like(lead_in) and after is not None and (is_prose(after) or heading_like(after))

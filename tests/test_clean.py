@@ -298,6 +298,14 @@ def test_unbulleted_list_items_after_an_introduction_are_kept_as_items():
     assert "Contact us" not in cleaned.text  # short lines with no introduction are still menus
 
 
+def test_a_sentence_between_unbulleted_items_is_an_item_and_the_last_item_stays():
+    text = ("Celiac disease\n\nCeliac disease is an immune reaction to eating gluten, a protein found in wheat.\n\n"
+            "Other symptoms include:\nAnemia.\nNervous system injury, including numbness and tingling in the feet and hands.\n"
+            "Joint pain.")
+    assert clean_text(text).text.endswith("Anemia.\n\nNervous system injury, including numbness and tingling in the feet "
+                                          "and hands.\n\nJoint pain.")
+
+
 def test_fix_unicode_accepts_anything():
     assert fix_unicode("") == ""
     assert fix_unicode(None) == ""  # type: ignore[arg-type]
