@@ -688,3 +688,8 @@ def test_self_care_lines_under_a_things_you_can_do_heading_treat_the_topic(nlp):
             "Try to lose weight if you are overweight.")
     assert related(nlp, text, title="Gout", predicate="treated_by") == {
         ("gout", "cold therapy"), ("gout", "hydration"), ("gout", "weight loss")}
+
+
+def test_a_named_diet_is_a_treatment(nlp):
+    assert related(nlp, "A strict, lifelong gluten-free diet is the only way to manage celiac disease.",
+                   predicate="treated_by") == {("celiac disease", "gluten free diet")}
