@@ -693,3 +693,8 @@ def test_self_care_lines_under_a_things_you_can_do_heading_treat_the_topic(nlp):
 def test_a_named_diet_is_a_treatment(nlp):
     assert related(nlp, "A strict, lifelong gluten-free diet is the only way to manage celiac disease.",
                    predicate="treated_by") == {("celiac disease", "gluten free diet")}
+
+
+def test_lay_names_of_heart_rate_and_temperature_signs_fold_into_their_terms(nlp):
+    assert related(nlp, "Hypothyroidism can cause a slow heart rate, sensitivity to cold and thinning hair.") == {
+        ("hypothyroidism", "bradycardia"), ("hypothyroidism", "cold intolerance"), ("hypothyroidism", "hair loss")}
