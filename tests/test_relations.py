@@ -698,3 +698,11 @@ def test_a_named_diet_is_a_treatment(nlp):
 def test_lay_names_of_heart_rate_and_temperature_signs_fold_into_their_terms(nlp):
     assert related(nlp, "Hypothyroidism can cause a slow heart rate, sensitivity to cold and thinning hair.") == {
         ("hypothyroidism", "bradycardia"), ("hypothyroidism", "cold intolerance"), ("hypothyroidism", "hair loss")}
+
+
+def test_parkinson_drug_classes_and_procedures_are_treatments(nlp):
+    text = ("Treatment\n\nDopamine agonists and MAO B inhibitors can help.\n\n"
+            "Deep brain stimulation (DBS) is offered in advanced disease.")
+    assert related(nlp, text, title="Parkinson's disease", predicate="treated_by") == {
+        ("parkinson's disease", "dopamine agonist"), ("parkinson's disease", "mao b inhibitor"),
+        ("parkinson's disease", "deep brain stimulation")}
