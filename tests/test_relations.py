@@ -706,3 +706,11 @@ def test_parkinson_drug_classes_and_procedures_are_treatments(nlp):
     assert related(nlp, text, title="Parkinson's disease", predicate="treated_by") == {
         ("parkinson's disease", "dopamine agonist"), ("parkinson's disease", "mao b inhibitor"),
         ("parkinson's disease", "deep brain stimulation")}
+
+
+def test_nhs_lay_wording_of_symptoms_folds_into_their_terms(nlp):
+    text = ("Symptoms of kidney infection include:\n\nfeeling sick or being sick.\n\nblood in your pee.\n\n"
+            "needing to pee more often.\n\nswollen glands.")
+    assert related(nlp, text) == {("kidney infection", "nausea"), ("kidney infection", "vomiting"),
+                                  ("kidney infection", "blood in urine"), ("kidney infection", "frequent urination"),
+                                  ("kidney infection", "swollen lymph node")}
