@@ -164,6 +164,10 @@ def disease_anaphors() -> re.Pattern[str]:
     return listed_cues("disease_anaphors.txt")
 
 
+def treatment_anaphors() -> re.Pattern[str]:
+    return listed_cues("treatment_anaphors.txt")
+
+
 def section_breaks() -> re.Pattern[str]:
     return listed_cues("section_breaks.txt")
 

@@ -181,6 +181,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     previous_items: list[tuple[int, Span]] = []
     previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph
     named_before: list[Mention] = []  # the diseases the sentence before named, for 'This condition …'
+    treatments_before: list[Mention] = []  # and its treatments, for 'It can cause …' about a drug
     announced: ListContext | None = None  # what a sentence announced for the fragments after it ('… symptoms. The nausea.')
     found: list[RelationEvidence] = []
     last_sentence: Span | None = None
@@ -190,7 +191,9 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         text = text_of(sentence).strip()
         previous_sentence, last_sentence = last_sentence, sentence
         referent = referent_disease(sentence, named_before, mention_at)
+        about_treatment = bool(treatments_before) and not named_before and context.treatment_anaphors().match(text_of(sentence).lstrip())
         named_before = named_diseases(sentence, mention_at)
+        treatments_before = [m for m in sentence_mentions(sentence, mention_at) if m.entity_type == TREATMENT]
         if is_heading(sentence):
             about = section.current_list or section.context
             if about is not None and is_entity_line(sentence, mention_at, (SYMPTOM, TREATMENT)):
@@ -210,7 +213,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             continue
         announced = announcement(sentence, mention_at, topic)
         carried: dict[str, tuple[str, float]] = {}
-        clause_topic = referent or topic
+        clause_topic = None if about_treatment else referent or topic  # 'It can cause …' after a drug: its side effects
         list_item, item_continuation = is_list_item(sentence), is_item_continuation(sentence)
         # a later sentence of an item's line: a short bullet's, or a term's explanation
         explains_item = item_continuation or (term_items and not starts_line(sentence))

@@ -714,3 +714,10 @@ def test_nhs_lay_wording_of_symptoms_folds_into_their_terms(nlp):
     assert related(nlp, text) == {("kidney infection", "nausea"), ("kidney infection", "vomiting"),
                                   ("kidney infection", "blood in urine"), ("kidney infection", "frequent urination"),
                                   ("kidney infection", "swollen lymph node")}
+
+
+def test_what_it_causes_after_a_drug_is_a_side_effect_not_a_symptom(nlp):
+    text = "Treatment\n\nHydroxychloroquine is often prescribed. It can cause vision problems."
+    assert related(nlp, text, title="Lupus") == set()
+    assert related(nlp, "Lupus is a lifelong disease. It can cause joint pain.") == {
+        ("systemic lupus erythematosus", "joint pain")}
