@@ -721,3 +721,9 @@ def test_what_it_causes_after_a_drug_is_a_side_effect_not_a_symptom(nlp):
     assert related(nlp, text, title="Lupus") == set()
     assert related(nlp, "Lupus is a lifelong disease. It can cause joint pain.") == {
         ("systemic lupus erythematosus", "joint pain")}
+
+
+def test_named_headache_disorders_are_diseases_not_symptoms(nlp):
+    text = "Symptoms\n\nMigraine often brings nausea. Tension headaches and cluster headaches are different disorders."
+    assert related(nlp, text, title="Migraine") == {("migraine", "nausea")}
+    assert related(nlp, "Cluster headaches cause eye pain.") == {("cluster headache", "eye pain")}
