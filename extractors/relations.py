@@ -322,7 +322,7 @@ def advised_measures(read_under: list[tuple[int, Span, Mention | None, bool]], f
 
 
 def through_complication(stated: list[RelationEvidence], about: ListContext | None) -> list[RelationEvidence]:
-    """What a complication causes, under a list or section of a disease's symptoms, is that disease's symptom too.
+    """What a complication causes, under a list a complications cue introduced, is that disease's symptom too.
 
     'Type 2 diabetes … complications … including: / Other nerve damage. … Nerve damage … can cause
     nausea' states nausea of nerve damage, and through it of type 2 diabetes. A complication that is
@@ -331,6 +331,8 @@ def through_complication(stated: list[RelationEvidence], about: ListContext | No
     """
     if about is None or about.subject is None or HAS_SYMPTOM not in about.cues:
         return []
+    if not context.listed_cues("complication_cues.txt").search(about.cues[HAS_SYMPTOM][0]):
+        return []  # under 'Symptoms', 'A cough can also be a sign of a chest infection' names another disease
     subject = about.subject
     cue, strength = about.cues[HAS_SYMPTOM]
     return [replace(item, subject=subject, cue=cue, cue_strength=min(item.cue_strength, strength) * LIST_FACTOR,

@@ -727,3 +727,8 @@ def test_named_headache_disorders_are_diseases_not_symptoms(nlp):
     text = "Symptoms\n\nMigraine often brings nausea. Tension headaches and cluster headaches are different disorders."
     assert related(nlp, text, title="Migraine") == {("migraine", "nausea")}
     assert related(nlp, "Cluster headaches cause eye pain.") == {("cluster headache", "eye pain")}
+
+
+def test_another_disease_named_in_a_symptoms_section_keeps_its_symptoms(nlp):
+    text = "Symptoms\n\nWheezing is a typical sign. A cough can also be a sign of a chest infection."
+    assert related(nlp, text, title="Asthma") == {("asthma", "wheezing"), ("chest infection", "cough")}
