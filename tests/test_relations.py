@@ -732,3 +732,9 @@ def test_named_headache_disorders_are_diseases_not_symptoms(nlp):
 def test_another_disease_named_in_a_symptoms_section_keeps_its_symptoms(nlp):
     text = "Symptoms\n\nWheezing is a typical sign. A cough can also be a sign of a chest infection."
     assert related(nlp, text, title="Asthma") == {("asthma", "wheezing"), ("chest infection", "cough")}
+
+
+def test_what_people_with_a_disease_feel_or_what_it_makes_you_feel_are_its_symptoms(nlp):
+    assert related(nlp, "Many people with rheumatoid arthritis feel tired.") == {("rheumatoid arthritis", "fatigue")}
+    assert related(nlp, "Migraine can make you feel dizzy and feel sick.") == {("migraine", "dizziness"), ("migraine", "nausea")}
+    assert related(nlp, "Obstructive sleep apnea is common in people who have type 2 diabetes.") == set()  # a disease
