@@ -99,7 +99,7 @@ def clause_break_words() -> frozenset[str]:
 
 
 SCOPES = ("clause", "sentence", "list", "section")  # how far a relation cue reaches, narrowest first
-DIRECTIONS = ("any", "forward", "backward")  # subject before the cue, or after it
+DIRECTIONS = ("any", "leading", "forward", "backward")  # see the header of data/relation_cues.tsv
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,10 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     if not spans:
         return []
     by_type: dict[str, list[Mention]] = {DISEASE: [], SYMPTOM: [], TREATMENT: []}
+    family_named: Mention | None = None  # where the clause names the topic by its family, for the cue's direction
     for mention in spans:
+        if is_family_of(mention, topic):
+            family_named = family_named or mention
         by_type[mention.entity_type].append(topic if is_family_of(mention, topic) else mention)
     by_type[DISEASE] = subject_diseases(by_type[DISEASE], text_of(clause), clause.start_char)
     if len({mention.canonical for mention in by_type[DISEASE]}) > MAX_CLAUSE_DISEASES:
@@ -81,7 +84,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             continue  # 'X is treated with T to reduce S': the disease is the subject, not T.
         for subject, obj in product(by_type[subject_type], by_type[object_type]):
             from_topic = subject is topic
-            if not from_topic and not cue_allows(matches, predicate, subject, obj, clause, disease_ends):
+            anchor = family_named if from_topic else subject
+            if anchor is not None and not cue_allows(matches, predicate, anchor, obj, clause, disease_ends):
                 continue  # 'obesity has led to more young people with type 2 diabetes'
             if predicate == TREATED_BY and not from_topic and context.prevents(clause_text, subject.start - offset, subject.end - offset):
                 continue  # 'may take metformin to lower the risk of type 2 diabetes': prevention, not treatment
@@ -121,7 +125,8 @@ def cue_allows(matches: Sequence[CueMatch], predicate: str, subject: Mention, ob
         start, end = match.start + offset, match.end + offset
         if not (match.cue.direction == "any"
                 or (match.cue.direction == "forward" and subject.end <= start and end <= obj.start)
-                or (match.cue.direction == "backward" and obj.end <= start and end <= subject.start)):
+                or (match.cue.direction == "backward" and obj.end <= start and end <= subject.start)
+                or (match.cue.direction == "leading" and end <= subject.start and subject.end <= obj.start)):
             continue
         enclosing = enclosing_parentheses(clause_text, match.start)
         if enclosing is None:

@@ -738,3 +738,19 @@ def test_what_people_with_a_disease_feel_or_what_it_makes_you_feel_are_its_sympt
     assert related(nlp, "Many people with rheumatoid arthritis feel tired.") == {("rheumatoid arthritis", "fatigue")}
     assert related(nlp, "Migraine can make you feel dizzy and feel sick.") == {("migraine", "dizziness"), ("migraine", "nausea")}
     assert related(nlp, "Obstructive sleep apnea is common in people who have type 2 diabetes.") == set()  # a disease
+
+
+def test_a_medications_heading_makes_its_paragraphs_treatments_of_the_topic(nlp):
+    text = "Medications\n\nTriptans can stop an attack once it starts. NSAIDs such as ibuprofen are also an option."
+    assert related(nlp, text, title="Migraine", predicate="treated_by") == {
+        ("migraine", "triptan"), ("migraine", "nsaid"), ("migraine", "ibuprofen")}
+
+
+def test_what_a_disease_feels_like_are_its_symptoms(nlp):
+    text = "What does a migraine feel like?\n\nMost people feel nauseated during an attack."
+    assert related(nlp, text, title="Migraine") == {("migraine", "nausea")}
+
+
+def test_a_cue_keeps_its_direction_where_the_clause_names_the_topic_by_its_family(nlp):
+    text = "Hearing problems are more common in people with diabetes. Many people with diabetes feel very thirsty."
+    assert related(nlp, text, title="Type 2 diabetes") == {("type 2 diabetes", "excessive thirst")}
