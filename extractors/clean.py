@@ -268,6 +268,7 @@ _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 _BULLET_GLYPHS = "\u2022\u00b7\u25aa\u25ab\u25e6\u25cf\u25cb\u25a0\u25a1\u27a2\u27a4\u25ba\u25b8\u25b6\u2713\u2714"
 MIN_INTRODUCTION_WORDS = 2  # a line ending in ':' that introduces unbulleted items
 MAX_UNBULLETED_ITEM_WORDS = 15  # a prose line between two unbulleted items is one of them up to this length
+MAX_LIST_ITEM_WORDS = 30  # an unpunctuated line inside a block of list lines is an item up to this length
 _BULLET = re.compile(rf"^\s*(?:[{_BULLET_GLYPHS}]\s*|[-*+\u2013\u2014]\s+|\(?\d{{1,3}}[.)]\s+|\(?\d{{1,3}}[.)]?\s*$)")
 _BLOCKQUOTE = re.compile(r"^\s*>\s?")
 # trafilatura writes list items as '- item'; numbers in its output are the page's own words.
@@ -335,6 +336,7 @@ class Block:
     heading: bool = False  # kept as a heading (set by the context pass)
     recurring: bool = False  # a heading-like line that recurs across documents (a template caption)
     over_heading: bool = False  # a heading kept only because a sub-heading with text follows it
+    after_blank: bool = True  # a blank line (or the start) comes before it: not a line of a block of lines
     _quality: tuple[str, str] | None = field(default=None, repr=False)
 
     @property
@@ -419,7 +421,8 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
             continue
         display, link_share, md_heading = strip_markdown(raw)
         display, bullet = split_bullet(display, bullets)
-        block = Block(raw=raw, text=display, bullet=bullet, md_heading=md_heading, link_share=link_share)
+        block = Block(raw=raw, text=display, bullet=bullet, md_heading=md_heading, link_share=link_share,
+                      after_blank=previous_blank)
         if blocks and not previous_blank and continues_wrapped_line(blocks[-1], block):
             join_wrapped(blocks[-1], block)
         else:
@@ -460,7 +463,7 @@ def unglue(block: Block, split_words: bool = True) -> list[Block]:
     match = _GLUED_QUESTION_HEADING.match(text)
     if match and len(match.group(1).split()) <= HEADING_MAX_WORDS and not block.bullet:
         heading = Block(raw=block.raw, text=match.group(1), md_heading=block.md_heading)
-        rest = Block(raw=block.raw, text=text[match.end():].strip(), link_share=block.link_share)
+        rest = Block(raw=block.raw, text=text[match.end():].strip(), link_share=block.link_share, after_blank=False)
         return [heading, rest]
     block.text = text
     return [block]
@@ -704,20 +707,35 @@ def mark_unbulleted_items(blocks: list[Block]) -> None:
     """Short lines right after a list introduction ('Other symptoms can include:') are its items even
     without bullets ('swelling in and around the joint', 'colchicine'): scraped text often loses them.
 
-    The run ends at a heading-like line (capitalised, unpunctuated), a removed line or prose; a
-    sentence of prose between two items is an item too ('Nervous system injury, including numbness
-    and tingling in the feet and hands.' before 'Joint pain.').
+    The run ends at a removed line, prose, or a heading-like line (capitalised, unpunctuated) that
+    stands apart: one inside a block of lines without blank lines between them is an item ('Wheezing'
+    under 'They can include:'). A sentence of prose between two items is an item too ('Nervous system
+    injury, including numbness and tingling in the feet and hands.' before 'Joint pain.').
     """
-    def is_item(block: Block) -> bool:
-        return (not block.junk and not block.bullet and not block.md_heading and not heading_like(block)
-                and block.quality in ("short", "neargood"))
+    def item_shaped(block: Block) -> bool:
+        """A short line, or a longer one without a full stop ('Pulmonary rehabilitation, a program that …')."""
+        if block.junk or block.bullet or block.md_heading:
+            return False
+        return block.quality in ("short", "neargood") or (
+            block.quality == "good" and not ends_sentence(block.text) and len(block.words) <= MAX_LIST_ITEM_WORDS)
+
+    def is_item(block: Block, following: Block | None) -> bool:
+        """An item-shaped line; a heading-like or long one only inside a block of lines ('Wheezing' between two items)."""
+        if not item_shaped(block):
+            return False
+        if not heading_like(block) and block.quality != "good":
+            return True
+        glued_to_next = following is not None and not following.after_blank and item_shaped(following)
+        last_of_block = not block.after_blank and (following is None or following.after_blank)
+        return glued_to_next or last_of_block
 
     introduced = False
     for position, block in enumerate(blocks):
         following = blocks[position + 1] if position + 1 < len(blocks) else None
-        if introduced and (is_item(block) or (
+        after_next = blocks[position + 2] if position + 2 < len(blocks) else None
+        if introduced and (is_item(block, following) or (
                 block.quality == "good" and len(block.words) <= MAX_UNBULLETED_ITEM_WORDS and not block.bullet
-                and following is not None and is_item(following))):
+                and following is not None and is_item(following, after_next))):
             block.bullet = True
         else:
             introduced = not block.bullet and introduces_list(block)

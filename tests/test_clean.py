@@ -306,6 +306,17 @@ def test_a_sentence_between_unbulleted_items_is_an_item_and_the_last_item_stays(
                                           "and hands.\n\nJoint pain.")
 
 
+def test_a_block_of_capitalised_unbulleted_lines_after_an_introduction_is_a_list():
+    text = ("COPD\n\nCOPD is a group of lung diseases that make it hard to breathe and get worse over time.\n\n"
+            "They can include:\n\nFrequent coughing\nWheezing\nShortness of breath, especially with physical activity\n"
+            "Tightness in your chest\n\nSome people with COPD get frequent respiratory infections such as colds and the flu.\n\n"
+            "Treatment\nA strict plan of exercise and medicines is the usual way to manage the disease for most people.")
+    cleaned = clean_text(text).text
+    assert ("They can include:\n\nFrequent coughing.\n\nWheezing.\n\nShortness of breath, especially with physical "
+            "activity.\n\nTightness in your chest.\n\nSome people") in cleaned
+    assert "\n\nTreatment\n\nA strict plan" in cleaned  # a heading over its paragraph stays a heading
+
+
 def test_fix_unicode_accepts_anything():
     assert fix_unicode("") == ""
     assert fix_unicode(None) == ""  # type: ignore[arg-type]
