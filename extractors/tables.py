@@ -185,10 +185,16 @@ def fact_tables(merged: MergedFacts) -> dict[str, pd.DataFrame]:
 
 
 def escape_formula(value: object) -> object:
-    """OWASP rule: a cell a spreadsheet would read as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """OWASP rule: a cell a spreadsheet would read as a formula gets a leading apostrophe. So that the
+    rule can be undone (unescape_formula), so does a cell whose apostrophes precede such a start ("'@")."""
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+def unescape_formula(cell: str) -> str:
+    """The text a CSV cell holds: one leading apostrophe off where escape_formula put it."""
+    return cell[1:] if cell.startswith("'") and cell.lstrip("'").startswith(FORMULA_PREFIXES) else cell
 
 
 def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
@@ -198,7 +204,7 @@ def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
         values = safe[column]
         if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
             continue
-        formula = values.str.startswith(FORMULA_PREFIXES, na=False)
+        formula = values.str.lstrip("'").str.startswith(FORMULA_PREFIXES, na=False)
         if formula.any():
             safe[column] = values.where(~formula, "'" + values.where(formula, ""))
     return safe
@@ -277,7 +283,8 @@ def data_dictionary(level: int = 1) -> str:
              "UTF-8 CSV (RFC 4180: CRLF line ends, quoted fields) with a header row, one fact per row. Generated from the schemas in `extractors/tables.py` "
              "by `make dictionary`; do not edit by hand.", "",
              "Cells that a spreadsheet would read as a formula (starting with `=`, `+`, `-`, `@`, tab or "
-             "carriage return) are written with a leading apostrophe. `text/<doc_id>.txt` holds the cleaned "
+             "carriage return, after any apostrophes) are written with one more leading apostrophe; remove one "
+             "leading apostrophe from such a cell to get the text. `text/<doc_id>.txt` holds the cleaned "
              "text that the offsets in mentions.csv and evidence.csv index into; `removed/<doc_id>.txt` holds "
              "the lines cleaning took out, one per line, so the cleaner can be audited. `.state/results.sqlite` keeps "
              "each document's cleaned text and facts between runs, keyed by content hash and extractor version, "

@@ -7,11 +7,9 @@ import pandas as pd
 import pytest
 
 from extractors.tables import SCHEMAS, TABLE_FILES, read_table
+from extractors.tables import unescape_formula as unescape
 
 
-def unescape(cell: str) -> str:
-    """Undo the spreadsheet apostrophe so offsets can be checked against the raw text."""
-    return cell[1:] if cell.startswith("'") and cell[1:2] in {"=", "+", "-", "@", "\t", "\r"} else cell
 
 
 @pytest.fixture(scope="module")
