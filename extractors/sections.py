@@ -7,11 +7,12 @@ list's disease without a cue of their own. SectionState follows this through a d
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Sequence
 
 from spacy.tokens import Span
 
 from extractors import context
-from extractors.cues import LICENSES, cue_matches, list_cues
+from extractors.cues import LICENSES, CueMatch, cue_matches, list_cues
 from extractors.doc_index import MentionIndex, text_of
 from extractors.entity_types import DISEASE, EntityTyper
 from extractors.layout import starts_line
@@ -120,6 +121,15 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
     return found
 
 
+def closing_cues(sentence: Span, matches: Sequence[CueMatch]) -> dict[str, tuple[str, float]]:
+    """A forward cue right before the colon of a list introduction: 'Larger stones can cause:' lists
+    what they cause, as 'symptoms include:' does. Not 'Possible causes include:' (no forward cue at the end)."""
+    closing = text_of(sentence).rstrip()[:-1].rstrip()  # the introduction without its colon
+    return {predicate: (match.text, match.cue.strength) for match in matches
+            if match.cue.direction == "forward" and match.end == len(closing)
+            for predicate in LICENSES[match.cue.predicate] if predicate != RELIEVES}
+
+
 def prevents_subject(sentence: Span, mentions: list[Mention], subject: Mention) -> bool:
     """Whether the line names its subject disease as something to prevent ('… to lower the risk of type 2 diabetes')."""
     return any(m.entity_type == DISEASE and m.canonical == subject.canonical
@@ -186,7 +196,7 @@ class SectionState:
         not treatments (a sentence that names the disease they harm: not 'Many of these drugs have side effects').
         """
         matches = cue_matches(sentence)
-        cues = list_cues(matches, "list")
+        cues = list_cues(matches, "list") or closing_cues(sentence, matches)
         self.harmful = context.states_harm(text_of(sentence)) or (
             before is not None and sentence[0].lower_ in BACK_REFERENCES and context.states_harm(text_of(before))
             and bool(named_diseases(before, mention_at)))  # not 'these medications can have side effects'

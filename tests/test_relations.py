@@ -754,3 +754,8 @@ def test_what_a_disease_feels_like_are_its_symptoms(nlp):
 def test_a_cue_keeps_its_direction_where_the_clause_names_the_topic_by_its_family(nlp):
     text = "Hearing problems are more common in people with diabetes. Many people with diabetes feel very thirsty."
     assert related(nlp, text, title="Type 2 diabetes") == {("type 2 diabetes", "excessive thirst")}
+
+
+def test_a_list_introduction_ending_in_a_causal_cue_lists_symptoms(nlp):
+    text = "Larger stones can cause:\n\npain in your side.\n\na high temperature.\n\nKidney stones can be caused by:\n\nobesity."
+    assert related(nlp, text, title="Kidney stones") == {("kidney stone", "pain"), ("kidney stone", "fever")}
