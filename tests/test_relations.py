@@ -759,3 +759,8 @@ def test_a_cue_keeps_its_direction_where_the_clause_names_the_topic_by_its_famil
 def test_a_list_introduction_ending_in_a_causal_cue_lists_symptoms(nlp):
     text = "Larger stones can cause:\n\npain in your side.\n\na high temperature.\n\nKidney stones can be caused by:\n\nobesity."
     assert related(nlp, text, title="Kidney stones") == {("kidney stone", "pain"), ("kidney stone", "fever")}
+
+
+def test_steroid_tablets_and_injections_are_corticosteroids(nlp):
+    assert related(nlp, "Lupus flares are often treated with steroid tablets or steroid injections.",
+                   predicate="treated_by") == {("systemic lupus erythematosus", "corticosteroid")}
