@@ -252,11 +252,16 @@ class EntityTyper:
         return ""
 
     def is_listed_disease(self, name: str) -> bool:
-        """Whether the curated lists or ICD-10-CM name this exact string as a disease (no shape rules)."""
+        """Whether the curated lists or ICD-10-CM name this exact string as a disease, or an ontology
+        lists it and it types as one ('sinusitis': an HPO term with a disease's ending); no shape rules alone."""
         key = self.canonical_key(self.abbreviations.get(name.strip(), name))
         if key in self.curated:
             return self.curated[key][0] == DISEASE
-        return any(concept.kind == "disease" for concept in self.vocabulary.get(key, ()))
+        concepts = self.vocabulary.get(key, ())
+        if any(concept.kind == "disease" for concept in concepts):
+            return True
+        typed = self.classify_condition(key) if concepts else None
+        return typed is not None and typed.entity_type == DISEASE
 
     def diseases_named_in(self, text: str) -> list[TypedConcept]:
         """Diseases a short text (a title) names, found by the curated lists and the vocabulary alone.

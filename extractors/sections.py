@@ -6,6 +6,7 @@ list's disease without a cue of their own. SectionState follows this through a d
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Sequence
 
@@ -23,6 +24,7 @@ from extractors.records import HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, Me
 SECTION_FACTOR = 0.6  # a paragraph of a 'Symptoms' section relates through its heading alone, less directly still
 LIST_FACTOR = 0.8  # a list line relates through its introduction, a little less directly than a sentence
 BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
+PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 def sentence_evidence(sentence: Span) -> dict:
@@ -40,8 +42,14 @@ def is_family_of(mention: Mention, topic: Mention | None) -> bool:
 
 
 def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Mention | None:
-    """The one disease a title or heading names, as a mention without offsets; None if zero or several."""
-    diseases = {concept.canonical: concept for concept in typer.diseases_named_in(text)}
+    """The one disease a title or heading names, as a mention without offsets; None if zero or several.
+
+    A name in parentheses glosses the one before it: 'Sinusitis (Sinus Infection)' names one disease.
+    """
+    diseases = {concept.ontology_id or concept.canonical: concept for concept in typer.diseases_named_in(text)}
+    if len(diseases) > 1:
+        diseases = {concept.ontology_id or concept.canonical: concept
+                    for concept in typer.diseases_named_in(PARENTHESES.sub(" ", text))}
     if len(diseases) != 1:
         return None
     [concept] = diseases.values()
@@ -103,9 +111,15 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
                         mention_at: dict[int, Mention], factor: float = LIST_FACTOR, after: int = -1) -> list[RelationEvidence]:
     """Relations a list line states through its introduction: 'Symptoms include:' / '- joint pain'."""
     mentions = [m for m in sentence_mentions(sentence, mention_at) if m.start >= after]
-    subject = intro.subject
-    if subject is None or any(m.entity_type == DISEASE and m.canonical != subject.canonical and not is_family_of(m, subject)
-                              for m in mentions):
+    subject, from_topic = intro.subject, intro.from_topic
+    if subject is None:
+        return []
+    others = {m.canonical: m for m in mentions
+              if m.entity_type == DISEASE and m.canonical != subject.canonical and not is_family_of(m, subject)}
+    if len(others) == 1 and all(is_family_of(subject, m) for m in others.values()):
+        [subject] = others.values()  # 'For acute sinusitis, your doctor may recommend …' under sinusitis
+        from_topic = False
+    elif others:
         return []  # a line about another disease is not an item of this one's list
     found = []
     for predicate, (cue, strength) in intro.cues.items():
@@ -114,10 +128,10 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
         object_type = SIGNATURES[predicate][1]
         for obj in (m for m in mentions if m.entity_type == object_type):
             found.append(RelationEvidence(
-                subject=intro.subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,
+                subject=subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,
                 **sentence_evidence(sentence), cue=cue,
                 cue_strength=strength * factor, negated=obj.negated,
-                hedged=intro.hedged or context.is_hedged(sentence), subject_from_topic=intro.from_topic))
+                hedged=intro.hedged or context.is_hedged(sentence), subject_from_topic=from_topic))
     return found
 
 

@@ -764,3 +764,15 @@ def test_a_list_introduction_ending_in_a_causal_cue_lists_symptoms(nlp):
 def test_steroid_tablets_and_injections_are_corticosteroids(nlp):
     assert related(nlp, "Lupus flares are often treated with steroid tablets or steroid injections.",
                    predicate="treated_by") == {("systemic lupus erythematosus", "corticosteroid")}
+
+
+def test_a_title_glossing_its_disease_in_parentheses_names_one_topic(nlp):
+    text = "Symptoms\n\nMost people have facial pain and a blocked nose."
+    assert related(nlp, text, title="Sinusitis (Sinus Infection)") == {
+        ("sinusitis", "facial pain"), ("sinusitis", "blocked nose")}
+
+
+def test_a_line_about_a_subtype_of_the_section_disease_relates_the_subtype(nlp):
+    text = ("How is sinusitis treated?\n\nFor acute sinusitis, your doctor may suggest decongestants.\n\n"
+            "For asthma, inhalers work better.")
+    assert related(nlp, text, title="Sinusitis", predicate="treated_by") == {("acute sinusitis", "decongestant")}
