@@ -117,6 +117,8 @@ def gazetteer_terms() -> dict[str, list[str]]:
             patterns[GAZETTEER_LABELS[typed.entity_type]].add(alias)
     for entry in treatment_gazetteer():  # not a symptom's name: 'weight loss' is found, 'losing weight' advised
         patterns["TREATMENT"].update(name for name in entry.names if typer.curated.get(term_key(name), ("",))[0] != SYMPTOM)
+    for label in patterns:  # the curated names as writers hyphenate them: 'proton-pump inhibitor'
+        patterns[label].update({variant for term in patterns[label] for variant in hyphenated(term)})
     for key, concepts in typer.vocabulary.items():
         words = key.split(" ")
         if (2 <= len(words) <= MAX_PHENOTYPE_WORDS and not any(word.isdigit() or word.startswith("abnormal") for word in words)
@@ -126,6 +128,14 @@ def gazetteer_terms() -> dict[str, list[str]]:
                 and any(concept.kind == "disease" for concept in concepts)):
             patterns["DISEASE"].add(key)
     return {label: sorted(terms | {pluralize(term) for term in terms}) for label, terms in patterns.items()}
+
+
+def hyphenated(term: str) -> list[str]:
+    """A two- or three-word name with one of its spaces written as a hyphen."""
+    words = term.split(" ")
+    if not 2 <= len(words) <= 3:
+        return []
+    return [" ".join(words[:i]) + "-" + " ".join(words[i:]) for i in range(1, len(words))]
 
 
 def symptom_description_matcher(strings: StringStore | None = None) -> LowerPatternMatcher:

@@ -776,3 +776,10 @@ def test_a_line_about_a_subtype_of_the_section_disease_relates_the_subtype(nlp):
     text = ("How is sinusitis treated?\n\nFor acute sinusitis, your doctor may suggest decongestants.\n\n"
             "For asthma, inhalers work better.")
     assert related(nlp, text, title="Sinusitis", predicate="treated_by") == {("acute sinusitis", "decongestant")}
+
+
+def test_a_hyphenated_spelling_of_a_curated_name_is_found(nlp):
+    assert related(nlp, "GERD is usually treated with a proton-pump inhibitor.", predicate="treated_by") == {
+        ("gastroesophageal reflux disease", "proton pump inhibitor")}
+    assert related(nlp, "GERD causes regurgitation and pain with swallowing.") == {
+        ("gastroesophageal reflux disease", "regurgitation"), ("gastroesophageal reflux disease", "odynophagia")}
