@@ -783,3 +783,9 @@ def test_a_hyphenated_spelling_of_a_curated_name_is_found(nlp):
         ("gastroesophageal reflux disease", "proton pump inhibitor")}
     assert related(nlp, "GERD causes regurgitation and pain with swallowing.") == {
         ("gastroesophageal reflux disease", "regurgitation"), ("gastroesophageal reflux disease", "odynophagia")}
+
+
+def test_cold_hands_and_feet_and_transfusions(nlp):
+    text = "Anemia can cause:\n\ncold hands and feet.\n\nTreatment\n\nSevere anemia may need blood transfusions."
+    assert related(nlp, text, title="Anemia") == {("anemia", "cold hand"), ("anemia", "cold feet")}
+    assert related(nlp, text, title="Anemia", predicate="treated_by") == {("anemia", "blood transfusion")}
