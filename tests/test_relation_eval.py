@@ -38,6 +38,12 @@ def test_the_committed_gold_set_is_readable_and_covers_ten_articles():
     assert {fact.predicate for fact in facts} == {"has_symptom", "treated_by"}
 
 
+def test_the_self_written_layout_set_names_only_its_own_articles():
+    facts = read_gold(REPO / "tests" / "data" / "synthetic_relations.tsv")
+    sources = {fact.source for fact in facts}
+    assert len(sources) == 10 and all((REPO / "tests" / "data" / "synthetic" / source).is_file() for source in sources)
+
+
 def test_error_rows_list_each_miss_and_each_false_fact_with_its_article():
     from extractors.relation_eval import entity_key, error_rows
     typer = EntityTyper()
