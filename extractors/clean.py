@@ -564,9 +564,10 @@ def mark_hard_junk(blocks: list[Block], recurring: frozenset[str], metadata: Met
     phrases, patterns = boilerplate_phrases(), boilerplate_patterns()
     seen_long: set[str] = set()
     previous_key = ""
+    listed = introduced_lines(blocks) if recurring else frozenset()
     for index, block in enumerate(blocks):
         key = block.key
-        reason = hard_junk_reason(block, key, index, phrases, patterns, recurring, metadata)
+        reason = hard_junk_reason(block, key, index, phrases, patterns, recurring, metadata, index in listed)
         if not reason and key and (key == previous_key or (key in seen_long)):
             reason = "repeated line"
         if reason:
@@ -577,8 +578,24 @@ def mark_hard_junk(blocks: list[Block], recurring: frozenset[str], metadata: Met
             seen_long.add(key)
 
 
+def introduced_lines(blocks: list[Block]) -> frozenset[int]:
+    """Positions of the short lines right after a list introduction ('Symptoms include:' / 'Fatigue.').
+
+    Such a line may recur across articles ('Fatigue.' in many symptom lists) without being a
+    template line; whether it stays is decided with its list, as a bullet's is.
+    """
+    listed: set[int] = set()
+    introduced = False
+    for position, block in enumerate(blocks):
+        if introduced and not block.md_heading and len(block.words) <= MAX_LIST_ITEM_WORDS and not block.text.endswith(":"):
+            listed.add(position)
+        else:
+            introduced = introduces_list(block)
+    return frozenset(listed)
+
+
 def hard_junk_reason(block: Block, key: str, index: int, phrases: frozenset[str], patterns: LinePatterns,
-                     recurring: frozenset[str], metadata: Metadata) -> str:
+                     recurring: frozenset[str], metadata: Metadata, listed: bool = False) -> str:
     text = block.text
     if not key or not _LETTER.search(text):
         return "no words"
@@ -597,7 +614,7 @@ def hard_junk_reason(block: Block, key: str, index: int, phrases: frozenset[str]
         metadata.author = metadata.author or author
         return "byline"
     if key in recurring:
-        if block.bullet or (heading_like(block) and len(block.words) <= 6):
+        if block.bullet or listed or (heading_like(block) and len(block.words) <= 6):
             block.recurring = True  # 'Symptoms' recurs as a real heading; decided by what follows
         else:
             return "recurs across documents"

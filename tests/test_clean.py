@@ -317,6 +317,16 @@ def test_a_block_of_capitalised_unbulleted_lines_after_an_introduction_is_a_list
     assert "\n\nTreatment\n\nA strict plan" in cleaned  # a heading over its paragraph stays a heading
 
 
+def test_a_list_line_that_recurs_across_articles_stays_in_its_list():
+    texts = [f"{name}\n\n{name} is a long-term condition that affects many people in many different ways.\n\n"
+             f"Symptoms of {name.lower()} include:\n\nFatigue.\n\nJoint pain.\n\nHome\n\nContact us"
+             for name in ("Lupus", "Arthritis", "Fibromyalgia")]
+    recurring = recurring_lines(texts)
+    assert {"fatigue", "home"} <= {key.strip(". ") for key in recurring}
+    cleaned = clean_text(texts[0], recurring=recurring).text
+    assert "include:\n\nFatigue.\n\nJoint pain." in cleaned and "Home" not in cleaned
+
+
 def test_fix_unicode_accepts_anything():
     assert fix_unicode("") == ""
     assert fix_unicode(None) == ""  # type: ignore[arg-type]
