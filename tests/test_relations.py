@@ -789,3 +789,15 @@ def test_cold_hands_and_feet_and_transfusions(nlp):
     text = "Anemia can cause:\n\ncold hands and feet.\n\nTreatment\n\nSevere anemia may need blood transfusions."
     assert related(nlp, text, title="Anemia") == {("anemia", "cold hand"), ("anemia", "cold feet")}
     assert related(nlp, text, title="Anemia", predicate="treated_by") == {("anemia", "blood transfusion")}
+
+
+def test_common_diseases_the_ner_misses_or_the_ontology_calls_signs_are_diseases(nlp):
+    text = "Gout is a type of arthritis. It causes sudden attacks of severe pain.\n\nPneumonia causes a cough."
+    assert related(nlp, text, title="Gout") == {("gout", "pain"), ("pneumonia", "cough")}
+
+
+def test_an_attack_or_flare_of_a_disease_names_the_disease(nlp):
+    text = "Treatments for gout\n\nIf you have a gout attack, you may be given:\n\ncolchicine.\n\nsteroids."
+    assert related(nlp, text, title="Gout", predicate="treated_by") == {("gout", "colchicine"), ("gout", "corticosteroid")}
+    assert related(nlp, "Psoriasis flare-ups can cause itching.") == {("psoriasis", "itching")}
+    assert related(nlp, "A heart attack can cause chest pain.") == set()  # 'heart' is no disease
