@@ -176,8 +176,12 @@ def list_continuations() -> re.Pattern[str]:
     return listed_cues("list_continuations.txt")
 
 
-def clauses(sentence: Span, dashes: bool = False) -> list[Span]:
-    """Split a sentence before each clause-break word and after each semicolon (and dash, for negation scopes)."""
+def clauses(sentence: Span, negation_scopes: bool = False) -> list[Span]:
+    """Split a sentence before each clause-break word and after each semicolon.
+
+    For negation scopes also after each dash, and after the comma that ends an opening condition
+    ('If medicines do not help, surgery may be an option': the negation stays in the condition).
+    """
     doc, breaks = sentence.doc, clause_break_words()
     pieces, start = [], sentence.start
     continuations = clause_continuations()
@@ -188,12 +192,22 @@ def clauses(sentence: Span, dashes: bool = False) -> list[Span]:
         if index > start and token.lower_ in breaks and (token.lower_, following) not in continuations:
             pieces.append(doc[start:index])
             start = index
-        elif token.text == ";" or (dashes and token.text in DASHES):
+        elif token.text == ";" or (negation_scopes and token.text in DASHES):
             pieces.append(doc[start:index + 1])
             start = index + 1
     if start < sentence.end:
         pieces.append(doc[start:sentence.end])
-    return [piece for piece in pieces if len(piece)]
+    pieces = [piece for piece in pieces if len(piece)]
+    if negation_scopes and pieces and pieces[0][0].lower_ in conditional_openers():
+        comma = next((token.i for token in pieces[0] if token.text == ","), None)
+        if comma is not None and comma + 1 < pieces[0].end:
+            pieces[:1] = [doc[pieces[0].start:comma + 1], doc[comma + 1:pieces[0].end]]
+    return pieces
+
+
+@lru_cache(maxsize=1)
+def conditional_openers() -> frozenset[str]:
+    return frozenset(word.lower() for word in read_list("conditional_openers.txt"))
 
 
 def clause_break_candidates(doc: Doc) -> list[int]:

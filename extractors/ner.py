@@ -233,7 +233,7 @@ class EntityTypingComponent:
         for span in doc.ents:
             sentence = sentence_at(doc, span.start)
             if sentence.start not in clauses_of:
-                clauses_of[sentence.start] = context.clauses(sentence, dashes=True)
+                clauses_of[sentence.start] = context.clauses(sentence, negation_scopes=True)
             clause = next((c for c in clauses_of[sentence.start] if c.start <= span.start < c.end), sentence)
             if (clause.start, clause.end) not in hedged:
                 hedged[clause.start, clause.end] = context.is_hedged(clause)

@@ -801,3 +801,11 @@ def test_an_attack_or_flare_of_a_disease_names_the_disease(nlp):
     assert related(nlp, text, title="Gout", predicate="treated_by") == {("gout", "colchicine"), ("gout", "corticosteroid")}
     assert related(nlp, "Psoriasis flare-ups can cause itching.") == {("psoriasis", "itching")}
     assert related(nlp, "A heart attack can cause chest pain.") == set()  # 'heart' is no disease
+
+
+def test_a_negation_inside_an_opening_condition_stays_there(nlp):
+    text = "Treatment\n\nIf medications do not help, surgery may be an option.\n\nIf you do not have a fever, rest at home."
+    found = document_facts("0" * 16, nlp(text), "Sinusitis")
+    negated = {m.canonical: m.negated for m in found.mentions}
+    assert negated["surgery"] is False and negated["fever"] is True
+    assert ("sinusitis", "surgery") in related(nlp, text, title="Sinusitis", predicate="treated_by")
