@@ -809,3 +809,10 @@ def test_a_negation_inside_an_opening_condition_stays_there(nlp):
     negated = {m.canonical: m.negated for m in found.mentions}
     assert negated["surgery"] is False and negated["fever"] is True
     assert ("sinusitis", "surgery") in related(nlp, text, title="Sinusitis", predicate="treated_by")
+
+
+def test_procedures_and_self_care_for_stones_and_sinuses(nlp):
+    assert related(nlp, "Larger kidney stones are treated with shockwave lithotripsy or ureteroscopy.",
+                   predicate="treated_by") == {("kidney stone", "lithotripsy"), ("kidney stone", "ureteroscopy")}
+    assert related(nlp, "Saline nasal sprays and inhaling steam can help treat sinusitis.", predicate="treated_by") == {
+        ("sinusitis", "saline nasal spray"), ("sinusitis", "steam inhalation")}
