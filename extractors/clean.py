@@ -587,7 +587,8 @@ def introduced_lines(blocks: list[Block]) -> frozenset[int]:
     listed: set[int] = set()
     introduced = False
     for position, block in enumerate(blocks):
-        if introduced and not block.md_heading and len(block.words) <= MAX_LIST_ITEM_WORDS and not block.text.endswith(":"):
+        short = len(block.words) <= MAX_LIST_ITEM_WORDS
+        if introduced and short and not block.md_heading and not block.text.endswith(":"):
             listed.add(position)
         else:
             introduced = introduces_list(block)
@@ -714,7 +715,8 @@ def strip_repeated_heading(blocks: list[Block]) -> None:
 
 
 def introduces_list(block: Block) -> bool:
-    """A kept line ending in ':' that reads as a phrase ('Other symptoms include:'), not a caption ('Share:', 'Quick Links:')."""
+    """A kept line ending in ':' that reads as a phrase ('Other symptoms include:'),
+    not a caption ('Share:', 'Quick Links:')."""
     words = block.words
     return (not block.junk and block.text.endswith(":") and len(words) >= MIN_INTRODUCTION_WORDS
             and any(word[:1].islower() for word in words[1:]))
@@ -737,7 +739,8 @@ def mark_unbulleted_items(blocks: list[Block]) -> None:
             block.quality == "good" and not ends_sentence(block.text) and len(block.words) <= MAX_LIST_ITEM_WORDS)
 
     def is_item(block: Block, following: Block | None) -> bool:
-        """An item-shaped line; a heading-like or long one only inside a block of lines ('Wheezing' between two items)."""
+        """An item-shaped line; a heading-like or long one only inside a block of lines
+        ('Wheezing' between two items)."""
         if not item_shaped(block):
             return False
         if not heading_like(block) and block.quality != "good":
@@ -750,9 +753,10 @@ def mark_unbulleted_items(blocks: list[Block]) -> None:
     for position, block in enumerate(blocks):
         following = blocks[position + 1] if position + 1 < len(blocks) else None
         after_next = blocks[position + 2] if position + 2 < len(blocks) else None
-        if introduced and (is_item(block, following) or (
-                block.quality == "good" and len(block.words) <= MAX_UNBULLETED_ITEM_WORDS and not block.bullet
-                and following is not None and is_item(following, after_next))):
+        sandwiched = (not block.junk and not block.bullet and not block.md_heading and block.quality == "good"
+                      and len(block.words) <= MAX_UNBULLETED_ITEM_WORDS
+                      and following is not None and is_item(following, after_next))
+        if introduced and (is_item(block, following) or sandwiched):
             block.bullet = True
         else:
             introduced = not block.bullet and introduces_list(block)

@@ -111,7 +111,8 @@ class EntityTyper:
 
     @cached_property
     def episode_words(self) -> frozenset[str]:
-        """Words for a disease's episodes (data/episode_words.txt) that are no symptom themselves ('attack', not 'headache')."""
+        """Words for a disease's episodes (data/episode_words.txt) that are no symptom themselves
+        ('attack', not 'headache')."""
         words = {term_key(word) for word in read_list("episode_words.txt")}
         return frozenset(word for word in words if not (word in self.curated or word in self.vocabulary))
 
@@ -208,7 +209,8 @@ class EntityTyper:
             return self.classify_condition(rest, default)  # 'Diagnosing Lupus' in a heading names lupus
         named = next((key[:-len(word) - 1] for word in self.episode_words if key.endswith(" " + word)), "")
         if named and self.is_listed_disease(named):
-            return self.classify_condition(self.canonical_key(named), default)  # 'a gout attack', 'lupus flare-ups': the disease
+            # 'a gout attack', 'lupus flare-ups': the disease
+            return self.classify_condition(self.canonical_key(named), default)
         stripped = self.strip_modifiers(key)
         if stripped != key and not self.names_condition(stripped):
             stripped = key  # 'itchy eyes' is a symptom; 'eyes' alone is a body part

@@ -61,9 +61,9 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     by_type: dict[str, list[Mention]] = {DISEASE: [], SYMPTOM: [], TREATMENT: []}
     family_named: Mention | None = None  # where the clause names the topic by its family, for the cue's direction
     for mention in spans:
-        if is_family_of(mention, topic):
-            family_named = family_named or mention
-        by_type[mention.entity_type].append(topic if is_family_of(mention, topic) else mention)
+        names_topic = is_family_of(mention, topic)
+        family_named = family_named or (mention if names_topic else None)
+        by_type[mention.entity_type].append(topic if names_topic else mention)
     by_type[DISEASE] = subject_diseases(by_type[DISEASE], text_of(clause), clause.start_char)
     if len({mention.canonical for mention in by_type[DISEASE]}) > MAX_CLAUSE_DISEASES:
         return []  # 'other diseases cause similar symptoms: rhinitis, sinusitis, …': a list of diseases, no facts
@@ -87,7 +87,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             anchor = family_named if from_topic else subject
             if anchor is not None and not cue_allows(matches, predicate, anchor, obj, clause, disease_ends):
                 continue  # 'obesity has led to more young people with type 2 diabetes'
-            if predicate == TREATED_BY and not from_topic and context.prevents(clause_text, subject.start - offset, subject.end - offset):
+            if predicate == TREATED_BY and not from_topic and context.prevents(
+                    clause_text, subject.start - offset, subject.end - offset):
                 continue  # 'may take metformin to lower the risk of type 2 diabetes': prevention, not treatment
             first, last = sorted((subject, obj), key=lambda mention: mention.start)
             negated = subject.negated or obj.negated or (
@@ -196,7 +197,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         text = text_of(sentence).strip()
         previous_sentence, last_sentence = last_sentence, sentence
         referent = referent_disease(sentence, named_before, mention_at)
-        about_treatment = bool(treatments_before) and not named_before and context.treatment_anaphors().match(text_of(sentence).lstrip())
+        about_treatment = (bool(treatments_before) and not named_before
+                           and bool(context.treatment_anaphors().match(text_of(sentence).lstrip())))
         named_before = named_diseases(sentence, mention_at)
         treatments_before = [m for m in sentence_mentions(sentence, mention_at) if m.entity_type == TREATMENT]
         if is_heading(sentence):
@@ -204,7 +206,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             if about is not None and is_entity_line(sentence, mention_at, (SYMPTOM, TREATMENT)):
                 # 'Fatigue' as a subheading of 'What are the symptoms of MS?': the heading is an item
                 found.extend(list_item_relations(sentence, sentence_idx, about, mention_at))
-                if section.current_list is not None:  # an item without a full stop ('chest tightness') keeps its list open
+                if section.current_list is not None:  # an item without a full stop ('chest tightness'): the list goes on
                     previous_items, previous = [*previous_items, (sentence_idx, sentence)], None
                     continue
             section.enter_heading(sentence, sentence_idx, article_topic)
@@ -218,7 +220,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             continue
         announced = announcement(sentence, mention_at, topic)
         carried: dict[str, tuple[str, float]] = {}
-        clause_topic = None if about_treatment else referent or topic  # 'It can cause …' after a drug: its side effects
+        # 'It can cause …' after a sentence naming a drug speaks of its side effects: no topic disease
+        clause_topic = None if about_treatment else referent or topic
         list_item, item_continuation = is_list_item(sentence), is_item_continuation(sentence)
         # a later sentence of an item's line: a short bullet's, or a term's explanation
         explains_item = item_continuation or (term_items and not starts_line(sentence))

@@ -147,7 +147,8 @@ def closing_cues(sentence: Span, matches: Sequence[CueMatch]) -> dict[str, tuple
 def prevents_subject(sentence: Span, mentions: list[Mention], subject: Mention) -> bool:
     """Whether the line names its subject disease as something to prevent ('… to lower the risk of type 2 diabetes')."""
     return any(m.entity_type == DISEASE and m.canonical == subject.canonical
-               and context.prevents(text_of(sentence), m.start - sentence.start_char, m.end - sentence.start_char) for m in mentions)
+               and context.prevents(text_of(sentence), m.start - sentence.start_char, m.end - sentence.start_char)
+               for m in mentions)
 
 
 @dataclass
