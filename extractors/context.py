@@ -168,6 +168,10 @@ def treatment_anaphors() -> re.Pattern[str]:
     return listed_cues("treatment_anaphors.txt")
 
 
+def complication_cues() -> re.Pattern[str]:
+    return listed_cues("complication_cues.txt")
+
+
 def section_breaks() -> re.Pattern[str]:
     return listed_cues("section_breaks.txt")
 

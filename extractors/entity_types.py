@@ -68,6 +68,10 @@ class EntityTyper:
         return {term_key(term): (entity_type, ontology_id) for term, entity_type, *rest in read_table("entity_types.tsv")
                 for ontology_id in [rest[0] if rest else ""]}
 
+    def curated_type(self, key: str) -> str:
+        """The type entity_types.tsv gives a folded name ('' when it lists none)."""
+        return self.curated.get(key, ("",))[0]
+
     @cached_property
     def synonyms(self) -> dict[str, str]:
         return {term_key(alias): term_key(canonical) for alias, canonical in read_table("synonyms.tsv")}
@@ -163,7 +167,7 @@ class EntityTyper:
         label = label.upper()
         if key in self.curated and self.curated[key][0] not in ENTITY_TYPES:
             return None  # 'serotonin', 'everyone': the NER's chemicals that are no treatment
-        if label not in {"CHEMICAL", "TREATMENT"} and self.curated.get(key, ("",))[0] == SYMPTOM:
+        if label not in {"CHEMICAL", "TREATMENT"} and self.curated_type(key) == SYMPTOM:
             return self.from_curated(key)  # 'weight loss' as found, not as advised ('losing weight')
         if label in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases or self.looks_like_drug(key):
             key = self.unglued(key)
@@ -205,7 +209,7 @@ class EntityTyper:
         first, _, rest = key.partition(" ")
         rest = self.canonical_key(rest) if rest else rest
         if first.endswith("ing") and key not in self.vocabulary and (
-                rest in self.vocabulary or self.curated.get(rest, ("",))[0] in ENTITY_TYPES):
+                rest in self.vocabulary or self.curated_type(rest) in ENTITY_TYPES):
             return self.classify_condition(rest, default)  # 'Diagnosing Lupus' in a heading names lupus
         named = next((key[:-len(word) - 1] for word in self.episode_words if key.endswith(" " + word)), "")
         if named and self.is_listed_disease(named):

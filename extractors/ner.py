@@ -117,7 +117,7 @@ def gazetteer_terms() -> dict[str, list[str]]:
             patterns[GAZETTEER_LABELS[typed.entity_type]].add(alias)
     for entry in treatment_gazetteer():  # not a symptom's name: 'weight loss' is found, 'losing weight' advised
         patterns["TREATMENT"].update(name for name in entry.names
-                                     if typer.curated.get(term_key(name), ("",))[0] != SYMPTOM)
+                                     if typer.curated_type(term_key(name)) != SYMPTOM)
     for label in patterns:  # the curated names as writers hyphenate them: 'proton-pump inhibitor'
         patterns[label].update({variant for term in patterns[label] for variant in hyphenated(term)})
     for key, concepts in typer.vocabulary.items():

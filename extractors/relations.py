@@ -339,7 +339,7 @@ def through_complication(stated: list[RelationEvidence], about: ListContext | No
     """
     if about is None or about.subject is None or HAS_SYMPTOM not in about.cues:
         return []
-    if not context.listed_cues("complication_cues.txt").search(about.cues[HAS_SYMPTOM][0]):
+    if not context.complication_cues().search(about.cues[HAS_SYMPTOM][0]):
         return []  # under 'Symptoms', 'A cough can also be a sign of a chest infection' names another disease
     subject = about.subject
     cue, strength = about.cues[HAS_SYMPTOM]

@@ -139,9 +139,8 @@ def closing_cues(sentence: Span, matches: Sequence[CueMatch]) -> dict[str, tuple
     """A forward cue right before the colon of a list introduction: 'Larger stones can cause:' lists
     what they cause, as 'symptoms include:' does. Not 'Possible causes include:' (no forward cue at the end)."""
     closing = text_of(sentence).rstrip()[:-1].rstrip()  # the introduction without its colon
-    return {predicate: (match.text, match.cue.strength) for match in matches
-            if match.cue.direction == "forward" and match.end == len(closing)
-            for predicate in LICENSES[match.cue.predicate] if predicate != RELIEVES}
+    return list_cues([match for match in matches if match.cue.direction == "forward" and match.end == len(closing)],
+                     "clause")
 
 
 def prevents_subject(sentence: Span, mentions: list[Mention], subject: Mention) -> bool:
