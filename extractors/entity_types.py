@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from extractors.terms import term_key
+from extractors.terms import singularize, term_key
 from extractors.vocabulary import Concept, load_vocabulary, read_list, read_table
 
 DISEASE, SYMPTOM, TREATMENT = "disease", "symptom", "treatment"
@@ -22,6 +22,9 @@ MAX_WORD_CHARS = 22  # longer than any drug name's word ('hydroxychloroquine' ha
 GLUE_WORDS = ("like", "such", "with", "including", "as", "and", "or")  # words scrapers glue to the next ('likesumatriptan')
 MIN_STEM_WORD_LENGTH = 6  # 'April' ends in '-pril' but is no drug; real INN names are longer than their stem + 2
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "their", "his", "her", "its", "your", "our", "my"})
+# Words that place a quality in a body part ('pain in the joints', 'swelling of both ankles').
+_PLACING_WORDS = frozenset({"in", "of", "on", "around", "at", "over"})
+_PLACE_DETERMINERS = _DETERMINERS | {"one", "both", "affected", "some", "many", "several"}
 
 
 @dataclass(frozen=True)
@@ -142,21 +145,93 @@ class EntityTyper:
 
     @lru_cache(maxsize=MEMO_SIZE)
     def canonical_key(self, text: str) -> str:
-        """Folded name with determiners dropped and synonyms applied."""
+        """Folded name with determiners dropped, synonyms applied and a body-part symptom in one form."""
         words = term_key(text).split(" ")
         while len(words) > 1 and words[0] in _DETERMINERS:
             words = words[1:]
         if len(words) == 3 and words[:2] == ["difficulty", "in"] and words[2].endswith("ing"):
             words = [words[0], words[2]]  # 'difficulty in concentrating' is 'difficulty concentrating'
         key = " ".join(words)
-        return self.synonyms.get(key, key)
+        return self.body_part_form(self.synonyms.get(key, key))
 
     def strip_modifiers(self, key: str) -> str:
         words = key.split(" ")
         while len(words) > 1 and words[0] in self.modifiers:
             words = words[1:]
         key = " ".join(words)
-        return self.synonyms.get(key, key)
+        return self.body_part_form(self.synonyms.get(key, key))
+
+    @cached_property
+    def qualities(self) -> dict[str, str]:
+        """Each word that says a quality of a body part -> the quality's noun ('aching' -> 'pain')."""
+        return {term_key(word): term_key(noun) for noun, *forms in read_table("symptom_qualities.tsv")
+                for word in [noun, *";".join(forms).split(";")] if word}
+
+    @cached_property
+    def quality_adjectives(self) -> dict[str, tuple[str, ...]]:
+        """The adjectives of each quality's noun ('swelling' -> ('swollen', 'puffy'))."""
+        return {term_key(noun): tuple(term_key(word) for word in adjectives.split(";") if word)
+                for noun, adjectives, *_ in read_table("symptom_qualities.tsv")}
+
+    @cached_property
+    def body_part_names(self) -> dict[str, tuple[str, ...]]:
+        """Each body-part word (singular, or its adjective) -> the part's written forms ('facial' -> face, facial)."""
+        forms = {singularize(word.lower()): (singularize(word.lower()),) for word in read_list("body_parts.txt")}
+        for part, word, kind in read_table("body_part_names.tsv"):
+            if kind == "adjective":
+                forms[part] = forms[word] = (part, word)
+        for part, word, kind in read_table("body_part_names.tsv"):
+            if kind == "piece":
+                forms[word] = forms[part]
+        return forms
+
+    @cached_property
+    def body_part_pieces(self) -> frozenset[str]:
+        """Words for a piece of a body part ('patches' of skin): they stand for it, but never name it."""
+        return frozenset(word for _part, word, kind in read_table("body_part_names.tsv") if kind == "piece")
+
+    def body_part_quality(self, key: str) -> tuple[str, str] | None:
+        """(body part, quality noun) of 'painful joint', 'joint ache' or 'pain in the joint'; None otherwise."""
+        words = key.split(" ")
+        if len(words) >= 4 and words[1] in self.body_part_pieces and words[2] in _PLACING_WORDS:
+            words = [words[0], *words[3:]]  # 'inflamed patches of skin': the piece stands for its part
+            place = [word for word in words[1:] if word not in _PLACE_DETERMINERS]
+            if words[0] in self.qualities and len(place) == 1 and place[0] in self.body_part_names:
+                return self.body_part_names[place[0]][0], self.qualities[words[0]]
+            return None
+        if len(words) == 2:
+            first, second = words
+            if first in self.qualities and second in self.body_part_names:
+                return second, self.qualities[first]
+            if singularize(first) in self.body_part_names and second in self.qualities:
+                return singularize(first), self.qualities[second]
+            return None
+        if len(words) >= 3 and words[0] in self.qualities and words[1] in _PLACING_WORDS:
+            place = [word for word in words[2:] if word not in _PLACE_DETERMINERS]
+            if len(place) == 1 and place[0] in self.body_part_names:
+                return place[0], self.qualities[words[0]]
+        return None
+
+    def body_part_form(self, key: str) -> str:
+        """One name for a body part's symptom however it is written ('aching joints' = 'joint pain').
+
+        A name a vocabulary knows stays as it is; another takes the first of its forms one knows
+        (noun forms first, then adjective forms), else '<body part> <noun>'.
+        """
+        if key in self.curated or key in self.vocabulary:
+            return key
+        parsed = self.body_part_quality(key)
+        if parsed is None:
+            return key
+        part, quality = parsed
+        parts = self.body_part_names[part]
+        candidates = [f"{name} {quality}" for name in parts]
+        candidates += [f"{adjective} {name}" for adjective in self.quality_adjectives.get(quality, ()) for name in parts]
+        for candidate in candidates:
+            candidate = self.synonyms.get(candidate, candidate)
+            if candidate in self.curated or candidate in self.vocabulary:
+                return candidate
+        return f"{parts[0]} {quality}"
 
     @lru_cache(maxsize=MEMO_SIZE)
     def classify(self, text: str, label: str) -> TypedConcept | None:

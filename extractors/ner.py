@@ -146,7 +146,15 @@ def symptom_description_matcher(strings: StringStore | None = None) -> LowerPatt
         if line.strip():
             rule = json.loads(line)
             matcher.add(rule["label"], rule["pattern"])
+    matcher.add("SYMPTOM", body_part_quality_pattern())
     return matcher
+
+
+def body_part_quality_pattern() -> list[dict]:
+    """A quality adjective of data/symptom_qualities.tsv before a body part ('aching joints', 'swollen ankles')."""
+    typer = shared_typer()
+    adjectives = sorted({adjective for forms in typer.quality_adjectives.values() for adjective in forms})
+    return [{"LOWER": {"IN": adjectives}}, {"LOWER": {"IN": sorted(coordination.body_parts())}}]
 
 
 @lru_cache(maxsize=1)

@@ -121,7 +121,8 @@ def test_a_shared_head_is_distributed_over_the_modifiers_before_it(nlp):
 
 def test_a_shared_modifier_is_distributed_over_the_words_after_it(nlp):
     found = related(nlp, "Symptoms of hay fever include:\n\nitchy throat, mouth, nose and ears.")
-    assert found == {("hay fever", name) for name in ("itchy throat", "itchy mouth", "itchy nose", "itchy ear")}
+    # One name per body-part symptom however written (no vocabulary lists 'itchy throat': the noun form)
+    assert found == {("hay fever", name) for name in ("throat itching", "mouth itching", "nose itching", "ear itching")}
 
 
 def test_an_entity_that_is_a_coordination_is_split(nlp):
@@ -287,7 +288,7 @@ def test_qualities_predicated_of_a_body_part_are_symptoms(nlp):
 
 def test_modifiers_joined_by_a_comma_alone_distribute_only_to_known_names(nlp):
     assert related(nlp, "Eczema causes dry, irritated skin.") == {("eczema", "dry skin"), ("eczema", "skin irritation")}
-    assert related(nlp, "Psoriasis causes large, red patches.") == {("psoriasis", "red patch")}
+    assert related(nlp, "Psoriasis causes large, red patches.") == {("psoriasis", "red skin")}  # not "large patches"
 
 
 def test_a_noun_compound_does_not_lend_its_first_words_to_the_next_conjunct(nlp):
@@ -816,3 +817,36 @@ def test_procedures_and_self_care_for_stones_and_sinuses(nlp):
                    predicate="treated_by") == {("kidney stone", "lithotripsy"), ("kidney stone", "ureteroscopy")}
     assert related(nlp, "Saline nasal sprays and inhaling steam can help treat sinusitis.", predicate="treated_by") == {
         ("sinusitis", "saline nasal spray"), ("sinusitis", "steam inhalation")}
+
+
+# --- one name for a body part's symptom however it is written ---
+
+def test_adjective_noun_and_placed_forms_of_a_body_part_symptom_are_one_concept():
+    from extractors.ner import shared_typer
+
+    typer = shared_typer()
+    joint_pain = typer.classify("joint pain", "SYMPTOM")
+    for written in ("aching joints", "sore joints", "pain in the joints", "joint aches", "pain in affected joints"):
+        assert typer.classify(written, "DISEASE") == joint_pain, written
+    # the form a vocabulary knows wins: HPO's 'Ankle swelling', 'Red eye', 'Facial swelling'
+    assert typer.classify("swelling of both ankles", "DISEASE").canonical == "ankle swelling"
+    assert typer.classify("redness of the eyes", "DISEASE") == typer.classify("red eye", "SYMPTOM")
+    assert typer.classify("swollen face", "DISEASE").canonical == "facial swelling"
+    # forms no vocabulary knows still meet under one name
+    assert typer.classify("swollen legs", "DISEASE") == typer.classify("leg swelling", "DISEASE")
+    # a known name keeps its own words
+    assert typer.classify("sore throat", "DISEASE").canonical == "sore throat"
+
+
+def test_a_quality_adjective_before_a_body_part_is_a_symptom_mention(nlp):
+    assert related(nlp, "Lupus can cause aching joints and swollen ankles.") == {
+        ("systemic lupus erythematosus", "joint pain"), ("systemic lupus erythematosus", "ankle swelling")}
+
+
+def test_a_quality_of_patches_or_areas_is_a_quality_of_the_skin():
+    from extractors.ner import shared_typer
+
+    typer = shared_typer()
+    assert typer.classify("inflamed patches", "DISEASE") == typer.classify("skin inflammation", "SYMPTOM")
+    assert typer.classify("red areas on the skin", "DISEASE") == typer.classify("red skin", "SYMPTOM")
+    assert typer.classify("raised patches", "SYMPTOM").canonical == "raised patch"  # no quality of the table
