@@ -6,7 +6,7 @@ entity: bare words joined by commas, 'and', 'or' (and adverbs such as 'sometimes
 data/coordination_words.txt) that share the entity's head ('joint and muscle pain'), its
 modifier ('sensitivity to light, sound and smell') or a body part ('pain around your temples and
 forehead', data/body_parts.txt); qualities predicated of a body part ('the skin becomes itchy, dry
-and cracked') and things one has trouble with ('trouble with memory, thinking and understanding')
+and cracked'), verbs it does ('skin that may crack and bleed') and things one has trouble with ('trouble with memory, thinking and understanding')
 are read the same way. Each conjunct is returned with the full name it stands for; the entity
 typer decides what that name is.
 """
@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.doc_index import token_indexes
 from extractors.entity_types import EntityTyper, TypedConcept
-from extractors.vocabulary import read_list
+from extractors.terms import term_key
+from extractors.vocabulary import read_list, read_table
 
 CONJUNCTIONS = frozenset({"and", "or"})
 PREPOSITIONS = frozenset({"in", "of", "around", "on", "affecting", "behind"})
@@ -249,6 +250,45 @@ def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[
     return found
 
 
+@lru_cache(maxsize=1)
+def quality_verbs() -> dict[str, str]:
+    """Verb form -> the adjective it predicates of a body part (data/quality_verbs.tsv: 'bleeds' -> 'bleeding')."""
+    return {verb.lower(): adjective.lower() for verb, adjective in read_table("quality_verbs.tsv")}
+
+
+RELATIVE_WORDS = frozenset({"that", "which", "will", "then", "and"})  # 'skin that may crack', 'patches will crack'
+
+
+def predicated_actions(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
+    """'dry skin that may crack and bleed', 'my joints ache': one symptom per verb a body part does.
+
+    A body part (or a piece of one: 'these patches will crack'), then auxiliaries, then a
+    coordination of verbs of data/quality_verbs.tsv; each '<adjective> <body part>' that types as a
+    symptom some list or the body-part rule knows is a symptom on the verb's token.
+    """
+    found: list[Expansion] = []
+    verbs = quality_verbs()
+    subjects = frozenset(typer.body_part_names) | body_parts()
+    for body in tokens_among(doc, subjects):
+        part = typer.body_part_names.get(body_singular(body.lower_)) or typer.body_part_names.get(body.lower_)
+        if part is None:
+            continue
+        index = body.i + 1
+        while index < len(doc) and doc[index].lower_ in AUXILIARIES | RELATIVE_WORDS and doc[index].lower_ not in verbs:
+            index += 1
+        while index < len(doc) and (doc[index].lower_ in verbs or (is_connector(doc[index]) and found
+                                                                     and found[-1].source.start == body.i)):
+            token = doc[index]
+            if token.lower_ in verbs:  # the NER may have tagged the verb itself ('crack', 'itch')
+                name = f"{verbs[token.lower_]} {part[0]}"
+                typed = typer.classify(name, "SYMPTOM")
+                if typed is not None and typed.entity_type == "symptom" and (
+                        typer.is_curated(name) or typer.body_part_quality(term_key(name)) is not None):
+                    found.append(Expansion(token.i, token.i + 1, typed, Span(doc, body.i, body.i + 1, label="SYMPTOM")))
+            index += 1
+    return found
+
+
 def trouble_with(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
     """'trouble with memory, thinking and understanding', 'problems with hearing or balance':
     one symptom per thing that is hard ('memory problem', 'difficulty thinking'), and
@@ -340,6 +380,10 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
                 result.append(Expansion(conjunct.start, conjunct.end, typed_conjunct, span))
                 taken.update(range(conjunct.start, conjunct.end))
     result.extend(predicated_qualities(doc, taken, typer))
+    actions = predicated_actions(doc, taken, typer)
+    acting = {action.start for action in actions}
+    result = [item for item in result if not (item.end - item.start == 1 and item.start in acting)]
+    result.extend(actions)
     result.extend(trouble_with(doc, taken, typer))
     return result
 

@@ -850,3 +850,14 @@ def test_a_quality_of_patches_or_areas_is_a_quality_of_the_skin():
     assert typer.classify("inflamed patches", "DISEASE") == typer.classify("skin inflammation", "SYMPTOM")
     assert typer.classify("red areas on the skin", "DISEASE") == typer.classify("red skin", "SYMPTOM")
     assert typer.classify("raised patches", "SYMPTOM").canonical == "raised patch"  # no quality of the table
+
+
+def test_verbs_a_body_part_does_name_its_symptoms(nlp):
+    assert related(nlp, "Psoriasis causes dry skin that may crack and bleed.") == {
+        ("psoriasis", "dry skin"), ("psoriasis", "cracked skin"), ("psoriasis", "skin bleeding")}
+    assert related(nlp, "Symptoms of gout include joints that swell and hurt.") == {
+        ("gout", "joint swelling"), ("gout", "joint pain")}
+
+
+def test_a_verb_far_from_a_body_part_names_no_symptom(nlp):
+    assert related(nlp, "Psoriasis causes cuts in the skin, and a cut will bleed.") == set()
