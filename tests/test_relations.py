@@ -861,3 +861,13 @@ def test_verbs_a_body_part_does_name_its_symptoms(nlp):
 
 def test_a_verb_far_from_a_body_part_names_no_symptom(nlp):
     assert related(nlp, "Psoriasis causes cuts in the skin, and a cut will bleed.") == set()
+
+
+def test_offered_options_and_benefit_state_treatments(nlp):
+    assert related(nlp, "You may be offered a steroid injection.", title="Gout", predicate="treated_by") == {
+        ("gout", "corticosteroid")}
+    assert related(nlp, "Febuxostat is another option.", title="Gout", predicate="treated_by") == {("gout", "febuxostat")}
+    assert related(nlp, "People with gout may benefit from physical therapy.", predicate="treated_by") == {
+        ("gout", "physical therapy")}
+    # 'benefit from' reads forward: the disease before it, the treatment after
+    assert related(nlp, "Physical therapy may benefit from people with gout.", predicate="treated_by") == set()
