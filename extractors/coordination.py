@@ -225,8 +225,8 @@ def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[
     """'causes the skin to become itchy, dry, cracked and sore': one symptom per quality of a body part.
 
     A body part, a linking verb (data/linking_verbs.txt) and a coordination of bare words; each
-    'quality + body part' that a curated list names ('dry skin', 'cracked skin') is a symptom on
-    the quality's token.
+    'quality + body part' that a curated list names ('dry skin', 'cracked skin') or that names a
+    quality of data/symptom_qualities.tsv ('red joint') is a symptom on the quality's token.
     """
     found: list[Expansion] = []
     verbs = linking_verbs()
@@ -242,7 +242,7 @@ def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[
         while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])):
             token = doc[index]
             name = f"{token.lower_} {body.lower_}"
-            if not is_connector(token) and typer.is_curated(name):
+            if not is_connector(token) and (typer.is_curated(name) or typer.body_part_quality(term_key(name))):
                 typed = typer.classify(name, "SYMPTOM")
                 if typed is not None and typed.entity_type == "symptom":
                     found.append(Expansion(token.i, token.i + 1, typed, Span(doc, body.i, body.i + 1, label="SYMPTOM")))

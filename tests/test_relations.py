@@ -871,3 +871,8 @@ def test_offered_options_and_benefit_state_treatments(nlp):
         ("gout", "physical therapy")}
     # 'benefit from' reads forward: the disease before it, the treatment after
     assert related(nlp, "Physical therapy may benefit from people with gout.", predicate="treated_by") == set()
+
+
+def test_a_quality_predicated_of_a_body_part_need_not_be_a_listed_name(nlp):
+    assert related(nlp, "Gout causes the affected joint to become red and swollen.") == {
+        ("gout", "joint redness"), ("gout", "joint swelling")}
