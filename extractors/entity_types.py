@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from extractors.terms import singularize, term_key
-from extractors.vocabulary import Concept, load_vocabulary, read_list, read_table
+from extractors.vocabulary import Concept, load_drug_names, load_vocabulary, read_list, read_table
 
 DISEASE, SYMPTOM, TREATMENT = "disease", "symptom", "treatment"
 ENTITY_TYPES = (DISEASE, SYMPTOM, TREATMENT)
@@ -84,6 +84,20 @@ class EntityTyper:
         return {term_key(name): term_key(entry.canonical) for entry in treatment_gazetteer() for name in entry.names}
 
     @cached_property
+    def drug_names(self) -> dict[str, str]:
+        """Medicine names (data/drug_names.tsv.gz) -> their generic name: brands ('humira' ->
+        adalimumab) and spellings ('paracetamol' -> acetaminophen), less the names a curated list types."""
+        return {key: generic for key, generic in load_drug_names().items() if key not in self.curated}
+
+    def treatment_name(self, key: str) -> str:
+        """The canonical treatment a name stands for: the curated table first, then the generic of a
+        medicine's brand ('tylenol' -> acetaminophen, itself curated or not)."""
+        if key in self.treatment_aliases:
+            return self.treatment_aliases[key]
+        generic = self.drug_names.get(key, key)
+        return self.treatment_aliases.get(generic, generic)
+
+    @cached_property
     def treatment_kinds(self) -> dict[str, str]:
         """canonical treatment -> its kind in the gazetteer ('drug class', 'lifestyle', 'procedure', …)."""
         return {term_key(entry.canonical): entry.kind for entry in treatment_gazetteer()}
@@ -100,11 +114,12 @@ class EntityTyper:
 
         Only when the whole word is no known name and what follows a glue word is one.
         """
-        if " " in key or key in self.treatment_aliases:
+        if " " in key or key in self.treatment_aliases or key in self.drug_names:
             return key
         for glue in GLUE_WORDS:
             rest = key[len(glue):]
-            if key.startswith(glue) and (rest in self.treatment_aliases or self.looks_like_drug(rest)):
+            if key.startswith(glue) and (rest in self.treatment_aliases or rest in self.drug_names
+                                         or self.looks_like_drug(rest)):
                 return rest
         return key
 
@@ -244,11 +259,12 @@ class EntityTyper:
             return None  # 'serotonin', 'everyone': the NER's chemicals that are no treatment
         if label not in {"CHEMICAL", "TREATMENT"} and self.curated_type(key) == SYMPTOM:
             return self.from_curated(key)  # 'weight loss' as found, not as advised ('losing weight')
-        if label in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases or self.looks_like_drug(key):
+        if (label in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases or key in self.drug_names
+                or self.looks_like_drug(key)):
             key = self.unglued(key)
             if max(map(len, key.split(" "))) > MAX_WORD_CHARS:
                 return None  # 'likeamitriptylineandvenlafaxine': words a scraper ran together
-            return TypedConcept(TREATMENT, self.treatment_aliases.get(key, key))
+            return TypedConcept(TREATMENT, self.treatment_name(key))
         return self.classify_condition(key, default=SYMPTOM if label == "SYMPTOM" else DISEASE)
 
     @lru_cache(maxsize=MEMO_SIZE)
@@ -256,7 +272,7 @@ class EntityTyper:
         """Whether a curated list, a naming rule or the vocabulary recognises the name (not just the NER)."""
         key = self.canonical_key(self.abbreviations.get(text.strip(), text))
         if label.upper() in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases:
-            return key in self.treatment_aliases or self.looks_like_drug(key)
+            return key in self.treatment_aliases or key in self.drug_names or self.looks_like_drug(key)
         stripped = self.strip_modifiers(key)
         last_word = stripped.rsplit(" ", 1)[-1]
         return (key in self.curated or stripped in self.curated or key in self.vocabulary

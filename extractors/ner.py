@@ -118,6 +118,8 @@ def gazetteer_terms() -> dict[str, list[str]]:
     for entry in treatment_gazetteer():  # not a symptom's name: 'weight loss' is found, 'losing weight' advised
         patterns["TREATMENT"].update(name for name in entry.names
                                      if typer.curated_type(term_key(name)) != SYMPTOM)
+    # medicines no list has, and their brands ('Humira'); a name a curated list types otherwise stays out
+    patterns["TREATMENT"].update(typer.drug_names)
     for label in patterns:  # the curated names as writers hyphenate them: 'proton-pump inhibitor'
         patterns[label].update({variant for term in patterns[label] for variant in hyphenated(term)})
     for key, concepts in typer.vocabulary.items():

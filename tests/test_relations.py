@@ -876,3 +876,29 @@ def test_offered_options_and_benefit_state_treatments(nlp):
 def test_a_quality_predicated_of_a_body_part_need_not_be_a_listed_name(nlp):
     assert related(nlp, "Gout causes the affected joint to become red and swollen.") == {
         ("gout", "joint redness"), ("gout", "joint swelling")}
+
+
+# --- medicines by brand and spelling ---
+
+def test_a_brand_or_spelling_of_a_medicine_is_its_generic():
+    from extractors.ner import shared_typer
+
+    typer = shared_typer()
+    assert typer.classify("Humira", "CHEMICAL").canonical == "adalimumab"
+    assert typer.classify("Tylenol", "TREATMENT") == typer.classify("paracetamol", "CHEMICAL") == typer.classify(
+        "acetaminophen", "CHEMICAL")
+    # a curated name keeps its own canonical; an English word is no brand
+    assert typer.classify("Plaquenil", "CHEMICAL").canonical == "hydroxychloroquine"
+    assert "generic" not in typer.drug_names and "sone" not in typer.drug_names
+
+
+def test_brands_the_ner_misses_are_found_and_merged_with_their_generic(nlp):
+    found = related(nlp, "Treatments for lupus include Humira, Benlysta and belimumab.", predicate="treated_by")
+    assert found == {("systemic lupus erythematosus", "adalimumab"), ("systemic lupus erythematosus", "belimumab")}
+
+
+def test_a_vaccine_is_no_medicine_name():
+    from extractors.vocabulary import is_usable_drug_name
+
+    assert not is_usable_drug_name("shingrix", "recombinant zoster (shingles) vaccine (rzv)")
+    assert is_usable_drug_name("humira", "adalimumab") and not is_usable_drug_name("d vert", "meclizine")
