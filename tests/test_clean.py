@@ -463,3 +463,14 @@ def test_benchmark_metric_follows_its_definition():
     result = score({"a": "one two three four five", "b": "x y z w"}, {"a": "", "b": "x y z w"})
     assert result["precision"] == 1.0 and result["recall"] == 0.5
     assert result["f1"] == pytest.approx(2 / 3) and result["accuracy"] == 0.5
+
+
+def test_reference_list_entries_are_removed_but_prose_citing_a_study_stays():
+    body = ("Psoriasis is a long-term skin condition that causes patches of skin to become red and scaly. "
+            "It affects people of all ages.")
+    prose = "A study by Smith et al. (2019) found that stress makes psoriasis worse for many people who have it."
+    reference = ("* Skin facts. (n.d.). Jones A, et al. (2021). Role of topical treatments in therapy of psoriasis."
+                 "https://example.org/psoriasis-facts")
+    cleaned = clean_text("\n\n".join([body, prose, reference])).text
+    assert prose in cleaned and body in cleaned
+    assert "Role of topical treatments" not in cleaned
