@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Span  # noqa: E402
 from spacy.util import filter_spans  # noqa: E402
 
 from extractors import context, coordination  # noqa: E402
-from extractors.doc_index import TEXT_KEY, line_breaks, sentence_at, sentence_index_at, text_of  # noqa: E402
+from extractors.doc_index import TEXT_KEY, line_breaks, sentence_at, sentence_index_at, text_of, token_indexes  # noqa: E402
 from extractors.entity_types import SYMPTOM, TREATMENT, EntityTyper, treatment_gazetteer  # noqa: E402
 from extractors.records import Mention  # noqa: E402
 from extractors.terms import pluralize, term_key  # noqa: E402
@@ -159,6 +159,46 @@ def body_part_quality_pattern() -> list[dict]:
     return [{"LOWER": {"IN": adjectives}}, {"LOWER": {"IN": sorted(coordination.body_parts())}}]
 
 
+MAX_CLASS_MODIFIERS = 5  # 'sodium glucose cotransporter 2 inhibitors'
+
+
+@lru_cache(maxsize=1)
+def drug_class_words() -> dict[str, frozenset[str]]:
+    """role -> words of data/drug_class_words.tsv: class heads ('inhibitors') and their modifiers ('receptor')."""
+    roles: dict[str, set[str]] = {"head": set(), "modifier": set()}
+    for word, role in read_table("drug_class_words.tsv"):
+        roles[role].add(word.lower())
+    return {role: frozenset(words) for role, words in roles.items()}
+
+
+def is_acronym(text: str) -> bool:
+    """'JAK', 'SGLT2', 'S1P', 'DPP': what a drug class is named after, in capitals."""
+    return len(text) >= 2 and text.isalnum() and sum(char.isupper() or char.isdigit() for char in text) >= 2 \
+        and not any(char.islower() for char in text)
+
+
+def drug_class_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of drug-class names: a head ('inhibitors') after acronyms and modifier words
+    ('SGLT2 inhibitors', 'GLP-1 receptor agonists', 'mast cell stabilizers'), which the NER cuts short."""
+    words = drug_class_words()
+    spans = []
+    for head in token_indexes(doc, words["head"]):
+        start, named = head, False
+        while start > 0 and head - start < MAX_CLASS_MODIFIERS:
+            token = doc[start - 1]
+            if token.lower_ in words["modifier"] or is_acronym(token.text):
+                named = True
+            elif not ((token.text == "-" or token.is_digit or (len(token.text) == 1 and token.text.isupper()))
+                      and start >= 2 and not doc[start - 2].is_space):
+                break  # 'DPP-4', 'MAO-B', 'beta-blockers': a hyphen and its part stay inside
+            start -= 1
+        while start < head and (doc[start].text == "-" or doc[start].is_digit):
+            start += 1
+        if named and start < head:
+            spans.append((start, head + 1))
+    return spans
+
+
 @lru_cache(maxsize=1)
 def describes_symptom() -> Callable[[list[str]], bool]:
     """Whether lowercase words are a lay symptom description as a whole ('warm joints')."""
@@ -184,13 +224,15 @@ class GazetteerMatcher:
             typed = typer.classify(long_form, "DISEASE")
             if typed is not None and short.lower() not in nlp.Defaults.stop_words:
                 self.short_forms.add(GAZETTEER_LABELS[typed.entity_type], [nlp.make_doc(short)])
+        self.treatment_label = nlp.vocab.strings.add("TREATMENT")
         self.pattern_matcher = symptom_description_matcher(nlp.vocab.strings)
         # Drug names no list has, by their INN stem ('belimumab'): the NER often misses rare drugs.
         stem = shared_typer().drug_stem_pattern.pattern
         self.pattern_matcher.add("TREATMENT", [{"LOWER": {"REGEX": rf"^{stem}$"}}])
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [*self.matcher(doc), *self.short_forms(doc), *self.pattern_matcher(doc)]
+        found = [*self.matcher(doc), *self.short_forms(doc), *self.pattern_matcher(doc),
+                 *((self.treatment_label, start, end) for start, end in drug_class_spans(doc))]
         matches = filter_spans([Span(doc, start, end, label=label) for label, start, end in found])
         matched_tokens = {i for span in matches for i in range(span.start, span.end)}
         typer = shared_typer()

@@ -902,3 +902,19 @@ def test_a_vaccine_is_no_medicine_name():
 
     assert not is_usable_drug_name("shingrix", "recombinant zoster (shingles) vaccine (rzv)")
     assert is_usable_drug_name("humira", "adalimumab") and not is_usable_drug_name("d vert", "meclizine")
+
+
+def test_drug_classes_are_named_whole():
+    from extractors.ner import cached_extraction_pipeline, drug_class_spans
+
+    doc = cached_extraction_pipeline().make_doc(
+        "Options include SGLT2 inhibitors, DPP-4 inhibitors, GLP-1 receptor agonists and mast cell stabilizers. "
+        "Some inhibitors work.")
+    assert [doc[start:end].text for start, end in drug_class_spans(doc)] == [
+        "SGLT2 inhibitors", "DPP-4 inhibitors", "GLP-1 receptor agonists", "mast cell stabilizers"]
+
+
+def test_a_drug_class_the_ner_cuts_short_is_related_whole(nlp):
+    assert related(nlp, "Asthma is treated with leukotriene receptor antagonists.", predicate="treated_by") == {
+        ("asthma", "leukotriene receptor antagonist")}
+    assert related(nlp, "Lupus is diagnosed by testing for ANA antibodies.", predicate="treated_by") == set()
