@@ -918,3 +918,12 @@ def test_a_drug_class_the_ner_cuts_short_is_related_whole(nlp):
     assert related(nlp, "Asthma is treated with leukotriene receptor antagonists.", predicate="treated_by") == {
         ("asthma", "leukotriene receptor antagonist")}
     assert related(nlp, "Lupus is diagnosed by testing for ANA antibodies.", predicate="treated_by") == set()
+
+
+def test_pharmacy_given_and_course_of_state_treatments(nlp):
+    title = "Atopic eczema"
+    for sentence, treatment in [("You can buy antihistamines from a pharmacy.", "antihistamine"),
+                                ("Speak to a pharmacist about antihistamine tablets.", "antihistamine"),
+                                ("Methotrexate is given once a week.", "methotrexate"),
+                                ("You may need a course of antibiotics.", "antibiotic")]:
+        assert related(nlp, sentence, title=title, predicate="treated_by") == {("atopic eczema", treatment)}, sentence
