@@ -927,3 +927,10 @@ def test_pharmacy_given_and_course_of_state_treatments(nlp):
                                 ("Methotrexate is given once a week.", "methotrexate"),
                                 ("You may need a course of antibiotics.", "antibiotic")]:
         assert related(nlp, sentence, title=title, predicate="treated_by") == {("atopic eczema", treatment)}, sentence
+
+
+def test_recommend_states_a_treatment_but_a_test_is_none(nlp):
+    assert related(nlp, "Your doctor may recommend colchicine.", title="Gout", predicate="treated_by") == {
+        ("gout", "colchicine")}
+    assert related(nlp, "Your doctor may recommend an MRI scan or a blood test.", title="Gout",
+                   predicate="treated_by") == set()
