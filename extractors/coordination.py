@@ -24,7 +24,7 @@ from extractors.terms import term_key
 from extractors.vocabulary import read_list, read_table
 
 CONJUNCTIONS = frozenset({"and", "or"})
-PREPOSITIONS = frozenset({"in", "of", "around", "on", "affecting", "behind"})
+PREPOSITIONS = frozenset({"in", "of", "around", "on", "over", "affecting", "behind"})
 BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'
 ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
 SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight", "warm",
@@ -234,6 +234,10 @@ def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[
         if body.i + 2 >= len(doc):
             continue
         index = body.i + 1
+        if index + 1 < len(doc) and doc[index].text == "," and doc[index + 1].lower_ == "which":
+            index += 1
+        if index < len(doc) and doc[index].lower_ in {"which", "that"}:
+            index += 1  # 'the big toe, which becomes hot and swollen'
         while index < len(doc) and doc[index].lower_ in AUXILIARIES:
             index += 1
         if index >= len(doc) or doc[index].lower_ not in verbs:

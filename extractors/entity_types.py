@@ -196,7 +196,7 @@ class EntityTyper:
             if kind == "adjective":
                 forms[part] = forms[word] = (part, word)
         for part, word, kind in read_table("body_part_names.tsv"):
-            if kind == "piece":
+            if kind in ("piece", "plural"):
                 forms[word] = forms[part]
         return forms
 

@@ -934,3 +934,20 @@ def test_recommend_states_a_treatment_but_a_test_is_none(nlp):
         ("gout", "colchicine")}
     assert related(nlp, "Your doctor may recommend an MRI scan or a blood test.", title="Gout",
                    predicate="treated_by") == set()
+
+
+def test_redness_and_warmth_over_a_joint_are_placed_there(nlp):
+    assert related(nlp, "Signs of gout include redness and warmth over the joint.") == {
+        ("gout", "joint redness"), ("gout", "joint warmth")}
+
+
+def test_qualities_a_body_part_takes_in_a_which_clause_are_its_symptoms(nlp):
+    text = "Symptoms of gout\n\nGout usually affects the big toe, which becomes hot and swollen."
+    assert ("gout", "toe swelling") in related(nlp, text)
+
+
+def test_an_irregular_plural_of_a_body_part_is_the_part():
+    from extractors.ner import shared_typer
+
+    typer = shared_typer()
+    assert typer.classify("swollen feet", "SYMPTOM") == typer.classify("foot swelling", "SYMPTOM")
