@@ -951,3 +951,15 @@ def test_an_irregular_plural_of_a_body_part_is_the_part():
 
     typer = shared_typer()
     assert typer.classify("swollen feet", "SYMPTOM") == typer.classify("foot swelling", "SYMPTOM")
+
+
+def test_children_or_a_person_with_a_disease_lead_to_its_symptoms(nlp):
+    assert related(nlp, "Children with asthma may cough at night.") == {("asthma", "cough")}
+    assert related(nlp, "People with migraine often vomit.") == {("migraine", "vomiting")}
+    assert related(nlp, "Obesity has led to more children with asthma.") == set()
+
+
+def test_losing_weight_without_trying_is_a_symptom_not_advice(nlp):
+    assert related(nlp, "Some people lose weight without trying.", title="Type 2 diabetes", predicate="treated_by") == set()
+    assert related(nlp, "Symptoms include losing weight without trying.", title="Type 2 diabetes") == {
+        ("type 2 diabetes", "weight loss")}
