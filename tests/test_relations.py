@@ -963,3 +963,8 @@ def test_losing_weight_without_trying_is_a_symptom_not_advice(nlp):
     assert related(nlp, "Some people lose weight without trying.", title="Type 2 diabetes", predicate="treated_by") == set()
     assert related(nlp, "Symptoms include losing weight without trying.", title="Type 2 diabetes") == {
         ("type 2 diabetes", "weight loss")}
+
+
+def test_feeling_generally_unwell_is_malaise(nlp):
+    assert related(nlp, "Symptoms of flu include a high temperature and feeling generally unwell.") == {
+        ("influenza", "fever"), ("influenza", "malaise")}
