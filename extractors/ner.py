@@ -118,8 +118,8 @@ def gazetteer_terms() -> dict[str, list[str]]:
     for entry in treatment_gazetteer():  # not a symptom's name: 'weight loss' is found, 'losing weight' advised
         patterns["TREATMENT"].update(name for name in entry.names
                                      if typer.curated_type(term_key(name)) != SYMPTOM)
-    # medicines no list has, and their brands ('Humira'); a name a curated list types otherwise stays out
-    patterns["TREATMENT"].update(typer.drug_names)
+    # medicines no list has ('statins' too); a name a curated list types otherwise stays out
+    patterns["TREATMENT"].update(key for key, generic in typer.drug_names.items() if key == generic)
     for label in patterns:  # the curated names as writers hyphenate them: 'proton-pump inhibitor'
         patterns[label].update({variant for term in patterns[label] for variant in hyphenated(term)})
     for key, concepts in typer.vocabulary.items():
@@ -131,6 +131,12 @@ def gazetteer_terms() -> dict[str, list[str]]:
                 and any(concept.kind == "disease" for concept in concepts)):
             patterns["DISEASE"].add(key)
     return {label: sorted(terms | {pluralize(term) for term in terms}) for label, terms in patterns.items()}
+
+
+def brand_names() -> list[str]:
+    """One-word brands and other spellings of medicines ('humira', 'paracetamol'): matched as single
+    words (a token test), not phrases; they take no plural."""
+    return sorted(key for key, generic in shared_typer().drug_names.items() if key != generic)
 
 
 def hyphenated(term: str) -> list[str]:
@@ -229,6 +235,7 @@ class GazetteerMatcher:
         # Drug names no list has, by their INN stem ('belimumab'): the NER often misses rare drugs.
         stem = shared_typer().drug_stem_pattern.pattern
         self.pattern_matcher.add("TREATMENT", [{"LOWER": {"REGEX": rf"^{stem}$"}}])
+        self.pattern_matcher.add("TREATMENT", [{"LOWER": {"IN": brand_names()}}])
 
     def __call__(self, doc: Doc) -> Doc:
         found = [*self.matcher(doc), *self.short_forms(doc), *self.pattern_matcher(doc),
