@@ -6,8 +6,8 @@ entity: bare words joined by commas, 'and', 'or' (and adverbs such as 'sometimes
 data/coordination_words.txt) that share the entity's head ('joint and muscle pain'), its
 modifier ('sensitivity to light, sound and smell') or a body part ('pain around your temples and
 forehead', data/body_parts.txt); qualities predicated of a body part ('the skin becomes itchy, dry
-and cracked'), verbs it does ('skin that may crack and bleed') and things one has trouble with ('trouble with memory, thinking and understanding')
-are read the same way. Each conjunct is returned with the full name it stands for; the entity
+and cracked'), verbs it does ('skin that may crack and bleed') and things one has trouble with
+('trouble with memory, thinking and understanding') are read the same way. Each conjunct is returned with the full name it stands for; the entity
 typer decides what that name is.
 """
 from __future__ import annotations

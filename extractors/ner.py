@@ -179,8 +179,8 @@ def drug_class_words() -> dict[str, frozenset[str]]:
 
 def is_acronym(text: str) -> bool:
     """'JAK', 'SGLT2', 'S1P', 'DPP': what a drug class is named after, in capitals."""
-    return len(text) >= 2 and text.isalnum() and sum(char.isupper() or char.isdigit() for char in text) >= 2 \
-        and not any(char.islower() for char in text)
+    return (len(text) >= 2 and text.isalnum() and not any(char.islower() for char in text)
+            and sum(char.isupper() or char.isdigit() for char in text) >= 2)
 
 
 def drug_class_spans(doc: Doc) -> list[tuple[int, int]]:
