@@ -11,6 +11,7 @@ import csv
 import gzip
 import io
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -83,9 +84,12 @@ MAX_BRAND_ZIPF = 3.0
 MIN_BRAND_LENGTH = 5  # 'val', 'sone', 'aman' are brands too, but read as words or fragments
 
 
-def reproducible_gzip(path: Path) -> io.TextIOWrapper:
-    """A text file written gzipped with no timestamp in its header: the same rows give the same bytes."""
-    return io.TextIOWrapper(gzip.GzipFile(path, "wb", mtime=0), encoding="utf-8", newline="")
+@contextmanager
+def reproducible_gzip(path: Path) -> Iterator[io.TextIOWrapper]:
+    """A text file written gzipped with no timestamp or name in its header: the same rows give the same bytes."""
+    with path.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as packed, \
+            io.TextIOWrapper(packed, encoding="utf-8", newline="") as text:
+        yield text
 
 
 def drug_rows() -> Iterator[tuple[str, str]]:
