@@ -221,6 +221,15 @@ def tokens_among(doc: Doc, words: frozenset[str]) -> list[Token]:
     return [doc[index] for index in token_indexes(doc, words)]
 
 
+def body_symptom(typer: EntityTyper, name: str) -> TypedConcept | None:
+    """The symptom '<quality> <body part>' names, if a curated list or the body-part rule knows it
+    ('cracked skin', 'red joint'); None for a pairing no list or rule vouches for."""
+    if not (typer.is_curated(name) or typer.body_part_quality(term_key(name)) is not None):
+        return None
+    typed = typer.classify(name, "SYMPTOM")
+    return typed if typed is not None and typed.entity_type == "symptom" else None
+
+
 def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
     """'causes the skin to become itchy, dry, cracked and sore': one symptom per quality of a body part.
 
@@ -245,11 +254,9 @@ def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[
         index += 1
         while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])):
             token = doc[index]
-            name = f"{token.lower_} {body.lower_}"
-            if not is_connector(token) and (typer.is_curated(name) or typer.body_part_quality(term_key(name))):
-                typed = typer.classify(name, "SYMPTOM")
-                if typed is not None and typed.entity_type == "symptom":
-                    found.append(Expansion(token.i, token.i + 1, typed, Span(doc, body.i, body.i + 1, label="SYMPTOM")))
+            typed = None if is_connector(token) else body_symptom(typer, f"{token.lower_} {body.lower_}")
+            if typed is not None:
+                found.append(Expansion(token.i, token.i + 1, typed, Span(doc, body.i, body.i + 1, label="SYMPTOM")))
             index += 1
     return found
 
@@ -284,10 +291,8 @@ def predicated_actions(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Ex
                                                                      and found[-1].source.start == body.i)):
             token = doc[index]
             if token.lower_ in verbs:  # the NER may have tagged the verb itself ('crack', 'itch')
-                name = f"{verbs[token.lower_]} {part[0]}"
-                typed = typer.classify(name, "SYMPTOM")
-                if typed is not None and typed.entity_type == "symptom" and (
-                        typer.is_curated(name) or typer.body_part_quality(term_key(name)) is not None):
+                typed = body_symptom(typer, f"{verbs[token.lower_]} {part[0]}")
+                if typed is not None:
                     found.append(Expansion(token.i, token.i + 1, typed, Span(doc, body.i, body.i + 1, label="SYMPTOM")))
             index += 1
     return found

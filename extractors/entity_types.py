@@ -192,10 +192,11 @@ class EntityTyper:
     def body_part_names(self) -> dict[str, tuple[str, ...]]:
         """Each body-part word (singular, or its adjective) -> the part's written forms ('facial' -> face, facial)."""
         forms = {singularize(word.lower()): (singularize(word.lower()),) for word in read_list("body_parts.txt")}
-        for part, word, kind in read_table("body_part_names.tsv"):
+        rows = read_table("body_part_names.tsv")
+        for part, word, kind in rows:
             if kind == "adjective":
                 forms[part] = forms[word] = (part, word)
-        for part, word, kind in read_table("body_part_names.tsv"):
+        for part, word, kind in rows:  # after the adjectives: a piece of the face stands for both its names
             if kind in ("piece", "plural"):
                 forms[word] = forms[part]
         return forms
@@ -209,11 +210,7 @@ class EntityTyper:
         """(body part, quality noun) of 'painful joint', 'joint ache' or 'pain in the joint'; None otherwise."""
         words = key.split(" ")
         if len(words) >= 4 and words[1] in self.body_part_pieces and words[2] in _PLACING_WORDS:
-            words = [words[0], *words[3:]]  # 'inflamed patches of skin': the piece stands for its part
-            place = [word for word in words[1:] if word not in _PLACE_DETERMINERS]
-            if words[0] in self.qualities and len(place) == 1 and place[0] in self.body_part_names:
-                return self.body_part_names[place[0]][0], self.qualities[words[0]]
-            return None
+            return self.placed_quality(words[0], words[3:])  # 'inflamed patches of skin': the piece stands for its part
         if len(words) == 2:
             first, second = words
             if first in self.qualities and second in self.body_part_names:
@@ -221,10 +218,15 @@ class EntityTyper:
             if singularize(first) in self.body_part_names and second in self.qualities:
                 return singularize(first), self.qualities[second]
             return None
-        if len(words) >= 3 and words[0] in self.qualities and words[1] in _PLACING_WORDS:
-            place = [word for word in words[2:] if word not in _PLACE_DETERMINERS]
-            if len(place) == 1 and place[0] in self.body_part_names:
-                return place[0], self.qualities[words[0]]
+        if len(words) >= 3 and words[1] in _PLACING_WORDS:
+            return self.placed_quality(words[0], words[2:])
+        return None
+
+    def placed_quality(self, quality: str, place: list[str]) -> tuple[str, str] | None:
+        """(body part, quality noun) of a quality word and the words that place it ('the joints')."""
+        parts = [word for word in place if word not in _PLACE_DETERMINERS]
+        if quality in self.qualities and len(parts) == 1 and parts[0] in self.body_part_names:
+            return parts[0], self.qualities[quality]
         return None
 
     def body_part_form(self, key: str) -> str:
