@@ -34,6 +34,7 @@ FUNCTION_WORDS = frozenset({"function", "functions", "functioning"})  # 'bladder
 SHARING_PREPOSITIONS = frozenset({"to", "of", "in"})  # 'sensitivity to light, sound and smell', 'loss of taste or smell'
 AUXILIARIES = frozenset({"to", "can", "may", "might", "will", "often", "also", "usually", "sometimes", "could"})
 DETERMINERS = frozenset({"the", "your", "their", "his", "her", "its", "a", "an", "both", "my", "our"})
+GLOSS_WORDS = frozenset({"called"})  # 'swelling and irritation, called inflammation, in the joints'
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,7 @@ def body_list_at(doc: Doc, index: int, end: int) -> list[int]:
 def body_parts_after(span: Span, taken: set[int]) -> list[int]:
     """Body-part tokens that place a bare symptom: 'pain around your temples and forehead'."""
     doc = span.doc
-    index = span.end
+    index = span.end + 1 if is_gloss(span) else span.end  # '..., called inflammation, in the joints'
     if index >= len(doc) or doc[index].lower_ not in PREPOSITIONS:
         return []
     while index + 1 < len(doc) and doc[index + 1].lower_ in PREPOSITIONS | CONJUNCTIONS:  # 'in and around'
@@ -190,10 +191,27 @@ def coordination_chain(span: Span, entities: list[Span]) -> list[Span]:
         cursor = chain[-1].end
         while cursor < len(doc) and is_connector(doc[cursor]):
             cursor += 1
-        if cursor == chain[-1].end or cursor not in by_start:
+        following = by_start.get(cursor) or glossing_entity(doc, cursor, by_start)
+        if cursor == chain[-1].end or following is None:
             break
-        chain.append(by_start[cursor])
+        chain.append(following)
     return chain
+
+
+def glossing_entity(doc: Doc, index: int, by_start: dict[int, Span]) -> Span | None:
+    """The entity that glosses the lay word at index ('irritation, called inflammation,'): it
+    stands in the coordination where the word is."""
+    if index + 3 < len(doc) and doc[index].is_alpha and doc[index + 1].text == "," \
+            and doc[index + 2].lower_ in GLOSS_WORDS:
+        return by_start.get(index + 3)
+    return None
+
+
+def is_gloss(span: Span) -> bool:
+    """Whether span is a gloss set off by commas: the comma after it does not end its phrase."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].lower_ in GLOSS_WORDS and doc[span.start - 2].text == "," \
+        and span.end < len(doc) and doc[span.end].text == ","
 
 
 def located_names(span: Span, part_tokens: list[Token]) -> list[str]:

@@ -147,6 +147,13 @@ def test_pain_placed_in_body_parts_takes_their_names(nlp):
         ("psoriatic arthritis", "joint swelling")}
 
 
+def test_a_gloss_in_a_placed_list_takes_the_place_too(nlp):
+    """Mayo Clinic glosses a lay word with its medical term: the gloss stands where the word is."""
+    found = related(nlp, "Rheumatoid arthritis causes pain, swelling and irritation, called inflammation, in the joints.")
+    assert found == {("rheumatoid arthritis", "joint pain"), ("rheumatoid arthritis", "joint swelling"),
+                     ("rheumatoid arthritis", "joint inflammation")}
+
+
 def test_numbness_in_a_body_part_stays_numbness(nlp):
     assert related(nlp, "Type 2 diabetes can cause numbness or tingling in the feet.") == {
         ("type 2 diabetes", "numbness"), ("type 2 diabetes", "tingling")}
