@@ -977,6 +977,14 @@ def test_feeling_generally_unwell_is_malaise(nlp):
         ("influenza", "fever"), ("influenza", "malaise")}
 
 
+def test_lay_words_for_a_lost_appetite_are_loss_of_appetite(nlp):
+    assert related(nlp, "Symptoms of rheumatoid arthritis include tiredness, fever and not wanting to eat.") == {
+        ("rheumatoid arthritis", "fatigue"), ("rheumatoid arthritis", "fever"), ("rheumatoid arthritis", "loss of appetite")}
+    assert related(nlp, "Many people with lupus have a reduced appetite.") == {
+        ("systemic lupus erythematosus", "loss of appetite")}
+    assert related(nlp, "Lupus does not cause a poor appetite.") == set()
+
+
 def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
     from extractors.vocabulary import DRUG_NAMES_FILE, build_drug_names, drug_rows
 
