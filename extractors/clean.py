@@ -406,6 +406,10 @@ _GLUED_COLON = re.compile(r"(?<=[a-z]):(?=[A-Z][a-z])")
 _GLUED_QUESTION_HEADING = re.compile(r"^(.{6,150}?[a-z)]\?)(?=[A-Z][a-z])")
 
 
+# Encyclopedia citation and edit marks: 'the disease.[21]', 'Signs and symptoms[edit]', '[citation needed]'.
+_CITATION_MARK = re.compile(r"\[(?:\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*|edit|citation needed|clarification needed|note \d{1,3})\]")
+
+
 def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool = True) -> list[Block]:
     """Lines of the text as blocks, hard-wrapped lines joined back into their paragraph.
 
@@ -420,6 +424,7 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
             previous_blank = True
             continue
         display, link_share, md_heading = strip_markdown(raw)
+        display = _CITATION_MARK.sub("", display)
         display, bullet = split_bullet(display, bullets)
         block = Block(raw=raw, text=display, bullet=bullet, md_heading=md_heading, link_share=link_share,
                       after_blank=previous_blank)
@@ -621,7 +626,27 @@ def hard_junk_reason(block: Block, key: str, index: int, phrases: frozenset[str]
             return "recurs across documents"
     if looks_like_reference(text):
         return "reference"
+    if looks_like_menu_row(block.raw):
+        return "menu row"
     return ""
+
+
+_WIDE_GAP = re.compile(r"\t+| {2,}")
+_CRUMB = re.compile(r"\s[>\u203a\u00bb]\s")
+MENU_MIN_ITEMS = 4  # 'Home   About IBD   Living with IBD   Research': a nav bar flattened to one line
+MENU_ITEM_MAX_WORDS = 4
+CRUMB_MIN_ITEMS = 3  # 'Home > Conditions > Crohn's disease'
+
+
+def looks_like_menu_row(raw: str) -> bool:
+    """A row of short link labels set apart by wide gaps, or a breadcrumb trail: how a scraper
+    flattens a site's navigation bar into one line of plain text."""
+    items = [item for item in _WIDE_GAP.split(raw.strip()) if item]
+    if len(items) >= MENU_MIN_ITEMS and all(len(item.split()) <= MENU_ITEM_MAX_WORDS and not ends_sentence(item)
+                                            for item in items):
+        return True
+    crumbs = _CRUMB.split(raw.strip())
+    return len(crumbs) >= CRUMB_MIN_ITEMS and all(0 < len(crumb.split()) <= MENU_ITEM_MAX_WORDS + 2 for crumb in crumbs)
 
 
 _REFERENCE_CUES = re.compile(

@@ -210,6 +210,28 @@ def test_given_title_is_removed_where_the_text_repeats_it():
                                   "Rest and ice help most people within a few weeks of the first symptoms."]
 
 
+def test_flattened_navigation_rows_breadcrumbs_and_helplines_go_and_the_title_is_the_page_heading():
+    text = ("Home   About IBD   Living with IBD   Get involved   Research   Shop\n"
+            "Helpline 0300 555 0192\n"
+            "Home > About IBD > Crohn's disease\n\n"
+            "Crohn's Disease\n\n"
+            "Crohn's disease is a lifelong condition in which parts of the digestive system become inflamed.\n\n"
+            "Common symptoms   Fever   Diarrhoea\n"
+            "The most common symptoms are diarrhoea, tummy pain and tiredness, which come and go.")
+    result = clean_text(text)
+    assert result.title == "Crohn's Disease"
+    assert paragraphs(result) == [
+        "Crohn's disease is a lifelong condition in which parts of the digestive system become inflamed.",
+        "Common symptoms Fever Diarrhoea",  # three items are no navigation bar
+        "The most common symptoms are diarrhoea, tummy pain and tiredness, which come and go."]
+
+
+def test_encyclopedia_citation_and_edit_marks_go():
+    text = ("Gout\n\nSigns and symptoms[edit]\n"
+            "Gout causes sudden pain in the big toe.[3][12] Attacks last days.[4, 7][citation needed]")
+    assert paragraphs(clean_text(text)) == ["Signs and symptoms", "Gout causes sudden pain in the big toe. Attacks last days."]
+
+
 def test_a_sentence_starting_with_its_heading_words_is_not_cut():
     text = ("Chest tightness\n"
             "Chest tightness is often described as having a heavy weight on the chest or a tight band around it.")
