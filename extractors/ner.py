@@ -58,7 +58,7 @@ from extractors.entity_types import SYMPTOM, TREATMENT, EntityTyper, treatment_g
 from extractors.records import Mention  # noqa: E402
 from extractors.terms import pluralize, term_key  # noqa: E402
 from extractors.token_patterns import LowerPatternMatcher  # noqa: E402
-from extractors.vocabulary import DATA_DIR, read_table  # noqa: E402
+from extractors.vocabulary import DATA_DIR, read_list, read_table  # noqa: E402
 
 GAZETTEER_LABELS = {"disease": "DISEASE", SYMPTOM: "SYMPTOM", TREATMENT: "TREATMENT"}
 MAX_PHENOTYPE_WORDS = 4
@@ -276,7 +276,7 @@ class EntityTypingComponent:
                             if short.text in long_forms]
         typed_entities = []
         for span in filter_spans([trimmed for trimmed in map(trim_whitespace, [*doc.ents, *short_form_spans]) if trimmed]):
-            long_form = long_forms.get(span.text)
+            long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
             typed = self.typer.classify(long_form[0] if long_form else span.text, long_form[1] if long_form else span.label_)
             if typed is not None:
                 typed_entities.append((span, typed))
@@ -302,6 +302,20 @@ class EntityTypingComponent:
             values.hedged = hedged[clause.start, clause.end]
         return doc
 
+    def spelled_out(self, span: Span, long_forms: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
+        """A disease name built on a short form, with the long form in its place: 'TB disease' is
+        tuberculosis, 'multidrug-resistant TB' multidrug-resistant tuberculosis."""
+        if len(span) < 2:
+            return None
+        first, last = span[0].text, span[-1].text
+        if (first in long_forms or first in self.typer.abbreviations) and all(
+                token.lower_ in disease_nouns() for token in span[1:]):
+            return long_forms.get(first) or (first, "DISEASE")
+        if last in long_forms or last in self.typer.abbreviations:
+            long_form, label = long_forms.get(last) or (self.typer.abbreviations[last], "DISEASE")
+            return f"{span[:-1].text} {long_form}", label
+        return None
+
     @staticmethod
     def long_forms(doc: Doc) -> dict[str, tuple[str, str]]:
         """short form -> (long form, entity label) for defined abbreviations whose long form is an entity."""
@@ -315,6 +329,11 @@ class EntityTypingComponent:
             if label is not None:
                 forms.setdefault(short.text, (long_form.text, label))
         return forms
+
+
+@lru_cache(maxsize=None)
+def disease_nouns() -> frozenset[str]:
+    return frozenset(read_list("disease_nouns.txt"))
 
 
 def looks_like_abbreviation(short: Span, long_form: Span) -> bool:

@@ -985,6 +985,31 @@ def test_lay_words_for_a_lost_appetite_are_loss_of_appetite(nlp):
     assert related(nlp, "Lupus does not cause a poor appetite.") == set()
 
 
+def test_an_eponym_alone_names_its_disease(nlp):
+    """'Crohn's' and 'Alzheimer's' on their own are the diseases, not new entities ('Crohn's may grow')."""
+    assert related(nlp, "Children with Crohn's may grow slowly. Crohn's can cause diarrhoea.") == {
+        ("crohn's disease", "diarrhoea")}
+    assert related(nlp, "Alzheimer's causes memory loss.") == {("alzheimer's disease", "memory loss")}
+
+
+def test_a_disease_noun_after_a_short_form_adds_nothing(nlp):
+    found = related(nlp, "Tuberculosis (TB) is spread through the air. People with TB disease may have night sweats.")
+    assert found == {("tuberculosis", "night sweat")}
+    assert related(nlp, "People with TB disease may be treated with isoniazid.", predicate="treated_by") == {
+        ("tuberculosis", "isoniazid")}
+
+
+def test_the_infection_points_back_at_the_disease(nlp):
+    text = "Lyme disease is spread by ticks. The infection is treated with doxycycline."
+    assert related(nlp, text, predicate="treated_by") == {("lyme disease", "doxycycline")}
+
+
+def test_a_hot_water_bottle_is_heat_therapy_and_facial_palsy_a_sign(nlp):
+    assert related(nlp, "A hot water bottle can help ease endometriosis pain.", title="Endometriosis",
+                   predicate="treated_by") == {("endometriosis", "heat therapy")}
+    assert related(nlp, "Lyme disease can cause facial palsy.") == {("lyme disease", "facial paralysis")}
+
+
 def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
     from extractors.vocabulary import DRUG_NAMES_FILE, build_drug_names, drug_rows
 
