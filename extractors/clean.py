@@ -59,6 +59,9 @@ TAIL_LINES = 3
 REPEAT_MIN_WORDS = 12
 # A hard-wrapped line is at least this long; shorter lines are menus and titles, never joined.
 WRAP_MIN_CHARS = 40
+# A hard-wrapped line is full: with the next line's first word it would pass this share of the
+# text's longest line. Shorter lines are items of a list that lost its bullets ('pain during sex').
+WRAP_FULL_SHARE = 0.8
 # Share of a line's characters inside links above which it is navigation.
 MAX_LINK_SHARE = 0.5
 
@@ -410,14 +413,17 @@ _GLUED_QUESTION_HEADING = re.compile(r"^(.{6,150}?[a-z)]\?)(?=[A-Z][a-z])")
 _CITATION_MARK = re.compile(r"\[(?:\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*|edit|citation needed|clarification needed|note \d{1,3})\]")
 
 
-def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool = True) -> list[Block]:
+def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool = True,
+                full_lines_wrap: bool = True) -> list[Block]:
     """Lines of the text as blocks, hard-wrapped lines joined back into their paragraph.
 
     Words glued where a scraper dropped a link are split in scraped text (split_words); text that
-    trafilatura extracts from HTML here keeps its spaces, and its rare words stay as written.
+    trafilatura extracts from HTML here keeps its spaces, and its rare words stay as written. In
+    plain text only a full line wraps (full_lines_wrap); in extracted HTML any unfinished line does.
     """
     blocks: list[Block] = []
     previous_blank = True
+    width = max((len(line.strip()) for line in text.split("\n")), default=0) if full_lines_wrap else 0
     for raw_line in text.split("\n"):
         raw = raw_line.strip()
         if not raw:
@@ -428,7 +434,7 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
         display, bullet = split_bullet(display, bullets)
         block = Block(raw=raw, text=display, bullet=bullet, md_heading=md_heading, link_share=link_share,
                       after_blank=previous_blank)
-        if blocks and not previous_blank and continues_wrapped_line(blocks[-1], block):
+        if blocks and not previous_blank and continues_wrapped_line(blocks[-1], block, width):
             join_wrapped(blocks[-1], block)
         else:
             blocks.append(block)
@@ -436,12 +442,15 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
     return [piece for block in blocks for piece in unglue(block, split_words)]
 
 
-def continues_wrapped_line(previous: Block, block: Block) -> bool:
-    """A line that goes on with the sentence the previous (long, unfinished) line started."""
+def continues_wrapped_line(previous: Block, block: Block, width: int) -> bool:
+    """A line that goes on with the sentence the previous (full, unfinished) line started."""
     if block.bullet or block.md_heading or previous.md_heading or not block.text:
         return False
     if len(previous.text) < WRAP_MIN_CHARS or previous.text.rstrip(_CLOSERS).endswith((*_TERMINAL, ":", ";")):
         return False
+    last_line = previous.raw.rsplit("\n", 1)[-1]
+    if width and len(last_line) + 1 + len(block.text.split(" ", 1)[0]) <= WRAP_FULL_SHARE * width:
+        return False  # room left on the line: the writer broke it, as after a list item
     return block.text[0].islower()
 
 
@@ -1041,7 +1050,8 @@ def _clean_html(html: str, *, url: str | None) -> CleanedText:
     metadata = Metadata(title=clean_metadata(getattr(document, "title", None)),
                         date=clean_metadata(getattr(document, "date", None)),
                         author=clean_metadata(getattr(document, "author", None)))
-    blocks = text_blocks(rejoin_source_line_breaks(fix_unicode(body)), bullets=_EXTRACTED_LIST_ITEM, split_words=False)
+    blocks = text_blocks(rejoin_source_line_breaks(fix_unicode(body)), bullets=_EXTRACTED_LIST_ITEM, split_words=False,
+                         full_lines_wrap=False)  # a break inside extracted HTML text is an inline element's, not a list's
     mark_hard_junk(blocks, frozenset(), metadata, drop_repeated_paragraphs=False)
     apply_title(blocks, metadata.title, infer=False)
     strip_repeated_heading(blocks)

@@ -226,6 +226,22 @@ def test_flattened_navigation_rows_breadcrumbs_and_helplines_go_and_the_title_is
         "The most common symptoms are diarrhoea, tummy pain and tiredness, which come and go."]
 
 
+def test_hard_wrapped_lines_join_but_lowercase_list_lines_stay_items():
+    wrapped = ("Endometriosis is a long-term condition where tissue similar to the lining\n"
+               "of the womb grows in other places, such as the ovaries and the fallopian\n"
+               "tubes. It affects around 1 in 10 women during their reproductive years.\n\n"
+               "The most common symptoms are:\n"
+               "pelvic pain, which is often worse during your period\n"
+               "pain during or after sex\n"
+               "difficulty getting pregnant\n")
+    assert paragraphs(clean_text(wrapped)) == [
+        "Endometriosis is a long-term condition where tissue similar to the lining of the womb grows in other "
+        "places, such as the ovaries and the fallopian tubes. It affects around 1 in 10 women during their "
+        "reproductive years.",
+        "The most common symptoms are:", "pelvic pain, which is often worse during your period.",
+        "pain during or after sex.", "difficulty getting pregnant."]
+
+
 def test_encyclopedia_citation_and_edit_marks_go():
     text = ("Gout\n\nSigns and symptoms[edit]\n"
             "Gout causes sudden pain in the big toe.[3][12] Attacks last days.[4, 7][citation needed]")
