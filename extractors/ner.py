@@ -105,7 +105,8 @@ def paragraph_sentences(doc: Doc) -> Doc:
 
 def gazetteer_terms() -> dict[str, list[str]]:
     """label -> names to match: curated names, their synonyms and treatments, multi-word HPO
-    phenotypes (lay symptom names such as 'sensitivity to light'), each with its plural."""
+    phenotypes (lay symptom names such as 'sensitivity to light'), ICD-10-CM disease names of
+    two to four words or of one word with a disease ending ('-itis', '-osis'), each with its plural."""
     typer = shared_typer()
     patterns: dict[str, set[str]] = {label: set() for label in GAZETTEER_LABELS.values()}
     for term, entity_type, *_ in read_table("entity_types.tsv"):
@@ -130,6 +131,8 @@ def gazetteer_terms() -> dict[str, list[str]]:
         elif (2 <= len(words) <= MAX_PHENOTYPE_WORDS and not any(word.isdigit() for word in words)
                 and any(concept.kind == "disease" for concept in concepts)):
             patterns["DISEASE"].add(key)
+        elif len(words) == 1 and key.endswith(typer.disease_endings) and any(concept.kind == "disease" for concept in concepts):
+            patterns["DISEASE"].add(key)  # 'endometriosis', 'cystitis': a disease's own word the NER can miss
     return {label: sorted(terms | {pluralize(term) for term in terms}) for label, terms in patterns.items()}
 
 

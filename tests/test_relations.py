@@ -1010,6 +1010,19 @@ def test_a_hot_water_bottle_is_heat_therapy_and_facial_palsy_a_sign(nlp):
     assert related(nlp, "Lyme disease can cause facial palsy.") == {("lyme disease", "facial paralysis")}
 
 
+def test_a_one_word_disease_name_the_ner_misses_is_found(nlp):
+    assert related(nlp, "Endometriosis can cause pelvic pain.") == {("endometriosis", "pelvic pain")}
+
+
+def test_lay_words_for_menstrual_and_urinary_symptoms_name_one_phenotype_each(nlp):
+    found = related(nlp, "Symptoms of endometriosis include period pain, heavy periods, pain during sex and "
+                         "difficulty getting pregnant.")
+    assert found == {("endometriosis", "dysmenorrhea"), ("endometriosis", "menorrhagia"),
+                     ("endometriosis", "dyspareunia"), ("endometriosis", "infertility")}
+    assert related(nlp, "Cystitis causes a burning sensation when urinating and bedwetting in children.") == {
+        ("cystitis", "dysuria"), ("cystitis", "enuresis")}
+
+
 def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
     from extractors.vocabulary import DRUG_NAMES_FILE, build_drug_names, drug_rows
 
