@@ -22,6 +22,8 @@ MAX_WORD_CHARS = 22  # longer than any drug name's word ('hydroxychloroquine' ha
 GLUE_WORDS = ("like", "such", "with", "including", "as", "and", "or")  # words scrapers glue to the next ('likesumatriptan')
 MIN_STEM_WORD_LENGTH = 6  # 'April' ends in '-pril' but is no drug; real INN names are longer than their stem + 2
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "their", "his", "her", "its", "your", "our", "my"})
+DIFFICULTY_WORDS = frozenset({"trouble", "problems", "problem", "difficulties"})  # before a verb: a difficulty doing it
+CHANGE_WORDS = frozenset({"change", "changes"})
 # Words that place a quality in a body part ('pain in the joints', 'swelling of both ankles').
 _PLACING_WORDS = frozenset({"in", "of", "on", "around", "at", "over"})
 _PLACE_DETERMINERS = _DETERMINERS | {"one", "both", "affected", "some", "many", "several"}
@@ -166,6 +168,10 @@ class EntityTyper:
             words = words[1:]
         if len(words) == 3 and words[:2] == ["difficulty", "in"] and words[2].endswith("ing"):
             words = [words[0], words[2]]  # 'difficulty in concentrating' is 'difficulty concentrating'
+        elif len(words) == 2 and words[0] in DIFFICULTY_WORDS and words[1].endswith("ing"):
+            words = ["difficulty", words[1]]  # 'trouble reading' is 'difficulty reading'
+        elif len(words) == 3 and words[0] in CHANGE_WORDS and words[1] in {"in", "to", "of"}:
+            words = [words[2], "change"]  # 'changes in mood' is 'mood change'
         key = " ".join(words)
         return self.body_part_form(self.synonyms.get(key, key))
 
@@ -314,6 +320,8 @@ class EntityTyper:
         if stripped in self.curated and self.curated[stripped][0] == SYMPTOM:
             return self.from_curated(stripped)
         last_word = stripped.rsplit(" ", 1)[-1]
+        if first == "difficulty" and rest.split(" ")[0].endswith("ing"):
+            return TypedConcept(SYMPTOM, stripped, self.ontology_id(stripped, SYMPTOM))  # 'difficulty reading'
         if last_word in self.generic_heads and default != SYMPTOM:
             return None
         if last_word.endswith(self.disease_endings):

@@ -123,6 +123,7 @@ def gazetteer_terms() -> dict[str, list[str]]:
     patterns["TREATMENT"].update(key for key, generic in typer.drug_names.items() if key == generic)
     for label in patterns:  # the curated names as writers hyphenate them: 'proton-pump inhibitor'
         patterns[label].update({variant for term in patterns[label] for variant in hyphenated(term)})
+    phenotype_words = rare_phenotype_words(typer)
     for key, concepts in typer.vocabulary.items():
         words = key.split(" ")
         if (2 <= len(words) <= MAX_PHENOTYPE_WORDS and not any(word.isdigit() or word.startswith("abnormal") for word in words)
@@ -133,6 +134,8 @@ def gazetteer_terms() -> dict[str, list[str]]:
             patterns["DISEASE"].add(key)
         elif len(words) == 1 and key.endswith(typer.disease_endings) and any(concept.kind == "disease" for concept in concepts):
             patterns["DISEASE"].add(key)  # 'endometriosis', 'cystitis': a disease's own word the NER can miss
+        elif len(words) == 1 and key in phenotype_words:
+            patterns["SYMPTOM"].add(key)  # 'forgetfulness', 'restlessness'
     return {label: sorted(terms | {pluralize(term) for term in terms}) for label, terms in patterns.items()}
 
 
@@ -332,6 +335,22 @@ class EntityTypingComponent:
             if label is not None:
                 forms.setdefault(short.text, (long_form.text, label))
         return forms
+
+
+MIN_PHENOTYPE_WORD_LENGTH = 6  # shorter one-word keys are mostly abbreviations ('aki', 'gist')
+MAX_PHENOTYPE_WORD_ZIPF = 3.5  # more frequent words ('fall', 'shock', 'odd') are ordinary English first
+
+
+def rare_phenotype_words(typer: EntityTyper) -> frozenset[str]:
+    """One-word HPO phenotype names that are rare in English ('forgetfulness', 'irritability'): the
+    NER tags few of them, and as words they mean nothing else (data/phenotype_word_exclusions.txt)."""
+    from wordfreq import zipf_frequency
+
+    excluded = frozenset(read_list("phenotype_word_exclusions.txt"))
+    return frozenset(key for key, concepts in typer.vocabulary.items()
+                     if " " not in key and len(key) >= MIN_PHENOTYPE_WORD_LENGTH and key.isalpha() and key not in excluded
+                     and any(concept.kind in {"phenotype", "symptom"} for concept in concepts)
+                     and zipf_frequency(key, "en") < MAX_PHENOTYPE_WORD_ZIPF)
 
 
 @lru_cache(maxsize=None)

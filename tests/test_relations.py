@@ -1023,6 +1023,23 @@ def test_lay_words_for_menstrual_and_urinary_symptoms_name_one_phenotype_each(nl
         ("cystitis", "dysuria"), ("cystitis", "enuresis")}
 
 
+def test_shows_up_as_introduces_symptoms_and_rare_one_word_phenotypes_are_found(nlp):
+    text = "In adults, ADHD tends to show up as:\n\nforgetfulness.\n\nrestlessness.\n\nirritability."
+    assert related(nlp, text) == {("attention deficit hyperactivity disorder", name)
+                                  for name in ("forgetfulness", "restlessness", "irritability")}
+
+
+def test_changes_in_and_trouble_doing_are_named_one_way(nlp):
+    found = related(nlp, "Alzheimer's disease causes changes in mood, personality changes and trouble reading.")
+    assert found == {("alzheimer's disease", "mood change"), ("alzheimer's disease", "personality change"),
+                     ("alzheimer's disease", "difficulty reading")}
+
+
+def test_first_line_names_a_treatment(nlp):
+    assert related(nlp, "For adults with ADHD, stimulants such as methylphenidate are the first-line choice.",
+                   predicate="treated_by") >= {("attention deficit hyperactivity disorder", "methylphenidate")}
+
+
 def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
     from extractors.vocabulary import DRUG_NAMES_FILE, build_drug_names, drug_rows
 
