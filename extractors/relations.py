@@ -177,12 +177,14 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     every item of the lines under it, a heading's cue of section scope ('Symptoms') every list of
     its section, and a sentence like 'These are the main symptoms of lupus.' the list just above it.
     How far each cue reaches is its scope column in data/relation_cues.tsv. The article's topic is
-    the disease its title names, or without a title (and topic_from_mentions) the one it names most.
+    the disease its title names, or where the title names none (and topic_from_mentions) the one it
+    names most.
     """
     typer = shared_typer()
     mention_at = MentionIndex(mentions)
-    article_topic = (topic_mention(title, typer) if title
-                     else dominant_disease(mentions) if topic_from_mentions else None)
+    article_topic = topic_mention(title, typer) if title else None
+    if article_topic is None and topic_from_mentions:  # no title, or one naming no disease ('Scattered Thoughts')
+        article_topic = dominant_disease(mentions)
     section = SectionState()
     previous_items: list[tuple[int, Span]] = []
     previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph

@@ -1040,6 +1040,14 @@ def test_first_line_names_a_treatment(nlp):
                    predicate="treated_by") >= {("attention deficit hyperactivity disorder", "methylphenidate")}
 
 
+def test_a_title_naming_no_disease_leaves_the_topic_to_the_disease_named_most(nlp):
+    text = ("Six weeks ago I learned I have ADHD. ADHD runs in families. My ADHD went unnoticed for years.\n\n"
+            "Symptoms include forgetfulness and restlessness.")
+    assert related(nlp, text, title="Scattered Thoughts") == {
+        ("attention deficit hyperactivity disorder", "forgetfulness"),
+        ("attention deficit hyperactivity disorder", "restlessness")}
+
+
 def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
     from extractors.vocabulary import DRUG_NAMES_FILE, build_drug_names, drug_rows
 
