@@ -87,6 +87,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             anchor = family_named if from_topic else subject
             if anchor is not None and not cue_allows(matches, predicate, anchor, obj, clause, disease_ends):
                 continue  # 'obesity has led to more young people with type 2 diabetes'
+            if anchor is None and not object_side_allows(matches, predicate, obj, clause.start_char):
+                continue  # 'surgery to correct any joint problems that develop': the topic develops nothing here
             if predicate == TREATED_BY and not from_topic and context.prevents(
                     clause_text, subject.start - offset, subject.end - offset):
                 continue  # 'may take metformin to lower the risk of type 2 diabetes': prevention, not treatment
@@ -100,6 +102,17 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 **sentence_evidence(sentence), cue=cue,
                 cue_strength=strength, negated=negated, hedged=hedged, subject_from_topic=from_topic))
     return found
+
+
+def object_side_allows(matches: Sequence[CueMatch], predicate: str, obj: Mention, offset: int) -> bool:
+    """For a subject the clause does not name (the topic), whether the object stands on its side of
+    a directed cue: after 'causes', before 'caused by'. Cues carried from an earlier clause allow it."""
+    relevant = [match for match in matches if predicate in LICENSES[match.cue.predicate]]
+    return not relevant or any(
+        match.cue.direction in ("any", "leading")
+        or (match.cue.direction == "forward" and match.end + offset <= obj.start)
+        or (match.cue.direction == "backward" and obj.end <= match.start + offset)
+        for match in relevant)
 
 
 def cue_allows(matches: Sequence[CueMatch], predicate: str, subject: Mention, obj: Mention, clause: Span,

@@ -1048,6 +1048,23 @@ def test_a_title_naming_no_disease_leaves_the_topic_to_the_disease_named_most(nl
         ("attention deficit hyperactivity disorder", "restlessness")}
 
 
+def test_news_wording_of_symptoms_and_treatments(nlp):
+    title = "Lyme disease"
+    assert related(nlp, "Fever, chills and headache are all very typical in the first weeks.", title=title) == {
+        ("lyme disease", "fever"), ("lyme disease", "chill"), ("lyme disease", "headache")}
+    assert related(nlp, "Some people also notice swollen lymph nodes near the bite.", title=title) == {
+        ("lyme disease", "swollen lymph node")}
+    assert related(nlp, "Amoxicillin is a good alternative in pregnancy.", title=title, predicate="treated_by") == {
+        ("lyme disease", "amoxicillin")}
+
+
+def test_the_topic_takes_an_object_only_on_the_cues_side(nlp):
+    """A clause without a disease relates the topic, but a directed cue still reads its object on its side."""
+    assert related(nlp, "Surgery can correct any joint problems that develop.", title="Rheumatoid arthritis") == set()
+    assert related(nlp, "Some people develop joint problems.", title="Rheumatoid arthritis") == {
+        ("rheumatoid arthritis", "joint problem")}
+
+
 def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
     from extractors.vocabulary import DRUG_NAMES_FILE, build_drug_names, drug_rows
 
