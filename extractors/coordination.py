@@ -7,7 +7,7 @@ data/coordination_words.txt) that share the entity's head ('joint and muscle pai
 modifier ('sensitivity to light, sound and smell') or a body part ('pain around your temples and
 forehead', data/body_parts.txt); qualities predicated of a body part ('the skin becomes itchy, dry
 and cracked'), verbs it does ('skin that may crack and bleed') and things one has trouble with
-('trouble with memory, thinking and understanding') are read the same way. Each conjunct is returned with the full name it stands for; the entity
+('trouble with memory, thinking and understanding') and states felt ('feel achy, tired and unwell') are read the same way. Each conjunct is returned with the full name it stands for; the entity
 typer decides what that name is.
 """
 from __future__ import annotations
@@ -351,6 +351,34 @@ def trouble_with(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansio
     return found
 
 
+FEEL_WORDS = frozenset({"feel", "feels", "feeling", "felt"})
+DEGREE_WORDS = frozenset({"generally", "very", "really", "extremely", "quite", "a", "bit", "little", "more", "so", "too",
+                          "often", "also", "usually", "sometimes"})
+
+
+def felt_states(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
+    """'feel generally achy, tired and unwell': one symptom per state felt, where 'feeling <state>' is
+    a curated name ('feeling tired' is fatigue, 'feeling unwell' malaise; data/synonyms.tsv)."""
+    found: list[Expansion] = []
+    for verb in tokens_among(doc, FEEL_WORDS):
+        index = verb.i + 1
+        while index < len(doc) and doc[index].lower_ in DEGREE_WORDS:
+            index += 1
+        while index < len(doc) and doc[index].i in taken and index == verb.i + 1:
+            index += 1  # 'feel sick, dizzy or weak': the first state is a name already ('feel sick')
+        while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])
+                                    or doc[index].lower_ in DEGREE_WORDS):
+            token = doc[index]
+            if token.is_alpha and token.lower_ not in DEGREE_WORDS and not is_connector(token):
+                if not typer.is_curated(f"feeling {token.lower_}"):
+                    break  # 'feel tired and want to sleep': the list of states ends at the first other word
+                typed = typer.classify(f"feeling {token.lower_}", "SYMPTOM")
+                if typed is not None and typed.entity_type == "symptom":
+                    found.append(Expansion(token.i, token.i + 1, typed, Span(doc, verb.i, verb.i + 1, label="SYMPTOM")))
+            index += 1
+    return found
+
+
 def conjunct_typing(typer: EntityTyper, name: str, typed: TypedConcept) -> TypedConcept | None:
     """The conjunct's typing if it is the same kind of thing as its entity, else None."""
     label = "TREATMENT" if typed.entity_type == "treatment" else "SYMPTOM" if typed.entity_type == "symptom" else "DISEASE"
@@ -412,6 +440,7 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
     result = [item for item in result if not (item.end - item.start == 1 and item.start in acting)]
     result.extend(actions)
     result.extend(trouble_with(doc, taken, typer))
+    result.extend(felt_states(doc, taken, typer))
     return result
 
 

@@ -242,6 +242,13 @@ def test_hard_wrapped_lines_join_but_lowercase_list_lines_stay_items():
         "pain during or after sex.", "difficulty getting pregnant."]
 
 
+def test_check_mark_bullets_are_bullets():
+    text = ("Urinary tract infections are one of the most common reasons people come to see us at the pharmacy.\n\n"
+            "The symptoms of a UTI include:\n\n\u2705 pain when you pee\n\u2705 blood in your pee\n\n"
+            "Most infections clear up within a few days, and a pharmacist can help you choose a treatment.")
+    assert paragraphs(clean_text(text))[1:4] == ["The symptoms of a UTI include:", "pain when you pee.", "blood in your pee."]
+
+
 def test_encyclopedia_citation_and_edit_marks_go():
     text = ("Gout\n\nSigns and symptoms[edit]\n"
             "Gout causes sudden pain in the big toe.[3][12] Attacks last days.[4, 7][citation needed]")

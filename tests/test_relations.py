@@ -1065,6 +1065,13 @@ def test_the_topic_takes_an_object_only_on_the_cues_side(nlp):
         ("rheumatoid arthritis", "joint problem")}
 
 
+def test_states_felt_are_symptoms_each(nlp):
+    found = related(nlp, "Some people with a UTI also feel generally achy, tired and unwell.")
+    assert found == {("urinary tract infection", "body ache"), ("urinary tract infection", "fatigue"),
+                     ("urinary tract infection", "malaise")}
+    assert related(nlp, "Stay at home if you have a high temperature or do not feel well.", title="Hay fever") == set()
+
+
 def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
     from extractors.vocabulary import DRUG_NAMES_FILE, build_drug_names, drug_rows
 
