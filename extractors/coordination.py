@@ -351,6 +351,23 @@ def trouble_with(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansio
     return found
 
 
+def stacked_qualities(doc: Doc, spans: list[Span], taken: set[int], typer: EntityTyper) -> list[Expansion]:
+    """'sore red eyes', 'dry cracked skin': an adjective stacked before a '<quality> <body part>'
+    symptom is a quality of the same part, where the pairing is one a list or the body-part rule knows."""
+    found: list[Expansion] = []
+    for span in spans:
+        if len(span) < 2 or span[-1].lower_ not in body_parts() | frozenset(typer.body_part_names):
+            continue
+        index = span.start - 1
+        while index >= 0 and is_bare(doc[index], taken) and looks_like_adjective(doc[index].lower_):
+            typed = body_symptom(typer, f"{doc[index].lower_} {span[-1].lower_}")
+            if typed is None:
+                break
+            found.append(Expansion(index, index + 1, typed, span))
+            index -= 1
+    return found
+
+
 FEEL_WORDS = frozenset({"feel", "feels", "feeling", "felt"})
 DEGREE_WORDS = frozenset({"generally", "very", "really", "extremely", "quite", "a", "bit", "little", "more", "so", "too",
                           "often", "also", "usually", "sometimes"})
@@ -434,6 +451,9 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
             if typed_conjunct is not None:
                 result.append(Expansion(conjunct.start, conjunct.end, typed_conjunct, span))
                 taken.update(range(conjunct.start, conjunct.end))
+    stacked = stacked_qualities(doc, [span for span, typed in typed_entities if typed.entity_type == "symptom"], taken, typer)
+    taken.update(item.start for item in stacked)
+    result.extend(stacked)
     result.extend(predicated_qualities(doc, taken, typer))
     actions = predicated_actions(doc, taken, typer)
     acting = {action.start for action in actions}

@@ -5,7 +5,8 @@ both of its words from the NER model. A lowercase word that neither English word
 (wordfreq) nor the medical vocabulary know is split into the likeliest sequence of known words (a
 unigram model over wordfreq's frequencies, as in word segmentation), each common enough for its
 length. Names (capitalised: 'Sandimmune'), words after a medical prefix (data/glue_prefixes.txt)
-and splits into rare short words ('asthmatic us', data/glue_short_words.txt) stay whole.
+and splits into rare short words ('asthmatic us', data/glue_short_words.txt) stay whole, as do
+medicine names ('bedaquiline').
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import math
 import re
 from functools import lru_cache
 
-from extractors.vocabulary import read_list, term_words
+from extractors.vocabulary import load_drug_names, read_list, term_words
 
 CANDIDATE = re.compile(r"(?<![\w'’])[a-z]{6,}(?![\w'’])")  # whole lowercase words; hyphen parts count
 KNOWN_ZIPF = 1.0  # a word this frequent (zipf scale) is a real word, if a rare one: never split
@@ -35,7 +36,9 @@ def frequencies() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def medical_words() -> frozenset[str]:
-    return term_words()
+    """Words of the HPO/ICD-10-CM terms and of the medicine names ('bedaquiline', not 'bed aquiline')."""
+    drug_words = {word for name, generic in load_drug_names().items() for word in (*name.split(), *generic.split())}
+    return term_words() | frozenset(drug_words)
 
 
 @lru_cache(maxsize=1)

@@ -284,7 +284,7 @@ class EntityTypingComponent:
         for span in filter_spans([trimmed for trimmed in map(trim_whitespace, [*doc.ents, *short_form_spans]) if trimmed]):
             long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
             typed = self.typer.classify(long_form[0] if long_form else span.text, long_form[1] if long_form else span.label_)
-            if typed is not None:
+            if typed is not None and not (typed.entity_type == TREATMENT and names_vaccine(span)):
                 typed_entities.append((span, typed))
         kept = []
         for item in coordination.expand(doc, typed_entities, self.typer, self.describes_symptom):
@@ -351,6 +351,18 @@ def rare_phenotype_words(typer: EntityTyper) -> frozenset[str]:
                      if " " not in key and len(key) >= MIN_PHENOTYPE_WORD_LENGTH and key.isalpha() and key not in excluded
                      and any(concept.kind in {"phenotype", "symptom"} for concept in concepts)
                      and zipf_frequency(key, "en") < MAX_PHENOTYPE_WORD_ZIPF)
+
+
+@lru_cache(maxsize=None)
+def vaccine_words() -> frozenset[str]:
+    return frozenset(read_list("vaccine_words.txt"))
+
+
+def names_vaccine(span: Span) -> bool:
+    """'the BCG vaccine', 'the flu jab', 'vaccination': a vaccine's name, or the word before 'vaccine'."""
+    index = span.end + 1 if span.end < len(span.doc) and span.doc[span.end].text == ")" else span.end
+    following = span.doc[index].lower_ if index < len(span.doc) else ""  # 'Bacille Calmette-Guérin (BCG) vaccine'
+    return span[-1].lower_ in vaccine_words() or following in vaccine_words()
 
 
 @lru_cache(maxsize=None)

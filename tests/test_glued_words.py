@@ -31,3 +31,7 @@ def test_real_words_stay_whole(text: str):
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
 def test_splitting_only_adds_spaces(text: str):
     assert split_glued_words(text).replace(" ", "") == text.replace(" ", "")
+
+
+def test_medicine_names_stay_whole():
+    assert split_glued_words("a regimen of bedaquiline and pretomanid") == "a regimen of bedaquiline and pretomanid"

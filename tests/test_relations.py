@@ -1072,6 +1072,16 @@ def test_states_felt_are_symptoms_each(nlp):
     assert related(nlp, "Stay at home if you have a high temperature or do not feel well.", title="Hay fever") == set()
 
 
+def test_stacked_adjectives_before_a_body_part_are_a_symptom_each(nlp):
+    assert related(nlp, "Eczema causes dry cracked skin.") == {("eczema", "dry skin"), ("eczema", "cracked skin")}
+
+
+def test_a_vaccine_is_no_treatment(nlp):
+    text = ("The Bacille Calmette-Guerin (BCG) vaccine is given to babies where tuberculosis is common. "
+            "Tuberculosis is treated with isoniazid.")
+    assert related(nlp, text, predicate="treated_by") == {("tuberculosis", "isoniazid")}
+
+
 def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
     from extractors.vocabulary import DRUG_NAMES_FILE, build_drug_names, drug_rows
 
