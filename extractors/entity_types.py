@@ -24,6 +24,7 @@ MIN_STEM_WORD_LENGTH = 6  # 'April' ends in '-pril' but is no drug; real INN nam
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "their", "his", "her", "its", "your", "our", "my"})
 DIFFICULTY_WORDS = frozenset({"trouble", "problems", "problem", "difficulties"})  # before a verb: a difficulty doing it
 CHANGE_WORDS = frozenset({"change", "changes"})
+MIN_DISEASE_STEM = 3  # letters before a disease ending ('myo' + 'pathy'); 'a' + 'pathy' is apathy
 # Words that place a quality in a body part ('pain in the joints', 'swelling of both ankles').
 _PLACING_WORDS = frozenset({"in", "of", "on", "around", "at", "over"})
 _PLACE_DETERMINERS = _DETERMINERS | {"one", "both", "affected", "some", "many", "several"}
@@ -147,6 +148,11 @@ class EntityTyper:
     @cached_property
     def disease_endings(self) -> tuple[str, ...]:
         return tuple(read_list("disease_endings.txt"))
+
+    def has_disease_ending(self, word: str) -> bool:
+        """'neuropathy', 'arthritis': a disease's word; not 'apathy', whose 'pathy' has no stem before it."""
+        return any(word == ending or (word.endswith(ending) and len(word) - len(ending) >= MIN_DISEASE_STEM)
+                   for ending in self.disease_endings)
 
     @cached_property
     def generic_heads(self) -> frozenset[str]:
@@ -284,7 +290,7 @@ class EntityTyper:
         stripped = self.strip_modifiers(key)
         last_word = stripped.rsplit(" ", 1)[-1]
         return (key in self.curated or stripped in self.curated or key in self.vocabulary
-                or last_word in self.symptom_heads or last_word.endswith(self.disease_endings))
+                or last_word in self.symptom_heads or self.has_disease_ending(last_word))
 
     def disease_named_in(self, text: str) -> TypedConcept | None:
         """The known disease a symptom's name opens with: 'migraine pain', 'arthritis pain'."""
@@ -324,7 +330,7 @@ class EntityTyper:
             return TypedConcept(SYMPTOM, stripped, self.ontology_id(stripped, SYMPTOM))  # 'difficulty reading'
         if last_word in self.generic_heads and default != SYMPTOM:
             return None
-        if last_word.endswith(self.disease_endings):
+        if self.has_disease_ending(last_word):
             return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
         if last_word in self.symptom_heads:
             return TypedConcept(SYMPTOM, stripped, self.ontology_id(stripped, SYMPTOM))
@@ -350,7 +356,7 @@ class EntityTyper:
         """Whether a name alone is a known disease or symptom, not just a word left after modifiers."""
         last_word = key.rsplit(" ", 1)[-1]
         return (key in self.curated or key in self.vocabulary or last_word in self.symptom_heads
-                or last_word.endswith(self.disease_endings))
+                or self.has_disease_ending(last_word))
 
     def from_curated(self, key: str) -> TypedConcept | None:
         entity_type, ontology_id = self.curated[key]

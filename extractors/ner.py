@@ -132,7 +132,7 @@ def gazetteer_terms() -> dict[str, list[str]]:
         elif (2 <= len(words) <= MAX_PHENOTYPE_WORDS and not any(word.isdigit() for word in words)
                 and any(concept.kind == "disease" for concept in concepts)):
             patterns["DISEASE"].add(key)
-        elif len(words) == 1 and key.endswith(typer.disease_endings) and any(concept.kind == "disease" for concept in concepts):
+        elif len(words) == 1 and typer.has_disease_ending(key) and any(concept.kind == "disease" for concept in concepts):
             patterns["DISEASE"].add(key)  # 'endometriosis', 'cystitis': a disease's own word the NER can miss
         elif len(words) == 1 and key in phenotype_words:
             patterns["SYMPTOM"].add(key)  # 'forgetfulness', 'restlessness'

@@ -1082,6 +1082,13 @@ def test_a_vaccine_is_no_treatment(nlp):
     assert related(nlp, text, predicate="treated_by") == {("tuberculosis", "isoniazid")}
 
 
+def test_apathy_is_a_symptom_not_a_pathy(nlp):
+    """'-pathy' names a disease only after a stem ('neuropathy'); 'apathy' and 'coma' are signs."""
+    assert related(nlp, "Late Alzheimer's disease causes apathy.", title="Alzheimer's disease") >= {
+        ("alzheimer's disease", "apathy")}
+    assert not any(subject == "apathy" for subject, _ in related(nlp, "Apathy causes fatigue.", title="Alzheimer's disease"))
+
+
 def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
     from extractors.vocabulary import DRUG_NAMES_FILE, build_drug_names, drug_rows
 
