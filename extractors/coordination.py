@@ -368,9 +368,9 @@ def stacked_qualities(doc: Doc, spans: list[Span], taken: set[int], typer: Entit
     return found
 
 
-FEEL_WORDS = frozenset({"feel", "feels", "feeling", "felt"})
+FEEL_WORDS = frozenset({"feel", "feels", "feeling", "felt", "seem", "seems", "seeming"})  # 'seem unusually sleepy'
 DEGREE_WORDS = frozenset({"generally", "very", "really", "extremely", "quite", "a", "bit", "little", "more", "so", "too",
-                          "often", "also", "usually", "sometimes"})
+                          "often", "also", "usually", "sometimes", "unusually"})
 
 
 def felt_states(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:

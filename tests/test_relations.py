@@ -1070,6 +1070,9 @@ def test_states_felt_are_symptoms_each(nlp):
     assert found == {("urinary tract infection", "body ache"), ("urinary tract infection", "fatigue"),
                      ("urinary tract infection", "malaise")}
     assert related(nlp, "Stay at home if you have a high temperature or do not feel well.", title="Hay fever") == set()
+    assert related(nlp, "Children with flu may seem unusually sleepy or irritable.") == {
+        ("influenza", "drowsiness"), ("influenza", "irritability")}
+    assert related(nlp, "Flu symptoms include an aching body.") == {("influenza", "body ache")}
 
 
 def test_stacked_adjectives_before_a_body_part_are_a_symptom_each(nlp):
