@@ -1092,6 +1092,16 @@ def test_apathy_is_a_symptom_not_a_pathy(nlp):
     assert not any(subject == "apathy" for subject, _ in related(nlp, "Apathy causes fatigue.", title="Alzheimer's disease"))
 
 
+def test_hormonal_and_gynaecological_treatments_are_in_the_gazetteer(nlp):
+    text = ("Endometriosis\n\nHow is it treated?\n\nHormone treatments can help. Options include the combined "
+            "contraceptive pill, GnRH analogues and keyhole surgery. A TENS machine can ease pain.")
+    assert related(nlp, text, title="Endometriosis", predicate="treated_by") >= {
+        ("endometriosis", "hormone therapy"), ("endometriosis", "combined contraceptive pill"),
+        ("endometriosis", "gnrh analogue"), ("endometriosis", "laparoscopy")}
+    assert not related(nlp, "Tens of thousands of people have endometriosis and are treated with surgery.",
+                       predicate="treated_by") - {("endometriosis", "surgery")}
+
+
 def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
     from extractors.vocabulary import DRUG_NAMES_FILE, build_drug_names, drug_rows
 
