@@ -1102,6 +1102,16 @@ def test_hormonal_and_gynaecological_treatments_are_in_the_gazetteer(nlp):
                        predicate="treated_by") - {("endometriosis", "surgery")}
 
 
+def test_therapies_of_dementia_and_adhd_are_in_the_gazetteer(nlp):
+    found = related(nlp, "Alzheimer's disease is managed with cognitive stimulation therapy, reminiscence therapy and "
+                         "music therapy.", predicate="treated_by")
+    assert found == {("alzheimer's disease", "cognitive stimulation therapy"), ("alzheimer's disease", "reminiscence therapy"),
+                     ("alzheimer's disease", "music therapy")}
+    assert related(nlp, "ADHD is treated with stimulants or non-stimulant medicines.", predicate="treated_by") == {
+        ("attention deficit hyperactivity disorder", "stimulant medication"),
+        ("attention deficit hyperactivity disorder", "non stimulant medication")}
+
+
 def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
     from extractors.vocabulary import DRUG_NAMES_FILE, build_drug_names, drug_rows
 
