@@ -1112,6 +1112,14 @@ def test_therapies_of_dementia_and_adhd_are_in_the_gazetteer(nlp):
         ("attention deficit hyperactivity disorder", "non stimulant medication")}
 
 
+def test_mood_symptoms_in_lay_words(nlp):
+    found = related(nlp, "Parkinson's disease can cause low mood, loss of interest and nightmares. "
+                         "People with Parkinson's disease often feel guilty, ashamed or anxious.")
+    assert found == {("parkinson's disease", name) for name in (
+        "depression", "anhedonia", "nightmare", "excessive guilt", "feelings of shame", "anxiety")}
+    assert related(nlp, "This does not mean you should feel any guilt or shame.", title="Migraine") == set()
+
+
 def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
     from extractors.vocabulary import DRUG_NAMES_FILE, build_drug_names, drug_rows
 
