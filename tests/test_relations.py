@@ -1120,6 +1120,11 @@ def test_mood_symptoms_in_lay_words(nlp):
     assert related(nlp, "This does not mean you should feel any guilt or shame.", title="Migraine") == set()
 
 
+def test_a_neurotransmitter_a_drug_raises_is_no_treatment(nlp):
+    text = "Alzheimer's disease is treated with donepezil, which raises the level of acetylcholine."
+    assert related(nlp, text, predicate="treated_by") == {("alzheimer's disease", "donepezil")}
+
+
 def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
     from extractors.vocabulary import DRUG_NAMES_FILE, build_drug_names, drug_rows
 
