@@ -919,6 +919,21 @@ def mark_promotional_tail(blocks: list[Block]) -> None:
             mark(block, "promotional closer")
 
 
+REPLY_LINES = frozenset({"reply", "reply to this comment", "reply to comment", "respond"})
+
+
+def mark_reader_comments(blocks: list[Block]) -> None:
+    """A paragraph with a 'Reply' link under it is a reader's comment, not the article
+    ('Has anyone here tried guanfacine?' under a blog post): the comment and the link go."""
+    for position, block in enumerate(blocks):
+        if block.text.strip().lower().rstrip(" \u2193\u21b5") not in REPLY_LINES:
+            continue
+        mark(block, "comment reply link")
+        before = next((blocks[index] for index in range(position - 1, -1, -1) if blocks[index].text.strip()), None)
+        if before is not None and not before.heading:
+            mark(before, "reader comment")
+
+
 def mark_trailing_captions(blocks: list[Block]) -> None:
     """Headings left at the very end ('Sources:', 'Related') captioned something already removed."""
     for block in reversed(blocks):
@@ -985,6 +1000,7 @@ def _clean_text(text: str, *, title: str | None, recurring: frozenset[str]) -> C
     mark_unbulleted_items(blocks)
     mark_bullet_runs(blocks, html_mode=False)
     mark_by_context(blocks)
+    mark_reader_comments(blocks)
     mark_promotional_tail(blocks)
     cleaned = assemble(blocks, metadata, url=fields.get("url"))
     if header:

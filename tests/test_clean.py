@@ -249,6 +249,16 @@ def test_check_mark_bullets_are_bullets():
     assert paragraphs(clean_text(text))[1:4] == ["The symptoms of a UTI include:", "pain when you pee.", "blood in your pee."]
 
 
+def test_reader_comments_under_a_post_go():
+    text = ("Diagnosed with ADHD at 36\n\n"
+            "Six weeks ago a psychiatrist told me I have ADHD, and the lost keys finally made sense to me.\n\n"
+            "I started on methylphenidate, and by week three it was like someone had turned down the noise.\n\n"
+            "Great post. Has anyone here tried guanfacine? My psychiatrist mentioned it as an option.\n\nReply\n\n"
+            "Load more comments\n")
+    kept = paragraphs(clean_text(text))
+    assert kept[-1].startswith("I started on methylphenidate") and not any("guanfacine" in line for line in kept)
+
+
 def test_encyclopedia_citation_and_edit_marks_go():
     text = ("Gout\n\nSigns and symptoms[edit]\n"
             "Gout causes sudden pain in the big toe.[3][12] Attacks last days.[4, 7][citation needed]")
