@@ -1125,6 +1125,11 @@ def test_a_neurotransmitter_a_drug_raises_is_no_treatment(nlp):
     assert related(nlp, text, predicate="treated_by") == {("alzheimer's disease", "donepezil")}
 
 
+def test_a_stricture_or_fistula_is_a_complication_with_symptoms_of_its_own(nlp):
+    text = "Crohn's disease\n\nStrictures\n\nA stricture is a narrowed section of bowel. It can cause bloating and vomiting."
+    assert related(nlp, text, title="Crohn's disease") == {("stricture", "bloating"), ("stricture", "vomiting")}
+
+
 def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
     from extractors.vocabulary import DRUG_NAMES_FILE, build_drug_names, drug_rows
 
