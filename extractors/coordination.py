@@ -355,8 +355,9 @@ def stacked_qualities(doc: Doc, spans: list[Span], taken: set[int], typer: Entit
     """'sore red eyes', 'dry cracked skin': an adjective stacked before a '<quality> <body part>'
     symptom is a quality of the same part, where the pairing is one a list or the body-part rule knows."""
     found: list[Expansion] = []
+    parts = body_parts() | frozenset(typer.body_part_names)
     for span in spans:
-        if len(span) < 2 or span[-1].lower_ not in body_parts() | frozenset(typer.body_part_names):
+        if len(span) < 2 or span[-1].lower_ not in parts:
             continue
         index = span.start - 1
         while index >= 0 and is_bare(doc[index], taken) and looks_like_adjective(doc[index].lower_):
@@ -381,7 +382,7 @@ def felt_states(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion
         index = verb.i + 1
         while index < len(doc) and doc[index].lower_ in DEGREE_WORDS:
             index += 1
-        while index < len(doc) and doc[index].i in taken and index == verb.i + 1:
+        if index == verb.i + 1 and index in taken:
             index += 1  # 'feel sick, dizzy or weak': the first state is a name already ('feel sick')
         while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])
                                     or doc[index].lower_ in DEGREE_WORDS):
