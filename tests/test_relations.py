@@ -1130,6 +1130,11 @@ def test_a_stricture_or_fistula_is_a_complication_with_symptoms_of_its_own(nlp):
     assert related(nlp, text, title="Crohn's disease") == {("stricture", "bloating"), ("stricture", "vomiting")}
 
 
+def test_a_machine_is_named_by_what_it_does(nlp):
+    assert related(nlp, "Sleep apnoea is treated with a CPAP machine or a TENS machine.", predicate="treated_by") == {
+        ("sleep apnea", "continuous positive airway pressure"), ("sleep apnea", "transcutaneous electrical nerve stimulation")}
+
+
 def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
     from extractors.vocabulary import DRUG_NAMES_FILE, build_drug_names, drug_rows
 
