@@ -423,8 +423,9 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
     """
     blocks: list[Block] = []
     previous_blank = True
-    width = max((len(line.strip()) for line in text.split("\n")), default=0) if full_lines_wrap else 0
-    for raw_line in text.split("\n"):
+    lines = text.split("\n")
+    width = max((len(line.strip()) for line in lines), default=0) if full_lines_wrap else 0
+    for raw_line in lines:
         raw = raw_line.strip()
         if not raw:
             previous_blank = True

@@ -58,7 +58,7 @@ from extractors.entity_types import SYMPTOM, TREATMENT, EntityTyper, treatment_g
 from extractors.records import Mention  # noqa: E402
 from extractors.terms import pluralize, term_key  # noqa: E402
 from extractors.token_patterns import LowerPatternMatcher  # noqa: E402
-from extractors.vocabulary import DATA_DIR, read_list, read_table  # noqa: E402
+from extractors.vocabulary import DATA_DIR, read_table  # noqa: E402
 
 GAZETTEER_LABELS = {"disease": "DISEASE", SYMPTOM: "SYMPTOM", TREATMENT: "TREATMENT"}
 MAX_PHENOTYPE_WORDS = 4
@@ -315,7 +315,7 @@ class EntityTypingComponent:
             return None
         first, last = span[0].text, span[-1].text
         if (first in long_forms or first in self.typer.abbreviations) and all(
-                token.lower_ in disease_nouns() for token in span[1:]):
+                token.lower_ in coordination.word_set("disease_nouns.txt") for token in span[1:]):
             return long_forms.get(first) or (first, "DISEASE")
         if last in long_forms or last in self.typer.abbreviations:
             long_form, label = long_forms.get(last) or (self.typer.abbreviations[last], "DISEASE")
@@ -346,28 +346,19 @@ def rare_phenotype_words(typer: EntityTyper) -> frozenset[str]:
     NER tags few of them, and as words they mean nothing else (data/phenotype_word_exclusions.txt)."""
     from wordfreq import zipf_frequency
 
-    excluded = frozenset(read_list("phenotype_word_exclusions.txt"))
+    excluded = coordination.word_set("phenotype_word_exclusions.txt")
     return frozenset(key for key, concepts in typer.vocabulary.items()
                      if " " not in key and len(key) >= MIN_PHENOTYPE_WORD_LENGTH and key.isalpha() and key not in excluded
                      and any(concept.kind in {"phenotype", "symptom"} for concept in concepts)
                      and zipf_frequency(key, "en") < MAX_PHENOTYPE_WORD_ZIPF)
 
 
-@lru_cache(maxsize=None)
-def vaccine_words() -> frozenset[str]:
-    return frozenset(read_list("vaccine_words.txt"))
-
-
 def names_vaccine(span: Span) -> bool:
     """'the BCG vaccine', 'the flu jab', 'vaccination': a vaccine's name, or the word before 'vaccine'."""
     index = span.end + 1 if span.end < len(span.doc) and span.doc[span.end].text == ")" else span.end
     following = span.doc[index].lower_ if index < len(span.doc) else ""  # 'Bacille Calmette-Guérin (BCG) vaccine'
-    return span[-1].lower_ in vaccine_words() or following in vaccine_words()
-
-
-@lru_cache(maxsize=None)
-def disease_nouns() -> frozenset[str]:
-    return frozenset(read_list("disease_nouns.txt"))
+    vaccine_words = coordination.word_set("vaccine_words.txt")
+    return span[-1].lower_ in vaccine_words or following in vaccine_words
 
 
 def looks_like_abbreviation(short: Span, long_form: Span) -> bool:
