@@ -66,6 +66,9 @@ def treatment_gazetteer() -> tuple[TreatmentEntry, ...]:
     return tuple(entries)
 
 
+_INNER_GLOSS = re.compile(r"\s*\([^()]*\)(?=\s*\w)")
+
+
 class EntityTyper:
     """Decides type, canonical name and ontology id of a mention from curated data and ontologies."""
 
@@ -97,8 +100,15 @@ class EntityTyper:
         medicine's brand ('tylenol' -> acetaminophen, itself curated or not)."""
         if key in self.treatment_aliases:
             return self.treatment_aliases[key]
-        generic = self.drug_names.get(key, key)
+        generic = self.drug_names.get(self.combination_key(key), key)
         return self.treatment_aliases.get(generic, generic)
+
+    def combination_key(self, key: str) -> str:
+        """A combination medicine as the dictionary names it: 'atovaquone-proguanil' (key 'atovaquone
+        proguanil') is 'atovaquone and proguanil'; other names stay as they are."""
+        first, _, second = key.partition(" ")
+        joined = f"{first} and {second}"
+        return joined if second and " " not in second and key not in self.drug_names and joined in self.drug_names else key
 
     @cached_property
     def treatment_kinds(self) -> dict[str, str]:
@@ -168,8 +178,9 @@ class EntityTyper:
 
     @lru_cache(maxsize=MEMO_SIZE)
     def canonical_key(self, text: str) -> str:
-        """Folded name with determiners dropped, synonyms applied and a body-part symptom in one form."""
-        words = term_key(text).split(" ")
+        """Folded name with determiners dropped, synonyms applied and a body-part symptom in one form;
+        a gloss inside the name goes ('ACE (angiotensin-converting enzyme) inhibitors' is 'ACE inhibitors')."""
+        words = term_key(_INNER_GLOSS.sub(" ", text)).split(" ")
         while len(words) > 1 and words[0] in _DETERMINERS:
             words = words[1:]
         if len(words) == 3 and words[:2] == ["difficulty", "in"] and words[2].endswith("ing"):
@@ -286,7 +297,8 @@ class EntityTyper:
         """Whether a curated list, a naming rule or the vocabulary recognises the name (not just the NER)."""
         key = self.canonical_key(self.abbreviations.get(text.strip(), text))
         if label.upper() in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases:
-            return key in self.treatment_aliases or key in self.drug_names or self.looks_like_drug(key)
+            return (key in self.treatment_aliases or self.combination_key(key) in self.drug_names
+                    or self.looks_like_drug(key))
         stripped = self.strip_modifiers(key)
         last_word = stripped.rsplit(" ", 1)[-1]
         return (key in self.curated or stripped in self.curated or key in self.vocabulary

@@ -37,10 +37,11 @@ def line_words(sentence: Span) -> int:
 
 
 def is_heading(sentence: Span) -> bool:
-    """A short line of its own that does not end like a sentence: a section heading."""
+    """A short line of its own that does not end like a sentence and does not start in lowercase
+    (that is an item of a list that lost its bullets: 'take paracetamol to help with pain'): a section heading."""
     text = text_of(sentence).strip()
     return (bool(text) and starts_and_ends_line(sentence) and len(text.split()) <= MAX_HEADING_WORDS
-            and not text.endswith((".", "!", ",", ";", ":")))
+            and not text.endswith((".", "!", ",", ";", ":")) and not text[0].islower())
 
 
 def is_list_item(sentence: Span) -> bool:

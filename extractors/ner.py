@@ -43,7 +43,7 @@ def load_pipeline(model: str | Path | None = None) -> Language:
 # --- the extraction pipeline: NER plus the components that turn entities into typed mentions ---
 
 from functools import lru_cache  # noqa: E402
-from typing import Callable  # noqa: E402
+from typing import Callable, Iterable  # noqa: E402
 
 import json  # noqa: E402
 
@@ -121,9 +121,10 @@ def gazetteer_terms() -> dict[str, list[str]]:
                                      if typer.curated_type(term_key(name)) != SYMPTOM)
     # medicines no list has ('statins' too); a name a curated list types otherwise stays out
     patterns["TREATMENT"].update(key for key, generic in typer.drug_names.items() if key == generic)
+    patterns["TREATMENT"].update(combination_spellings(typer.drug_names.values()))
     for label in patterns:  # the curated names as writers hyphenate them: 'proton-pump inhibitor'
         patterns[label].update({variant for term in patterns[label] for variant in hyphenated(term)})
-    phenotype_words = rare_phenotype_words(typer)
+    phenotype_words, disease_words = rare_phenotype_words(typer), rare_disease_words(typer)
     for key, concepts in typer.vocabulary.items():
         words = key.split(" ")
         if (2 <= len(words) <= MAX_PHENOTYPE_WORDS and not any(word.isdigit() or word.startswith("abnormal") for word in words)
@@ -134,9 +135,18 @@ def gazetteer_terms() -> dict[str, list[str]]:
             patterns["DISEASE"].add(key)
         elif len(words) == 1 and typer.has_disease_ending(key) and any(concept.kind == "disease" for concept in concepts):
             patterns["DISEASE"].add(key)  # 'endometriosis', 'cystitis': a disease's own word the NER can miss
+        elif len(words) == 1 and key in disease_words:
+            patterns["DISEASE"].add(key)  # 'chickenpox', 'scabies'
         elif len(words) == 1 and key in phenotype_words:
             patterns["SYMPTOM"].add(key)  # 'forgetfulness', 'restlessness'
     return {label: sorted(terms | {pluralize(term) for term in terms}) for label, terms in patterns.items()}
+
+
+def combination_spellings(generics: Iterable[str]) -> set[str]:
+    """Two-medicine products as writers join them: 'artemether and lumefantrine' is also written
+    'artemether-lumefantrine' and 'artemether/lumefantrine'."""
+    pairs = {tuple(generic.split(" and ")) for generic in generics if generic.count(" ") == 2 and " and " in generic}
+    return {joiner.join(pair) for pair in pairs for joiner in COMBINATION_JOINERS}
 
 
 def brand_names() -> list[str]:
@@ -196,6 +206,10 @@ def drug_class_spans(doc: Doc) -> list[tuple[int, int]]:
     spans = []
     for head in token_indexes(doc, words["head"]):
         start, named = head, False
+        glossed = glossed_acronym(doc, head)
+        if glossed is not None:  # 'ACE (angiotensin-converting enzyme) inhibitors'
+            spans.append((glossed, head + 1))
+            continue
         while start > 0 and head - start < MAX_CLASS_MODIFIERS:
             token = doc[start - 1]
             if token.lower_ in words["modifier"] or is_acronym(token.text):
@@ -209,6 +223,20 @@ def drug_class_spans(doc: Doc) -> list[tuple[int, int]]:
         if named and start < head:
             spans.append((start, head + 1))
     return spans
+
+
+MAX_GLOSS_TOKENS = 8
+
+
+def glossed_acronym(doc: Doc, head: int) -> int | None:
+    """Where an acronym starts that is spelled out in brackets right before a class head:
+    'SGLT2 (sodium-glucose co-transporter 2) inhibitors'."""
+    if head < 3 or doc[head - 1].text != ")":
+        return None
+    opening = next((i for i in range(head - 2, max(head - 2 - MAX_GLOSS_TOKENS, 0), -1) if doc[i].text == "("), None)
+    if opening is None or opening == 0 or not is_acronym(doc[opening - 1].text):
+        return None
+    return opening - 1
 
 
 @lru_cache(maxsize=1)
@@ -253,8 +281,30 @@ class GazetteerMatcher:
         # 'lupus nephritis' stays, 'lupus cause' yields to 'lupus'.
         predicted = [span for span in doc.ents
                      if not matched_tokens.intersection(range(span.start, span.end)) or typer.knows(span.text, span.label_)]
-        doc.ents = filter_spans([*predicted, *matches])
+        doc.ents = joined_combinations(filter_spans([*predicted, *matches]), self.treatment_label)
         return doc
+
+
+COMBINATION_JOINERS = ("-", "/")
+TREATMENT_LABELS = {"TREATMENT", "CHEMICAL"}
+
+
+def joined_combinations(spans: list[Span], treatment_label: int) -> list[Span]:
+    """Two one-word medicines written as one combination product ('dihydroartemisinin-piperaquine') are
+    one treatment: it is the product that is prescribed, not each of its parts. ('calcium/vitamin D
+    supplementation' names two things.)"""
+    joined: list[Span] = []
+    for span in spans:
+        before = joined[-1] if joined else None
+        doc = span.doc
+        if (before is not None and len(before) == len(span) == 1 and {before.label_, span.label_} <= TREATMENT_LABELS
+                and span.start == before.end + 1
+                and doc[before.end].text in COMBINATION_JOINERS
+                and not doc[before.end - 1].whitespace_ and not doc[before.end].whitespace_):
+            joined[-1] = Span(doc, before.start, span.end, label=treatment_label)  # the product, as the gazetteer names it
+        else:
+            joined.append(span)
+    return joined
 
 
 @Language.factory("medfacts_gazetteer")
@@ -338,19 +388,33 @@ class EntityTypingComponent:
 
 
 MIN_PHENOTYPE_WORD_LENGTH = 6  # shorter one-word keys are mostly abbreviations ('aki', 'gist')
-MAX_PHENOTYPE_WORD_ZIPF = 3.5  # more frequent words ('fall', 'shock', 'odd') are ordinary English first
+MIN_DISEASE_WORD_LENGTH = 5  # 'mumps', 'croup'; the shorter disease keys are abbreviations ('dvt', 'sle')
+MAX_RARE_WORD_ZIPF = 3.5  # more frequent words ('fall', 'shock', 'odd', 'depression') are ordinary English first
 
 
 def rare_phenotype_words(typer: EntityTyper) -> frozenset[str]:
     """One-word HPO phenotype names that are rare in English ('forgetfulness', 'irritability'): the
     NER tags few of them, and as words they mean nothing else (data/phenotype_word_exclusions.txt)."""
+    return rare_one_word_names(typer, {"phenotype", "symptom"}, MIN_PHENOTYPE_WORD_LENGTH, "phenotype_word_exclusions.txt")
+
+
+def rare_disease_words(typer: EntityTyper) -> frozenset[str]:
+    """One-word ICD-10-CM disease names that are rare in English and name no phenotype ('chickenpox',
+    'measles', 'scabies'): lay disease names the NER, trained on abstracts, misses
+    (data/disease_word_exclusions.txt: words first, 'ganglion', 'lichen', and states, 'immunocompromised')."""
+    return frozenset(key for key in rare_one_word_names(typer, {"disease"}, MIN_DISEASE_WORD_LENGTH,
+                                                        "disease_word_exclusions.txt")
+                     if not any(concept.kind in {"phenotype", "symptom"} for concept in typer.vocabulary[key]))
+
+
+def rare_one_word_names(typer: EntityTyper, kinds: set[str], min_length: int, exclusions: str) -> frozenset[str]:
     from wordfreq import zipf_frequency
 
-    excluded = coordination.word_set("phenotype_word_exclusions.txt")
+    excluded = coordination.word_set(exclusions)
     return frozenset(key for key, concepts in typer.vocabulary.items()
-                     if " " not in key and len(key) >= MIN_PHENOTYPE_WORD_LENGTH and key.isalpha() and key not in excluded
-                     and any(concept.kind in {"phenotype", "symptom"} for concept in concepts)
-                     and zipf_frequency(key, "en") < MAX_PHENOTYPE_WORD_ZIPF)
+                     if " " not in key and len(key) >= min_length and key.isalpha() and key not in excluded
+                     and any(concept.kind in kinds for concept in concepts)
+                     and zipf_frequency(key, "en") < MAX_RARE_WORD_ZIPF)
 
 
 def names_vaccine(span: Span) -> bool:

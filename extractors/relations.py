@@ -403,7 +403,7 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}
     typer = shared_typer()
     kept = [m for m in mentions if m.entity_type != TREATMENT or m.start in used
-            or term_key(m.text) in typer.treatment_aliases or typer.looks_like_drug(term_key(m.text))]
+            or typer.canonical_key(m.text) in typer.treatment_aliases or typer.looks_like_drug(term_key(m.text))]
     return DocumentFacts(doc_id=doc_id, text=text_of(doc), mentions=kept, relations=relations,
                          abbreviations=dict(doc._.abbreviation_map or {}))
 

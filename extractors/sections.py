@@ -115,7 +115,8 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
     if subject is None:
         return []
     others = {m.canonical: m for m in mentions
-              if m.entity_type == DISEASE and m.canonical != subject.canonical and not is_family_of(m, subject)}
+              if m.entity_type == DISEASE and m.canonical != subject.canonical and not is_family_of(m, subject)
+              and not prevents_mention(sentence, m)}  # 'drink plenty of fluids to avoid dehydration' is still an item
     if len(others) == 1 and all(is_family_of(subject, m) for m in others.values()):
         [subject] = others.values()  # 'For acute sinusitis, your doctor may recommend …' under sinusitis
         from_topic = False
@@ -145,9 +146,12 @@ def closing_cues(sentence: Span, matches: Sequence[CueMatch]) -> dict[str, tuple
 
 def prevents_subject(sentence: Span, mentions: list[Mention], subject: Mention) -> bool:
     """Whether the line names its subject disease as something to prevent ('… to lower the risk of type 2 diabetes')."""
-    return any(m.entity_type == DISEASE and m.canonical == subject.canonical
-               and context.prevents(text_of(sentence), m.start - sentence.start_char, m.end - sentence.start_char)
+    return any(m.entity_type == DISEASE and m.canonical == subject.canonical and prevents_mention(sentence, m)
                for m in mentions)
+
+
+def prevents_mention(sentence: Span, mention: Mention) -> bool:
+    return context.prevents(text_of(sentence), mention.start - sentence.start_char, mention.end - sentence.start_char)
 
 
 @dataclass
@@ -218,11 +222,12 @@ class SectionState:
         if self.harmful:
             cues = {predicate: cue for predicate, cue in cues.items() if predicate == HAS_SYMPTOM}
         inherited = None
+        continues = self.last_list is not None and bool(context.list_continuations().search(text_of(sentence)))
         if not cues and not matches:
-            inherited = self.current_list or self.context
-            if inherited is None and self.last_list is not None and context.list_continuations().search(text_of(sentence)):
-                inherited = self.last_list
+            inherited = self.current_list or self.context or (self.last_list if continues else None)
             cues = inherited.cues if inherited else {}
+        elif continues:
+            inherited = self.last_list  # 'You might also have:' has a cue of its own and continues the list before
         subject, from_topic = list_subject(sentence, mention_at, topic)
         if inherited is not None and from_topic and inherited.subject is not None:
             subject = inherited.subject  # 'You might also have:' continues the list about lupus

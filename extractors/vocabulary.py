@@ -24,9 +24,14 @@ VOCABULARY_FILE = DATA_DIR / "vocabulary.tsv.gz"
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 MAX_TERM_WORDS = 5
 # Qualifiers that make an ICD-10-CM title a bucket rather than a name a writer would use.
-_BUCKET_WORDS = re.compile(r"\b(other|unspecified|with|without|due to|elsewhere|specified|classified|except|sequelae)\b", re.I)
+_BUCKET_WORDS = re.compile(r"\b(other|unspecified|with|without|due to|elsewhere|specified|classified|except|sequelae|mortality)\b", re.I)
 _TRAILING_QUALIFIER = re.compile(r"(,\s*unspecified|\s+NOS)$", re.I)
+_LEADING_QUALIFIER = re.compile(r"^unspecified\s+", re.I)  # 'Unspecified malaria' is the code a writer's 'malaria' gets
 _TRAILING_ABBREVIATION = re.compile(r"\s*\([A-Z0-9]{2,6}\)$")
+_BRACKETED_SHORT_FORM = re.compile(r"\s*\[[A-Z0-9]{2,6}\]")
+_TRAILING_SYNONYM = re.compile(r"(?P<name>[^\[\]]+?)\s*\[(?P<synonym>[^\[\]]+)\]")
+# Brackets of code titles that name a scope or the device at fault, not the condition.
+_NOT_A_SYNONYM = re.compile(r"including\b|ventilator$|ventouse$")
 
 
 @dataclass(frozen=True)
@@ -46,15 +51,27 @@ def icd_rows() -> Iterator[tuple[str, Concept]]:
         if not icd.is_category_or_subcategory(code) or code[0] > "R":
             continue
         kind = "symptom" if code.startswith("R") else "disease"
-        names = [clean_icd_title(text) for text in [icd.get_description(code), *icd.get_inclusion_term(code)]]
-        names = [name for name in names if name]
+        titles = [*bracketed_names(icd.get_description(code)), *icd.get_inclusion_term(code)]
+        names = [name for name in map(clean_icd_title, titles) if name]
         if names:
             concept = Concept(f"ICD10CM:{code}", names[0], kind)
             yield from ((name, concept) for name in names)
 
 
+def bracketed_names(title: str) -> list[str]:
+    """The lay names in a code title's brackets: 'Varicella [chickenpox]' is 'Varicella' and 'chickenpox',
+    'Human immunodeficiency virus [HIV] disease' loses its short form. An eponym ('[Burns]') or a
+    bracket inside the name gives none: the brackets of inclusion terms are mostly those."""
+    title = _BRACKETED_SHORT_FORM.sub("", title)
+    if "[" not in title:
+        return [title]
+    trailing = _TRAILING_SYNONYM.fullmatch(title)
+    return [trailing["name"], trailing["synonym"]] if trailing and trailing["synonym"][0].islower() \
+        and not _NOT_A_SYNONYM.match(trailing["synonym"]) else []
+
+
 def clean_icd_title(title: str) -> str | None:
-    title = _TRAILING_ABBREVIATION.sub("", _TRAILING_QUALIFIER.sub("", title.strip())).strip()
+    title = _LEADING_QUALIFIER.sub("", _TRAILING_ABBREVIATION.sub("", _TRAILING_QUALIFIER.sub("", title.strip())).strip())
     if not title or "," in title or "[" in title or _BUCKET_WORDS.search(title) or len(title.split()) > MAX_TERM_WORDS:
         return None
     return title

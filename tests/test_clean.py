@@ -226,6 +226,20 @@ def test_flattened_navigation_rows_breadcrumbs_and_helplines_go_and_the_title_is
         "The most common symptoms are diarrhoea, tummy pain and tiredness, which come and go."]
 
 
+def test_a_cookie_banner_goes_whole():
+    text = ("Skip to main content\n"
+            "Cookies on the NHS website\n"
+            "We've put some small files called cookies on your device to make our site work. We'd also like to use "
+            "analytics cookies. These collect feedback and send information about how our site is used.\n"
+            "Accept analytics cookies Reject analytics cookies Tell me more about cookies\n"
+            "Back to Health A to Z\n\n"
+            "Chickenpox\n\n"
+            "Chickenpox is common and mostly affects children, although you can get it at any age.")
+    result = clean_text(text)
+    assert result.title == "Chickenpox"
+    assert paragraphs(result) == ["Chickenpox is common and mostly affects children, although you can get it at any age."]
+
+
 def test_hard_wrapped_lines_join_but_lowercase_list_lines_stay_items():
     wrapped = ("Endometriosis is a long-term condition where tissue similar to the lining\n"
                "of the womb grows in other places, such as the ovaries and the fallopian\n"

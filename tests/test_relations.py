@@ -386,7 +386,7 @@ def test_an_undefined_short_form_names_its_disease_as_written(nlp):
         ("multiple sclerosis", "corticosteroid")}
     assert related(nlp, "Methylphenidate is approved to treat ADHD.", predicate="treated_by") == {
         ("attention deficit hyperactivity disorder", "methylphenidate")}
-    assert related(nlp, "AS WELL AS RASHES, SUNBURN CAUSES BLISTERS.") == set()  # capitals, not a short form
+    assert related(nlp, "AS WELL AS RASHES, SUNBURN CAUSES BLISTERS.") == {("sunburn", "blister")}  # capitals: no AS
     assert related(nlp, "Ms Smith says fatigue is common.") == set()  # case matters
 
 
@@ -1143,3 +1143,73 @@ def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
     build_drug_names(rows, first)
     build_drug_names(rows, second)
     assert first.read_bytes() == second.read_bytes() == DRUG_NAMES_FILE.read_bytes()
+
+
+def test_the_committed_vocabulary_is_what_the_distiller_writes(tmp_path):
+    from extractors.vocabulary import VOCABULARY_FILE, build_vocabulary, hpo_rows, icd_rows
+
+    built = tmp_path / "vocabulary.tsv.gz"
+    build_vocabulary([*icd_rows(), *hpo_rows()], built)
+    assert built.read_bytes() == VOCABULARY_FILE.read_bytes()
+
+
+@pytest.mark.parametrize(("title", "names"), [
+    ("Varicella [chickenpox]", ["Varicella", "chickenpox"]),
+    ("Human immunodeficiency virus [HIV] disease", ["Human immunodeficiency virus disease"]),
+    ("Osteochondrosis (juvenile) of lower ulna [Burns]", []),  # an eponym, not a name for it
+    ("Herpesviral [herpes simplex] vulvitis", []),
+    ("Complication of respirator [ventilator]", []),  # the device, not a name for the complication
+    ("Asthma", ["Asthma"]),
+])
+def test_a_code_title_gives_the_lay_name_in_its_brackets(title, names):
+    from extractors.vocabulary import bracketed_names
+
+    assert bracketed_names(title) == names
+
+
+def test_an_unspecified_code_gives_the_plain_name():
+    from extractors.vocabulary import clean_icd_title
+
+    assert clean_icd_title("Unspecified malaria") == "malaria"
+    assert clean_icd_title("Unspecified cause of mortality") is None
+
+
+def test_rare_one_word_disease_names_are_found_but_ordinary_words_are_not(nlp):
+    found = related(nlp, "Chickenpox causes an itchy rash. Measles causes a high temperature. Scabies causes itching.")
+    assert found == {("chickenpox", "rash"), ("measles", "fever"), ("scabies", "itching")}
+    doc = nlp("A ganglion is a lump near a joint.")
+    assert not [span for span in doc.ents if span._.entity_type == "disease"]
+
+
+def test_a_two_medicine_product_is_one_treatment(nlp):
+    found = related(nlp, "Malaria is usually treated with artemether-lumefantrine or dihydroartemisinin-piperaquine.",
+                    predicate="treated_by")
+    assert found == {("malaria", "artemether and lumefantrine"), ("malaria", "dihydroartemisinin piperaquine")}
+    found = related(nlp, "Lupus is treated with calcium/vitamin D supplementation.", predicate="treated_by")
+    assert ("systemic lupus erythematosus", "calcium") in found
+
+
+def test_a_how_to_treat_heading_relates_the_lines_under_it(nlp):
+    text = ("How to treat chickenpox yourself\n\nDo\n\ntake paracetamol to help with pain\n\n"
+            "use calamine lotion to soothe the itching")
+    assert related(nlp, text, predicate="treated_by") == {("chickenpox", "acetaminophen"), ("chickenpox", "calamine lotion")}
+
+
+def test_might_also_have_introduces_symptoms(nlp):
+    text = "Before or after the rash appears, you or your child might also have:\n\na high temperature\n\na loss of appetite"
+    assert related(nlp, text, title="Chickenpox") >= {("chickenpox", "fever"), ("chickenpox", "loss of appetite")}
+
+
+def test_an_acronym_spelled_out_inside_a_class_name_is_one_treatment(nlp):
+    text = ("Heart failure is treated with ACE (angiotensin-converting enzyme) inhibitors and "
+            "SGLT2 (sodium-glucose co-transporter 2) inhibitors.")
+    assert related(nlp, text, predicate="treated_by") == {
+        ("heart failure", "angiotensin converting enzyme inhibitor"),
+        ("heart failure", "sodium glucose co transporter 2 inhibitor")}
+
+
+def test_a_disease_an_item_helps_avoid_does_not_end_the_list(nlp):
+    text = ("How to treat chickenpox yourself\n\nDo\n\n"
+            "drink plenty of fluids, such as water, to avoid dehydration\n\ntake paracetamol to help with pain")
+    assert related(nlp, text, title="Chickenpox", predicate="treated_by") == {
+        ("chickenpox", "hydration"), ("chickenpox", "acetaminophen")}
