@@ -147,6 +147,8 @@ def body_list_at(doc: Doc, index: int, end: int) -> list[int]:
     while index < end and doc[index].lower_ in body_parts():
         parts.append(index)
         index += 1
+        if index + 1 < end and doc[index].text == "," and doc[index + 1].lower_ in word_set("placement_ends.txt"):
+            return parts  # 'pain in your upper tummy, which spreads …': the phrase ends at the comma
         while index < end and (is_connector(doc[index]) or doc[index].lower_ in DETERMINERS):
             index += 1
         if index < end and doc[index].lower_ not in body_parts() and doc[index].is_alpha:
@@ -468,14 +470,15 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
 def located_expansions(span: Span, typed: TypedConcept, spans: list[Span], taken: set[int],
                        typer: EntityTyper) -> list[Expansion]:
     """A bare symptom (one word) placed in body parts: the entity takes the first, the others get their own tokens."""
-    if typed.entity_type != "symptom" or len(span) != 1 or span[0].lower_ not in located_heads():
+    if typed.entity_type != "symptom" or span[-1].lower_ not in located_heads() or not all(
+            token.lower_ in typer.modifiers for token in span[:-1]):  # 'pain', 'sudden pain'
         return []
     chain = coordination_chain(span, spans)
     parts = body_parts_after(chain[-1], taken)
     if not parts:
         return []
     doc = span.doc
-    names = located_names(span, [doc[i] for i in parts])
+    names = located_names(span[-1:], [doc[i] for i in parts])
     first = typer.classify(names[0], "SYMPTOM")
     if first is None:
         return []

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from itertools import product
+from itertools import islice, product
 from typing import Sequence
 
 from spacy.tokens import Doc, Span
@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from extractors import context
 from extractors.cues import LICENSES, CueMatch, clause_cues, cue_matches, list_cues, strongest_cues
 from extractors.doc_index import MentionIndex, sentence_at, sentence_bounds, text_of
-from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT
+from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper
 from extractors.layout import is_heading, is_item_continuation, is_list_item, is_term_line, starts_line
 from extractors.ner import ChunkedText, mentions_of, release, shared_typer
 from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, DocumentFacts, Mention,
@@ -197,7 +197,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     mention_at = MentionIndex(mentions)
     article_topic = topic_mention(title, typer) if title else None
     if article_topic is None and topic_from_mentions:  # no title, or one naming no disease ('Scattered Thoughts')
-        article_topic = dominant_disease(mentions)
+        article_topic = leading_heading_topic(doc, typer) or dominant_disease(mentions)
     section = SectionState()
     previous_items: list[tuple[int, Span]] = []
     previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph
@@ -364,6 +364,20 @@ def through_complication(stated: list[RelationEvidence], about: ListContext | No
             if item.predicate == HAS_SYMPTOM and not item.subject.ontology_id
             and item.subject.canonical != subject.canonical
             and not is_family_of(item.subject, subject) and not is_family_of(subject, item.subject)]
+
+
+LEADING_SENTENCES = 4  # a page heading stands among the first lines, after a site or blog name
+
+
+def leading_heading_topic(doc: Doc, typer: EntityTyper) -> Mention | None:
+    """The disease a heading among the first lines names, when the title is a site's name
+    ('Northfield Valley Hospitals NHS Foundation Trust', then 'GALLSTONES')."""
+    for sentence in islice(doc.sents, LEADING_SENTENCES):
+        if is_heading(sentence):
+            topic = topic_mention(text_of(sentence), typer)
+            if topic is not None:
+                return topic
+    return None
 
 
 def dominant_disease(mentions: list[Mention]) -> Mention | None:

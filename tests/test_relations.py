@@ -1213,3 +1213,25 @@ def test_a_disease_an_item_helps_avoid_does_not_end_the_list(nlp):
             "drink plenty of fluids, such as water, to avoid dehydration\n\ntake paracetamol to help with pain")
     assert related(nlp, text, title="Chickenpox", predicate="treated_by") == {
         ("chickenpox", "hydration"), ("chickenpox", "acetaminophen")}
+
+
+def test_a_page_heading_under_a_site_name_gives_the_topic(nlp):
+    text = ("GALLSTONES\n\nWhat they are and how we treat them\n\nAbout this leaflet\n\n"
+            "Other symptoms include:\n\nfeeling sick.\n\nvomiting.")
+    assert related(nlp, text, title="Northfield Valley Hospitals NHS Foundation Trust") == {
+        ("gallstone", "nausea"), ("gallstone", "vomiting")}
+
+
+def test_pain_placed_in_the_tummy_is_abdominal_pain_and_the_place_ends_at_a_relative_clause(nlp):
+    assert related(nlp, "Gallstones can cause a sudden pain in the upper right part of your tummy.") == {
+        ("gallstone", "abdominal pain")}
+    assert related(nlp, "Pancreatitis causes severe pain in your tummy, which often goes through to your back.") == {
+        ("pancreatitis", "abdominal pain")}
+    # 'usually' places it further, not a new clause
+    assert related(nlp, "Gout causes sudden, severe pain in a joint, usually the big toe.") == {("gout", "toe pain")}
+
+
+def test_you_may_also_introduces_symptoms_written_as_verbs(nlp):
+    text = "During an attack you may also:\n\nsweat a lot.\n\nfeel sick.\n\nfeel restless and unable to keep still."
+    assert related(nlp, text, title="Gallstones") == {
+        ("gallstone", "sweating"), ("gallstone", "nausea"), ("gallstone", "restlessness")}
