@@ -66,6 +66,7 @@ def treatment_gazetteer() -> tuple[TreatmentEntry, ...]:
     return tuple(entries)
 
 
+MIN_EPONYM_CHARS = 3  # 'graves', 'crohns'; not 'its'
 _INNER_GLOSS = re.compile(r"\s*\([^()]*\)(?=\s*\w)")
 
 
@@ -190,7 +191,24 @@ class EntityTyper:
         elif len(words) == 3 and words[0] in CHANGE_WORDS and words[1] in {"in", "to", "of"}:
             words = [words[2], "change"]  # 'changes in mood' is 'mood change'
         key = " ".join(words)
-        return self.body_part_form(self.synonyms.get(key, key))
+        return self.body_part_form(self.possessive_form(self.synonyms.get(key, key)))
+
+    def possessive_form(self, key: str) -> str:
+        """An eponym written without its apostrophe, as the ontology writes it: 'graves disease' is
+        "graves' disease", 'crohns disease' "crohn's disease" (where the plain form names no disease)."""
+        if self.is_known_disease_name(key):
+            return key
+        words = key.split(" ")
+        for index, word in enumerate(words[:-1]):
+            if len(word) > MIN_EPONYM_CHARS and word.endswith("s") and not word.endswith("'s"):
+                for form in (f"{word[:-1]}'s", f"{word}'"):
+                    candidate = " ".join([*words[:index], form, *words[index + 1:]])
+                    if self.is_known_disease_name(candidate):
+                        return candidate
+        return key
+
+    def is_known_disease_name(self, key: str) -> bool:
+        return key in self.curated or any(concept.kind == "disease" for concept in self.vocabulary.get(key, ()))
 
     def strip_modifiers(self, key: str) -> str:
         words = key.split(" ")
@@ -304,6 +322,12 @@ class EntityTyper:
         return (key in self.curated or stripped in self.curated or key in self.vocabulary
                 or last_word in self.symptom_heads or self.has_disease_ending(last_word))
 
+    def names_infection(self, key: str) -> bool:
+        """An infectious disease of ICD-10-CM chapter I (A00-B99) whose name ends in a symptom's word:
+        'scarlet fever', 'dengue fever', 'whooping cough' are diseases, not fever or cough."""
+        return any(concept.kind == "disease" and concept.ontology_id[len("ICD10CM:")] in "AB"
+                   for concept in self.vocabulary.get(key, ()) if concept.ontology_id.startswith("ICD10CM:"))
+
     def disease_named_in(self, text: str) -> TypedConcept | None:
         """The known disease a symptom's name opens with: 'migraine pain', 'arthritis pain'."""
         words = self.canonical_key(text).split(" ")
@@ -344,7 +368,7 @@ class EntityTyper:
             return None
         if self.has_disease_ending(last_word):
             return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
-        if last_word in self.symptom_heads:
+        if last_word in self.symptom_heads and not self.names_infection(key):
             return TypedConcept(SYMPTOM, stripped, self.ontology_id(stripped, SYMPTOM))
         kinds = {concept.kind for concept in self.vocabulary.get(key, ())}
         if "disease" in kinds:

@@ -1235,3 +1235,19 @@ def test_you_may_also_introduces_symptoms_written_as_verbs(nlp):
     text = "During an attack you may also:\n\nsweat a lot.\n\nfeel sick.\n\nfeel restless and unable to keep still."
     assert related(nlp, text, title="Gallstones") == {
         ("gallstone", "sweating"), ("gallstone", "nausea"), ("gallstone", "restlessness")}
+
+
+def test_an_infection_named_after_a_symptom_is_a_disease(nlp):
+    text = "Scarlet fever typically brings a rough pinkish rash. Whooping cough causes coughing fits."
+    assert related(nlp, text) == {("scarlet fever", "rash"), ("whooping cough", "coughing fit")}
+
+
+def test_an_eponym_without_its_apostrophe_is_the_same_disease(nlp):
+    found = related(nlp, "Graves disease causes bulging eyes. Graves' disease causes a goitre.")
+    assert {subject for subject, _ in found} == {"graves' disease"}
+
+
+def test_swollen_tonsils_and_a_quinsy_gloss(nlp):
+    assert related(nlp, "Signs of tonsillitis include red, swollen tonsils.") == {
+        ("tonsillitis", "tonsil redness"), ("tonsillitis", "tonsil swelling")}
+    assert related(nlp, "Quinsy causes drooling.") == {("peritonsillar abscess", "drooling")}
