@@ -66,6 +66,19 @@ def treatment_gazetteer() -> tuple[TreatmentEntry, ...]:
     return tuple(entries)
 
 
+_BRITISH_SPELLINGS = ((re.compile(r"(?<=[a-z])ae(?=[a-z])"), "e"), (re.compile(r"oe(?=[a-z]{2}|a$)"), "e"),
+                      (re.compile(r"(?<=[a-z]{2})our$"), "or"), (re.compile(r"(?<=[a-z][bt])re$"), "er"),
+                      (re.compile(r"(?<=[a-z]{3})is(e|ed|ing|ation)$"), r"iz\1"))
+
+
+def _american_word(word: str) -> str:
+    """'haemorrhage' -> 'hemorrhage', 'oedema' -> 'edema', 'diarrhoea' -> 'diarrhea', 'coeliac' ->
+    'celiac', 'tumour' -> 'tumor', 'fibre' -> 'fiber', 'immunisation' -> 'immunization'."""
+    for pattern, replacement in _BRITISH_SPELLINGS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
 MIN_EPONYM_CHARS = 3  # 'graves', 'crohns'; not 'its'
 _INNER_GLOSS = re.compile(r"\s*\([^()]*\)(?=\s*\w)")
 
@@ -191,7 +204,22 @@ class EntityTyper:
         elif len(words) == 3 and words[0] in CHANGE_WORDS and words[1] in {"in", "to", "of"}:
             words = [words[2], "change"]  # 'changes in mood' is 'mood change'
         key = " ".join(words)
-        return self.body_part_form(self.possessive_form(self.synonyms.get(key, key)))
+        key = self.synonyms.get(key, key)
+        return self.body_part_form(self.possessive_form(self.american_spelling(key)))
+
+    def american_spelling(self, key: str) -> str:
+        """A British spelling in the US spelling the vocabularies name their concepts by, where that one is
+        known: 'coeliac disease' is celiac disease, 'oesophagitis' esophagitis, 'tumour' tumor (one name
+        per concept across sources). A curated name stays as written."""
+        if key in self.curated:
+            return key
+        american = " ".join(_american_word(word) for word in key.split(" "))
+        american = self.synonyms.get(american, american)
+        return american if american != key and self.is_known_name(american) else key
+
+    def is_known_name(self, key: str) -> bool:
+        return (key in self.curated or key in self.vocabulary or key in self.treatment_aliases
+                or key in self.drug_names or key in self.synonyms)
 
     def possessive_form(self, key: str) -> str:
         """An eponym written without its apostrophe, as the ontology writes it: 'graves disease' is

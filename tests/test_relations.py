@@ -1251,3 +1251,9 @@ def test_swollen_tonsils_and_a_quinsy_gloss(nlp):
     assert related(nlp, "Signs of tonsillitis include red, swollen tonsils.") == {
         ("tonsillitis", "tonsil redness"), ("tonsillitis", "tonsil swelling")}
     assert related(nlp, "Quinsy causes drooling.") == {("peritonsillar abscess", "drooling")}
+
+
+def test_a_british_spelling_names_the_concept_as_the_vocabularies_do(nlp):
+    assert related(nlp, "Coeliac disease causes bloating. Oesophagitis causes heartburn.") == {
+        ("celiac disease", "bloating"), ("esophagitis", "heartburn")}
+    assert related(nlp, "Celiac disease causes bloating.") == {("celiac disease", "bloating")}
