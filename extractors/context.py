@@ -88,6 +88,12 @@ def states_harm(text: str) -> bool:
     return any(not PASSIVE_AGENT.match(text, match.end()) for match in treatment_blockers().finditer(text))
 
 
+def states_prevention(heading: str) -> bool:
+    """A heading about preventing a disease ('How can I avoid getting malaria?', 'Prevention'), not
+    about preventing its episodes ('Preventing migraine attacks' is treatment; data/episode_words.txt)."""
+    return bool(listed_cues("prevention_cues.txt").search(heading)) and not listed_cues("episode_words.txt").search(heading)
+
+
 @lru_cache(maxsize=1)
 def hedge_cues() -> re.Pattern[str]:
     return cue_pattern(read_list("hedge_cues.txt"))

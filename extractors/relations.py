@@ -229,7 +229,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             continue
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
         topic = section.topic or article_topic
-        read_under.append((sentence_idx, sentence, topic, section.harmful))
+        read_under.append((sentence_idx, sentence, topic, section.lists_no_treatment))
         if announced is not None and not starts_line(sentence) and is_fragment(sentence, mention_at):
             found.extend(list_item_relations(sentence, sentence_idx, announced, mention_at))
             continue
@@ -240,7 +240,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         list_item, item_continuation = is_list_item(sentence), is_item_continuation(sentence)
         # a later sentence of an item's line: a short bullet's, or a term's explanation
         explains_item = item_continuation or (term_items and not starts_line(sentence))
-        in_harm_list = section.harmful and (list_item or item_continuation)
+        in_harm_list = section.lists_no_treatment and (list_item or item_continuation)
         about = section.current_list or section.context
         for clause in context.clauses(sentence):
             stated = [item for item in relations_in_clause(clause, mention_at, sentence_idx, clause_topic, carried)

@@ -163,6 +163,12 @@ class SectionState:
     current_list: ListContext | None = None  # what the lines now being read relate through
     last_list: ListContext | None = None  # the latest list of the section, for 'You might also have:'
     harmful: bool = False  # the lines now read list triggers or causes ('Common psoriasis triggers include:')
+    preventive: bool = False  # the section is about preventing the disease ('How can I avoid getting malaria?')
+
+    @property
+    def lists_no_treatment(self) -> bool:
+        """Lines that name drugs as causes or as prevention, not as treatments (GOLD: prevention is not treatment)."""
+        return self.harmful or self.preventive
 
     def enter_heading(self, sentence: Span, sentence_idx: int, article_topic: Mention | None) -> None:
         """A heading opens a section (cue of section scope), ends one (a break word or another cue) or is a subsection."""
@@ -172,6 +178,10 @@ class SectionState:
         section_cues = list_cues(matches, "section")
         same_kind = self.context is not None and all(
             set(LICENSES[match.cue.predicate]) & set(self.context.cues) for match in matches)  # 'Medications' under 'Treatment'
+        if context.states_prevention(text):
+            self.preventive = True  # until a heading about treatment or another topic: 'Which tablets could I take?' stays
+        elif section_cues or (matches and not same_kind) or context.section_breaks().search(text):
+            self.preventive = False
         if section_cues:
             self.topic = heading_topic
             self.context = ListContext(section_cues, heading_topic or article_topic)
@@ -219,7 +229,7 @@ class SectionState:
             before is not None and sentence[0].lower_ in BACK_REFERENCES and context.states_harm(text_of(before))
             and bool(named_diseases(before, mention_at)))  # not 'these medications can have side effects'
 
-        if self.harmful:
+        if self.lists_no_treatment:
             cues = {predicate: cue for predicate, cue in cues.items() if predicate == HAS_SYMPTOM}
         inherited = None
         continues = self.last_list is not None and bool(context.list_continuations().search(text_of(sentence)))

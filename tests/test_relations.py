@@ -1257,3 +1257,20 @@ def test_a_british_spelling_names_the_concept_as_the_vocabularies_do(nlp):
     assert related(nlp, "Coeliac disease causes bloating. Oesophagitis causes heartburn.") == {
         ("celiac disease", "bloating"), ("esophagitis", "heartburn")}
     assert related(nlp, "Celiac disease causes bloating.") == {("celiac disease", "bloating")}
+
+
+def test_a_pharmacist_can_suggest_opens_a_treatment_list(nlp):
+    text = ("Irritable bowel syndrome\n\nA pharmacist or GP can suggest medicines for particular symptoms:\n\n"
+            "loperamide to slow things down if you have diarrhoea.\n\npeppermint oil capsules to ease cramps.")
+    assert related(nlp, text, predicate="treated_by") >= {("irritable bowel syndrome", "loperamide")}
+
+
+def test_tablets_under_a_prevention_heading_are_no_treatment(nlp):
+    text = ("Malaria\n\nMalaria is treated with artemether-lumefantrine.\n\n"
+            "How can I avoid getting malaria?\n\nUse an insect repellent.\n\n"
+            "Which antimalarial tablets could I take?\n\nThe main options are:\n\n"
+            "mefloquine, taken once a week.\n\ndoxycycline, taken daily.")
+    assert related(nlp, text, title="Malaria", predicate="treated_by") == {("malaria", "artemether and lumefantrine")}
+    text = "Migraine\n\nPreventing migraine attacks\n\nThe main options are:\n\npropranolol.\n\ntopiramate."
+    assert related(nlp, text, title="Migraine", predicate="treated_by") == {("migraine", "propranolol"),
+                                                                          ("migraine", "topiramate")}
