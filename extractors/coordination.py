@@ -149,10 +149,12 @@ def body_list_at(doc: Doc, index: int, end: int) -> list[int]:
         index += 1
         if index + 1 < end and doc[index].text == "," and doc[index + 1].lower_ in word_set("placement_ends.txt"):
             return parts  # 'pain in your upper tummy, which spreads …': the phrase ends at the comma
+        after_comma = index + 1 < end and doc[index].text == "," and doc[index + 1].lower_ in CONJUNCTIONS
         while index < end and (is_connector(doc[index]) or doc[index].lower_ in DETERMINERS):
             index += 1
         if index < end and doc[index].lower_ not in body_parts() and doc[index].is_alpha:
-            return []  # 'in the face or one side of the body': not a list of body parts
+            # 'in the groin or buttock, and sometimes a limp': a new item; 'in the face or one side of the body': no list
+            return parts if after_comma else []
     return parts
 
 

@@ -223,15 +223,17 @@ class EntityTyper:
 
     def possessive_form(self, key: str) -> str:
         """An eponym written without its apostrophe, as the ontology writes it: 'graves disease' is
-        "graves' disease", 'crohns disease' "crohn's disease" (where the plain form names no disease)."""
+        "graves' disease", 'crohns disease' "crohn's disease", 'heberden nodes' "heberden's node"
+        (where the plain form names no disease)."""
         if self.is_known_disease_name(key):
             return key
         words = key.split(" ")
         for index, word in enumerate(words[:-1]):
-            if len(word) > MIN_EPONYM_CHARS and word.endswith("s") and not word.endswith("'s"):
-                for form in (f"{word[:-1]}'s", f"{word}'"):
+            forms = [f"{word[:-1]}'s", f"{word}'"] if word.endswith("s") else [f"{word}'s"]
+            if len(word) > MIN_EPONYM_CHARS and not word.endswith("'s"):
+                for form in forms:
                     candidate = " ".join([*words[:index], form, *words[index + 1:]])
-                    if self.is_known_disease_name(candidate):
+                    if self.is_known_disease_name(candidate) or (key not in self.vocabulary and candidate in self.vocabulary):
                         return candidate
         return key
 

@@ -54,7 +54,7 @@ from spacy.util import filter_spans  # noqa: E402
 
 from extractors import context, coordination  # noqa: E402
 from extractors.doc_index import TEXT_KEY, line_breaks, sentence_at, sentence_index_at, text_of, token_indexes  # noqa: E402
-from extractors.entity_types import SYMPTOM, TREATMENT, EntityTyper, treatment_gazetteer  # noqa: E402
+from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper, treatment_gazetteer  # noqa: E402
 from extractors.records import Mention  # noqa: E402
 from extractors.terms import pluralize, term_key  # noqa: E402
 from extractors.token_patterns import LowerPatternMatcher  # noqa: E402
@@ -280,9 +280,25 @@ class GazetteerMatcher:
         # An NER span that overlaps a curated name keeps its place only if something besides the NER knows it:
         # 'lupus nephritis' stays, 'lupus cause' yields to 'lupus'.
         predicted = [span for span in doc.ents
-                     if not matched_tokens.intersection(range(span.start, span.end)) or typer.knows(span.text, span.label_)]
-        doc.ents = joined_combinations(filter_spans([*predicted, *matches]), self.treatment_label)
+                     if (not matched_tokens.intersection(range(span.start, span.end)) or typer.knows(span.text, span.label_))
+                     and not (len(span) == 1 and span[0].lower_ in coordination.body_parts())]  # 'groin' as a chemical
+        spans = joined_combinations(filter_spans([*predicted, *matches]), self.treatment_label)
+        doc.ents = filter_spans(with_placed_subtypes(spans, typer))
         return doc
+
+
+def with_placed_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
+    """A disease named with the body part it affects is that subtype: 'Hip OA', 'knee osteoarthritis',
+    'scalp psoriasis' (the NER tags only the disease)."""
+    placed = []
+    for span in spans:
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if (before is not None and span.label_ == "DISEASE" and before.lower_ in coordination.body_parts()
+                and before.whitespace_ and (typed := typer.classify(span.text, "DISEASE")) is not None
+                and typed.entity_type == DISEASE):
+            span = Span(span.doc, span.start - 1, span.end, label=span.label)
+        placed.append(span)
+    return placed
 
 
 COMBINATION_JOINERS = ("-", "/")

@@ -1274,3 +1274,21 @@ def test_tablets_under_a_prevention_heading_are_no_treatment(nlp):
     text = "Migraine\n\nPreventing migraine attacks\n\nThe main options are:\n\npropranolol.\n\ntopiramate."
     assert related(nlp, text, title="Migraine", predicate="treated_by") == {("migraine", "propranolol"),
                                                                           ("migraine", "topiramate")}
+
+
+def test_a_disease_named_with_its_body_part_is_that_subtype(nlp):
+    text = "Osteoarthritis (OA) is common. Hip OA often causes pain in the groin or buttock, and sometimes a limp."
+    assert related(nlp, text) == {("hip osteoarthritis", "groin pain"), ("hip osteoarthritis", "buttock pain"),
+                                  ("hip osteoarthritis", "limp")}
+
+
+def test_osteoarthritis_signs_by_their_lay_names(nlp):
+    text = ("Osteoarthritis\n\nThe most common symptoms include:\n\nReduced range of motion. You might not bend the joint.\n\n"
+            "Bone spurs. Extra bits of bone can form around the joint.")
+    assert related(nlp, text) == {("osteoarthritis", "limitation of joint mobility"), ("osteoarthritis", "bone spur")}
+
+
+def test_a_sign_named_without_its_apostrophe_is_the_ontologys():
+    from extractors.ner import shared_typer
+
+    assert shared_typer().classify("Heberden nodes", "SYMPTOM").canonical == "heberden's node"
