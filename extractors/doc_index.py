@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Sequence
 
 import numpy
-from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
@@ -61,9 +61,16 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     plain numbers, so the Doc holds no reference to itself and is freed as soon as it is dropped)."""
     found = doc.user_data.get(SENTENCES_KEY)
     if found is None:
-        bounds = [(sentence.start, sentence.end) for sentence in doc.sents]
-        found = doc.user_data[SENTENCES_KEY] = ([start for start, _ in bounds], [end for _, end in bounds])
+        # read from the SENT_START array: iterating doc.sents makes a Token object per token
+        starts = [0, *(index for index in numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if index)] if len(doc) else []
+        found = doc.user_data[SENTENCES_KEY] = (starts, [*starts[1:], len(doc)] if starts else [])
     return found
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, as doc.sents gives them, from the bounds listed once."""
+    starts, ends = sentence_bounds(doc)
+    return [doc[start:end] for start, end in zip(starts, ends)]
 
 
 def line_breaks(doc: Doc) -> list[int]:

@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from itertools import islice, product
+from itertools import product
 from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
 from extractors import context
 from extractors.cues import LICENSES, CueMatch, clause_cues, cue_matches, list_cues, strongest_cues
-from extractors.doc_index import MentionIndex, sentence_at, sentence_bounds, text_of
+from extractors.doc_index import MentionIndex, sentence_at, sentence_bounds, sentences, text_of
 from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper
 from extractors.layout import is_heading, is_item_continuation, is_list_item, is_term_line, starts_line
 from extractors.ner import ChunkedText, mentions_of, release, shared_typer
@@ -208,7 +208,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     last_sentence: Span | None = None
     term_items = False  # the open list's items are 'Term. Explanation …' lines
     read_under: list[tuple[int, Span, Mention | None, bool]] = []  # each sentence, its topic, whether it lists harms
-    for sentence_idx, sentence in enumerate(doc.sents):
+    for sentence_idx, sentence in enumerate(sentences(doc)):
         text = text_of(sentence).strip()
         previous_sentence, last_sentence = last_sentence, sentence
         referent = referent_disease(sentence, named_before, mention_at)
@@ -372,7 +372,7 @@ LEADING_SENTENCES = 4  # a page heading stands among the first lines, after a si
 def leading_heading_topic(doc: Doc, typer: EntityTyper) -> Mention | None:
     """The disease a heading among the first lines names, when the title is a site's name
     ('Northfield Valley Hospitals NHS Foundation Trust', then 'GALLSTONES')."""
-    for sentence in islice(doc.sents, LEADING_SENTENCES):
+    for sentence in sentences(doc)[:LEADING_SENTENCES]:
         if is_heading(sentence):
             topic = topic_mention(text_of(sentence), typer)
             if topic is not None:

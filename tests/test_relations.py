@@ -1292,3 +1292,26 @@ def test_a_sign_named_without_its_apostrophe_is_the_ontologys():
     from extractors.ner import shared_typer
 
     assert shared_typer().classify("Heberden nodes", "SYMPTOM").canonical == "heberden's node"
+
+
+def test_devices_transplants_and_rehabilitation_are_treatments(nlp):
+    text = ("Heart failure\n\nHow is heart failure treated?\n\nDevices and surgery\n\n"
+            "A pacemaker helps your heart keep a steady rhythm. For a few people, a heart transplant may be an option.\n\n"
+            "Cardiac rehabilitation is a programme of gentle exercise.")
+    assert related(nlp, text, title="Heart failure", predicate="treated_by") >= {
+        ("heart failure", "pacemaker"), ("heart failure", "heart transplant"), ("heart failure", "cardiac rehabilitation")}
+    assert related(nlp, "Carpal tunnel syndrome is treated with a wrist splint worn at night.", predicate="treated_by") == {
+        ("carpal tunnel syndrome", "splint")}
+
+
+def test_poor_concentration_and_daytime_sleepiness_are_named_one_way(nlp):
+    found = related(nlp, "Sleep apnoea causes poor concentration and daytime sleepiness.")
+    assert found == {("sleep apnea", "difficulty concentrating"), ("sleep apnea", "excessive daytime sleepiness")}
+
+
+def test_sentences_are_listed_as_spacy_splits_them(nlp):
+    from extractors.doc_index import sentences
+
+    doc = nlp("Lupus causes rash.\n\nSymptoms\n\nFatigue is common. So is pain")
+    assert [(s.start, s.end) for s in sentences(doc)] == [(s.start, s.end) for s in doc.sents]
+    assert sentences(nlp("")) == []
