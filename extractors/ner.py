@@ -118,7 +118,7 @@ def gazetteer_terms() -> dict[str, list[str]]:
             patterns[GAZETTEER_LABELS[typed.entity_type]].add(alias)
     for entry in treatment_gazetteer():  # not a symptom's name: 'weight loss' is found, 'losing weight' advised
         patterns["TREATMENT"].update(name for name in entry.names
-                                     if typer.curated_type(term_key(name)) != SYMPTOM)
+                                     if typer.curated_type(term_key(name)) != SYMPTOM and not is_common_word(name))
     # medicines no list has ('statins' too); a name a curated list types otherwise stays out
     patterns["TREATMENT"].update(key for key, generic in typer.drug_names.items() if key == generic)
     patterns["TREATMENT"].update(combination_spellings(typer.drug_names.values()))
@@ -140,6 +140,15 @@ def gazetteer_terms() -> dict[str, list[str]]:
         elif len(words) == 1 and key in phenotype_words:
             patterns["SYMPTOM"].add(key)  # 'forgetfulness', 'restlessness'
     return {label: sorted(terms | {pluralize(term) for term in terms}) for label, terms in patterns.items()}
+
+
+MAX_TREATMENT_WORD_ZIPF = 5.0  # 'rest' is 'the rest of' first: only its phrases ('plenty of rest') mark it
+
+
+def is_common_word(name: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return " " not in name and zipf_frequency(name.lower(), "en") >= MAX_TREATMENT_WORD_ZIPF
 
 
 def combination_spellings(generics: Iterable[str]) -> set[str]:

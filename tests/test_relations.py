@@ -1315,3 +1315,14 @@ def test_sentences_are_listed_as_spacy_splits_them(nlp):
     doc = nlp("Lupus causes rash.\n\nSymptoms\n\nFatigue is common. So is pain")
     assert [(s.start, s.end) for s in sentences(doc)] == [(s.start, s.end) for s in doc.sents]
     assert sentences(nlp("")) == []
+
+
+def test_rest_is_a_treatment_in_its_phrases_but_not_the_rest_of(nlp):
+    assert related(nlp, "Flu is treated with plenty of rest and fluids.", predicate="treated_by") >= {("influenza", "rest")}
+    doc = nlp("Flu spreads to the rest of the family.")
+    assert not [span for span in doc.ents if span._.canonical == "rest"]
+
+
+def test_appetite_lost_in_everyday_words(nlp):
+    assert related(nlp, "Tonsillitis can make you lose your appetite, and children may go off their food.") == {
+        ("tonsillitis", "loss of appetite")}
