@@ -1326,3 +1326,13 @@ def test_rest_is_a_treatment_in_its_phrases_but_not_the_rest_of(nlp):
 def test_appetite_lost_in_everyday_words(nlp):
     assert related(nlp, "Tonsillitis can make you lose your appetite, and children may go off their food.") == {
         ("tonsillitis", "loss of appetite")}
+
+
+def test_leave_you_feeling_states_symptoms_and_iron_treats_anaemia(nlp):
+    text = ("Anaemia can leave you feeling tired and breathless. It is usually treated with iron supplements, "
+            "and some people also need an erythropoiesis-stimulating agent (ESA).")
+    assert related(nlp, text) == {("anemia", "fatigue"), ("anemia", "shortness of breath")}
+    assert related(nlp, text, predicate="treated_by") == {("anemia", "iron supplement"),
+                                                          ("anemia", "erythropoiesis stimulating agent")}
+    assert related(nlp, "Symptoms of kidney disease include a lack of energy and needing to urinate more often.") == {
+        ("kidney disease", "fatigue"), ("kidney disease", "frequent urination")}
