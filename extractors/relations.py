@@ -45,13 +45,16 @@ DOMINANT_MIN_MENTIONS = 3  # fewer mentions than this make no topic
 
 def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_idx: int,
                         topic: Mention | None = None,
-                        carried: dict[str, tuple[str, float]] | None = None) -> list[RelationEvidence]:
+                        carried: dict[str, tuple[str, float]] | None = None,
+                        referent_at: int | None = None) -> list[RelationEvidence]:
     """Every typed pair the clause's cues license, each with its negation and hedging.
 
     A clause that names symptoms or treatments but no disease takes the section's or the
     article's topic disease as subject ('How is lupus treated?' … 'NSAIDs can help…'); one that
     names the topic's family ('eczema' in a section on atopic eczema) means the topic. A clause
     without cues of its own takes the sentence-scoped cues of the clauses before it (`carried`).
+    A clause opening with 'It' for the topic (referent_at: where the word stands) has the topic
+    there as a subject besides the diseases it names ('It causes fever … and can progress to heart failure').
     """
     # The clause's mentions by offset, not doc.ents or doc.text: those rebuild the whole Doc on
     # every access, which made long documents quadratic (a 100,000-character text took 40 s).
@@ -68,8 +71,13 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     if len({mention.canonical for mention in by_type[DISEASE]}) > MAX_CLAUSE_DISEASES:
         return []  # 'other diseases cause similar symptoms: rhinitis, sinusitis, …': a list of diseases, no facts
     subjects_from_topic = not by_type[DISEASE] and topic is not None and not topic.negated
+    referent_anchor = None
     if subjects_from_topic:
         by_type[DISEASE] = [topic]
+    elif referent_at is not None and topic is not None and not topic.negated and all(
+            mention.canonical != topic.canonical for mention in by_type[DISEASE]):
+        by_type[DISEASE] = [topic, *by_type[DISEASE]]
+        referent_anchor = replace(topic, start=referent_at, end=referent_at + 1)
     elif len(spans) < 2:
         return []
     sentence = sentence_at(clause.doc, clause.start)
@@ -84,7 +92,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             continue  # 'X is treated with T to reduce S': the disease is the subject, not T.
         for subject, obj in product(by_type[subject_type], by_type[object_type]):
             from_topic = subject is topic
-            anchor = family_named if from_topic else subject
+            anchor = (referent_anchor or family_named) if from_topic else subject
             if anchor is not None and not cue_allows(matches, predicate, anchor, obj, clause, disease_ends):
                 continue  # 'obesity has led to more young people with type 2 diabetes'
             if anchor is None and not object_side_allows(matches, predicate, obj, clause.start_char):
@@ -211,7 +219,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     for sentence_idx, sentence in enumerate(sentences(doc)):
         text = text_of(sentence).strip()
         previous_sentence, last_sentence = last_sentence, sentence
-        referent = referent_disease(sentence, named_before, mention_at)
+        referent = referent_disease(sentence, named_before, mention_at, previous_sentence)
         about_treatment = (bool(treatments_before) and not named_before
                            and bool(context.treatment_anaphors().match(text_of(sentence).lstrip())))
         named_before = named_diseases(sentence, mention_at)
@@ -243,7 +251,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         in_harm_list = section.lists_no_treatment and (list_item or item_continuation)
         about = section.current_list or section.context
         for clause in context.clauses(sentence):
-            stated = [item for item in relations_in_clause(clause, mention_at, sentence_idx, clause_topic, carried)
+            referent_at = opening_of(sentence) if referent is not None and clause.start == sentence.start else None
+            stated = [item for item in relations_in_clause(clause, mention_at, sentence_idx, clause_topic, carried, referent_at)
                       if not (in_harm_list and item.predicate != HAS_SYMPTOM)]  # 'Triggers include: … medications
             found.extend(stated)
             found.extend(through_complication(stated, about))
@@ -394,12 +403,22 @@ def dominant_disease(mentions: list[Mention]) -> Mention | None:
     return replace(named, sentence_idx=-1, start=-1, end=-1, text=canonical, hedged=False)
 
 
-def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int, Mention]) -> Mention | None:
+def opening_of(sentence: Span) -> int:
+    """Where a sentence's first word starts (its span may begin with whitespace)."""
+    text = text_of(sentence)
+    return sentence.start_char + len(text) - len(text.lstrip())
+
+
+def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int, Mention],
+                     previous: Span | None = None) -> Mention | None:
     """The disease a sentence opening with 'This condition', 'It' or 'This type of arthritis' speaks of:
-    the one the sentence before named, or the one of those that belongs to the family it names."""
+    the one the sentence before named, the one it opened with ('Thyroid storm is a worsening of
+    thyrotoxicosis. It causes …'), or the one of those that belongs to the family it names."""
     if not before or not context.disease_anaphors().match(text_of(sentence).lstrip()):
         return None
     if len(before) == 1:
+        return before[0]
+    if previous is not None and before[0].start == opening_of(previous):
         return before[0]
     families = named_diseases(sentence, mention_at)
     members = [disease for disease in before if any(is_family_of(family, disease) for family in families)]

@@ -1336,3 +1336,11 @@ def test_leave_you_feeling_states_symptoms_and_iron_treats_anaemia(nlp):
                                                           ("anemia", "erythropoiesis stimulating agent")}
     assert related(nlp, "Symptoms of kidney disease include a lack of energy and needing to urinate more often.") == {
         ("kidney disease", "fatigue"), ("kidney disease", "frequent urination")}
+
+
+def test_it_after_a_sentence_opening_with_a_disease_speaks_of_that_disease(nlp):
+    text = ("Thyroid storm is a rare worsening of thyrotoxicosis. It causes a very high fever, agitation and vomiting, "
+            "and it can progress to heart failure or coma. Thyroid storm is treated with propranolol.")
+    assert related(nlp, text) == {("thyroid storm", "fever"), ("thyroid storm", "agitation"),
+                                  ("thyroid storm", "vomiting"), ("thyroid storm", "coma")}
+    assert related(nlp, text, predicate="treated_by") == {("thyroid storm", "propranolol")}
