@@ -1344,3 +1344,8 @@ def test_it_after_a_sentence_opening_with_a_disease_speaks_of_that_disease(nlp):
     assert related(nlp, text) == {("thyroid storm", "fever"), ("thyroid storm", "agitation"),
                                   ("thyroid storm", "vomiting"), ("thyroid storm", "coma")}
     assert related(nlp, text, predicate="treated_by") == {("thyroid storm", "propranolol")}
+
+
+def test_a_gritty_feeling_is_a_symptom(nlp):
+    text = "Symptoms of conjunctivitis include:\n\na gritty feeling, as if there's sand in your eye."
+    assert related(nlp, text) == {("conjunctivitis", "gritty feeling")}
