@@ -1349,3 +1349,8 @@ def test_it_after_a_sentence_opening_with_a_disease_speaks_of_that_disease(nlp):
 def test_a_gritty_feeling_is_a_symptom(nlp):
     text = "Symptoms of conjunctivitis include:\n\na gritty feeling, as if there's sand in your eye."
     assert related(nlp, text) == {("conjunctivitis", "gritty feeling")}
+
+
+def test_a_clumsy_hand_is_clumsiness(nlp):
+    assert related(nlp, "You may notice that your hand feels clumsy.", title="Carpal tunnel syndrome") == {
+        ("carpal tunnel syndrome", "clumsiness")}
