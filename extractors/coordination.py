@@ -162,20 +162,26 @@ def body_parts_after(span: Span, taken: set[int]) -> list[int]:
     """Body-part tokens that place a bare symptom: 'pain around your temples and forehead'."""
     doc = span.doc
     index = span.end + 1 if is_gloss(span) else span.end  # '..., called inflammation, in the joints'
+    if (index + 2 < len(doc) and doc[index].lower_ in CONJUNCTIONS and doc[index + 1].lower_ in located_heads()
+            and doc[index + 2].lower_ in PREPOSITIONS):
+        index += 2  # 'pain and cramping in the tummy': both are placed
     if index >= len(doc) or doc[index].lower_ not in PREPOSITIONS:
         return []
     while index + 1 < len(doc) and doc[index + 1].lower_ in PREPOSITIONS | CONJUNCTIONS:  # 'in and around'
         index += 1
     end = min(span.sent.end, index + 1 + BODY_WINDOW_TOKENS)
+    before_comma: list[int] = []  # 'in the tummy, often on the lower right side': the tummy, if no part follows
     for position in range(index + 1, end):
         token = doc[position]
         if token.text in {";", ":", "."} or (position in taken):
-            return []
+            return before_comma
         if token.lower_ in body_parts():
             parts = body_list_at(doc, position, span.sent.end)
             if parts and not taken.intersection(parts):
                 return parts
-    return []
+            if not before_comma and position + 1 < len(doc) and doc[position + 1].text == "," and position not in taken:
+                before_comma = [position]
+    return before_comma
 
 
 def coordination_chain(span: Span, entities: list[Span]) -> list[Span]:

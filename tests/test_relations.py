@@ -1354,3 +1354,10 @@ def test_a_gritty_feeling_is_a_symptom(nlp):
 def test_a_clumsy_hand_is_clumsiness(nlp):
     assert related(nlp, "You may notice that your hand feels clumsy.", title="Carpal tunnel syndrome") == {
         ("carpal tunnel syndrome", "clumsiness")}
+
+
+def test_pain_and_cramping_in_the_tummy_is_placed_there(nlp):
+    text = "Symptoms of Crohn's disease include:\n\nPain and cramping in the tummy, often on the lower right side."
+    assert related(nlp, text) == {("crohn's disease", "abdominal pain")}
+    assert related(nlp, "Crohn's disease can make you lose your appetite. Many people have lost their appetite.") == {
+        ("crohn's disease", "loss of appetite")}
