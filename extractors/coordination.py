@@ -250,9 +250,10 @@ def tokens_among(doc: Doc, words: frozenset[str]) -> list[Token]:
 
 
 def body_symptom(typer: EntityTyper, name: str) -> TypedConcept | None:
-    """The symptom '<quality> <body part>' names, if a curated list or the body-part rule knows it
-    ('cracked skin', 'red joint'); None for a pairing no list or rule vouches for."""
-    if not (typer.is_curated(name) or typer.body_part_quality(term_key(name)) is not None):
+    """The symptom '<quality> <body part>' names, if a curated list, the body-part rule or the
+    vocabularies know it ('cracked skin', 'red joint', HPO's 'brittle hair'); None for a pairing none vouches for."""
+    if not (typer.is_curated(name) or typer.body_part_quality(term_key(name)) is not None
+            or term_key(name) in typer.vocabulary):
         return None
     typed = typer.classify(name, "SYMPTOM")
     return typed if typed is not None and typed.entity_type == "symptom" else None

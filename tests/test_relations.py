@@ -1361,3 +1361,8 @@ def test_pain_and_cramping_in_the_tummy_is_placed_there(nlp):
     assert related(nlp, text) == {("crohn's disease", "abdominal pain")}
     assert related(nlp, "Crohn's disease can make you lose your appetite. Many people have lost their appetite.") == {
         ("crohn's disease", "loss of appetite")}
+
+
+def test_qualities_the_hair_becomes_are_symptoms_the_ontology_names(nlp):
+    assert related(nlp, "Hyperthyroidism can cause the hair to become fine and brittle.") == {
+        ("hyperthyroidism", "fine hair"), ("hyperthyroidism", "brittle hair")}
