@@ -232,6 +232,10 @@ def test_a_cookie_banner_goes_whole():
             "We've put some small files called cookies on your device to make our site work. We'd also like to use "
             "analytics cookies. These collect feedback and send information about how our site is used.\n"
             "Accept analytics cookies Reject analytics cookies Tell me more about cookies\n"
+            "We'd also like to use analytics cookies. These send information about how our site is used.\n"
+            "Let us know if this is OK. We'll use a cookie to save your choice.\n"
+            "I'm OK with analytics cookies\n"
+            "Do not use analytics cookies\n"
             "Back to Health A to Z\n\n"
             "Chickenpox\n\n"
             "Chickenpox is common and mostly affects children, although you can get it at any age.")

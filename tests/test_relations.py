@@ -1366,3 +1366,9 @@ def test_pain_and_cramping_in_the_tummy_is_placed_there(nlp):
 def test_qualities_the_hair_becomes_are_symptoms_the_ontology_names(nlp):
     assert related(nlp, "Hyperthyroidism can cause the hair to become fine and brittle.") == {
         ("hyperthyroidism", "fine hair"), ("hyperthyroidism", "brittle hair")}
+
+
+def test_hand_foot_and_mouth_disease_and_glandular_fever_are_diseases(nlp):
+    text = "Hand, foot and mouth disease causes mouth ulcers. Glandular fever causes a sore throat."
+    assert related(nlp, text) == {("hand, foot and mouth disease", "mouth sore"), ("glandular fever", "sore throat")}
+    assert related(nlp, "Infectious mononucleosis causes a sore throat.") == {("glandular fever", "sore throat")}
