@@ -89,8 +89,8 @@ def states_harm(text: str) -> bool:
 
 
 def states_prevention(heading: str) -> bool:
-    """A heading about preventing a disease ('How can I avoid getting malaria?', 'Prevention'), not
-    about preventing its episodes ('Preventing migraine attacks' is treatment; data/episode_words.txt)."""
+    """A heading about preventing a disease ('How can I avoid getting malaria?', 'Preventing shingles';
+    data/prevention_cues.txt), not its episodes ('Preventing migraine attacks' is treatment; data/episode_words.txt)."""
     return bool(listed_cues("prevention_cues.txt").search(heading)) and not listed_cues("episode_words.txt").search(heading)
 
 

@@ -478,7 +478,8 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
 
 def located_expansions(span: Span, typed: TypedConcept, spans: list[Span], taken: set[int],
                        typer: EntityTyper) -> list[Expansion]:
-    """A bare symptom (one word) placed in body parts: the entity takes the first, the others get their own tokens."""
+    """A bare symptom (one word, maybe after modifiers: 'a sudden pain') placed in body parts: the entity
+    takes the first, the others get their own tokens."""
     if typed.entity_type != "symptom" or span[-1].lower_ not in located_heads() or not all(
             token.lower_ in typer.modifiers for token in span[:-1]):  # 'pain', 'sudden pain'
         return []

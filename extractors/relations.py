@@ -215,7 +215,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     found: list[RelationEvidence] = []
     last_sentence: Span | None = None
     term_items = False  # the open list's items are 'Term. Explanation …' lines
-    read_under: list[tuple[int, Span, Mention | None, bool]] = []  # each sentence, its topic, whether it lists harms
+    read_under: list[tuple[int, Span, Mention | None, bool]] = []  # each sentence, its topic, whether it lists no treatments
     for sentence_idx, sentence in enumerate(sentences(doc)):
         text = text_of(sentence).strip()
         previous_sentence, last_sentence = last_sentence, sentence

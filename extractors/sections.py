@@ -167,7 +167,7 @@ class SectionState:
 
     @property
     def lists_no_treatment(self) -> bool:
-        """Lines that name drugs as causes or as prevention, not as treatments (GOLD: prevention is not treatment)."""
+        """Lines that name drugs as causes or as prevention, not as treatments: prevention is not treatment."""
         return self.harmful or self.preventive
 
     def enter_heading(self, sentence: Span, sentence_idx: int, article_topic: Mention | None) -> None:
