@@ -43,6 +43,12 @@ def word_hashes(words: frozenset[str]) -> numpy.ndarray:
     return numpy.fromiter((hash_string(word) for word in words), dtype=numpy.uint64, count=len(words))
 
 
+def opening_of(span: Span) -> int:
+    """Where a span's first word starts: a sentence's span may begin with the whitespace before it."""
+    text = text_of(span)
+    return span.start_char + len(text) - len(text.lstrip())
+
+
 def sentence_at(doc: Doc, token_index: int) -> Span:
     """The sentence holding a token, found by bisection in the Doc's sentence bounds listed once:
     Span.sent walks back token by token to the sentence start on every call."""

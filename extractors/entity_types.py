@@ -225,7 +225,7 @@ class EntityTyper:
         """An eponym written without its apostrophe, as the ontology writes it: 'graves disease' is
         "graves' disease", 'crohns disease' "crohn's disease", 'heberden nodes' "heberden's node"
         (where the plain form names no disease)."""
-        if self.is_known_disease_name(key):
+        if self.is_settled_name(key):
             return key
         words = key.split(" ")
         for index, word in enumerate(words[:-1]):
@@ -233,11 +233,12 @@ class EntityTyper:
             if len(word) > MIN_EPONYM_CHARS and not word.endswith("'s"):
                 for form in forms:
                     candidate = " ".join([*words[:index], form, *words[index + 1:]])
-                    if self.is_known_disease_name(candidate) or (key not in self.vocabulary and candidate in self.vocabulary):
+                    if self.is_settled_name(candidate) or (key not in self.vocabulary and candidate in self.vocabulary):
                         return candidate
         return key
 
-    def is_known_disease_name(self, key: str) -> bool:
+    def is_settled_name(self, key: str) -> bool:
+        """A curated name (of any type) or an ontology's disease name: one that is used as written."""
         return key in self.curated or any(concept.kind == "disease" for concept in self.vocabulary.get(key, ()))
 
     def strip_modifiers(self, key: str) -> str:

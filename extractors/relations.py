@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from extractors import context
 from extractors.cues import LICENSES, CueMatch, clause_cues, cue_matches, list_cues, strongest_cues
-from extractors.doc_index import MentionIndex, sentence_at, sentence_bounds, sentences, text_of
+from extractors.doc_index import MentionIndex, opening_of, sentence_at, sentence_bounds, sentences, text_of
 from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper
 from extractors.layout import is_heading, is_item_continuation, is_list_item, is_term_line, starts_line
 from extractors.ner import ChunkedText, mentions_of, release, shared_typer
@@ -265,8 +265,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             section.introduce_list(sentence, mention_at, topic)
             if section.current_list is not None:
                 found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at,
-                                                 after=INLINE_INTRODUCTION.search(text).end() + sentence.start_char
-                                                 + len(text_of(sentence)) - len(text_of(sentence).lstrip())))
+                                                 after=INLINE_INTRODUCTION.search(text).end() + opening_of(sentence)))
             previous_items = []
         elif text.endswith(":"):
             section.introduce_list(sentence, mention_at, topic, previous_sentence)
@@ -401,12 +400,6 @@ def dominant_disease(mentions: list[Mention]) -> Mention | None:
         return None
     named = next(mention for mention in mentions if mention.canonical == canonical and mention.entity_type == DISEASE)
     return replace(named, sentence_idx=-1, start=-1, end=-1, text=canonical, hedged=False)
-
-
-def opening_of(sentence: Span) -> int:
-    """Where a sentence's first word starts (its span may begin with whitespace)."""
-    text = text_of(sentence)
-    return sentence.start_char + len(text) - len(text.lstrip())
 
 
 def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int, Mention],

@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from extractors import context
 from extractors.cues import LICENSES, CueMatch, cue_matches, list_cues
-from extractors.doc_index import MentionIndex, text_of
+from extractors.doc_index import MentionIndex, opening_of, text_of
 from extractors.entity_types import DISEASE, EntityTyper
 from extractors.layout import starts_line
 from extractors.ner import shared_typer
@@ -30,7 +30,7 @@ PARENTHESES = re.compile(r"\([^()]*\)")
 def sentence_evidence(sentence: Span) -> dict:
     """The sentence as evidence: its text without surrounding whitespace, and where that text lies."""
     text = text_of(sentence)
-    start = sentence.start_char + len(text) - len(text.lstrip())
+    start = opening_of(sentence)
     end = sentence.start_char + len(text.rstrip())
     return {"sentence": text[start - sentence.start_char:end - sentence.start_char], "start": start, "end": end}
 
