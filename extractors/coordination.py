@@ -19,7 +19,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span, Token
 
 from extractors.doc_index import token_indexes
-from extractors.entity_types import EntityTyper, TypedConcept
+from extractors.entity_types import DEGREE_WORDS, EntityTyper, TypedConcept
 from extractors.terms import term_key
 from extractors.vocabulary import read_list, read_table
 
@@ -381,15 +381,98 @@ def stacked_qualities(doc: Doc, spans: list[Span], taken: set[int], typer: Entit
 
 
 FEEL_WORDS = frozenset({"feel", "feels", "feeling", "felt", "seem", "seems", "seeming"})  # 'seem unusually sleepy'
-DEGREE_WORDS = frozenset({"generally", "very", "really", "extremely", "quite", "a", "bit", "little", "more", "so", "too",
-                          "often", "also", "usually", "sometimes", "unusually"})
+# verbs that say a person comes to be in a state ('go stiff', 'become confused', 'being grumpy')
+STATE_VERBS = FEEL_WORDS | frozenset({"become", "becomes", "becoming", "became", "get", "gets", "getting", "got", "go",
+                                      "goes", "going", "went", "turn", "turns", "turning", "turned", "being", "look",
+                                      "looks", "looking", "appear", "appears"})
+HARD_WORDS = frozenset({"hard", "harder", "difficult", "unable", "struggle", "struggles", "struggling"})  # 'hard to swallow'
+MODAL_WORDS = frozenset({"may", "might", "can", "could", "will", "often", "sometimes", "also", "usually"})
+MODAL_REACH_TOKENS = 12  # 'may cry out, bite their tongue, drool or lose control': verbs a modal governs
+MIN_STATE_CHARS = 4
+
+
+def symptom_names(typer: EntityTyper) -> frozenset[str]:
+    """The one-word symptom names some list knows ('weakness', 'drooling', 'confusion')."""
+    names = {key for key, concepts in typer.vocabulary.items()
+             if " " not in key and any(concept.kind in {"phenotype", "symptom"} for concept in concepts)}
+    names |= {key for key in typer.curated if " " not in key and typer.curated_type(key) == "symptom"}
+    return frozenset(name for name in names if (typed := typer.classify(name, "SYMPTOM")) is not None
+                     and typed.entity_type == "symptom")
+
+
+def state_adjectives(names: frozenset[str]) -> dict[str, str]:
+    """Adjective -> the symptom noun derived from it: 'dizzy' -> dizziness, 'weak' -> weakness,
+    'irritable' -> irritability, 'confused' -> confusion, 'bloated' -> bloating."""
+    found: dict[str, str] = {}
+    for noun in sorted(names):
+        if noun.endswith("iness"):
+            adjective = noun[:-5] + "y"
+        elif noun.endswith("ness"):
+            adjective = noun[:-4]
+        elif noun.endswith("ability"):
+            adjective = noun[:-7] + "able"
+        elif noun.endswith("ion") or noun.endswith("ing"):
+            adjective = noun[:-3] + "ed"
+        else:
+            continue
+        if len(adjective) >= MIN_STATE_CHARS:
+            found.setdefault(adjective, noun)
+    return found
+
+
+def gerunds(verb: str) -> list[str]:
+    """The '-ing' forms a verb may take, likeliest first: 'drool' -> drooling, 'wheeze' -> wheezing, 'gag' -> gagging."""
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return [verb[:-1] + "ing"]
+    doubled = verb + verb[-1] + "ing"
+    short = len(verb) == 3 and verb[1] in "aeiou" and verb[2] not in "aeiouwy"
+    return [doubled, verb + "ing"] if short else [verb + "ing", doubled]
+
+
+def action_verbs(typer: EntityTyper) -> dict[str, str]:
+    """Verb form -> the symptom its gerund names (data/symptom_verbs.txt): 'vomit', 'vomits' -> vomiting."""
+    found: dict[str, str] = {}
+    for verb in word_set("symptom_verbs.txt"):
+        gerund = next((form for form in gerunds(verb) if typer.knows(form, "SYMPTOM")), gerunds(verb)[0])
+        for form in (verb, verb + "s", verb + "es"):
+            found[form] = gerund
+    return found
+
+
+@dataclass(frozen=True)
+class StateLexicon:
+    """What lay verbs and adjectives name: derived once from the vocabularies."""
+
+    adjectives: dict[str, str]
+    verbs: dict[str, str]
+
+
+@lru_cache(maxsize=4)
+def state_lexicon(typer: EntityTyper) -> StateLexicon:
+    return StateLexicon(state_adjectives(symptom_names(typer)), action_verbs(typer))
+
+
+def state_symptom(typer: EntityTyper, word: str) -> TypedConcept | None:
+    """The symptom a state word names after 'feel' or 'become': the curated 'feeling <word>' ('feeling
+    tired' is fatigue), else the symptom noun of the adjective ('confused' -> confusion)."""
+    name = f"feeling {word}"
+    if not typer.is_curated(name):
+        noun = state_lexicon(typer).adjectives.get(word)
+        if noun is None:
+            return None
+        name = noun
+    typed = typer.classify(name, "SYMPTOM")
+    return typed if typed is not None and typed.entity_type == "symptom" else None
 
 
 def felt_states(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
-    """'feel generally achy, tired and unwell': one symptom per state felt, where 'feeling <state>' is
-    a curated name ('feeling tired' is fatigue, 'feeling unwell' malaise; data/synonyms.tsv)."""
+    """'feel generally achy, tired and unwell', 'become confused and very sleepy': one symptom per
+    state, where 'feeling <state>' is a curated name ('feeling unwell' is malaise; data/synonyms.tsv)
+    or the state's adjective is a symptom's ('weak' for weakness)."""
     found: list[Expansion] = []
-    for verb in tokens_among(doc, FEEL_WORDS):
+    for verb in tokens_among(doc, STATE_VERBS):
+        if verb.i > 0 and doc[verb.i - 1].lower_ in body_parts():
+            continue  # 'the skin becomes itchy': a body part's quality (predicated_qualities)
         index = verb.i + 1
         while index < len(doc) and doc[index].lower_ in DEGREE_WORDS:
             index += 1
@@ -399,12 +482,78 @@ def felt_states(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion
                                     or doc[index].lower_ in DEGREE_WORDS):
             token = doc[index]
             if token.is_alpha and token.lower_ not in DEGREE_WORDS and not is_connector(token):
-                if not typer.is_curated(f"feeling {token.lower_}"):
+                typed = state_symptom(typer, token.lower_)
+                if typed is None:
                     break  # 'feel tired and want to sleep': the list of states ends at the first other word
-                typed = typer.classify(f"feeling {token.lower_}", "SYMPTOM")
-                if typed is not None and typed.entity_type == "symptom":
-                    found.append(Expansion(token.i, token.i + 1, typed, Span(doc, verb.i, verb.i + 1, label="SYMPTOM")))
+                found.append(Expansion(token.i, token.i + 1, typed, Span(doc, verb.i, verb.i + 1, label="SYMPTOM")))
             index += 1
+    return found
+
+
+def hard_to_do(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
+    """'find it hard to swallow or breathe': one symptom per act that is hard ('difficulty
+    swallowing', 'difficulty breathing'), where a list knows the name."""
+    found: list[Expansion] = []
+    for head in tokens_among(doc, HARD_WORDS):
+        index = head.i + 1
+        if index >= len(doc) or doc[index].lower_ != "to":
+            continue
+        index += 1
+        while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])):
+            token = doc[index]
+            if not is_connector(token):
+                name = next((f"difficulty {form}" for form in gerunds(token.lower_)
+                             if typer.knows(f"difficulty {form}", "SYMPTOM")), None)
+                typed = None if name is None else typer.classify(name, "SYMPTOM")
+                if typed is None or typed.entity_type != "symptom":
+                    break  # 'hard to tell whether': the acts end at the first that names no symptom
+                found.append(Expansion(token.i, token.i + 1, typed, Span(doc, head.i, head.i + 1, label="SYMPTOM")))
+            index += 1
+    return found
+
+
+def governing_modal(doc: Doc, index: int) -> int | None:
+    """The modal that governs the verb at index: right before it ('may vomit'), or earlier in its
+    sentence with a comma or conjunction continuing what it says ('may cry out, … drool')."""
+    before = doc[index - 1]
+    if before.lower_ in MODAL_WORDS:
+        return index - 1
+    if not is_connector(before):
+        return None
+    for candidate in range(index - 2, max(-1, index - MODAL_REACH_TOKENS), -1):
+        if doc[candidate].lower_ in MODAL_WORDS:
+            return candidate
+        if doc[candidate].is_sent_start:
+            return None
+    return None
+
+
+def speaks_of_a_person(doc: Doc, modal: int, taken: set[int]) -> bool:
+    """Whether the modal's subject is a person (data/person_words.txt), one with an entity's disease
+    ('people with epilepsy may drool') or left out ('Poor feeding; may vomit'): a wound that 'will
+    bleed' is no symptom of the disease."""
+    index = modal - 1
+    while index >= 0 and doc[index].lower_ in MODAL_WORDS:
+        index -= 1
+    return (index < 0 or not doc[index].is_alpha or index in taken
+            or doc[index].lower_ in word_set("person_words.txt"))
+
+
+def modal_actions(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
+    """'they may cry out, bite their tongue, drool or lose control': a verb whose '-ing' form is a
+    symptom ('drooling', 'vomiting'; data/symptom_verbs.txt) names it where a modal governs it and
+    the one who may do it is a person."""
+    verbs = state_lexicon(typer).verbs
+    found: list[Expansion] = []
+    for token in tokens_among(doc, frozenset(verbs)):
+        if token.i in taken or token.i == 0:
+            continue
+        modal = governing_modal(doc, token.i)
+        if modal is None or not speaks_of_a_person(doc, modal, taken):
+            continue
+        typed = typer.classify(verbs[token.lower_], "SYMPTOM")
+        if typed is not None and typed.entity_type == "symptom":
+            found.append(Expansion(token.i, token.i + 1, typed, Span(doc, token.i, token.i + 1, label="SYMPTOM")))
     return found
 
 
@@ -472,7 +621,10 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
     result = [item for item in result if not (item.end - item.start == 1 and item.start in acting)]
     result.extend(actions)
     result.extend(trouble_with(doc, taken, typer))
+    taken.update(item.start for item in result)
     result.extend(felt_states(doc, taken, typer))
+    result.extend(hard_to_do(doc, taken, typer))
+    result.extend(modal_actions(doc, taken, typer))
     return result
 
 

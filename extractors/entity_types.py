@@ -24,6 +24,9 @@ MIN_STEM_WORD_LENGTH = 6  # 'April' ends in '-pril' but is no drug; real INN nam
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "their", "his", "her", "its", "your", "our", "my"})
 DIFFICULTY_WORDS = frozenset({"trouble", "problems", "problem", "difficulties"})  # before a verb: a difficulty doing it
 CHANGE_WORDS = frozenset({"change", "changes"})
+FEEL_FORMS = frozenset({"feel", "feels", "feeling", "felt"})
+DEGREE_WORDS = frozenset({"generally", "very", "really", "extremely", "quite", "a", "bit", "little", "more", "so", "too",
+                          "often", "also", "usually", "sometimes", "unusually"})  # 'feeling very weak' is 'feeling weak'
 MIN_DISEASE_STEM = 3  # letters before a disease ending ('myo' + 'pathy'); 'a' + 'pathy' is apathy
 # Words that place a quality in a body part ('pain in the joints', 'swelling of both ankles').
 _PLACING_WORDS = frozenset({"in", "of", "on", "around", "at", "over"})
@@ -203,6 +206,8 @@ class EntityTyper:
             words = ["difficulty", words[1]]  # 'trouble reading' is 'difficulty reading'
         elif len(words) == 3 and words[0] in CHANGE_WORDS and words[1] in {"in", "to", "of"}:
             words = [words[2], "change"]  # 'changes in mood' is 'mood change'
+        elif len(words) > 2 and words[0] in FEEL_FORMS and words[1] in DEGREE_WORDS:
+            words = [words[0], *[word for word in words[1:-1] if word not in DEGREE_WORDS], words[-1]]
         key = " ".join(words)
         key = self.synonyms.get(key, key)
         return self.body_part_form(self.possessive_form(self.american_spelling(key)))

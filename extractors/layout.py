@@ -12,6 +12,7 @@ from extractors.doc_index import Lines, text_of
 
 MAX_HEADING_WORDS = 12
 MAX_LIST_ITEM_WORDS = 30
+TABLE_ROW = "|"  # cleaning writes a table's rows as '| cell | cell |' lines
 MAX_TERM_WORDS = 6  # 'Nerve damage in arms and legs.' opening a line of explanation
 
 
@@ -38,10 +39,11 @@ def line_words(sentence: Span) -> int:
 
 def is_heading(sentence: Span) -> bool:
     """A short line of its own that does not end like a sentence and does not start in lowercase
-    (that is an item of a list that lost its bullets: 'take paracetamol to help with pain'): a section heading."""
+    (that is an item of a list that lost its bullets: 'take paracetamol to help with pain') or as a
+    table row ('| Temperature | Fever, often with chills |'): a section heading."""
     text = text_of(sentence).strip()
     return (bool(text) and starts_and_ends_line(sentence) and len(text.split()) <= MAX_HEADING_WORDS
-            and not text.endswith((".", "!", ",", ";", ":")) and not text[0].islower())
+            and not text.endswith((".", "!", ",", ";", ":")) and not text[0].islower() and not text.startswith(TABLE_ROW))
 
 
 def is_list_item(sentence: Span) -> bool:

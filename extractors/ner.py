@@ -49,10 +49,10 @@ import json  # noqa: E402
 
 from spacy.matcher import PhraseMatcher  # noqa: E402
 from spacy.strings import StringStore  # noqa: E402
-from spacy.tokens import Doc, Span  # noqa: E402
+from spacy.tokens import Doc, Span, Token  # noqa: E402
 from spacy.util import filter_spans  # noqa: E402
 
-from extractors import context, coordination  # noqa: E402
+from extractors import context, coordination, layout  # noqa: E402
 from extractors.doc_index import TEXT_KEY, line_breaks, sentence_at, sentence_index_at, text_of, token_indexes  # noqa: E402
 from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper, treatment_gazetteer  # noqa: E402
 from extractors.records import Mention  # noqa: E402
@@ -292,7 +292,7 @@ class GazetteerMatcher:
                      if (not matched_tokens.intersection(range(span.start, span.end)) or typer.knows(span.text, span.label_))
                      and not (len(span) == 1 and span[0].lower_ in coordination.body_parts())]  # 'groin' as a chemical
         spans = joined_combinations(filter_spans([*predicted, *matches]), self.treatment_label)
-        doc.ents = filter_spans(with_placed_subtypes(spans, typer))
+        doc.ents = filter_spans(with_heading_subtypes(with_placed_subtypes(spans, typer), typer))
         return doc
 
 
@@ -308,6 +308,62 @@ def with_placed_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
             span = Span(span.doc, span.start - 1, span.end, label=span.label)
         placed.append(span)
     return placed
+
+
+MAX_HEADING_LEAD_TOKENS = 2  # '3. Ocular rosacea', '## Ocular rosacea': numbering before the name
+
+
+MAX_QUALIFIER_ZIPF = 5.0  # 'common', 'new', 'early' name no kind of a disease, though ICD-10-CM titles use them
+MAX_UNLISTED_QUALIFIER_ZIPF = 1.0  # 'papulopustular', 'phymatous': a term of art no title has
+
+
+@lru_cache(maxsize=1)
+def disease_name_words() -> frozenset[str]:
+    """The words of the vocabularies' disease names: what qualifies a disease as a kind ('ocular', 'bacterial')."""
+    return frozenset(word for key, concepts in shared_typer().vocabulary.items()
+                     if any(concept.kind == DISEASE for concept in concepts) for word in key.split(" "))
+
+
+def is_subtype_qualifier(token: Token, typer: EntityTyper) -> bool:
+    """A word that makes a disease a kind of it: one the vocabularies' disease names use ('ocular',
+    'severe', 'bacterial') or an adjective too rare for everyday English ('papulopustular'); not
+    'comprehensive' (a 'Comprehensive Epilepsy Center'), 'treating' or 'untreated'."""
+    from wordfreq import zipf_frequency
+
+    word = token.lower_
+    if not token.is_alpha or token.is_stop or word.endswith("ing") or word.startswith("un"):
+        return False
+    if not (coordination.looks_like_adjective(word) or word in typer.modifiers):
+        return False  # 'What causes type 2 diabetes'
+    frequency = zipf_frequency(word, "en")
+    return (word in disease_name_words() and frequency < MAX_QUALIFIER_ZIPF) or frequency < MAX_UNLISTED_QUALIFIER_ZIPF
+
+
+def with_heading_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
+    """A disease a heading names with a qualifier ('Ocular rosacea', 'Severe malaria') is a kind the
+    article describes apart: one entity wherever the article writes it, and the subject of its section
+    (the NER tags only 'rosacea'). A qualified name in running text alone stays the disease."""
+    subtypes: set[tuple[str, str]] = set()
+    qualified: list[tuple[int, Span, tuple[str, str]]] = []
+    for index, span in enumerate(spans):
+        if span.label_ not in {"DISEASE", "SYMPTOM"} or span.start == 0:
+            continue
+        before = span.doc[span.start - 1]
+        if not before.whitespace_ or not is_subtype_qualifier(before, typer):
+            continue
+        typed = typer.classify(span.text, "DISEASE")
+        if typed is None or typed.entity_type != DISEASE:
+            continue
+        name = (before.lower_, typed.canonical)
+        qualified.append((index, span, name))
+        sentence = sentence_at(span.doc, before.i)
+        if before.i - sentence.start <= MAX_HEADING_LEAD_TOKENS and layout.is_heading(sentence):
+            subtypes.add(name)
+    result = list(spans)
+    for index, span, name in qualified:
+        if name in subtypes:
+            result[index] = Span(span.doc, span.start - 1, span.end, label="DISEASE")
+    return result
 
 
 COMBINATION_JOINERS = ("-", "/")
@@ -456,12 +512,19 @@ def looks_like_abbreviation(short: Span, long_form: Span) -> bool:
             and len(long_form) <= MAX_LONG_FORM_WORDS and long_form.sent == short.sent)
 
 
+def is_edge_junk(token: Token) -> bool:
+    """A token no entity starts or ends with: whitespace the NER swallowed (line breaks) or a separator
+    ('| Fever' in a table row, '• rash'); brackets and quotes stay, they may belong to the name."""
+    return token.is_space or (len(token.text) == 1 and not token.text.isalnum() and not token.is_bracket
+                              and not token.is_quote)
+
+
 def trim_whitespace(span: Span) -> Span | None:
-    """An entity never starts or ends with a whitespace token (line breaks the NER swallowed)."""
+    """An entity never starts or ends with a whitespace or separator token."""
     start, end = span.start, span.end
-    while start < end and span.doc[start].is_space:
+    while start < end and is_edge_junk(span.doc[start]):
         start += 1
-    while end > start and span.doc[end - 1].is_space:
+    while end > start and is_edge_junk(span.doc[end - 1]):
         end -= 1
     if start == end:
         return None

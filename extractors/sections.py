@@ -170,11 +170,19 @@ class SectionState:
         """Lines that name drugs as causes or as prevention, not as treatments: prevention is not treatment."""
         return self.harmful or self.preventive
 
-    def enter_heading(self, sentence: Span, sentence_idx: int, article_topic: Mention | None) -> None:
-        """A heading opens a section (cue of section scope), ends one (a break word or another cue) or is a subsection."""
+    def enter_heading(self, sentence: Span, sentence_idx: int, article_topic: Mention | None,
+                      named: Sequence[Mention] = ()) -> None:
+        """A heading opens a section (cue of section scope), ends one (a break word or another cue) or is a subsection.
+
+        named: the diseases the heading's entities name; a subtype among them ('Ocular rosacea', found
+        by ner.with_heading_subtypes) is the heading's topic, not the family the vocabularies know.
+        """
         text = text_of(sentence).strip()
         matches = cue_matches(sentence)
         heading_topic = topic_mention(text, shared_typer(), sentence_idx)
+        subtypes = [mention for mention in named if heading_topic is not None and is_family_of(heading_topic, mention)]
+        if len(subtypes) == 1:
+            heading_topic = replace(subtypes[0], sentence_idx=sentence_idx, start=-1, end=-1, text=subtypes[0].canonical)
         section_cues = list_cues(matches, "section")
         same_kind = self.context is not None and all(
             set(LICENSES[match.cue.predicate]) & set(self.context.cues) for match in matches)  # 'Medications' under 'Treatment'

@@ -264,6 +264,24 @@ def test_a_disease_class_is_not_the_subject_next_to_a_disease(nlp):
     assert related(nlp, "Psoriasis is a skin disease that causes a rash.") == {("psoriasis", "rash")}
 
 
+def test_a_heading_naming_a_kind_of_the_disease_makes_it_the_subject_below(nlp):
+    """'Ocular rosacea' as a heading: the NER tags only 'rosacea', the section is about the subtype."""
+    text = ("Rosacea causes flushing.\n\nOcular rosacea\n\nYou may notice that your eyes are watery or feel gritty.\n\n"
+            "Living with it\n\nRosacea can also cause burning.\n")
+    assert related(nlp, text, title="Rosacea") == {
+        ("rosacea", "flushing"), ("ocular rosacea", "watery eye"), ("ocular rosacea", "gritty eye"), ("rosacea", "burning sensation")}
+
+
+def test_a_heading_word_that_names_no_kind_leaves_the_disease_as_it_is(nlp):
+    text = "Comprehensive epilepsy care\n\nEpilepsy causes seizures.\n\nWhat causes epilepsy\n\nEpilepsy causes confusion.\n"
+    assert related(nlp, text) == {("epilepsy", "seizure"), ("epilepsy", "confusion")}
+
+
+def test_a_table_cell_separator_is_no_part_of_a_name(nlp):
+    assert related(nlp, "Signs\n\n| Temperature | Fever, often with chills |\n", title="Pneumonia") == {
+        ("pneumonia", "fever"), ("pneumonia", "chill")}
+
+
 def test_a_family_name_next_to_its_subtype_is_not_the_subject(nlp):
     found = related(nlp, "The most common type of psoriasis, plaque psoriasis causes dry skin.")
     assert found == {("plaque psoriasis", "dry skin")}
@@ -1073,6 +1091,28 @@ def test_states_felt_are_symptoms_each(nlp):
     assert related(nlp, "Children with flu may seem unusually sleepy or irritable.") == {
         ("influenza", "drowsiness"), ("influenza", "irritability")}
     assert related(nlp, "Flu symptoms include an aching body.") == {("influenza", "body ache")}
+
+
+def test_a_state_a_person_comes_into_is_the_symptom_its_adjective_names(nlp):
+    """'become confused' is confusion and 'feeling very weak' weakness: the adjective of a symptom noun."""
+    assert related(nlp, "Afterward, people with epilepsy often become confused and very sleepy.") == {
+        ("epilepsy", "confusion"), ("epilepsy", "drowsiness")}
+    assert related(nlp, "The most common signs are feeling very tired and weak.", title="Pneumonia") == {
+        ("pneumonia", "fatigue"), ("pneumonia", "weakness")}
+    assert related(nlp, "People with pneumonia may become happy and confused.") == set()  # the states end at 'happy'
+
+
+def test_what_is_hard_to_do_is_a_difficulty(nlp):
+    assert related(nlp, "Tonsillitis can make it hard to swallow or breathe.") == {
+        ("tonsillitis", "difficulty swallowing"), ("tonsillitis", "difficulty breathing")}
+    assert related(nlp, "Tonsillitis can be hard to tell apart from a cold.") == set()
+
+
+def test_a_bodily_verb_a_modal_governs_is_its_symptom(nlp):
+    """'may drool' is drooling, also after a comma that continues the modal; a verb outside data/symptom_verbs.txt is none."""
+    assert related(nlp, "During a seizure, people with epilepsy may cry out, bite their tongue, drool or vomit.") >= {
+        ("epilepsy", "drooling"), ("epilepsy", "vomiting")}
+    assert related(nlp, "Children with epilepsy may arrange their toys.") == set()
 
 
 def test_stacked_adjectives_before_a_body_part_are_a_symptom_each(nlp):
