@@ -234,6 +234,46 @@ def drug_class_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
+MAX_TREATMENT_MODIFIERS = 3  # 'laser interstitial thermal therapy'
+
+
+@lru_cache(maxsize=1)
+def treatment_phrase_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
+    """Heads (with plurals), procedure endings and excluded modifiers of the treatment phrase rule."""
+    heads = frozenset(word for head in coordination.word_set("treatment_heads.txt") for word in (head, pluralize(head)))
+    return heads, tuple(coordination.word_set("procedure_suffixes.txt")), coordination.word_set("treatment_modifier_exclusions.txt")
+
+
+def treatment_phrase_spans(doc: Doc, blocked: set[int], one_word: set[int] = frozenset()) -> list[tuple[int, int]]:
+    """(start, end) of treatments named by a head and the words that say which: 'heat therapy', 'knee
+    replacement', 'nerve gliding exercises', 'lubricating eye drops', and procedures by their ending
+    ('laparoscopic cholecystectomy'). No token of a disease or a drug (blocked) joins one: 'acne cream'
+    and 'ibuprofen gel' stay a disease and a drug. A one-word treatment of the gazetteer (one_word) may
+    be the head: 'nerve gliding exercises'."""
+    heads, suffixes, excluded = treatment_phrase_words()
+    spans = []
+    for head in doc:
+        word = head.lower_
+        procedure = head.is_alpha and any(word.endswith(suffix) and len(word) > len(suffix) + 2 for suffix in suffixes)
+        if (head.i in blocked and head.i not in one_word) or not (procedure or word in heads):
+            continue
+        start, modifiers = head.i, 0
+        while start > 0 and modifiers < MAX_TREATMENT_MODIFIERS:
+            token = doc[start - 1]
+            if token.text == "-" and start >= 2 and not token.whitespace_ and not doc[start - 2].whitespace_:
+                start -= 1  # 'low-fat diet': the hyphen joins its words
+                continue
+            if (not token.is_alpha or token.is_stop or token.i in blocked or token.lower_ in excluded
+                    or token.lower_.endswith("ly")):
+                break  # 'possibly surgery', 'monthly injections': an adverb says how or when, not which
+            start, modifiers = start - 1, modifiers + 1
+        while start < head.i and doc[start].text == "-":
+            start += 1
+        if procedure or start < head.i:
+            spans.append((start, head.i + 1))
+    return spans
+
+
 MAX_GLOSS_TOKENS = 8
 
 
@@ -283,7 +323,13 @@ class GazetteerMatcher:
     def __call__(self, doc: Doc) -> Doc:
         found = [*self.matcher(doc), *self.short_forms(doc), *self.pattern_matcher(doc),
                  *((self.treatment_label, start, end) for start, end in drug_class_spans(doc))]
-        matches = filter_spans([Span(doc, start, end, label=label) for label, start, end in found])
+        matches = [Span(doc, start, end, label=label) for label, start, end in found]
+        # a disease's or a drug's tokens join no treatment phrase; a symptom's may ('weight loss surgery', 'eye drops')
+        blocked = {i for span in [*doc.ents, *matches] if span.label_ != "SYMPTOM" for i in range(span.start, span.end)}
+        one_word = {span.start for span in matches if len(span) == 1 and span.label == self.treatment_label}
+        phrases = [Span(doc, start, end, label=self.treatment_label)
+                   for start, end in treatment_phrase_spans(doc, blocked, one_word)]
+        matches = filter_spans([*matches, *phrases])
         matched_tokens = {i for span in matches for i in range(span.start, span.end)}
         typer = shared_typer()
         # An NER span that overlaps a curated name keeps its place only if something besides the NER knows it:

@@ -12,7 +12,7 @@ _SPACE_LIKE = re.compile(r"[\s\-\u2010-\u2015_/]+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _EDGE_PUNCTUATION = " .,;:!?\"'()[]{}*\u2022"
 # Words whose final 's' is not a plural; keeps 'lupus', 'psoriasis', 'diabetes' intact.
-_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "os", "as", "ys")
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "os", "as")
 _INVARIANT = frozenset({"diabetes", "herpes", "shingles", "rabies", "measles", "mumps", "scabies", "series", "species",
                         "lupus", "aids", "news", "pelvis", "diagnosis", "genetics", "physics"})
 
@@ -21,6 +21,8 @@ def singularize(word: str) -> str:
     """A conservative English singular: only the forms common in symptom and drug names."""
     if len(word) <= 3 or word in _INVARIANT or not word.endswith("s") or word.endswith(_NOT_PLURAL_ENDINGS):
         return word
+    if word.endswith("ys") and word[-3] not in "aeiou":
+        return word  # 'sprays', 'kidneys' are plurals; a consonant before 'ys' is no plural ending
     if word.endswith("aches"):
         return word[:-1]
     if word.endswith("ies"):

@@ -180,6 +180,20 @@ def test_an_unlisted_word_with_a_drug_stem_is_a_treatment(nlp):
         nlp, "Rheumatoid arthritis is often treated with tofacitinib.", predicate="treated_by")
 
 
+def test_a_treatment_head_with_the_words_that_say_which_is_a_treatment(nlp):
+    """'heat therapy', 'nerve gliding exercises', 'lubricating eye drops' (not the symptom 'eye drop'),
+    a procedure by its ending; not a judging word or a disease or drug joined to the head."""
+    text = ("Osteoarthritis is treated with knee replacement, nerve gliding exercises, lubricating eye drops, "
+            "throat sprays and laparoscopic cholecystectomy.")
+    assert related(nlp, text, predicate="treated_by") == {
+        ("osteoarthritis", "knee replacement"), ("osteoarthritis", "nerve gliding exercise"),
+        ("osteoarthritis", "lubricating eye drop"), ("osteoarthritis", "throat spray"),
+        ("osteoarthritis", "laparoscopic cholecystectomy")}
+    assert related(nlp, "Gout is treated with the right therapy and ibuprofen gel.", predicate="treated_by") == {
+        ("gout", "ibuprofen")}
+    assert related(nlp, "Inverse psoriasis causes smooth patches.") == {("inverse psoriasis", "smooth patch")}
+
+
 def test_an_ordinary_word_that_ends_like_a_stem_is_no_drug(nlp):
     doc = nlp("Hay fever is worse in April.")
     assert "April" not in {span.text for span in doc.ents}
