@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Sequence
 
 import numpy
-from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, SENT_START
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, SENT_START, SUFFIX
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
@@ -36,6 +36,14 @@ def token_indexes(doc: Doc, words: frozenset[str]) -> list[int]:
     """Indexes of the tokens whose lower-case form is one of words, found in the Doc's array of
     LOWER hashes: no Token object is made for the many tokens that are not."""
     return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), word_hashes(words))).tolist()
+
+
+def ending_indexes(doc: Doc, endings: tuple[str, ...]) -> list[int]:
+    """Indexes of the tokens that end with one of endings (each of three letters or more), found
+    first by the Doc's array of SUFFIX (last three letters) hashes."""
+    tails = frozenset(ending[-3:] for ending in endings)
+    candidates = numpy.flatnonzero(numpy.isin(doc.to_array(SUFFIX), word_hashes(tails))).tolist()
+    return [index for index in candidates if doc[index].lower_.endswith(endings)]
 
 
 @lru_cache(maxsize=16)

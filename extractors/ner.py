@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Span, Token  # noqa: E402
 from spacy.util import filter_spans  # noqa: E402
 
 from extractors import context, coordination, layout  # noqa: E402
-from extractors.doc_index import TEXT_KEY, line_breaks, sentence_at, sentence_index_at, text_of, token_indexes  # noqa: E402
+from extractors.doc_index import TEXT_KEY, ending_indexes, line_breaks, sentence_at, sentence_index_at, text_of, token_indexes  # noqa: E402
 from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper, treatment_gazetteer  # noqa: E402
 from extractors.records import Mention  # noqa: E402
 from extractors.terms import pluralize, term_key  # noqa: E402
@@ -244,6 +244,12 @@ def treatment_phrase_words() -> tuple[frozenset[str], tuple[str, ...], frozenset
     return heads, tuple(coordination.word_set("procedure_suffixes.txt")), coordination.word_set("treatment_modifier_exclusions.txt")
 
 
+def names_procedure(token: Token, suffixes: tuple[str, ...]) -> bool:
+    """A word of a procedure ending with a stem before it ('tonsillectomy'; not the bare 'ectomy')."""
+    word = token.lower_
+    return token.is_alpha and any(word.endswith(suffix) and len(word) > len(suffix) + 2 for suffix in suffixes)
+
+
 def treatment_phrase_spans(doc: Doc, blocked: set[int], one_word: set[int] = frozenset()) -> list[tuple[int, int]]:
     """(start, end) of treatments named by a head and the words that say which: 'heat therapy', 'knee
     replacement', 'nerve gliding exercises', 'lubricating eye drops', and procedures by their ending
@@ -252,10 +258,11 @@ def treatment_phrase_spans(doc: Doc, blocked: set[int], one_word: set[int] = fro
     be the head: 'nerve gliding exercises'."""
     heads, suffixes, excluded = treatment_phrase_words()
     spans = []
-    for head in doc:
-        word = head.lower_
-        procedure = head.is_alpha and any(word.endswith(suffix) and len(word) > len(suffix) + 2 for suffix in suffixes)
-        if (head.i in blocked and head.i not in one_word) or not (procedure or word in heads):
+    procedures = {index for index in ending_indexes(doc, suffixes) if names_procedure(doc[index], suffixes)}
+    for index in sorted(procedures.union(token_indexes(doc, heads))):
+        head = doc[index]
+        procedure = index in procedures
+        if head.i in blocked and head.i not in one_word:
             continue
         start, modifiers = head.i, 0
         while start > 0 and modifiers < MAX_TREATMENT_MODIFIERS:
