@@ -203,7 +203,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     """
     typer = shared_typer()
     mention_at = MentionIndex(mentions)
-    article_topic = topic_mention(title, typer) if title else None
+    article_topic = named_kind(topic_mention(title, typer) if title else None, mentions)
     if article_topic is None and topic_from_mentions:  # no title, or one naming no disease ('Scattered Thoughts')
         article_topic = leading_heading_topic(doc, typer) or dominant_disease(mentions)
     section = SectionState()
@@ -386,6 +386,19 @@ def leading_heading_topic(doc: Doc, typer: EntityTyper) -> Mention | None:
             if topic is not None:
                 return topic
     return None
+
+
+def named_kind(topic: Mention | None, mentions: list[Mention]) -> Mention | None:
+    """The title's disease, or the one kind of it the article names at least as often as the disease
+    itself: a 'sleep apnoea' story about obstructive sleep apnoea (OSA) is about that."""
+    if topic is None:
+        return None
+    counts = Counter(mention.canonical for mention in mentions if mention.entity_type == DISEASE and not mention.negated)
+    kinds = [canonical for canonical in counts if canonical.endswith(" " + topic.canonical)]
+    if len(kinds) != 1 or counts[kinds[0]] < max(counts[topic.canonical], 1):
+        return topic
+    named = next(mention for mention in mentions if mention.canonical == kinds[0] and mention.entity_type == DISEASE)
+    return replace(named, sentence_idx=-1, start=-1, end=-1, text=kinds[0], hedged=False)
 
 
 def dominant_disease(mentions: list[Mention]) -> Mention | None:

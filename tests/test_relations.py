@@ -286,6 +286,16 @@ def test_a_heading_naming_a_kind_of_the_disease_makes_it_the_subject_below(nlp):
         ("rosacea", "flushing"), ("ocular rosacea", "watery eye"), ("ocular rosacea", "gritty eye"), ("rosacea", "burning sensation")}
 
 
+def test_a_title_disease_is_the_kind_of_it_the_article_is_about(nlp):
+    """A 'sleep apnoea' story about obstructive sleep apnoea (OSA): the topic's relations go to the kind."""
+    text = ("Dave was diagnosed with obstructive sleep apnoea (OSA). OSA is common in men.\n\n"
+            "Symptoms\n\nLoud snoring.\n\nDaytime sleepiness.\n")
+    assert related(nlp, text, title="The snoring that turned out to be sleep apnoea") == {
+        ("obstructive sleep apnea", "loud snoring"), ("obstructive sleep apnea", "excessive daytime sleepiness")}
+    text = "Plaque psoriasis is one type of psoriasis. Psoriasis is common.\n\nSymptoms\n\nItching.\n"
+    assert related(nlp, text, title="Psoriasis") == {("psoriasis", "itching")}
+
+
 def test_a_heading_word_that_names_no_kind_leaves_the_disease_as_it_is(nlp):
     text = "Comprehensive epilepsy care\n\nEpilepsy causes seizures.\n\nWhat causes epilepsy\n\nEpilepsy causes confusion.\n"
     assert related(nlp, text) == {("epilepsy", "seizure"), ("epilepsy", "confusion")}
