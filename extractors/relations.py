@@ -390,12 +390,13 @@ def leading_heading_topic(doc: Doc, typer: EntityTyper) -> Mention | None:
 
 def named_kind(topic: Mention | None, mentions: list[Mention]) -> Mention | None:
     """The title's disease, or the one kind of it the article names at least as often as the disease
-    itself: a 'sleep apnoea' story about obstructive sleep apnoea (OSA) is about that."""
+    itself and DOMINANT_MIN_MENTIONS times: a 'sleep apnoea' story about obstructive sleep apnoea (OSA)
+    is about that."""
     if topic is None:
         return None
     counts = Counter(mention.canonical for mention in mentions if mention.entity_type == DISEASE and not mention.negated)
     kinds = [canonical for canonical in counts if canonical.endswith(" " + topic.canonical)]
-    if len(kinds) != 1 or counts[kinds[0]] < max(counts[topic.canonical], 1):
+    if len(kinds) != 1 or counts[kinds[0]] < max(counts[topic.canonical], DOMINANT_MIN_MENTIONS):
         return topic
     named = next(mention for mention in mentions if mention.canonical == kinds[0] and mention.entity_type == DISEASE)
     return replace(named, sentence_idx=-1, start=-1, end=-1, text=kinds[0], hedged=False)
