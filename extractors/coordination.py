@@ -264,11 +264,14 @@ def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[
 
     A body part, a linking verb (data/linking_verbs.txt) and a coordination of bare words; each
     'quality + body part' that a curated list names ('dry skin', 'cracked skin') or that names a
-    quality of data/symptom_qualities.tsv ('red joint') is a symptom on the quality's token.
+    quality of data/symptom_qualities.tsv ('red joint') is a symptom on the quality's token. Other
+    things a quality is said of (data/predicated_subjects.txt: 'appetite is often increased') give
+    the symptoms a list knows by that name ('increased appetite').
     """
     found: list[Expansion] = []
     verbs = linking_verbs()
-    for body in tokens_among(doc, body_parts()):
+    others = word_set("predicated_subjects.txt")
+    for body in tokens_among(doc, body_parts() | others):
         if body.i + 2 >= len(doc):
             continue
         index = body.i + 1
@@ -278,14 +281,18 @@ def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[
             index += 1  # 'the big toe, which becomes hot and swollen'
         while index < len(doc) and doc[index].lower_ in AUXILIARIES:
             index += 1
-        if index >= len(doc) or doc[index].lower_ not in verbs:
+        if index >= len(doc) or doc[index].lower_ not in verbs | {"be"}:  # 'your urine may be dark'
             continue
         index += 1
-        while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])):
+        while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])
+                                    or doc[index].lower_ in DEGREE_WORDS):
             token = doc[index]
-            typed = None if is_connector(token) else body_symptom(typer, f"{token.lower_} {body.lower_}")
-            if typed is not None:
-                found.append(Expansion(token.i, token.i + 1, typed, Span(doc, body.i, body.i + 1, label="SYMPTOM")))
+            if not is_connector(token) and token.lower_ not in DEGREE_WORDS:
+                name = f"{token.lower_} {body.lower_}"
+                typed = (body_symptom(typer, name) if body.lower_ not in others
+                         else typer.classify(name, "SYMPTOM") if typer.knows(name, "SYMPTOM") else None)
+                if typed is not None and typed.entity_type == "symptom":
+                    found.append(Expansion(token.i, token.i + 1, typed, Span(doc, body.i, body.i + 1, label="SYMPTOM")))
             index += 1
     return found
 

@@ -1126,6 +1126,13 @@ def test_a_state_a_person_comes_into_is_the_symptom_its_adjective_names(nlp):
     assert related(nlp, "People with pneumonia may become happy and confused.") == set()  # the states end at 'happy'
 
 
+def test_a_quality_said_of_appetite_urine_or_vision_is_the_symptom_a_list_knows(nlp):
+    text = "Symptoms of hyperthyroidism\n\nAppetite is often increased. Your urine may be dark and your vision may become blurred.\n"
+    assert related(nlp, text) == {("hyperthyroidism", "increased appetite"), ("hyperthyroidism", "dark urine"),
+                                  ("hyperthyroidism", "blurred vision")}
+    assert related(nlp, "Symptoms of hyperthyroidism\n\nYour mood may be good.\n") == set()
+
+
 def test_what_is_hard_to_do_is_a_difficulty(nlp):
     assert related(nlp, "Tonsillitis can make it hard to swallow or breathe.") == {
         ("tonsillitis", "difficulty swallowing"), ("tonsillitis", "difficulty breathing")}
