@@ -7,13 +7,15 @@ data/coordination_words.txt) that share the entity's head ('joint and muscle pai
 modifier ('sensitivity to light, sound and smell') or a body part ('pain around your temples and
 forehead', data/body_parts.txt); qualities predicated of a body part ('the skin becomes itchy, dry
 and cracked'), verbs it does ('skin that may crack and bleed') and things one has trouble with
-('trouble with memory, thinking and understanding') and states felt ('feel achy, tired and unwell') are read the same way. Each conjunct is returned with the full name it stands for; the entity
+('trouble with memory, thinking and understanding'), states felt or come into ('feel achy, tired and unwell',
+'become confused'), acts that are hard ('hard to swallow') and bodily verbs a modal governs ('may drool or
+vomit') are read the same way. Each conjunct is returned with the full name it stands for; the entity
 typer decides what that name is.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
@@ -453,8 +455,12 @@ class StateLexicon:
     adjectives: dict[str, str]
     verbs: dict[str, str]
 
+    @cached_property
+    def verb_forms(self) -> frozenset[str]:
+        return frozenset(self.verbs)
 
-@lru_cache(maxsize=4)
+
+@lru_cache(maxsize=4)  # one per typer, built once
 def state_lexicon(typer: EntityTyper) -> StateLexicon:
     return StateLexicon(state_adjectives(symptom_names(typer)), action_verbs(typer))
 
@@ -550,9 +556,10 @@ def modal_actions(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansi
     """'they may cry out, bite their tongue, drool or lose control': a verb whose '-ing' form is a
     symptom ('drooling', 'vomiting'; data/symptom_verbs.txt) names it where a modal governs it and
     the one who may do it is a person."""
-    verbs = state_lexicon(typer).verbs
+    lexicon = state_lexicon(typer)
+    verbs = lexicon.verbs
     found: list[Expansion] = []
-    for token in tokens_among(doc, frozenset(verbs)):
+    for token in tokens_among(doc, lexicon.verb_forms):
         if token.i in taken or token.i == 0:
             continue
         modal = governing_modal(doc, token.i)

@@ -43,7 +43,7 @@ def load_pipeline(model: str | Path | None = None) -> Language:
 # --- the extraction pipeline: NER plus the components that turn entities into typed mentions ---
 
 from functools import lru_cache  # noqa: E402
-from typing import Callable, Iterable  # noqa: E402
+from typing import AbstractSet, Callable, Iterable  # noqa: E402
 
 import json  # noqa: E402
 
@@ -241,7 +241,8 @@ MAX_TREATMENT_MODIFIERS = 3  # 'laser interstitial thermal therapy'
 def treatment_phrase_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     """Heads (with plurals), procedure endings and excluded modifiers of the treatment phrase rule."""
     heads = frozenset(word for head in coordination.word_set("treatment_heads.txt") for word in (head, pluralize(head)))
-    return heads, tuple(coordination.word_set("procedure_suffixes.txt")), coordination.word_set("treatment_modifier_exclusions.txt")
+    suffixes = tuple(coordination.word_set("procedure_suffixes.txt"))
+    return heads, suffixes, coordination.word_set("treatment_modifier_exclusions.txt")
 
 
 def names_procedure(token: Token, suffixes: tuple[str, ...]) -> bool:
@@ -250,7 +251,8 @@ def names_procedure(token: Token, suffixes: tuple[str, ...]) -> bool:
     return token.is_alpha and any(word.endswith(suffix) and len(word) > len(suffix) + 2 for suffix in suffixes)
 
 
-def treatment_phrase_spans(doc: Doc, blocked: set[int], one_word: set[int] = frozenset()) -> list[tuple[int, int]]:
+def treatment_phrase_spans(doc: Doc, blocked: AbstractSet[int],
+                           one_word: AbstractSet[int] = frozenset()) -> list[tuple[int, int]]:
     """(start, end) of treatments named by a head and the words that say which: 'heat therapy', 'knee
     replacement', 'nerve gliding exercises', 'lubricating eye drops', and procedures by their ending
     ('laparoscopic cholecystectomy'). No token of a disease or a drug (blocked) joins one: 'acne cream'
@@ -465,7 +467,7 @@ class EntityTypingComponent:
                             for short in getattr(doc._, "abbreviations", []) or []
                             if short.text in long_forms]
         typed_entities = []
-        for span in filter_spans([trimmed for trimmed in map(trim_whitespace, [*doc.ents, *short_form_spans]) if trimmed]):
+        for span in filter_spans([trimmed for trimmed in map(trim_edges, [*doc.ents, *short_form_spans]) if trimmed]):
             long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
             typed = self.typer.classify(long_form[0] if long_form else span.text, long_form[1] if long_form else span.label_)
             if typed is not None and not (typed.entity_type == TREATMENT and names_vaccine(span)):
@@ -572,7 +574,7 @@ def is_edge_junk(token: Token) -> bool:
                               and not token.is_quote)
 
 
-def trim_whitespace(span: Span) -> Span | None:
+def trim_edges(span: Span) -> Span | None:
     """An entity never starts or ends with a whitespace or separator token."""
     start, end = span.start, span.end
     while start < end and is_edge_junk(span.doc[start]):
