@@ -270,7 +270,8 @@ def treatment_phrase_spans(doc: Doc, blocked: AbstractSet[int],
         while start > 0 and modifiers < MAX_TREATMENT_MODIFIERS:
             token = doc[start - 1]
             if token.text == "-" and start >= 2 and not token.whitespace_ and not doc[start - 2].whitespace_:
-                start -= 1  # 'low-fat diet': the hyphen joins its words
+                start -= 2  # 'low-fat diet', 'iron-rich diet': the hyphen joins its words into one modifier
+                modifiers += 1
                 continue
             if (not token.is_alpha or token.is_stop or token.i in blocked or token.lower_ in excluded
                     or token.lower_.endswith("ly")):

@@ -41,6 +41,7 @@ ADVICE_STRENGTH = 0.3  # a measure related through the article's topic alone: we
 MAX_CLAUSE_DISEASES = 2  # more diseases in one clause than this is a differential list, not a statement of facts
 DOMINANT_SHARE = 0.5  # of the disease mentions of an untitled article, for its topic
 DOMINANT_MIN_MENTIONS = 3  # fewer mentions than this make no topic
+KIND_SHARE = 0.25  # of the mentions of a disease and its one kind, for the kind to be the article's topic
 
 
 def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_idx: int,
@@ -203,9 +204,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     """
     typer = shared_typer()
     mention_at = MentionIndex(mentions)
-    article_topic = named_kind(topic_mention(title, typer) if title else None, mentions)
+    article_topic = topic_mention(title, typer) if title else None
     if article_topic is None and topic_from_mentions:  # no title, or one naming no disease ('Scattered Thoughts')
         article_topic = leading_heading_topic(doc, typer) or dominant_disease(mentions)
+    article_topic = named_kind(article_topic, mentions)
     section = SectionState()
     previous_items: list[tuple[int, Span]] = []
     previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph
@@ -389,14 +391,15 @@ def leading_heading_topic(doc: Doc, typer: EntityTyper) -> Mention | None:
 
 
 def named_kind(topic: Mention | None, mentions: list[Mention]) -> Mention | None:
-    """The title's disease, or the one kind of it the article names at least as often as the disease
-    itself and DOMINANT_MIN_MENTIONS times: a 'sleep apnoea' story about obstructive sleep apnoea (OSA)
-    is about that."""
+    """The article's disease, or the one kind of it the article names DOMINANT_MIN_MENTIONS times and in
+    KIND_SHARE of the mentions of either: a 'sleep apnoea' story about obstructive sleep apnoea (OSA) is
+    about that, and a forum thread saying 'anaemia' for the iron deficiency anaemia it names is too."""
     if topic is None:
         return None
     counts = Counter(mention.canonical for mention in mentions if mention.entity_type == DISEASE and not mention.negated)
     kinds = [canonical for canonical in counts if canonical.endswith(" " + topic.canonical)]
-    if len(kinds) != 1 or counts[kinds[0]] < max(counts[topic.canonical], DOMINANT_MIN_MENTIONS):
+    if len(kinds) != 1 or counts[kinds[0]] < max(KIND_SHARE * (counts[kinds[0]] + counts[topic.canonical]),
+                                                   DOMINANT_MIN_MENTIONS):
         return topic
     named = next(mention for mention in mentions if mention.canonical == kinds[0] and mention.entity_type == DISEASE)
     return replace(named, sentence_idx=-1, start=-1, end=-1, text=kinds[0], hedged=False)

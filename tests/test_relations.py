@@ -296,6 +296,15 @@ def test_a_title_disease_is_the_kind_of_it_the_article_is_about(nlp):
     assert related(nlp, text, title="Psoriasis") == {("psoriasis", "itching")}
 
 
+def test_an_untitled_thread_saying_the_family_for_the_kind_it_names_is_about_the_kind(nlp):
+    text = ("Iron deficiency anaemia in pregnancy\n\nI was told I have iron deficiency anaemia. Is anaemia common? "
+            "My anaemia is bad. Iron deficiency anaemia runs in my family. Anaemia again.\n\n"
+            "Iron deficiency anaemia can make you feel tired.\n\nIt is treated with an iron-rich diet.\n")
+    assert related(nlp, text, title="BumpTalk Forums") == {("iron deficiency anemia", "fatigue")}
+    assert related(nlp, text, title="BumpTalk Forums", predicate="treated_by") == {
+        ("iron deficiency anemia", "iron rich diet")}
+
+
 def test_a_heading_word_that_names_no_kind_leaves_the_disease_as_it_is(nlp):
     text = "Comprehensive epilepsy care\n\nEpilepsy causes seizures.\n\nWhat causes epilepsy\n\nEpilepsy causes confusion.\n"
     assert related(nlp, text) == {("epilepsy", "seizure"), ("epilepsy", "confusion")}
