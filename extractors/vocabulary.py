@@ -25,7 +25,7 @@ PHENOTYPIC_ABNORMALITY = "HP:0000118"
 MAX_TERM_WORDS = 5
 # Qualifiers that make an ICD-10-CM title a bucket rather than a name a writer would use.
 _BUCKET_WORDS = re.compile(r"\b(other|unspecified|with|without|due to|elsewhere|specified|classified|except|sequelae|mortality)\b", re.I)
-_TRAILING_QUALIFIER = re.compile(r"(,\s*unspecified|\s+NOS)$", re.I)
+_TRAILING_QUALIFIER = re.compile(r"(,\s*unspecified(\s+organism)?|,\s*site not specified|\s+NOS)$", re.I)  # "Sepsis, unspecified organism"
 _LEADING_QUALIFIER = re.compile(r"^unspecified\s+", re.I)  # 'Unspecified malaria' is the code a writer's 'malaria' gets
 _TRAILING_ABBREVIATION = re.compile(r"\s*\([A-Z0-9]{2,6}\)$")
 _BRACKETED_SHORT_FORM = re.compile(r"\s*\[[A-Z0-9]{2,6}\]")

@@ -1252,6 +1252,13 @@ def test_an_unspecified_code_gives_the_plain_name():
 
     assert clean_icd_title("Unspecified malaria") == "malaria"
     assert clean_icd_title("Unspecified cause of mortality") is None
+    assert clean_icd_title("Sepsis, unspecified organism") == "Sepsis"
+    assert clean_icd_title("Urinary tract infection, site not specified") == "Urinary tract infection"
+
+
+def test_sepsis_is_a_disease_with_symptoms_of_its_own(nlp):
+    assert related(nlp, "Sepsis can cause confusion or slurred speech.", title="Cellulitis") == {
+        ("sepsis", "confusion"), ("sepsis", "slurred speech")}
 
 
 def test_rare_one_word_disease_names_are_found_but_ordinary_words_are_not(nlp):
