@@ -63,6 +63,12 @@ def located_heads() -> frozenset[str]:
     return word_set("located_heads.txt")
 
 
+@lru_cache(maxsize=1)
+def quality_subjects() -> frozenset[str]:
+    """What a quality may be said of: body parts, and appetite, urine, vision and the like."""
+    return body_parts() | word_set("predicated_subjects.txt")
+
+
 def linking_verbs() -> frozenset[str]:
     return word_set("linking_verbs.txt")
 
@@ -271,9 +277,9 @@ def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[
     the symptoms a list knows by that name ('increased appetite').
     """
     found: list[Expansion] = []
-    verbs = linking_verbs()
+    verbs = linking_verbs() | {"be"}  # 'your urine may be dark'
     others = word_set("predicated_subjects.txt")
-    for body in tokens_among(doc, body_parts() | others):
+    for body in tokens_among(doc, quality_subjects()):
         if body.i + 2 >= len(doc):
             continue
         index = body.i + 1
@@ -283,7 +289,7 @@ def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[
             index += 1  # 'the big toe, which becomes hot and swollen'
         while index < len(doc) and doc[index].lower_ in AUXILIARIES:
             index += 1
-        if index >= len(doc) or doc[index].lower_ not in verbs | {"be"}:  # 'your urine may be dark'
+        if index >= len(doc) or doc[index].lower_ not in verbs:
             continue
         index += 1
         while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])

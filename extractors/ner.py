@@ -58,7 +58,7 @@ from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper, tr
 from extractors.records import Mention  # noqa: E402
 from extractors.terms import pluralize, term_key  # noqa: E402
 from extractors.token_patterns import LowerPatternMatcher  # noqa: E402
-from extractors.vocabulary import DATA_DIR, read_table  # noqa: E402
+from extractors.vocabulary import DATA_DIR, english_zipf, read_table  # noqa: E402
 
 GAZETTEER_LABELS = {"disease": "DISEASE", SYMPTOM: "SYMPTOM", TREATMENT: "TREATMENT"}
 MAX_PHENOTYPE_WORDS = 4
@@ -146,9 +146,7 @@ MAX_TREATMENT_WORD_ZIPF = 5.0  # 'rest' is 'the rest of' first: only its phrases
 
 
 def is_common_word(name: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    return " " not in name and zipf_frequency(name.lower(), "en") >= MAX_TREATMENT_WORD_ZIPF
+    return " " not in name and english_zipf(name.lower()) >= MAX_TREATMENT_WORD_ZIPF
 
 
 def combination_spellings(generics: Iterable[str]) -> set[str]:
@@ -384,14 +382,12 @@ def is_subtype_qualifier(token: Token, typer: EntityTyper) -> bool:
     """A word that makes a disease a kind of it: one the vocabularies' disease names use ('ocular',
     'severe', 'bacterial') or an adjective too rare for everyday English ('papulopustular'); not
     'comprehensive' (a 'Comprehensive Epilepsy Center'), 'treating' or 'untreated'."""
-    from wordfreq import zipf_frequency
-
     word = token.lower_
     if not token.is_alpha or token.is_stop or word.endswith("ing") or word.startswith("un"):
         return False
     if not (coordination.looks_like_adjective(word) or word in typer.modifiers):
         return False  # 'What causes type 2 diabetes'
-    frequency = zipf_frequency(word, "en")
+    frequency = english_zipf(word)
     return (word in disease_name_words() and frequency < MAX_QUALIFIER_ZIPF) or frequency < MAX_UNLISTED_QUALIFIER_ZIPF
 
 
@@ -545,13 +541,11 @@ def rare_disease_words(typer: EntityTyper) -> frozenset[str]:
 
 
 def rare_one_word_names(typer: EntityTyper, kinds: set[str], min_length: int, exclusions: str) -> frozenset[str]:
-    from wordfreq import zipf_frequency
-
     excluded = coordination.word_set(exclusions)
     return frozenset(key for key, concepts in typer.vocabulary.items()
                      if " " not in key and len(key) >= min_length and key.isalpha() and key not in excluded
                      and any(concept.kind in kinds for concept in concepts)
-                     and zipf_frequency(key, "en") < MAX_RARE_WORD_ZIPF)
+                     and english_zipf(key) < MAX_RARE_WORD_ZIPF)
 
 
 def names_vaccine(span: Span) -> bool:

@@ -29,7 +29,7 @@ from extractors.layout import is_heading, is_item_continuation, is_list_item, is
 from extractors.ner import ChunkedText, mentions_of, release, shared_typer
 from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, DocumentFacts, Mention,
                                 RelationEvidence)
-from extractors.sections import (BACK_REFERENCES, LIST_FACTOR, ListContext, SectionState, announcement, is_entity_line,
+from extractors.sections import (BACK_REFERENCES, LIST_FACTOR, ListContext, SectionState, announcement, as_topic, is_entity_line,
                                  is_family_of, is_fragment, list_item_relations, list_subject, name_line_disease,
                                  named_diseases, sentence_evidence, sentence_mentions, topic_mention)
 from extractors.terms import term_key
@@ -396,27 +396,35 @@ def named_kind(topic: Mention | None, mentions: list[Mention]) -> Mention | None
     about that, and a forum thread saying 'anaemia' for the iron deficiency anaemia it names is too."""
     if topic is None:
         return None
-    counts = Counter(mention.canonical for mention in mentions if mention.entity_type == DISEASE and not mention.negated)
+    counts = disease_counts(mentions)
     kinds = [canonical for canonical in counts if canonical.endswith(" " + topic.canonical)]
     if len(kinds) != 1 or counts[kinds[0]] < max(KIND_SHARE * (counts[kinds[0]] + counts[topic.canonical]),
                                                    DOMINANT_MIN_MENTIONS):
         return topic
-    named = next(mention for mention in mentions if mention.canonical == kinds[0] and mention.entity_type == DISEASE)
-    return replace(named, sentence_idx=-1, start=-1, end=-1, text=kinds[0], hedged=False)
+    return named_topic(mentions, kinds[0])
 
 
 def dominant_disease(mentions: list[Mention]) -> Mention | None:
     """The disease an untitled article is about: the one named most, if it has at least
     DOMINANT_SHARE of the disease mentions and DOMINANT_MIN_MENTIONS of them."""
-    counts = Counter(mention.canonical for mention in mentions
-                     if mention.entity_type == DISEASE and not mention.negated)
+    counts = disease_counts(mentions)
     if not counts:
         return None
     [(canonical, count)] = counts.most_common(1)
     if count < DOMINANT_MIN_MENTIONS or count < DOMINANT_SHARE * sum(counts.values()):
         return None
-    named = next(mention for mention in mentions if mention.canonical == canonical and mention.entity_type == DISEASE)
-    return replace(named, sentence_idx=-1, start=-1, end=-1, text=canonical, hedged=False)
+    return named_topic(mentions, canonical)
+
+
+def disease_counts(mentions: list[Mention]) -> Counter[str]:
+    """How often the article names each disease (not negated)."""
+    return Counter(mention.canonical for mention in mentions if mention.entity_type == DISEASE and not mention.negated)
+
+
+def named_topic(mentions: list[Mention], canonical: str) -> Mention:
+    """The article's first mention of a disease, as its topic."""
+    return as_topic(next(mention for mention in mentions
+                         if mention.canonical == canonical and mention.entity_type == DISEASE))
 
 
 def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int, Mention],

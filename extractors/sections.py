@@ -57,6 +57,11 @@ def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Ment
                    canonical=concept.canonical, ontology_id=concept.ontology_id)
 
 
+def as_topic(mention: Mention, sentence_idx: int = -1) -> Mention:
+    """A disease mention standing as a topic: no offsets of its own, named by its canonical name, not hedged."""
+    return replace(mention, sentence_idx=sentence_idx, start=-1, end=-1, text=mention.canonical, hedged=False)
+
+
 @dataclass
 class ListContext:
     """What the lines of a list state: the predicates its introduction or heading announced, about whom."""
@@ -182,7 +187,7 @@ class SectionState:
         heading_topic = topic_mention(text, shared_typer(), sentence_idx)
         subtypes = [mention for mention in named if heading_topic is not None and is_family_of(heading_topic, mention)]
         if len(subtypes) == 1:
-            heading_topic = replace(subtypes[0], sentence_idx=sentence_idx, start=-1, end=-1, text=subtypes[0].canonical)
+            heading_topic = as_topic(subtypes[0], sentence_idx)
         section_cues = list_cues(matches, "section")
         same_kind = self.context is not None and all(
             set(LICENSES[match.cue.predicate]) & set(self.context.cues) for match in matches)  # 'Medications' under 'Treatment'
