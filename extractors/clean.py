@@ -276,6 +276,8 @@ _BULLET = re.compile(rf"^\s*(?:[{_BULLET_GLYPHS}]\s*|[-*+\u2013\u2014]\s+|\(?\d{
 _BLOCKQUOTE = re.compile(r"^\s*>\s?")
 # trafilatura writes list items as '- item'; numbers in its output are the page's own words.
 _EXTRACTED_LIST_ITEM = re.compile(r"^- ")
+# A heading's section number ('## 5. Treatment', '### 5.1 Symptomatic therapy') is no list number.
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?=\S)")
 
 
 def strip_markdown(line: str) -> tuple[str, float, bool]:
@@ -432,7 +434,10 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
             continue
         display, link_share, md_heading = strip_markdown(raw)
         display = _CITATION_MARK.sub("", display)
-        display, bullet = split_bullet(display, bullets)
+        if md_heading:
+            display, bullet = _SECTION_NUMBER.sub("", display, count=1), False
+        else:
+            display, bullet = split_bullet(display, bullets)
         block = Block(raw=raw, text=display, bullet=bullet, md_heading=md_heading, link_share=link_share,
                       after_blank=previous_blank)
         if blocks and not previous_blank and continues_wrapped_line(blocks[-1], block, width):

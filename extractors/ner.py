@@ -203,7 +203,7 @@ def drug_class_words() -> dict[str, frozenset[str]]:
 def is_acronym(text: str) -> bool:
     """'JAK', 'SGLT2', 'S1P', 'DPP': what a drug class is named after, in capitals."""
     return (len(text) >= 2 and text.isalnum() and not any(char.islower() for char in text)
-            and sum(char.isupper() or char.isdigit() for char in text) >= 2)
+            and any(char.isupper() for char in text) and sum(char.isupper() or char.isdigit() for char in text) >= 2)
 
 
 def drug_class_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -217,7 +217,9 @@ def drug_class_spans(doc: Doc) -> list[tuple[int, int]]:
         if glossed is not None:  # 'ACE (angiotensin-converting enzyme) inhibitors'
             spans.append((glossed, head + 1))
             continue
-        while start > 0 and head - start < MAX_CLASS_MODIFIERS:
+        opening = bracketed_acronym_start(doc, head)  # 'tumour necrosis factor (TNF) inhibitors'
+        start = opening
+        while start > 0 and opening - start < MAX_CLASS_MODIFIERS:
             token = doc[start - 1]
             if token.lower_ in words["modifier"] or is_acronym(token.text):
                 named = True
@@ -225,14 +227,15 @@ def drug_class_spans(doc: Doc) -> list[tuple[int, int]]:
                       and start >= 2 and not doc[start - 2].is_space):
                 break  # 'DPP-4', 'MAO-B', 'beta-blockers': a hyphen and its part stay inside
             start -= 1
-        while start < head and (doc[start].text == "-" or doc[start].is_digit):
+        while start < opening and (doc[start].text == "-" or doc[start].is_digit):
             start += 1
-        if named and start < head:
+        if named and start < opening:
             spans.append((start, head + 1))
     return spans
 
 
 MAX_TREATMENT_MODIFIERS = 3  # 'laser interstitial thermal therapy'
+VERB_LEADS = coordination.MODAL_WORDS | {"to", "would", "should", "must"}  # the next word is a verb
 
 
 @lru_cache(maxsize=1)
@@ -274,6 +277,8 @@ def treatment_phrase_spans(doc: Doc, blocked: AbstractSet[int],
             if (not token.is_alpha or token.is_stop or token.i in blocked or token.lower_ in excluded
                     or token.lower_.endswith("ly")):
                 break  # 'possibly surgery', 'monthly injections': an adverb says how or when, not which
+            if start >= 2 and doc[start - 2].lower_ in VERB_LEADS:
+                break  # 'may require joint replacement', 'can provide splints': a verb after a modal
             start, modifiers = start - 1, modifiers + 1
         while start < head.i and doc[start].text == "-":
             start += 1
@@ -283,6 +288,18 @@ def treatment_phrase_spans(doc: Doc, blocked: AbstractSet[int],
 
 
 MAX_GLOSS_TOKENS = 8
+MAX_BRACKETED_ACRONYM_TOKENS = 3  # 'IL-17': 'IL', '-', '17'
+
+
+def bracketed_acronym_start(doc: Doc, head: int) -> int:
+    """Where '(ACRONYM)' right before a class head opens, so the modifiers before it join the class:
+    'tumour necrosis factor (TNF) inhibitors', 'interleukin-17 (IL-17) inhibitors'; else the head."""
+    if head < 3 or doc[head - 1].text != ")":
+        return head
+    opening = next((i for i in range(head - 2, max(head - 3 - MAX_BRACKETED_ACRONYM_TOKENS, 0), -1)
+                    if doc[i].text == "("), None)
+    inside = doc[opening + 1:head - 1].text.replace("-", "") if opening is not None else ""
+    return opening if inside and " " not in inside and is_acronym(inside) else head
 
 
 def glossed_acronym(doc: Doc, head: int) -> int | None:
@@ -514,6 +531,7 @@ class EntityTypingComponent:
             long_form = short._.long_form
             if not isinstance(long_form, Span) or not looks_like_abbreviation(short, long_form):
                 continue
+            long_form = whole_words(long_form)
             label = next((label_at[i] for i in range(long_form.start, long_form.end) if i in label_at), None)
             if label is not None:
                 forms.setdefault(short.text, (long_form.text, label))
@@ -560,6 +578,15 @@ def looks_like_abbreviation(short: Span, long_form: Span) -> bool:
     """scispaCy also pairs '(immune system)' with the words before it; keep only real short forms."""
     return (len(short) == 1 and any(character.isupper() for character in short.text)
             and len(long_form) <= MAX_LONG_FORM_WORDS and long_form.sent == short.sent)
+
+
+def whole_words(span: Span) -> Span:
+    """The span from the start of its first hyphenated word: scispaCy may open a long form inside one
+    ('-steroidal anti-inflammatory drugs' for the NSAIDs of 'Non-steroidal anti-inflammatory drugs')."""
+    doc, start = span.doc, span.start
+    while start > 0 and not doc[start - 1].whitespace_ and "-" in (doc[start - 1].text, doc[start].text):
+        start -= 1
+    return doc[start:span.end] if start < span.start else span
 
 
 def is_edge_junk(token: Token) -> bool:

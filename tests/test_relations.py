@@ -1459,3 +1459,35 @@ def test_hand_foot_and_mouth_disease_and_glandular_fever_are_diseases(nlp):
     text = "Hand, foot and mouth disease causes mouth ulcers. Glandular fever causes a sore throat."
     assert related(nlp, text) == {("hand, foot and mouth disease", "mouth sore"), ("glandular fever", "sore throat")}
     assert related(nlp, "Infectious mononucleosis causes a sore throat.") == {("glandular fever", "sore throat")}
+
+
+def test_a_class_named_before_its_bracketed_acronym_is_one_treatment(nlp):
+    text = ("Psoriatic arthritis responds well to interleukin-17 (IL-17) inhibitors. "
+            "Tumour necrosis factor (TNF) inhibitors are widely used for psoriatic arthritis.")
+    assert related(nlp, text, predicate="treated_by") == {
+        ("psoriatic arthritis", "interleukin 17 inhibitor"), ("psoriatic arthritis", "tumour necrosis factor inhibitor")}
+
+
+def test_a_long_form_opening_inside_a_hyphenated_word_is_the_whole_word(nlp):
+    text = ("Gout is common.<sup></sup>\n\nSymptomatic therapy\n\n"
+            "Non-steroidal anti-inflammatory drugs (NSAIDs) are the mainstay of treatment for gout. NSAIDs help.")
+    assert nlp(text)._.abbreviation_map == {"NSAIDs": "nsaid"}
+    assert related(nlp, text, predicate="treated_by") == {("gout", "nsaid")}
+
+
+def test_a_verb_after_a_modal_is_no_part_of_a_treatment_name(nlp):
+    text = "Treatment\n\nOccupational therapy can provide splints. Severely damaged joints may require joint replacement."
+    assert related(nlp, text, title="Psoriatic arthritis", predicate="treated_by") == {
+        ("psoriatic arthritis", "occupational therapy"), ("psoriatic arthritis", "splint"),
+        ("psoriatic arthritis", "joint replacement")}
+
+
+def test_a_numbered_markdown_heading_opens_its_section(nlp):
+    from extractors.clean import clean_text
+    page = ("# Psoriatic arthritis\n\n## 5. Treatment\n\n"
+            "Methotrexate is the most widely prescribed drug. Sulfasalazine and leflunomide are alternatives.\n\n"
+            "## 6. Prognosis\n\nMost people keep working, and sulfasalazine is cheap.\n")
+    text = clean_text(page).text
+    assert "Treatment" in text.splitlines()
+    assert related(nlp, text, title="Psoriatic arthritis", predicate="treated_by") == {
+        ("psoriatic arthritis", "methotrexate"), ("psoriatic arthritis", "sulfasalazine"), ("psoriatic arthritis", "leflunomide")}
