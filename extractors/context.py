@@ -215,6 +215,16 @@ def clauses(sentence: Span, negation_scopes: bool = False) -> list[Span]:
     return pieces
 
 
+def opening_condition_end(text: str, before: int) -> int:
+    """Where the text's opening condition ends, if it ends before `before` ('If that doesn't help, '),
+    else 0: a negation inside the condition negates nothing after it."""
+    words = text[:before].split(maxsplit=1)
+    if not words or words[0].lower() not in conditional_openers():
+        return 0
+    comma = text.find(",", 0, before)
+    return comma + 1 if comma >= 0 else 0
+
+
 @lru_cache(maxsize=1)
 def conditional_openers() -> frozenset[str]:
     return frozenset(word.lower() for word in read_list("conditional_openers.txt"))

@@ -178,6 +178,7 @@ def symptom_description_matcher(strings: StringStore | None = None) -> LowerPatt
             rule = json.loads(line)
             matcher.add(rule["label"], rule["pattern"])
     matcher.add("SYMPTOM", body_part_quality_pattern())
+    matcher.add("SYMPTOM", body_part_head_pattern())
     return matcher
 
 
@@ -186,6 +187,12 @@ def body_part_quality_pattern() -> list[dict]:
     typer = shared_typer()
     adjectives = sorted({adjective for forms in typer.quality_adjectives.values() for adjective in forms})
     return [{"LOWER": {"IN": adjectives}}, {"LOWER": {"IN": sorted(coordination.body_parts())}}]
+
+
+def body_part_head_pattern() -> list[dict]:
+    """A body part before a symptom that takes its place's name ('heel pain', 'arch pain', 'jaw
+    stiffness'): the NER often tags only 'pain', and most such names are in no vocabulary."""
+    return [{"LOWER": {"IN": sorted(coordination.body_parts())}}, {"LOWER": {"IN": sorted(coordination.located_heads())}}]
 
 
 MAX_CLASS_MODIFIERS = 5  # 'sodium glucose cotransporter 2 inhibitors'

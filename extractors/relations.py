@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from extractors import context
 from extractors.cues import LICENSES, CueMatch, clause_cues, cue_matches, list_cues, strongest_cues
 from extractors.doc_index import MentionIndex, opening_of, sentence_at, sentence_bounds, sentences, text_of
-from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper
+from extractors.entity_types import DISEASE, FEEL_FORMS, SYMPTOM, TREATMENT, EntityTyper
 from extractors.layout import is_heading, is_item_continuation, is_list_item, is_term_line, starts_line
 from extractors.ner import ChunkedText, mentions_of, release, shared_typer
 from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, DocumentFacts, Mention,
@@ -87,7 +87,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     matches = cue_matches(clause)
     disease_ends = frozenset(mention.end for mention in spans if mention.entity_type == DISEASE)
     found: list[RelationEvidence] = []
-    for predicate, (cue, strength) in (clause_cues(clause) or carried or {}).items():
+    cues = clause_cues(clause) or carried or felt_state_cue(clause, by_type[SYMPTOM], by_type[TREATMENT])
+    for predicate, (cue, strength) in cues.items():
         subject_type, object_type = SIGNATURES[predicate]
         if predicate == RELIEVES and by_type[DISEASE] and not subjects_from_topic:
             continue  # 'X is treated with T to reduce S': the disease is the subject, not T.
@@ -98,19 +99,39 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 continue  # 'obesity has led to more young people with type 2 diabetes'
             if anchor is None and not object_side_allows(matches, predicate, obj, clause.start_char):
                 continue  # 'surgery to correct any joint problems that develop': the topic develops nothing here
+            cue_at = next((match.start + offset for match in matches if match.text == cue), None)
+            if from_topic and predicate == HAS_SYMPTOM and cue_at is not None and any(
+                    treatment.start < cue_at < obj.start for treatment in by_type[TREATMENT]):
+                continue  # 'Antivirals can make you feel sick': a drug's side effect, not the topic's symptom
             if predicate == TREATED_BY and not from_topic and context.prevents(
                     clause_text, subject.start - offset, subject.end - offset):
                 continue  # 'may take metformin to lower the risk of type 2 diabetes': prevention, not treatment
             first, last = sorted((subject, obj), key=lambda mention: mention.start)
             negated = subject.negated or obj.negated or (
                 not from_topic and context.has_negation(clause_text[first.end - offset:last.start - offset]))
-            if from_topic:
-                negated = negated or context.has_negation(clause_text[:obj.start - offset])
+            if cue_at is not None and cue_at > last.end:  # 'If you have shingles, antibiotics won't help'
+                negated = negated or context.has_negation(clause_text[last.end - offset:cue_at - offset])
+            if from_topic:  # 'If that doesn't help, his GP can prescribe codeine': the condition's negation stays in it
+                stated_from = context.opening_condition_end(clause_text, obj.start - offset)
+                negated = negated or context.has_negation(clause_text[stated_from:obj.start - offset])
             found.append(RelationEvidence(
                 subject=subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,
                 **sentence_evidence(sentence), cue=cue,
                 cue_strength=strength, negated=negated, hedged=hedged, subject_from_topic=from_topic))
     return found
+
+
+FELT_STATE_STRENGTH = 0.7  # as the cue 'feel' (data/relation_cues.tsv)
+
+
+def felt_state_cue(clause: Span, symptoms: list[Mention], treatments: list[Mention]) -> dict[str, tuple[str, float]]:
+    """A clause saying someone feels a state ('Some people also feel tired, with a headache') states
+    it as a symptom: the cue 'feel' is inside the mention, where cue_matches does not count it. Not
+    a condition ('If you feel sick, see a GP') nor a drug's effect ('Antivirals can make you feel sick')."""
+    if treatments or clause[0].lower_ in context.conditional_openers() or not any(
+            mention.text.split(" ", 1)[0].lower() in FEEL_FORMS for mention in symptoms):
+        return {}
+    return {HAS_SYMPTOM: ("feel", FELT_STATE_STRENGTH)}
 
 
 def object_side_allows(matches: Sequence[CueMatch], predicate: str, obj: Mention, offset: int) -> bool:

@@ -28,6 +28,7 @@ class LowerPatternMatcher:
         self.word_bits: dict[int, int] = {}  # word hash -> the word-set tests it passes
         self.regexes: list[tuple[int, re.Pattern[str]]] = []  # bit, expression
         self.tests = 0
+        self.test_bits: dict[tuple, int] = {}  # a test already held, by its words or expression: patterns share it
         # Regex verdicts kept across Docs: every word hash tested so far, and the bits it earned.
         self.regex_bits: dict[int, int] = {}
 
@@ -44,9 +45,13 @@ class LowerPatternMatcher:
             value = {"IN": [value]}
         if set(value) not in ({"IN"}, {"REGEX"}):
             raise ValueError(f"token pattern {spec}: only a word, IN or REGEX is supported")
+        key = ("IN", frozenset(word.lower() for word in value["IN"])) if "IN" in value else ("REGEX", value["REGEX"])
+        if key in self.test_bits:
+            return self.test_bits[key]
         if self.tests == MAX_TESTS:
             raise ValueError(f"a LowerPatternMatcher holds at most {MAX_TESTS} token tests")
         bit, self.tests = self.tests, self.tests + 1
+        self.test_bits[key] = bit
         if "IN" in value:
             for word in value["IN"]:
                 key = hash_string(word.lower())

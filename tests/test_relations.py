@@ -1491,3 +1491,28 @@ def test_a_numbered_markdown_heading_opens_its_section(nlp):
     assert "Treatment" in text.splitlines()
     assert related(nlp, text, title="Psoriatic arthritis", predicate="treated_by") == {
         ("psoriatic arthritis", "methotrexate"), ("psoriatic arthritis", "sulfasalazine"), ("psoriatic arthritis", "leflunomide")}
+
+
+def test_a_negated_condition_does_not_negate_the_treatment_after_it(nlp):
+    text = "Shingles hurts.\n\nIf that doesn't touch it, his GP can prescribe something stronger, such as codeine."
+    assert related(nlp, text, title="Shingles", predicate="treated_by") == {("shingles", "codeine")}
+
+
+def test_a_negation_between_the_treatment_and_its_cue_negates_it(nlp):
+    assert related(nlp, "If you have shingles, antibiotics won't help.", predicate="treated_by") == set()
+    assert related(nlp, "If you have shingles, paracetamol can help.", predicate="treated_by") == {("shingles", "acetaminophen")}
+
+
+def test_feeling_a_state_states_it_but_a_drug_making_you_feel_it_does_not(nlp):
+    text = ("Shingles hurts.\n\nSome people also feel tired, with a headache. Antivirals can make you feel sick. "
+            "If you feel dizzy, see a GP.")
+    assert related(nlp, text, title="Shingles") == {("shingles", "fatigue"), ("shingles", "headache")}
+
+
+def test_a_body_part_before_pain_names_the_symptom(nlp):
+    assert related(nlp, "Heel pain is the most common sign of plantar fasciitis.") == {("plantar fasciitis", "heel pain")}
+
+
+def test_people_getting_symptoms_states_them(nlp):
+    text = "Crohn's disease affects the gut.\n\nSome people also get shooting pains, numbness or tingling in their hands."
+    assert related(nlp, text, title="Crohn's disease") >= {("crohn's disease", "numbness"), ("crohn's disease", "tingling")}

@@ -46,3 +46,13 @@ def test_a_word_sequence_matches_as_a_whole_exactly_when_a_doc_of_it_matches_end
         matcher.add(label, pattern)
     whole = any((start, end) == (0, len(doc)) for _label, start, end in matcher(doc))
     assert matcher.matches_words([token.lower_ for token in doc]) == whole
+
+
+def test_patterns_with_the_same_word_test_share_it(nlp):
+    matcher = LowerPatternMatcher(nlp.vocab.strings)
+    parts = [{"LOWER": {"IN": ["heel", "knee"]}}]
+    for head in ("pain", "swelling", "stiffness"):
+        matcher.add("SYMPTOM", parts + [{"LOWER": head}])
+    assert matcher.tests == 4
+    doc = nlp.make_doc("Knee swelling and heel pain, not heel fever.")
+    assert sorted(doc[start:end].text for _, start, end in matcher(doc)) == ["Knee swelling", "heel pain"]
