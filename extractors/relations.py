@@ -21,7 +21,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
-from extractors import context
+from extractors import context, coordination
 from extractors.cues import LICENSES, CueMatch, clause_cues, cue_matches, list_cues, strongest_cues
 from extractors.doc_index import MentionIndex, opening_of, sentence_at, sentence_bounds, sentences, text_of
 from extractors.entity_types import DISEASE, FEEL_FORMS, SYMPTOM, TREATMENT, EntityTyper
@@ -320,7 +320,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         previous = None if list_item else (sentence_idx, sentence)
     found.extend(advised_measures(read_under, found, mention_at))
     found.extend(through_named_disease(found))
-    return found
+    unplaced = coordination.word_set("unplaced_processes.txt")
+    return [item for item in found if not (item.predicate == HAS_SYMPTOM and item.object.canonical in unplaced)]
 
 
 def through_named_disease(found: list[RelationEvidence]) -> list[RelationEvidence]:

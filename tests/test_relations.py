@@ -1516,3 +1516,13 @@ def test_a_body_part_before_pain_names_the_symptom(nlp):
 def test_people_getting_symptoms_states_them(nlp):
     text = "Crohn's disease affects the gut.\n\nSome people also get shooting pains, numbness or tingling in their hands."
     assert related(nlp, text, title="Crohn's disease") >= {("crohn's disease", "numbness"), ("crohn's disease", "tingling")}
+
+
+def test_bare_inflammation_is_no_symptom_but_placed_inflammation_is(nlp):
+    assert related(nlp, "Psoriasis causes inflammation. Psoriasis causes inflammation of the joints.") == {
+        ("psoriasis", "joint inflammation")}
+
+
+def test_spots_that_turn_into_blisters_state_blisters(nlp):
+    text = "Chickenpox is common.\n\nThe spots fill with fluid and turn into blisters."
+    assert related(nlp, text, title="Chickenpox") == {("chickenpox", "blister")}
