@@ -145,7 +145,7 @@ def closing_cues(sentence: Span, matches: Sequence[CueMatch]) -> dict[str, tuple
     """A forward cue right before the colon of a list introduction: 'Larger stones can cause:' lists
     what they cause, as 'symptoms include:' does. Not 'Possible causes include:' (no forward cue at the end)."""
     closing = text_of(sentence).rstrip()[:-1].rstrip()  # the introduction without its colon
-    return list_cues([match for match in matches if match.cue.direction == "forward" and match.end == len(closing)],
+    return list_cues([match for match in matches if match.cue.direction in ("forward", "any") and match.end == len(closing)],
                      "clause")
 
 
@@ -242,6 +242,9 @@ class SectionState:
             before is not None and sentence[0].lower_ in BACK_REFERENCES and context.states_harm(text_of(before))
             and bool(named_diseases(before, mention_at)))  # not 'these medications can have side effects'
 
+        if cues and self.context is not None and not sentence_mentions(sentence, mention_at):
+            # 'We suggest remembering the four Ts:' under 'Spotting the signs' still lists signs
+            cues = {**self.context.cues, **cues}
         if self.lists_no_treatment:
             cues = {predicate: cue for predicate, cue in cues.items() if predicate == HAS_SYMPTOM}
         inherited = None

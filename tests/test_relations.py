@@ -1526,3 +1526,14 @@ def test_bare_inflammation_is_no_symptom_but_placed_inflammation_is(nlp):
 def test_spots_that_turn_into_blisters_state_blisters(nlp):
     text = "Chickenpox is common.\n\nThe spots fill with fluid and turn into blisters."
     assert related(nlp, text, title="Chickenpox") == {("chickenpox", "blister")}
+
+
+def test_a_list_introduction_ending_in_a_cue_lists_its_items(nlp):
+    text = "Type 2 diabetes\n\nSome people also notice:\n\nblurred vision.\n\nYou may find:\n\npins and needles in your toes or feet."
+    assert related(nlp, text, title="Type 2 diabetes") == {("type 2 diabetes", "blurred vision"), ("type 2 diabetes", "tingling")}
+
+
+def test_an_introduction_naming_nothing_under_a_signs_heading_still_lists_signs(nlp):
+    text = ("Spotting the signs\n\nWe suggest remembering the four Ts:\n\n"
+            "Trips to the toilet – needing to wee more often than usual, especially at night.")
+    assert related(nlp, text, title="Type 2 diabetes") == {("type 2 diabetes", "frequent urination")}
