@@ -225,7 +225,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     """
     typer = shared_typer()
     mention_at = MentionIndex(mentions)
-    article_topic = topic_mention(title, typer) if title else None
+    article_topic = (topic_mention(title, typer) or most_named_of_title(title, mentions, typer)) if title else None
     if article_topic is None and topic_from_mentions:  # no title, or one naming no disease ('Scattered Thoughts')
         article_topic = leading_heading_topic(doc, typer) or dominant_disease(mentions)
     article_topic = named_kind(article_topic, mentions)
@@ -436,6 +436,18 @@ def dominant_disease(mentions: list[Mention]) -> Mention | None:
     if count < DOMINANT_MIN_MENTIONS or count < DOMINANT_SHARE * sum(counts.values()):
         return None
     return named_topic(mentions, canonical)
+
+
+def most_named_of_title(title: str, mentions: list[Mention], typer: EntityTyper) -> Mention | None:
+    """Of the diseases a title names ("'I thought I was having a stroke': … on Bell's palsy"), the one
+    the article names most, where it names it more than any other and at least twice."""
+    named = {concept.canonical for concept in typer.diseases_named_in(title)}
+    if len(named) < 2:
+        return None
+    ranked = [(canonical, count) for canonical, count in disease_counts(mentions).most_common() if canonical in named]
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return named_topic(mentions, ranked[0][0])
 
 
 def disease_counts(mentions: list[Mention]) -> Counter[str]:

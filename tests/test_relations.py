@@ -1537,3 +1537,11 @@ def test_an_introduction_naming_nothing_under_a_signs_heading_still_lists_signs(
     text = ("Spotting the signs\n\nWe suggest remembering the four Ts:\n\n"
             "Trips to the toilet – needing to wee more often than usual, especially at night.")
     assert related(nlp, text, title="Type 2 diabetes") == {("type 2 diabetes", "frequent urination")}
+
+
+def test_a_title_naming_two_diseases_takes_the_one_the_article_names_most(nlp):
+    text = ("Bell's palsy affects one in 5,000 people.\n\nBell's palsy is not a stroke.\n\n"
+            "Treatment\n\nSome doctors prescribe aciclovir alongside the steroids.")
+    title = "'I thought I was having a stroke': Nadia Okafor on Bell's palsy"
+    assert related(nlp, text, title=title, predicate="treated_by") == {
+        ("bell's palsy", "aciclovir"), ("bell's palsy", "corticosteroid")}
