@@ -604,8 +604,12 @@ def is_edge_junk(token: Token) -> bool:
 
 
 def trim_edges(span: Span) -> Span | None:
-    """An entity never starts or ends with a whitespace or separator token."""
+    """An entity never starts or ends with a whitespace or separator token, and never holds a table's
+    cell separator ('Possible kidney infection | Urgent GP' is the kidney infection)."""
     start, end = span.start, span.end
+    separator = next((token.i for token in span if token.text == layout.TABLE_ROW), None)
+    if separator is not None:
+        start, end = (start, separator) if separator > start else (separator + 1, end)
     while start < end and is_edge_junk(span.doc[start]):
         start += 1
     while end > start and is_edge_junk(span.doc[end - 1]):

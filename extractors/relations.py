@@ -25,7 +25,7 @@ from extractors import context, coordination
 from extractors.cues import LICENSES, CueMatch, clause_cues, cue_matches, list_cues, strongest_cues
 from extractors.doc_index import MentionIndex, opening_of, sentence_at, sentence_bounds, sentences, text_of
 from extractors.entity_types import DISEASE, FEEL_FORMS, SYMPTOM, TREATMENT, EntityTyper
-from extractors.layout import is_heading, is_item_continuation, is_list_item, is_term_line, starts_line
+from extractors.layout import TABLE_ROW, is_heading, is_item_continuation, is_list_item, is_term_line, starts_line
 from extractors.ner import ChunkedText, mentions_of, release, shared_typer
 from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, DocumentFacts, Mention,
                                 RelationEvidence)
@@ -261,6 +261,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
         topic = section.topic or article_topic
         read_under.append((sentence_idx, sentence, topic, section.lists_no_treatment))
+        if text.startswith(TABLE_ROW):
+            found.extend(table_row_relations(sentence, sentence_idx, mention_at))
         if announced is not None and not starts_line(sentence) and is_fragment(sentence, mention_at):
             found.extend(list_item_relations(sentence, sentence_idx, announced, mention_at))
             continue
@@ -322,6 +324,29 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     found.extend(through_named_disease(found))
     unplaced = coordination.word_set("unplaced_processes.txt")
     return [item for item in found if not (item.predicate == HAS_SYMPTOM and item.object.canonical in unplaced)]
+
+
+TABLE_ROW_STRENGTH = 0.6  # a row pairs its cells without saying how: weaker than a cue
+
+
+def table_row_relations(sentence: Span, sentence_idx: int, mention_at: dict[int, Mention]) -> list[RelationEvidence]:
+    """A symptom-checker row ('| Confusion, very fast breathing | Possible sepsis | Call 999 |'): the
+    symptoms of its cells belong to the one disease a cell of its own names."""
+    mentions = sentence_mentions(sentence, mention_at)
+    diseases = {m.canonical: m for m in mentions if m.entity_type == DISEASE}
+    if len(diseases) != 1:
+        return []  # 'Usually cystitis rather than a kidney infection': no one diagnosis
+    [disease] = diseases.values()
+    text, offset = text_of(sentence), sentence.start_char
+    def cell(mention: Mention) -> int:
+        return text.count(TABLE_ROW, 0, mention.start - offset)
+    disease_cell = cell(disease)
+    if any(cell(m) == disease_cell for m in mentions if m.entity_type != DISEASE):
+        return []  # 'Pain in your side with a high temperature (kidney infection)': a cell of prose, not a diagnosis
+    hedged = context.is_hedged(sentence)
+    return [RelationEvidence(subject=disease, predicate=HAS_SYMPTOM, object=m, sentence_idx=sentence_idx,
+                             **sentence_evidence(sentence), cue="table row", cue_strength=TABLE_ROW_STRENGTH,
+                             negated=disease.negated or m.negated, hedged=hedged) for m in mentions if m.entity_type == SYMPTOM]
 
 
 def through_named_disease(found: list[RelationEvidence]) -> list[RelationEvidence]:
