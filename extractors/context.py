@@ -248,7 +248,7 @@ def is_negated(mention: Span, clause: Span) -> bool:
     """A negation cue within a few tokens before the mention, inside its clause."""
     window_start = max(clause.start, mention.start - NEGATION_WINDOW_TOKENS)
     window = text_of(mention.doc[window_start:mention.start])
-    return has_negation(window[window.rfind("|") + 1:])  # a table's cell ends the window: '| no temperature | Usually cystitis
+    return has_negation(window[window.rfind("|") + 1:])  # a table's cell ends it: '| no temperature | Usually cystitis |'
 
 
 def negated_between(doc_text: str, start_char: int, end_char: int) -> bool:

@@ -242,7 +242,7 @@ def drug_class_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 MAX_TREATMENT_MODIFIERS = 3  # 'laser interstitial thermal therapy'
-VERB_LEADS = coordination.MODAL_WORDS | {"to", "would", "should", "must"}  # the next word is a verb
+VERB_LEADS = frozenset({"may", "might", "can", "could", "will", "would", "should", "must", "to"})  # the next word is a verb
 
 
 @lru_cache(maxsize=1)

@@ -142,8 +142,9 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
 
 
 def closing_cues(sentence: Span, matches: Sequence[CueMatch]) -> dict[str, tuple[str, float]]:
-    """A forward cue right before the colon of a list introduction: 'Larger stones can cause:' lists
-    what they cause, as 'symptoms include:' does. Not 'Possible causes include:' (no forward cue at the end)."""
+    """A forward or undirected cue right before the colon of a list introduction: 'Larger stones can
+    cause:' and 'Some people also notice:' list what they cause, as 'symptoms include:' does. Not
+    'Possible causes include:' (no such cue at the end)."""
     closing = text_of(sentence).rstrip()[:-1].rstrip()  # the introduction without its colon
     return list_cues([match for match in matches if match.cue.direction in ("forward", "any") and match.end == len(closing)],
                      "clause")

@@ -45,13 +45,13 @@ class LowerPatternMatcher:
             value = {"IN": [value]}
         if set(value) not in ({"IN"}, {"REGEX"}):
             raise ValueError(f"token pattern {spec}: only a word, IN or REGEX is supported")
-        key = ("IN", frozenset(word.lower() for word in value["IN"])) if "IN" in value else ("REGEX", value["REGEX"])
-        if key in self.test_bits:
-            return self.test_bits[key]
+        test_key = ("IN", frozenset(word.lower() for word in value["IN"])) if "IN" in value else ("REGEX", value["REGEX"])
+        if test_key in self.test_bits:
+            return self.test_bits[test_key]
         if self.tests == MAX_TESTS:
             raise ValueError(f"a LowerPatternMatcher holds at most {MAX_TESTS} token tests")
         bit, self.tests = self.tests, self.tests + 1
-        self.test_bits[key] = bit
+        self.test_bits[test_key] = bit
         if "IN" in value:
             for word in value["IN"]:
                 key = hash_string(word.lower())
