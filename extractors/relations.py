@@ -92,6 +92,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
         subject_type, object_type = SIGNATURES[predicate]
         if predicate == RELIEVES and by_type[DISEASE] and not subjects_from_topic:
             continue  # 'X is treated with T to reduce S': the disease is the subject, not T.
+        cue_at = next((match.start + offset for match in matches if match.text == cue), None)  # None: carried
         for subject, obj in product(by_type[subject_type], by_type[object_type]):
             from_topic = subject is topic
             anchor = (referent_anchor or family_named) if from_topic else subject
@@ -99,7 +100,6 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 continue  # 'obesity has led to more young people with type 2 diabetes'
             if anchor is None and not object_side_allows(matches, predicate, obj, clause.start_char):
                 continue  # 'surgery to correct any joint problems that develop': the topic develops nothing here
-            cue_at = next((match.start + offset for match in matches if match.text == cue), None)
             if from_topic and predicate == HAS_SYMPTOM and cue_at is not None and any(
                     treatment.start < cue_at < obj.start for treatment in by_type[TREATMENT]):
                 continue  # 'Antivirals can make you feel sick': a drug's side effect, not the topic's symptom
