@@ -265,6 +265,8 @@ _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_LINK_TAIL = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
+# A heading's attribute block (Pandoc, kramdown, Hugo: '## Treatment {#treatment .toc}') and closing hashes.
+_MD_HEADING_TAIL = re.compile(r"\s*(?:\{:?\s*[#.][^{}\n]*\}|\s#+)\s*$")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -288,7 +290,7 @@ def strip_markdown(line: str) -> tuple[str, float, bool]:
     """
     heading = "#" in line[:8] and bool(_MD_HEADING.match(line))
     if heading:
-        line = _MD_HEADING.sub("", line, count=1)
+        line = _MD_HEADING_TAIL.sub("", _MD_HEADING.sub("", line, count=1))
     if line.lstrip().startswith(">"):
         line = _BLOCKQUOTE.sub("", line, count=1)
     link_chars = 0

@@ -24,6 +24,12 @@ NEGATION_WINDOW_TOKENS = 6
 DASHES = frozenset({"\u2013", "\u2014"})
 
 
+# In a cue, '…' stands for up to GAP_WORDS words: 'make … worse' matches 'can make rosacea worse'.
+GAP = "\u2026"
+GAP_WORDS = 4
+SPACINGS = {" ": r"\s+", GAP: rf"\s+(?:\S+\s+){{0,{GAP_WORDS}}}?"}
+
+
 def cue_pattern(cues: list[str]) -> re.Pattern[str]:
     """One regex matching any cue as whole words (any whitespace between its words), the longest
     cue where several start at one place: 'caused by' beats 'cause'.
@@ -34,7 +40,7 @@ def cue_pattern(cues: list[str]) -> re.Pattern[str]:
     trie: dict = {}
     for cue in cues:
         node = trie
-        for character in " ".join(cue.lower().split()):
+        for character in " ".join(cue.lower().split()).replace(f" {GAP} ", GAP):
             node = node.setdefault(character, {})
         node[""] = {}
     return re.compile(r"(?<![\w'])(" + trie_alternatives(trie) + r")(?![\w'])", re.IGNORECASE)
@@ -42,7 +48,7 @@ def cue_pattern(cues: list[str]) -> re.Pattern[str]:
 
 def trie_alternatives(node: dict) -> str:
     """The regex of a trie node: each continuation, the longer ones first, then the cue ending here."""
-    branches = [(r"\s+" if character == " " else re.escape(character)) + trie_alternatives(child)
+    branches = [(SPACINGS.get(character) or re.escape(character)) + trie_alternatives(child)
                 for character, child in sorted(node.items()) if character]
     if "" in node:
         branches.append("")
@@ -79,13 +85,15 @@ def treatment_blockers() -> re.Pattern[str]:
 PASSIVE_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
-def states_harm(text: str) -> bool:
+def states_harm(text: str, before: int | None = None) -> bool:
     """A harm cue that makes what it names a cause, not a treatment: 'lithium can trigger psoriasis'.
 
     A passive one ('attacks triggered by stress') names its cause after it, so a treatment before
-    it ('stress management to help manage attacks triggered by stress') still treats.
+    it ('stress management to help manage attacks triggered by stress') still treats. With `before`,
+    only a cue starting before that offset counts.
     """
-    return any(not PASSIVE_AGENT.match(text, match.end()) for match in treatment_blockers().finditer(text))
+    return any(not PASSIVE_AGENT.match(text, match.end()) for match in treatment_blockers().finditer(text)
+               if before is None or match.start() < before)
 
 
 def states_prevention(heading: str) -> bool:

@@ -129,7 +129,8 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
         return []  # a line about another disease is not an item of this one's list
     found = []
     for predicate, (cue, strength) in intro.cues.items():
-        if predicate == RELIEVES or (predicate == TREATED_BY and prevents_subject(sentence, mentions, subject)):
+        if predicate == RELIEVES or (predicate == TREATED_BY and (prevents_subject(sentence, mentions, subject)
+                                                                  or harms_subject(sentence, mentions, subject))):
             continue
         object_type = SIGNATURES[predicate][1]
         for obj in (m for m in mentions if m.entity_type == object_type):
@@ -156,6 +157,16 @@ def prevents_subject(sentence: Span, mentions: list[Mention], subject: Mention) 
                for m in mentions)
 
 
+def harms_subject(sentence: Span, mentions: list[Mention], subject: Mention) -> bool:
+    """Whether the line says what harms its subject disease: 'steroid creams can make rosacea worse'
+    under 'Treatment' names no treatment. A line on a treatment's own harm names no disease:
+    'steroid creams can cause thinning of the skin' still lists steroid creams."""
+    named_at = [m.start - sentence.start_char for m in mentions
+                if m.entity_type == DISEASE and (m.canonical == subject.canonical or is_family_of(m, subject))]
+    # the harm cue before the disease: not 'give vitamin A to children with measles … lowers the risk of eye damage'
+    return bool(named_at) and context.states_harm(text_of(sentence), before=max(named_at))
+
+
 def prevents_mention(sentence: Span, mention: Mention) -> bool:
     return context.prevents(text_of(sentence), mention.start - sentence.start_char, mention.end - sentence.start_char)
 
@@ -170,11 +181,12 @@ class SectionState:
     last_list: ListContext | None = None  # the latest list of the section, for 'You might also have:'
     harmful: bool = False  # the lines now read list triggers or causes ('Common psoriasis triggers include:')
     preventive: bool = False  # the section is about preventing the disease ('How can I avoid getting malaria?')
+    about_harm: bool = False  # the section is about triggers or causes ('Triggers are not symptoms (but they matter!)')
 
     @property
     def lists_no_treatment(self) -> bool:
         """Lines that name drugs as causes or as prevention, not as treatments: prevention is not treatment."""
-        return self.harmful or self.preventive
+        return self.harmful or self.preventive or self.about_harm
 
     def enter_heading(self, sentence: Span, sentence_idx: int, article_topic: Mention | None,
                       named: Sequence[Mention] = ()) -> None:
@@ -210,6 +222,7 @@ class SectionState:
         self.current_list = ListContext(cues, self.topic or article_topic) if cues else self.context
         self.last_list = self.current_list
         self.harmful = context.states_harm(text)
+        self.about_harm = self.harmful and TREATED_BY not in section_cues  # not 'What causes gout and how is it treated?'
 
     def subtype_line(self, disease: Mention | None, article_topic: Mention | None) -> bool:
         """Whether a line naming only a disease introduces a subtype of what is being described.

@@ -1560,3 +1560,33 @@ def test_no_entity_holds_a_cell_separator(nlp):
     text = "| Pain in your side or back with a high temperature and shivering | Possible kidney infection | Urgent GP appointment or NHS 111 the same day |"
     names = {m.text for m in document_facts("0" * 16, nlp(text)).mentions}
     assert "kidney infection" in names and not any("|" in name for name in names)
+
+
+def test_a_markdown_heading_keeps_no_attribute_block(nlp):
+    from extractors.clean import clean_text
+    page = ("# My rosacea story\n\nI have had rosacea for years, and it shows.\n\n"
+            "## How is rosacea treated? {#treatment}\n\n"
+            "Ivermectin cream targets the tiny mites on the skin. Some dermatologists use a low dose of isotretinoin.\n")
+    text = clean_text(page).text
+    assert "How is rosacea treated?" in text.splitlines()
+    assert related(nlp, text, title="My rosacea story", predicate="treated_by") == {
+        ("rosacea", "ivermectin"), ("rosacea", "isotretinoin")}
+
+
+def test_a_line_on_what_makes_the_disease_worse_names_no_treatment(nlp):
+    text = ("Treatment\n\nAzelaic acid (prescription gel or foam) calms the bumps. "
+            "Strong benzoyl peroxide washes usually make rosacea worse. "
+            "Steroid creams can make rosacea much worse in the long run. "
+            "Doctors may give doxycycline to people with rosacea, which lowers the risk of eye damage.")
+    assert related(nlp, text, title="Rosacea", predicate="treated_by") == {
+        ("rosacea", "azelaic acid"), ("rosacea", "doxycycline")}
+
+
+def test_a_section_about_triggers_advises_no_measure(nlp):
+    text = ("Rosacea is a skin condition.\n\nTriggers are not symptoms (but they matter!)\n\n"
+            "Triggers are the things that set off a flare. The usual suspects are sun, heat, hot drinks, spicy food, "
+            "stress, hard exercise and cold weather. A six-week flare diary found mine: hot yoga and mulled wine.\n\n"
+            "Working out your own triggers and avoiding them is half the battle in managing rosacea.\n\n"
+            "Living with rosacea\n\nGentle yoga helps some people relax.")
+    evidence = [item for item in document_facts("d", nlp(text), "Rosacea").relations if item.predicate == "treated_by"]
+    assert {(item.object.canonical, item.sentence) for item in evidence} == {("yoga", "Gentle yoga helps some people relax.")}
