@@ -31,6 +31,9 @@ MIN_DISEASE_STEM = 3  # letters before a disease ending ('myo' + 'pathy'); 'a' +
 # Words that place a quality in a body part ('pain in the joints', 'swelling of both ankles').
 _PLACING_WORDS = frozenset({"in", "of", "on", "around", "at", "over"})
 _PLACE_DETERMINERS = _DETERMINERS | {"one", "both", "affected", "some", "many", "several"}
+# Words that say where or which a body part is, never how it is: 'lower back', 'small joints'.
+_WHICH_PART_WORDS = frozenset({"lower", "upper", "left", "right", "inner", "outer", "middle", "front", "top", "bottom",
+                               "both", "whole", "small", "large", "big", "long", "short"})
 
 
 @dataclass(frozen=True)
@@ -404,7 +407,7 @@ class EntityTyper:
             return None
         if self.has_disease_ending(last_word):
             return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
-        if last_word in self.symptom_heads and not self.names_infection(key):
+        if (last_word in self.symptom_heads or self.body_part_quality(stripped) is not None) and not self.names_infection(key):
             return TypedConcept(SYMPTOM, stripped, self.ontology_id(stripped, SYMPTOM))
         kinds = {concept.kind for concept in self.vocabulary.get(key, ())}
         if "disease" in kinds:
@@ -416,7 +419,25 @@ class EntityTyper:
         words = key.split(" ")
         if len(words) == 1 or {"and", "or", "like", "of", "as"} & set(words):
             return None
+        if self.only_places(words):
+            return None  # 'lower back', 'small joints', 'bowel movements': body parts, no condition
+        if self.describes_body(words) and not words[0].endswith("'s"):
+            return TypedConcept(SYMPTOM, stripped, "")  # 'pale skin', 'swollen neck glands'; not "jumper's knee"
         return TypedConcept(DISEASE, key, "")
+
+    def only_places(self, words: list[str]) -> bool:
+        """Whether a name only says which body part or product: 'lower back', 'small joints', 'bowel movement'."""
+        return all(word in self.body_part_names or word in _WHICH_PART_WORDS or word in self.described_heads
+                   for word in words)
+
+    def describes_body(self, words: list[str]) -> bool:
+        """Whether an unlisted name ends in a body part or product, so says how it is ('bloodshot eye', 'pale stool')."""
+        key = " ".join(words)
+        return any(key.endswith(" " + head) for head in self.described_heads) or singularize(words[-1]) in self.body_part_names
+
+    @cached_property
+    def described_heads(self) -> tuple[str, ...]:
+        return tuple(read_list("described_heads.txt"))
 
     @lru_cache(maxsize=MEMO_SIZE)
     def is_curated(self, text: str) -> bool:

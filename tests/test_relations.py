@@ -1552,7 +1552,7 @@ def test_a_symptom_checker_row_relates_its_symptoms_to_the_one_disease_of_a_cell
             "| Confusion, very fast breathing or mottled skin | Possible sepsis | Call 999 |\n"
             "| Stinging when you pee, but no temperature | Usually cystitis rather than a kidney infection | Speak to a pharmacist |\n"
             "| Back pain with a high temperature | Possible kidney infection | Urgent GP appointment |")
-    assert related(nlp, text) == {("sepsis", "confusion"), ("sepsis", "rapid breathing"),
+    assert related(nlp, text) == {("sepsis", "confusion"), ("sepsis", "rapid breathing"), ("sepsis", "skin mottling"),
                                   ("pyelonephritis", "back pain"), ("pyelonephritis", "fever")}
 
 
@@ -1590,3 +1590,28 @@ def test_a_section_about_triggers_advises_no_measure(nlp):
             "Living with rosacea\n\nGentle yoga helps some people relax.")
     evidence = [item for item in document_facts("d", nlp(text), "Rosacea").relations if item.predicate == "treated_by"]
     assert {(item.object.canonical, item.sentence) for item in evidence} == {("yoga", "Gentle yoga helps some people relax.")}
+
+
+def test_an_unlisted_name_saying_how_a_body_part_is_names_a_symptom():
+    from extractors.entity_types import TypedConcept
+    from extractors.ner import shared_typer
+
+    typer = shared_typer()
+    for written, canonical in (("pale skin", "skin pallor"), ("drooping eyelid", "eyelid drooping"),
+                               ("mottled skin", "skin mottling"), ("strong-smelling urine", "strong smelling urine"),
+                               ("patchy vision", "patchy vision")):
+        assert typer.classify(written, "DISEASE") == TypedConcept("symptom", canonical), written
+    assert typer.classify("bloodshot eyes", "DISEASE") == typer.classify("red eye", "SYMPTOM")
+    assert typer.classify("blue lips", "DISEASE") == typer.classify("bluish lip", "SYMPTOM")
+    # a name a vocabulary lists keeps its type, an eponym stays a disease, and a place alone is no entity
+    assert typer.classify("frozen shoulder", "DISEASE").entity_type == "disease"
+    assert typer.classify("jumper's knee", "DISEASE").entity_type == "disease"
+    for place in ("lower back", "small joints", "bowel movements", "premature ones"):
+        assert typer.classify(place, "DISEASE") is None, place
+
+
+def test_how_a_disease_starts_states_its_symptoms(nlp):
+    text = "It usually starts like a cold: a runny or blocked nose, a cough, and sometimes a slightly raised temperature."
+    assert related(nlp, text, title="Bronchiolitis") == {
+        ("bronchiolitis", "runny nose"), ("bronchiolitis", "blocked nose"), ("bronchiolitis", "cough"),
+        ("bronchiolitis", "fever")}
