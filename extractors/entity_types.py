@@ -106,6 +106,11 @@ class EntityTyper:
         return {term_key(alias): term_key(canonical) for alias, canonical in read_table("synonyms.tsv")}
 
     @cached_property
+    def state_adjectives(self) -> dict[str, str]:
+        """'tired' -> 'fatigue': how a person feels, as ner.state_adjective_spans finds it."""
+        return {term_key(adjective): term_key(symptom) for adjective, symptom in read_table("state_adjectives.tsv")}
+
+    @cached_property
     def treatment_aliases(self) -> dict[str, str]:
         return {term_key(name): term_key(entry.canonical) for entry in treatment_gazetteer() for name in entry.names}
 
@@ -337,6 +342,8 @@ class EntityTyper:
         if not key:
             return None
         label = label.upper()
+        if label == "SYMPTOM" and key in self.state_adjectives:
+            return self.classify(self.state_adjectives[key], label)  # 'irritable' as ner.state_adjective_spans found it
         if key in self.curated and self.curated[key][0] not in ENTITY_TYPES:
             return None  # 'serotonin', 'everyone': the NER's chemicals that are no treatment
         if label not in {"CHEMICAL", "TREATMENT"} and self.curated_type(key) == SYMPTOM:

@@ -58,7 +58,7 @@ from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper, tr
 from extractors.records import Mention  # noqa: E402
 from extractors.terms import pluralize, term_key  # noqa: E402
 from extractors.token_patterns import LowerPatternMatcher  # noqa: E402
-from extractors.vocabulary import DATA_DIR, english_zipf, read_table  # noqa: E402
+from extractors.vocabulary import DATA_DIR, english_zipf, read_list, read_table  # noqa: E402
 
 GAZETTEER_LABELS = {"disease": "DISEASE", SYMPTOM: "SYMPTOM", TREATMENT: "TREATMENT"}
 MAX_PHENOTYPE_WORDS = 4
@@ -180,6 +180,56 @@ def symptom_description_matcher(strings: StringStore | None = None) -> LowerPatt
     matcher.add("SYMPTOM", body_part_quality_pattern())
     matcher.add("SYMPTOM", body_part_head_pattern())
     return matcher
+
+
+# After a state adjective, a word that keeps it about the person ('tired for weeks', 'dizzy when
+# standing'); any other word makes it part of another phrase ('tired of waiting', 'a weak point').
+STATE_FOLLOWERS = frozenset({"and", "or", "but", "than", "when", "while", "after", "before", "during", "in", "at",
+                             "for", "all", "most", "much", "from", "because", "if", "as", "since", "until", "despite"})
+MAX_STATE_LEAD = 8  # tokens between a linking verb and its adjective, at most ('be irritable, unusually sleepy')
+LINE_BULLETS = frozenset({"-", "*", "\u2022"})
+
+
+@lru_cache(maxsize=1)
+def state_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The state adjectives, linking verbs and degree words of data/state_*."""
+    return (frozenset(shared_typer().state_adjectives), frozenset(read_list("state_verbs.txt")),
+            frozenset(read_list("state_degree_words.txt")))
+
+
+def state_adjective_spans(doc: Doc) -> list[int]:
+    """Indexes of adjectives that say how a person feels: after a linking verb ('may be irritable,
+    unusually sleepy or off their food', 'feel very tired') or alone at the start of a line ('Tired –
+    feeling wiped out'). Not 'tired of waiting' or 'a weak immune system'."""
+    adjectives, verbs, degree = state_words()
+    found = []
+    for index in token_indexes(doc, adjectives):
+        following = doc[index + 1] if index + 1 < len(doc) else None
+        if following is not None and following.is_alpha and following.lower_ not in STATE_FOLLOWERS:
+            continue
+        if starts_line_at(doc, index) or follows_linking_verb(doc, index, adjectives, verbs, degree):
+            found.append(index)
+    return found
+
+
+def starts_line_at(doc: Doc, index: int) -> bool:
+    """Whether a token is the first word of its line (after a bullet, if any)."""
+    if index > 0 and doc[index - 1].text in LINE_BULLETS:
+        index -= 1
+    return index == 0 or "\n" in doc[index - 1].text
+
+
+def follows_linking_verb(doc: Doc, index: int, adjectives: AbstractSet[str], verbs: AbstractSet[str],
+                         degree: AbstractSet[str]) -> bool:
+    """Whether a linking verb comes before a token, with only degree words, state adjectives and
+    their coordination between ('be irritable, unusually sleepy')."""
+    for before in range(index - 1, max(-1, index - 1 - MAX_STATE_LEAD), -1):
+        word = doc[before].lower_
+        if word in verbs:
+            return True
+        if not (word in degree or word in adjectives or word in (",", "and", "or")):
+            return False
+    return False
 
 
 def body_part_quality_pattern() -> list[dict]:
@@ -346,6 +396,7 @@ class GazetteerMatcher:
             if typed is not None and short.lower() not in nlp.Defaults.stop_words:
                 self.short_forms.add(GAZETTEER_LABELS[typed.entity_type], [nlp.make_doc(short)])
         self.treatment_label = nlp.vocab.strings.add("TREATMENT")
+        self.symptom_label = nlp.vocab.strings.add("SYMPTOM")
         self.pattern_matcher = symptom_description_matcher(nlp.vocab.strings)
         # Drug names no list has, by their INN stem ('belimumab'): the NER often misses rare drugs.
         stem = shared_typer().drug_stem_pattern.pattern
@@ -354,7 +405,8 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         found = [*self.matcher(doc), *self.short_forms(doc), *self.pattern_matcher(doc),
-                 *((self.treatment_label, start, end) for start, end in drug_class_spans(doc))]
+                 *((self.treatment_label, start, end) for start, end in drug_class_spans(doc)),
+                 *((self.symptom_label, index, index + 1) for index in state_adjective_spans(doc))]
         matches = [Span(doc, start, end, label=label) for label, start, end in found]
         # a disease's or a drug's tokens join no treatment phrase; a symptom's may ('weight loss surgery', 'eye drops')
         blocked = {i for span in [*doc.ents, *matches] if span.label_ != "SYMPTOM" for i in range(span.start, span.end)}

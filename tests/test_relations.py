@@ -1615,3 +1615,17 @@ def test_how_a_disease_starts_states_its_symptoms(nlp):
     assert related(nlp, text, title="Bronchiolitis") == {
         ("bronchiolitis", "runny nose"), ("bronchiolitis", "blocked nose"), ("bronchiolitis", "cough"),
         ("bronchiolitis", "fever")}
+
+
+def test_an_adjective_saying_how_a_person_feels_is_a_symptom(nlp):
+    text = ("Symptoms of malaria include being grumpy or clingy and more tired than usual. "
+            "Children with malaria may be irritable, unusually sleepy or off their food.")
+    assert related(nlp, text) >= {("malaria", "irritability"), ("malaria", "clinginess"), ("malaria", "fatigue")}
+    listed = "Signs of type 2 diabetes\n\nThirsty – needing to drink a lot.\n\nTired – feeling wiped out."
+    assert related(nlp, listed) == {("type 2 diabetes", "thirst"), ("type 2 diabetes", "fatigue")}
+
+
+@pytest.mark.parametrize("sentence", ["I was tired of waiting for a diagnosis.", "People with a weak immune system are at risk.",
+                                      "Malaria is often confused with flu.", "The tired old advice still stands."])
+def test_a_state_adjective_in_another_phrase_is_no_symptom(nlp, sentence):
+    assert [m.text for m in document_facts("0" * 16, nlp(sentence)).mentions if m.entity_type == "symptom"] == []
