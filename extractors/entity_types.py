@@ -485,8 +485,18 @@ class EntityTyper:
         typed = self.classify_condition(key) if concepts else None
         return typed is not None and typed.entity_type == DISEASE
 
-    def diseases_named_in(self, text: str) -> list[TypedConcept]:
-        """Diseases a short text (a title) names, found by the curated lists and the vocabulary alone.
+    def names_in_icd(self, name: str) -> bool:
+        return any(concept.kind == "disease" for concept in self.vocabulary.get(self.canonical_key(name), ()))
+
+    def disease_form(self, typed: TypedConcept) -> TypedConcept | None:
+        """The disease a symptom's name also names in ICD-10-CM ('depression' F32.A, 'insomnia' G47.0),
+        for a page about it; None for a symptom only ('fatigue', 'vertigo')."""
+        disease_id = self.ontology_id(typed.canonical, DISEASE) if typed.entity_type == SYMPTOM else ""
+        return TypedConcept(DISEASE, typed.canonical, disease_id) if disease_id else None
+
+    def diseases_named_in(self, text: str, symptom_diseases: bool = False) -> list[TypedConcept]:
+        """Diseases a short text (a title) names, found by the curated lists and the vocabulary alone;
+        with symptom_diseases, also the disease forms of symptoms ('Depression').
 
         Titles are removed from the body by cleaning and too short for the NER, so a dictionary scan
         over word n-grams (longest first, no overlaps) finds the article's topic instead.
@@ -497,9 +507,11 @@ class EntityTyper:
         while position < len(words):
             for size in range(min(MAX_NAME_WORDS, len(words) - position), 0, -1):
                 name = " ".join(words[position:position + size])
-                if not self.is_listed_disease(name):
+                if not (self.is_listed_disease(name) or symptom_diseases and self.names_in_icd(name)):
                     continue
                 typed = self.classify(name, "DISEASE")
+                if typed is not None and symptom_diseases:
+                    typed = self.disease_form(typed) or typed
                 if typed is not None and typed.entity_type == DISEASE:
                     found.append(typed)
                     position += size

@@ -56,7 +56,10 @@ def entity_key(typed: TypedConcept | None, name: str, entity_type: str) -> str:
 def gold_triples(facts: list[GoldFact], typer: EntityTyper) -> dict[str, set[tuple[str, str]]]:
     triples: dict[str, set[tuple[str, str]]] = {predicate: set() for predicate in SCORED_PREDICATES}
     for fact in facts:
-        subject = entity_key(typer.classify(fact.subject, "DISEASE"), fact.subject, "disease")
+        typed_subject = typer.classify(fact.subject, "DISEASE")
+        if typed_subject is not None:  # a subject is a disease: 'depression' on a page about it (relations.title_condition)
+            typed_subject = typer.disease_form(typed_subject) or typed_subject
+        subject = entity_key(typed_subject, fact.subject, "disease")
         obj = entity_key(typer.classify(fact.object, OBJECT_LABEL[fact.predicate]), fact.object,
                          "symptom" if fact.predicate == "has_symptom" else "treatment")
         triples[fact.predicate].add((subject, obj))

@@ -225,7 +225,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     """
     typer = shared_typer()
     mention_at = MentionIndex(mentions)
-    article_topic = (topic_mention(title, typer) or most_named_of_title(title, mentions, typer)) if title else None
+    article_topic = (topic_mention(title, typer) or most_named_of_title(title, mentions, typer)
+                     or title_condition(title, typer)) if title else None
     if article_topic is None and topic_from_mentions:  # no title, or one naming no disease ('Scattered Thoughts')
         article_topic = leading_heading_topic(doc, typer) or dominant_disease(mentions)
     article_topic = named_kind(article_topic, mentions)
@@ -502,13 +503,40 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
     return members[0] if len(members) == 1 else None
 
 
+def title_condition(title: str, typer: EntityTyper) -> Mention | None:
+    """The disease of a page titled by a condition the vocabularies list both as a symptom and as a
+    disease ('Depression', 'Insomnia: what helps'), where the title names no disease: the page is
+    about the disease, not about a symptom of another."""
+    if typer.diseases_named_in(title):
+        return None
+    conditions = {concept.ontology_id: concept for concept in typer.diseases_named_in(title, symptom_diseases=True)}
+    if len(conditions) != 1:
+        return None
+    [concept] = conditions.values()
+    return Mention(sentence_idx=-1, start=-1, end=-1, text=concept.canonical, entity_type=DISEASE,
+                   canonical=concept.canonical, ontology_id=concept.ontology_id)
+
+
+def about_title_condition(mentions: list[Mention], title: str | None) -> list[Mention]:
+    """On a page about such a condition (title_condition) its mentions name the disease ('Depression
+    is treatable'); elsewhere they stay symptoms ('MS can cause depression')."""
+    typer = shared_typer()
+    condition = title_condition(title, typer) if title else None
+    if condition is None:
+        return mentions
+    return [replace(mention, entity_type=DISEASE, ontology_id=condition.ontology_id)
+            if mention.entity_type == SYMPTOM and mention.canonical == condition.canonical
+            and term_key(mention.text) not in typer.synonyms else mention  # 'low mood' is still a symptom of it
+            for mention in mentions]
+
+
 def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_mentions: bool = True) -> DocumentFacts:
     """Mentions and relation evidence of one processed document, as plain records.
 
     Chemicals count as treatments only where a relation uses them or the treatment gazetteer lists
     them, so 'uric acid' in a gout article does not become a therapy.
     """
-    mentions = mentions_of(doc)
+    mentions = about_title_condition(mentions_of(doc), title)
     relations = extract_relations(doc, mentions, title, topic_from_mentions)
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}
     typer = shared_typer()

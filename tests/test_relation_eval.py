@@ -56,3 +56,12 @@ def test_error_rows_list_each_miss_and_each_false_fact_with_its_article():
                               "object": ["fatigue", "rash"], "n_documents": [1, 1], "documents": ["d1", "d1"]})
     rows = error_rows(facts, relations, {"d1": "a.txt"}, typer)
     assert set(zip(rows["error"], rows["object"], rows["source"])) == {("fn", "fever", "a.txt"), ("fp", "rash", "a.txt")}
+
+
+def test_a_gold_subject_that_is_also_a_symptom_is_scored_as_its_disease():
+    from extractors.relation_eval import entity_key
+    typer = EntityTyper()
+    triples = gold_triples([GoldFact("a.txt", "depression", "has_symptom", "fatigue")], typer)
+    [(subject, _)] = triples["has_symptom"]
+    assert subject == entity_key(typer.disease_form(typer.classify("depression", "DISEASE")), "depression", "disease")
+    assert subject != entity_key(typer.classify("depression", "DISEASE"), "depression", "disease")

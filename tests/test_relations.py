@@ -1629,3 +1629,36 @@ def test_an_adjective_saying_how_a_person_feels_is_a_symptom(nlp):
                                       "Malaria is often confused with flu.", "The tired old advice still stands."])
 def test_a_state_adjective_in_another_phrase_is_no_symptom(nlp, sentence):
     assert [m.text for m in document_facts("0" * 16, nlp(sentence)).mentions if m.entity_type == "symptom"] == []
+
+
+def test_a_page_about_a_condition_that_is_also_a_symptom_makes_it_the_disease(nlp):
+    text = ("Depression is a common mental health problem.\n\nWhat does depression feel like?\n\n"
+            "You may feel hopeless, tearful or guilty, and exhausted all the time.\n\nTreatment for depression\n\n"
+            "Your GP may suggest a talking therapy such as CBT, or an antidepressant such as sertraline.")
+    facts = document_facts("0" * 16, nlp(text), "Depression")
+    depression = {(m.entity_type, m.ontology_id) for m in facts.mentions if m.canonical == "depression"}
+    assert depression == {("disease", "ICD10CM:F32.A")}
+    found = {(r.subject.canonical, r.predicate, r.object.canonical) for r in facts.relations}
+    assert {("depression", "has_symptom", "hopelessness"), ("depression", "has_symptom", "tearfulness"),
+            ("depression", "has_symptom", "guilt"), ("depression", "has_symptom", "fatigue"),
+            ("depression", "treated_by", "sertraline"), ("depression", "treated_by", "antidepressant")} <= found
+    # elsewhere it stays a symptom: an article about MS names depression among MS's symptoms
+    ms = document_facts("1" * 16, nlp("MS can cause depression and fatigue."), "Multiple sclerosis")
+    assert ("multiple sclerosis", "depression") in {(r.subject.canonical, r.object.canonical) for r in ms.relations}
+
+
+def test_viral_and_abbreviated_disease_names_are_typed():
+    from extractors.ner import shared_typer
+
+    typer = shared_typer()
+    assert typer.classify("norovirus", "DISEASE").ontology_id == "ICD10CM:A08.11"
+    assert typer.classify("dengue", "DISEASE") == typer.classify("dengue fever", "DISEASE")
+    assert typer.classify("BPPV", "DISEASE").canonical == "benign paroxysmal positional vertigo"
+    assert typer.classify("middle ear infections", "DISEASE") == typer.classify("otitis media", "DISEASE")
+    assert typer.classify("vestibular rehabilitation therapy", "CHEMICAL").canonical == "vestibular rehabilitation"
+
+
+def test_a_manoeuvre_is_a_treatment(nlp):
+    text = "BPPV is treated with the Epley manoeuvre, or with the Semont manoeuvre."
+    assert related(nlp, text, predicate="treated_by") == {
+        ("benign paroxysmal positional vertigo", "epley manoeuvre"), ("benign paroxysmal positional vertigo", "semont manoeuvre")}
