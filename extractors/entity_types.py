@@ -120,6 +120,17 @@ class EntityTyper:
         adalimumab) and spellings ('paracetamol' -> acetaminophen), less the names a curated list types."""
         return {key: generic for key, generic in load_drug_names().items() if key not in self.curated}
 
+    def without_salt(self, key: str) -> str:
+        """A medicine's name without the salt after it ('mometasone furoate' -> 'mometasone'); '' for a salt alone."""
+        words = key.split(" ")
+        while words and words[-1] in self.salt_words and (len(words) > 1 or key in self.salt_words):
+            words.pop()
+        return " ".join(words)
+
+    @cached_property
+    def salt_words(self) -> frozenset[str]:
+        return frozenset(read_list("salt_words.txt"))
+
     def treatment_name(self, key: str) -> str:
         """The canonical treatment a name stands for: the curated table first, then the generic of a
         medicine's brand ('tylenol' -> acetaminophen, itself curated or not)."""
@@ -350,9 +361,9 @@ class EntityTyper:
             return self.from_curated(key)  # 'weight loss' as found, not as advised ('losing weight')
         if (label in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases or key in self.drug_names
                 or self.looks_like_drug(key)):
-            key = self.unglued(key)
-            if max(map(len, key.split(" "))) > MAX_WORD_CHARS:
-                return None  # 'likeamitriptylineandvenlafaxine': words a scraper ran together
+            key = self.without_salt(self.unglued(key))
+            if not key or max(map(len, key.split(" "))) > MAX_WORD_CHARS:
+                return None  # a salt alone; 'likeamitriptylineandvenlafaxine': words a scraper ran together
             return TypedConcept(TREATMENT, self.treatment_name(key))
         return self.classify_condition(key, default=SYMPTOM if label == "SYMPTOM" else DISEASE)
 

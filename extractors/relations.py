@@ -256,7 +256,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
                 if section.current_list is not None:  # an item without a full stop ('chest tightness'): the list goes on
                     previous_items, previous = [*previous_items, (sentence_idx, sentence)], None
                     continue
-            section.enter_heading(sentence, sentence_idx, article_topic, named_before)
+            section.enter_heading(sentence, sentence_idx, article_topic, named_before, names_treatment=bool(treatments_before))
             previous_items, previous = [], None
             continue
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)

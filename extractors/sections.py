@@ -21,6 +21,8 @@ from extractors.ner import shared_typer
 from extractors.records import HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, Mention, RelationEvidence
 
 
+TREATMENT_HEADING_CUE = "a heading naming a treatment"
+TREATMENT_HEADING_STRENGTH = 0.8  # the heading names the treatment, not what it treats
 SECTION_FACTOR = 0.6  # a paragraph of a 'Symptoms' section relates through its heading alone, less directly still
 LIST_FACTOR = 0.8  # a list line relates through its introduction, a little less directly than a sentence
 BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
@@ -127,6 +129,9 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
         from_topic = False
     elif others:
         return []  # a line about another disease is not an item of this one's list
+    # 'Antibiotics will not get rid of gallstones' under 'Medicine to dissolve gallstones'
+    subject_negated = any(m.negated for m in mentions if m.entity_type == DISEASE
+                          and (m.canonical == subject.canonical or is_family_of(m, subject)))
     found = []
     for predicate, (cue, strength) in intro.cues.items():
         if predicate == RELIEVES or (predicate == TREATED_BY and (prevents_subject(sentence, mentions, subject)
@@ -137,7 +142,7 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
             found.append(RelationEvidence(
                 subject=subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,
                 **sentence_evidence(sentence), cue=cue,
-                cue_strength=strength * factor, negated=obj.negated,
+                cue_strength=strength * factor, negated=obj.negated or subject_negated,
                 hedged=intro.hedged or context.is_hedged(sentence), subject_from_topic=from_topic))
     return found
 
@@ -189,7 +194,7 @@ class SectionState:
         return self.harmful or self.preventive or self.about_harm
 
     def enter_heading(self, sentence: Span, sentence_idx: int, article_topic: Mention | None,
-                      named: Sequence[Mention] = ()) -> None:
+                      named: Sequence[Mention] = (), names_treatment: bool = False) -> None:
         """A heading opens a section (cue of section scope), ends one (a break word or another cue) or is a subsection.
 
         named: the diseases the heading's entities name; a subtype among them ('Ocular rosacea', found
@@ -208,6 +213,10 @@ class SectionState:
             self.preventive = True  # until a heading about treatment or another topic: 'Which tablets could I take?' stays
         elif section_cues or (matches and not same_kind) or context.section_breaks().search(text):
             self.preventive = False
+        if (names_treatment and not matches and not named and not self.preventive
+                and not context.states_harm(text) and not context.section_breaks().search(text)):
+            # 'Step two: topical corticosteroids for flares', 'Wet wraps': a section on one treatment of the topic
+            section_cues = {TREATED_BY: (TREATMENT_HEADING_CUE, TREATMENT_HEADING_STRENGTH)}
         if section_cues:
             self.topic = heading_topic
             self.context = ListContext(section_cues, heading_topic or article_topic)
@@ -223,6 +232,9 @@ class SectionState:
         self.last_list = self.current_list
         self.harmful = context.states_harm(text)
         self.about_harm = self.harmful and TREATED_BY not in section_cues  # not 'What causes gout and how is it treated?'
+        if self.preventive or self.about_harm:  # 'Can I stop gallstones forming?' under 'Treatment' lists no treatments
+            self.context, self.current_list = without_treatments(self.context), without_treatments(self.current_list)
+            self.last_list = self.current_list
 
     def subtype_line(self, disease: Mention | None, article_topic: Mention | None) -> bool:
         """Whether a line naming only a disease introduces a subtype of what is being described.
@@ -287,6 +299,14 @@ class SectionState:
     def end_list(self) -> None:
         self.current_list = self.context
         self.harmful = False
+
+
+def without_treatments(about: ListContext | None) -> ListContext | None:
+    """What a list or section announces, less its treatments; None when nothing is left."""
+    if about is None or TREATED_BY not in about.cues:
+        return about
+    cues = {predicate: cue for predicate, cue in about.cues.items() if predicate != TREATED_BY}
+    return replace(about, cues=cues) if cues else None
 
 
 def announcement(sentence: Span, mention_at: dict[int, Mention], topic: Mention | None) -> ListContext | None:

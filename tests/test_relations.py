@@ -1662,3 +1662,34 @@ def test_a_manoeuvre_is_a_treatment(nlp):
     text = "BPPV is treated with the Epley manoeuvre, or with the Semont manoeuvre."
     assert related(nlp, text, predicate="treated_by") == {
         ("benign paroxysmal positional vertigo", "epley manoeuvre"), ("benign paroxysmal positional vertigo", "semont manoeuvre")}
+
+
+def test_a_heading_naming_a_treatment_opens_a_section_on_it(nlp):
+    text = ("Atopic eczema makes the skin itchy.\n\nStep two: topical corticosteroids for flares\n\n"
+            "Mild ones such as hydrocortisone are sold in pharmacies. Stronger ones such as mometasone furoate need a prescription. "
+            "Antibiotics will not get rid of eczema.\n\nTriggers and steroids\n\nSome people find that steroid tablets make it flare.")
+    assert related(nlp, text, title="Atopic eczema", predicate="treated_by") == {
+        ("atopic eczema", "hydrocortisone"), ("atopic eczema", "mometasone")}
+
+
+def test_a_medicine_and_its_salt_are_one_treatment():
+    from extractors.ner import shared_typer
+
+    typer = shared_typer()
+    assert typer.classify("mometasone furoate", "CHEMICAL") == typer.classify("mometasone", "CHEMICAL")
+    assert typer.classify("clobetasone butyrate", "CHEMICAL").canonical == "clobetasone"
+    assert typer.classify("furoate", "CHEMICAL") is None
+    assert typer.classify("sodium valproate", "CHEMICAL").canonical == "sodium valproate"
+
+
+def test_not_all_is_no_negation(nlp):
+    text = "Symptoms\n\nLower back pain – present in many, but not all, people with sciatica."
+    assert related(nlp, text, title="Sciatica") == {("sciatica", "low back pain")}
+    facts = document_facts("0" * 16, nlp(text), "Sciatica")
+    assert [m.negated for m in facts.mentions if m.canonical == "sciatica"] == [False]
+
+
+def test_a_heading_on_stopping_a_disease_forming_opens_no_treatments(nlp):
+    text = ("Gallstones\n\nTreatment\n\nGallstones are treated with surgery.\n\nCan I stop gallstones forming?\n\n"
+            "Staying active may help.")
+    assert related(nlp, text, title="Gallstones", predicate="treated_by") == {("gallstone", "surgery")}
