@@ -552,6 +552,7 @@ class EntityTypingComponent:
             values.entity_type, values.canonical, values.ontology_id = item.typed.entity_type, item.typed.canonical, item.typed.ontology_id
             kept.append(span)
         doc.ents = filter_spans(kept)
+        with_brands_glossed(doc, self.typer)
         doc._.abbreviation_map = {short: self.typer.canonical_key(long) for short, (long, _) in long_forms.items()}
         clauses_of: dict[int, list[Span]] = {}  # one split per sentence, however many entities it holds
         hedged: dict[tuple[int, int], bool] = {}  # and one hedge check per clause
@@ -669,6 +670,37 @@ def trim_edges(span: Span) -> Span | None:
     if start == end:
         return None
     return span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_)
+
+
+def with_brands_glossed(doc: Doc, typer: EntityTyper) -> None:
+    """A brand no list knows, glossed by a known medicine in brackets or glossing one, is that
+    medicine throughout the document: 'citalopram (Cipramil)', 'Stemetil (prochlorperazine)'."""
+    treatments = [span for span in doc.ents if span._.entity_type == TREATMENT]
+    generic_of: dict[str, str] = {}
+    for first, second in zip(treatments, treatments[1:]):
+        if not (second.start == first.end + 1 and doc[first.end].text == "(" and second.end < len(doc)
+                and doc[second.end].text == ")"):
+            continue
+        for brand, medicine in ((second, first), (first, second)):
+            if is_unknown_brand(brand, typer) and names_medicine(medicine, typer):
+                generic_of[brand._.canonical] = medicine._.canonical
+    if generic_of:
+        for span in treatments:
+            values = span._
+            if values.canonical in generic_of:
+                values.canonical, values.ontology_id = generic_of[values.canonical], ""
+
+
+def is_unknown_brand(span: Span, typer: EntityTyper) -> bool:
+    """One capitalised word no medicine list knows ('Cipramil', 'Serc')."""
+    return len(span) == 1 and span.text[:1].isupper() and span._.canonical not in typer.drug_names \
+        and span._.canonical not in typer.treatment_aliases
+
+
+def names_medicine(span: Span, typer: EntityTyper) -> bool:
+    """A medicine's generic name: listed, or with an INN stem ('betahistine' as the NER found it)."""
+    key = span._.canonical
+    return key in typer.drug_names or typer.looks_like_drug(key) or (len(span) == 1 and span.text.islower())
 
 
 @Language.factory("medfacts_entity_typer")

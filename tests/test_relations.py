@@ -1693,3 +1693,17 @@ def test_a_heading_on_stopping_a_disease_forming_opens_no_treatments(nlp):
     text = ("Gallstones\n\nTreatment\n\nGallstones are treated with surgery.\n\nCan I stop gallstones forming?\n\n"
             "Staying active may help.")
     assert related(nlp, text, title="Gallstones", predicate="treated_by") == {("gallstone", "surgery")}
+
+
+def test_a_brand_glossing_or_glossed_by_a_medicine_is_that_medicine(nlp):
+    text = ("Depression\n\nTreatment\n\nYour GP may prescribe an antidepressant such as citalopram (Cipramil). "
+            "Stemetil (prochlorperazine) may be given for sickness. Many people do well on Cipramil.")
+    facts = document_facts("0" * 16, nlp(text), "Depression")
+    canonical = {m.text: m.canonical for m in facts.mentions if m.entity_type == "treatment"}
+    assert canonical["Cipramil"] == "citalopram" and canonical["Stemetil"] == "prochlorperazine"
+    assert "cipramil" not in {r.object.canonical for r in facts.relations}
+
+
+def test_a_body_fluid_is_no_treatment_and_ear_infections_are_otitis_media(nlp):
+    text = "Ear infections\n\nTreatment\n\nSticky yellowish fluid may leak from the ear. Paracetamol helps the pain."
+    assert related(nlp, text, predicate="treated_by") == {("otitis media", "acetaminophen")}
