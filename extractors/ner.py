@@ -676,29 +676,30 @@ def with_brands_glossed(doc: Doc, typer: EntityTyper) -> None:
     """A brand no list knows, glossed by a known medicine in brackets or glossing one, is that
     medicine throughout the document: 'citalopram (Cipramil)', 'Stemetil (prochlorperazine)'."""
     treatments = [span for span in doc.ents if span._.entity_type == TREATMENT]
-    generic_of: dict[str, str] = {}
+    medicine_of: dict[str, tuple[str, str]] = {}  # brand -> (canonical, ontology id) of its medicine
     for first, second in zip(treatments, treatments[1:]):
         if not (second.start == first.end + 1 and doc[first.end].text == "(" and second.end < len(doc)
                 and doc[second.end].text == ")"):
             continue
         for brand, medicine in ((second, first), (first, second)):
             if is_unknown_brand(brand, typer) and names_medicine(medicine, typer):
-                generic_of[brand._.canonical] = medicine._.canonical
-    if generic_of:
+                medicine_of[brand._.canonical] = (medicine._.canonical, medicine._.ontology_id)
+    if medicine_of:
         for span in treatments:
             values = span._
-            if values.canonical in generic_of:
-                values.canonical, values.ontology_id = generic_of[values.canonical], ""
+            if values.canonical in medicine_of:
+                values.canonical, values.ontology_id = medicine_of[values.canonical]
 
 
 def is_unknown_brand(span: Span, typer: EntityTyper) -> bool:
     """One capitalised word no medicine list knows ('Cipramil', 'Serc')."""
-    return len(span) == 1 and span.text[:1].isupper() and span._.canonical not in typer.drug_names \
-        and span._.canonical not in typer.treatment_aliases
+    return (len(span) == 1 and span.text[:1].isupper() and span._.canonical not in typer.drug_names
+            and span._.canonical not in typer.treatment_aliases)
 
 
 def names_medicine(span: Span, typer: EntityTyper) -> bool:
-    """A medicine's generic name: listed, or with an INN stem ('betahistine' as the NER found it)."""
+    """A medicine's generic name: listed, with an INN stem, or one word in lowercase, as generics are
+    written and brands are not ('betahistine (Serc)')."""
     key = span._.canonical
     return key in typer.drug_names or typer.looks_like_drug(key) or (len(span) == 1 and span.text.islower())
 
