@@ -439,7 +439,7 @@ class EntityTyper:
             return None
         if self.only_places(words):
             return None  # 'lower back', 'small joints', 'bowel movements': body parts, no condition
-        if self.describes_body(words) and not words[0].endswith("'s"):
+        if self.describes_body(key) and not words[0].endswith("'s"):
             return TypedConcept(SYMPTOM, stripped, "")  # 'pale skin', 'swollen neck glands'; not "jumper's knee"
         return TypedConcept(DISEASE, key, "")
 
@@ -448,10 +448,10 @@ class EntityTyper:
         return all(word in self.body_part_names or word in _WHICH_PART_WORDS or word in self.described_heads
                    for word in words)
 
-    def describes_body(self, words: list[str]) -> bool:
+    def describes_body(self, key: str) -> bool:
         """Whether an unlisted name ends in a body part or product, so says how it is ('bloodshot eye', 'pale stool')."""
-        key = " ".join(words)
-        return any(key.endswith(" " + head) for head in self.described_heads) or singularize(words[-1]) in self.body_part_names
+        return (any(key.endswith(" " + head) for head in self.described_heads)
+                or singularize(key.rsplit(" ", 1)[-1]) in self.body_part_names)
 
     @cached_property
     def described_heads(self) -> tuple[str, ...]:
@@ -505,12 +505,14 @@ class EntityTyper:
         disease_id = self.ontology_id(typed.canonical, DISEASE) if typed.entity_type == SYMPTOM else ""
         return TypedConcept(DISEASE, typed.canonical, disease_id) if disease_id else None
 
-    def diseases_named_in(self, text: str, symptom_diseases: bool = False) -> list[TypedConcept]:
+    @lru_cache(maxsize=MEMO_SIZE)
+    def diseases_named_in(self, text: str, symptom_diseases: bool = False) -> tuple[TypedConcept, ...]:
         """Diseases a short text (a title) names, found by the curated lists and the vocabulary alone;
         with symptom_diseases, also the disease forms of symptoms ('Depression').
 
         Titles are removed from the body by cleaning and too short for the NER, so a dictionary scan
-        over word n-grams (longest first, no overlaps) finds the article's topic instead.
+        over word n-grams (longest first, no overlaps) finds the article's topic instead. Memoised: each
+        topic rule (relations.extract_relations, title_condition) reads the same title.
         """
         words = _WORD.findall(text)
         found: list[TypedConcept] = []
@@ -529,5 +531,5 @@ class EntityTyper:
                     break
             else:
                 position += 1
-        return found
+        return tuple(found)
 

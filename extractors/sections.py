@@ -130,8 +130,7 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
     elif others:
         return []  # a line about another disease is not an item of this one's list
     # 'Antibiotics will not get rid of gallstones' under 'Medicine to dissolve gallstones'
-    subject_negated = any(m.negated for m in mentions if m.entity_type == DISEASE
-                          and (m.canonical == subject.canonical or is_family_of(m, subject)))
+    subject_negated = any(m.negated for m in mentions if names_subject(m, subject))
     found = []
     for predicate, (cue, strength) in intro.cues.items():
         if predicate == RELIEVES or (predicate == TREATED_BY and (prevents_subject(sentence, mentions, subject)
@@ -162,12 +161,16 @@ def prevents_subject(sentence: Span, mentions: list[Mention], subject: Mention) 
                for m in mentions)
 
 
+def names_subject(mention: Mention, subject: Mention) -> bool:
+    """Whether a mention names a list's subject disease or its family ('eczema' for atopic eczema)."""
+    return mention.entity_type == DISEASE and (mention.canonical == subject.canonical or is_family_of(mention, subject))
+
+
 def harms_subject(sentence: Span, mentions: list[Mention], subject: Mention) -> bool:
     """Whether the line says what harms its subject disease: 'steroid creams can make rosacea worse'
     under 'Treatment' names no treatment. A line on a treatment's own harm names no disease:
     'steroid creams can cause thinning of the skin' still lists steroid creams."""
-    named_at = [m.start - sentence.start_char for m in mentions
-                if m.entity_type == DISEASE and (m.canonical == subject.canonical or is_family_of(m, subject))]
+    named_at = [m.start - sentence.start_char for m in mentions if names_subject(m, subject)]
     # the harm cue before the disease: not 'give vitamin A to children with measles … lowers the risk of eye damage'
     return bool(named_at) and context.states_harm(text_of(sentence), before=max(named_at))
 
@@ -209,18 +212,18 @@ class SectionState:
         section_cues = list_cues(matches, "section")
         same_kind = self.context is not None and all(
             set(LICENSES[match.cue.predicate]) & set(self.context.cues) for match in matches)  # 'Medications' under 'Treatment'
+        breaks, harm = bool(context.section_breaks().search(text)), context.states_harm(text)
         if context.states_prevention(text):
             self.preventive = True  # until a heading about treatment or another topic: 'Which tablets could I take?' stays
-        elif section_cues or (matches and not same_kind) or context.section_breaks().search(text):
+        elif section_cues or (matches and not same_kind) or breaks:
             self.preventive = False
-        if (names_treatment and not matches and not named and not self.preventive
-                and not context.states_harm(text) and not context.section_breaks().search(text)):
+        if names_treatment and not matches and not named and not self.preventive and not harm and not breaks:
             # 'Step two: topical corticosteroids for flares', 'Wet wraps': a section on one treatment of the topic
             section_cues = {TREATED_BY: (TREATMENT_HEADING_CUE, TREATMENT_HEADING_STRENGTH)}
         if section_cues:
             self.topic = heading_topic
             self.context = ListContext(section_cues, heading_topic or article_topic)
-        elif (matches and not same_kind) or self.context is None or context.section_breaks().search(text):
+        elif (matches and not same_kind) or self.context is None or breaks:
             self.topic, self.context = heading_topic, None
         elif heading_topic is not None and self.context.subject is not None and is_family_of(self.context.subject, heading_topic):
             self.topic = heading_topic  # a subsection about a subtype: 'Plaque psoriasis' under 'Symptoms'
@@ -230,8 +233,8 @@ class SectionState:
         cues = list_cues(matches, "list")
         self.current_list = ListContext(cues, self.topic or article_topic) if cues else self.context
         self.last_list = self.current_list
-        self.harmful = context.states_harm(text)
-        self.about_harm = self.harmful and TREATED_BY not in section_cues  # not 'What causes gout and how is it treated?'
+        self.harmful = harm
+        self.about_harm = harm and TREATED_BY not in section_cues  # not 'What causes gout and how is it treated?'
         if self.preventive or self.about_harm:  # 'Can I stop gallstones forming?' under 'Treatment' lists no treatments
             self.context, self.current_list = without_treatments(self.context), without_treatments(self.current_list)
             self.last_list = self.current_list
