@@ -5,7 +5,7 @@ sentence's place on its line tells whether it opens an item or continues one.
 """
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from extractors.doc_index import Lines, text_of
 
@@ -17,8 +17,11 @@ MAX_TERM_WORDS = 6  # 'Nerve damage in arms and legs.' opening a line of explana
 
 
 def starts_line(sentence: Span) -> bool:
-    doc = sentence.doc
-    return sentence.start == 0 or "\n" in doc[sentence.start - 1].text + doc[sentence.start - 1].whitespace_
+    return token_starts_line(sentence.doc, sentence.start)
+
+
+def token_starts_line(doc: Doc, index: int) -> bool:
+    return index == 0 or "\n" in doc[index - 1].text + doc[index - 1].whitespace_
 
 
 def ends_line(sentence: Span) -> bool:

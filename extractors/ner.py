@@ -216,7 +216,7 @@ def starts_line_at(doc: Doc, index: int) -> bool:
     """Whether a token is the first word of its line (after a bullet, if any)."""
     if index > 0 and doc[index - 1].text in LINE_BULLETS:
         index -= 1
-    return index == 0 or "\n" in doc[index - 1].text
+    return layout.token_starts_line(doc, index)
 
 
 def follows_linking_verb(doc: Doc, index: int, adjectives: AbstractSet[str], verbs: AbstractSet[str],
