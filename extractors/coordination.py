@@ -158,8 +158,11 @@ def body_list_at(doc: Doc, index: int, end: int) -> list[int]:
         if index + 1 < end and doc[index].text == "," and doc[index + 1].lower_ in word_set("placement_ends.txt"):
             return parts  # 'pain in your upper tummy, which spreads …': the phrase ends at the comma
         after_comma = index + 1 < end and doc[index].text == "," and doc[index + 1].lower_ in CONJUNCTIONS
+        part_end = index
         while index < end and (is_connector(doc[index]) or doc[index].lower_ in DETERMINERS):
             index += 1
+        if index == part_end and index < end and doc[index].is_stop:
+            return parts  # 'pain in the heel with your first steps': the place ends at a function word
         if index < end and doc[index].lower_ not in body_parts() and doc[index].is_alpha:
             # 'in the groin or buttock, and sometimes a limp': a new item; 'in the face or one side of the body': no list
             return parts if after_comma else []

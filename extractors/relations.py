@@ -429,11 +429,12 @@ LEADING_SENTENCES = 4  # a page heading stands among the first lines, after a si
 
 def leading_heading_topic(doc: Doc, typer: EntityTyper) -> Mention | None:
     """The disease a heading among the first lines names, when the title is a site's name
-    ('Northfield Valley Hospitals NHS Foundation Trust', then 'GALLSTONES')."""
-    for sentence in sentences(doc)[:LEADING_SENTENCES]:
+    ('Northfield Valley Hospitals NHS Foundation Trust', then 'GALLSTONES'), or the first heading however
+    far down a letter's greeting and opening paragraph put it ('Dear Parents, … HAND, FOOT AND MOUTH DISEASE')."""
+    for index, sentence in enumerate(sentences(doc)):
         if is_heading(sentence):
             topic = topic_mention(text_of(sentence), typer)
-            if topic is not None:
+            if topic is not None or index >= LEADING_SENTENCES:
                 return topic
     return None
 

@@ -1309,6 +1309,16 @@ def test_a_page_heading_under_a_site_name_gives_the_topic(nlp):
         ("gallstone", "nausea"), ("gallstone", "vomiting")}
 
 
+def test_a_letters_first_heading_gives_the_topic_after_its_greeting_and_opening_paragraph(nlp):
+    text = ("Dear Parents and Carers,\n\nWhat a busy few weeks it has been! Thank you for your patience. "
+            "We have had two cases of chickenpox. Please don't worry. Most children are fine.\n\n"
+            "HAND, FOOT AND MOUTH DISEASE - WHAT YOU NEED TO KNOW\n\nWhat are the signs?\n\n"
+            "The first signs are usually:\n\na sore throat.\n\na high temperature.\n\n"
+            "Keep an eye out for dehydration. Dehydration can be serious. Signs of dehydration matter.")
+    assert related(nlp, text, title="LITTLE ACORNS DAY NURSERY") == {
+        ("hand, foot and mouth disease", "sore throat"), ("hand, foot and mouth disease", "fever")}
+
+
 def test_pain_placed_in_the_tummy_is_abdominal_pain_and_the_place_ends_at_a_relative_clause(nlp):
     assert related(nlp, "Gallstones can cause a sudden pain in the upper right part of your tummy.") == {
         ("gallstone", "abdominal pain")}
@@ -1316,6 +1326,9 @@ def test_pain_placed_in_the_tummy_is_abdominal_pain_and_the_place_ends_at_a_rela
         ("pancreatitis", "abdominal pain")}
     # 'usually' places it further, not a new clause
     assert related(nlp, "Gout causes sudden, severe pain in a joint, usually the big toe.") == {("gout", "toe pain")}
+    # a function word after the place ends it
+    assert related(nlp, "Plantar fasciitis causes a stabbing pain in the heel with your first steps.") == {
+        ("plantar fasciitis", "heel pain")}
 
 
 def test_you_may_also_introduces_symptoms_written_as_verbs(nlp):
