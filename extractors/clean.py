@@ -885,8 +885,11 @@ def mark_by_context(blocks: list[Block]) -> None:
                 keep = False  # a template caption over a list or another caption
         else:
             before = before_of[position]
-            keep = (before is not None and labels[id(before)] in ("good", "neargood")
-                    and kept_after is not None and labels.get(id(kept_after)) in ("good", "neargood"))
+            text_after = kept_after is not None and labels.get(id(kept_after)) in ("good", "neargood")
+            # a lowercase line opens no menu: an item whose bullet the scraper dropped ('get plenty of rest'
+            # under 'Do'), kept when text follows it
+            keep = text_after and ((before is not None and labels[id(before)] in ("good", "neargood"))
+                                   or block.text[:1].islower())
         if keep:
             block.heading = heading_like(block) and label not in ("good", "neargood") and not block.bullet
             block.over_heading = block.heading and kept_after is not None and kept_after.heading

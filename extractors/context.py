@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from spacy.tokens import Doc, Span
 
@@ -217,10 +218,22 @@ def clauses(sentence: Span, negation_scopes: bool = False) -> list[Span]:
         pieces.append(doc[start:sentence.end])
     pieces = [piece for piece in pieces if len(piece)]
     if negation_scopes and pieces and pieces[0][0].lower_ in conditional_openers():
-        comma = next((token.i for token in pieces[0] if token.text == ","), None)
+        commas = [token.i for token in pieces[0] if token.text == ","]
+        comma = condition_end(commas, lambda index: doc[index + 1].lower_ if index + 1 < len(doc) else "")
         if comma is not None and comma + 1 < pieces[0].end:
             pieces[:1] = [doc[pieces[0].start:comma + 1], doc[comma + 1:pieces[0].end]]
     return pieces
+
+
+def condition_end(commas: list[int], word_after: Callable[[int], str]) -> int | None:
+    """The comma that ends an opening condition: the first, or the one after a list of conditions
+    ('If it is severe, you are not improving on tablets, or your immune system is weak, you may need …')."""
+    if not commas:
+        return None
+    for position, comma in enumerate(commas[1:-1], start=1):
+        if word_after(comma) in {"or", "and"}:
+            return commas[position + 1]
+    return commas[0]
 
 
 def opening_condition_end(text: str, before: int) -> int:
@@ -229,8 +242,10 @@ def opening_condition_end(text: str, before: int) -> int:
     words = text[:before].split(maxsplit=1)
     if not words or words[0].lower() not in conditional_openers():
         return 0
-    comma = text.find(",", 0, before)
-    return comma + 1 if comma >= 0 else 0
+    commas = [match.start() for match in re.finditer(",", text[:before])]
+    comma = condition_end(commas, lambda index: text[index + 1:index + 6].split(maxsplit=1)[0].lower()
+                          if text[index + 1:index + 6].split() else "")
+    return comma + 1 if comma is not None else 0
 
 
 @lru_cache(maxsize=1)

@@ -371,6 +371,17 @@ def test_unbulleted_list_items_after_an_introduction_are_kept_as_items():
     assert "Contact us" not in cleaned.text  # short lines with no introduction are still menus
 
 
+def test_a_short_lowercase_line_before_text_is_an_item_under_a_heading_but_a_menu_line_is_not():
+    text = ("Glandular fever\n\nGlandular fever is a common infection caused by a virus, mostly in teenagers.\n\n"
+            "How to treat it yourself\n\nThere is no medicine that cures glandular fever, but you can ease it.\n\n"
+            "Do\n\nget plenty of rest\n\n"
+            "drink lots of fluids, such as water, to stop yourself getting dehydrated\n\n"
+            "Home\n\nContact us")
+    cleaned = clean_text(text)
+    assert "get plenty of rest" in cleaned.text
+    assert "Contact us" not in cleaned.text and "Home" not in cleaned.text
+
+
 def test_a_sentence_between_unbulleted_items_is_an_item_and_the_last_item_stays():
     text = ("Celiac disease\n\nCeliac disease is an immune reaction to eating gluten, a protein found in wheat.\n\n"
             "Other symptoms include:\nAnemia.\nNervous system injury, including numbness and tingling in the feet and hands.\n"

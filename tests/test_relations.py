@@ -1511,6 +1511,28 @@ def test_a_negated_condition_does_not_negate_the_treatment_after_it(nlp):
     assert related(nlp, text, title="Shingles", predicate="treated_by") == {("shingles", "codeine")}
 
 
+def test_a_list_of_conditions_keeps_its_negation_from_the_treatment_after_it(nlp):
+    text = ("If the infection is severe, you are not improving on tablets, or your immune system is weak, "
+            "you may need intravenous antibiotics such as cefazolin in the hospital.")
+    assert related(nlp, text, title="Cellulitis", predicate="treated_by") == {
+        ("cellulitis", "antibiotic"), ("cellulitis", "cefazolin")}
+
+
+def test_what_a_patient_may_need_or_receive_is_a_treatment_but_needing_to_do_something_is_not(nlp):
+    assert related(nlp, "Bronchiolitis\n\nA few babies may need fluids through a drip.", title="Bronchiolitis",
+                   predicate="treated_by") == {("bronchiolitis", "intravenous fluid")}
+    assert related(nlp, "In hospital, people with pneumonia may receive oxygen therapy.", predicate="treated_by") == {
+        ("pneumonia", "oxygen therapy")}
+    assert related(nlp, "Multiple sclerosis\n\nIt's fine if you need to cancel plans.", title="Multiple sclerosis",
+                   predicate="treated_by") == set()
+
+
+def test_drinking_lots_of_fluids_is_hydration(nlp):
+    text = "How to treat glandular fever yourself\n\nDo\n\nget plenty of rest\n\ndrink lots of fluids, such as water"
+    assert related(nlp, text, title="Glandular fever", predicate="treated_by") == {
+        ("glandular fever", "rest"), ("glandular fever", "hydration")}
+
+
 def test_a_negation_between_the_treatment_and_its_cue_negates_it(nlp):
     assert related(nlp, "If you have shingles, antibiotics won't help.", predicate="treated_by") == set()
     assert related(nlp, "If you have shingles, paracetamol can help.", predicate="treated_by") == {("shingles", "acetaminophen")}
