@@ -83,6 +83,17 @@ def treatment_blockers() -> re.Pattern[str]:
     return cue_pattern(read_list("treatment_blockers.txt"))
 
 
+@lru_cache(maxsize=1)
+def risk_cues() -> re.Pattern[str]:
+    return cue_pattern(read_list("risk_cues.txt"))
+
+
+def states_risk(text: str) -> bool:
+    """A clause about who is likelier to get something ('more likely to experience depression'): a
+    comorbidity or risk, which the articles' symptom lists do not state."""
+    return bool(risk_cues().search(text))
+
+
 PASSIVE_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 
 

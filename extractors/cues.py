@@ -60,7 +60,8 @@ def cue_matches(span: Span) -> tuple[CueMatch, ...]:
     """The cue phrases of a span, in order, that state a relation between its entities.
 
     A cue word inside an entity ('therapy' in 'physical therapy') names the entity, not a relation;
-    treatment cues do not count in a clause about harm (data/treatment_blockers.txt); and a symptom
+    treatment cues do not count in a clause about harm (data/treatment_blockers.txt), nor symptom cues
+    in one about risk (data/risk_cues.txt); and a symptom
     word right after a treatment cue is what is treated, not a symptom list ('manage your symptoms').
     """
     pattern, table = context.relation_cues()
@@ -69,6 +70,7 @@ def cue_matches(span: Span) -> tuple[CueMatch, ...]:
         return ()
     entities = [(start - span.start_char, end - span.start_char) for start, end in entity_char_spans(span)]
     harmful = context.states_harm(text_of(span))
+    risky = context.states_risk(text_of(span))
     found: list[CueMatch] = []
     for match in matches:
         if any(start <= match.start() < end for start, end in entities):
@@ -77,6 +79,8 @@ def cue_matches(span: Span) -> tuple[CueMatch, ...]:
         cue = table[text]
         if harmful and cue.predicate != HAS_SYMPTOM:
             continue  # 'medications such as lithium can trigger psoriasis' is no treatment
+        if risky and cue.predicate == HAS_SYMPTOM:
+            continue  # 'people with psoriasis are more likely to experience depression' is no symptom
         if (cue.predicate == HAS_SYMPTOM and found and found[-1].cue.predicate != HAS_SYMPTOM
                 and len(text_of(span)[found[-1].end:match.start()].split()) <= TREATED_OBJECT_WORDS):
             continue

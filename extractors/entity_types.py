@@ -195,6 +195,14 @@ class EntityTyper:
     def disease_endings(self) -> tuple[str, ...]:
         return tuple(read_list("disease_endings.txt"))
 
+    @cached_property
+    def listed_disease_heads(self) -> frozenset[str]:
+        """Disease words that end ICD-10-CM names without being one ('tonsillitis' of 'acute tonsillitis'):
+        a title 'Tonsillitis' names a disease, a site called 'Osmosis' does not."""
+        return frozenset(key.rsplit(" ", 1)[-1] for key, concepts in self.vocabulary.items()
+                         if " " in key and any(concept.kind == DISEASE for concept in concepts)
+                         and self.has_disease_ending(key.rsplit(" ", 1)[-1]))
+
     def has_disease_ending(self, word: str) -> bool:
         """'neuropathy', 'arthritis': a disease's word; not 'apathy', whose 'pathy' has no stem before it."""
         return any(word == ending or (word.endswith(ending) and len(word) - len(ending) >= MIN_DISEASE_STEM)
@@ -520,7 +528,8 @@ class EntityTyper:
         while position < len(words):
             for size in range(min(MAX_NAME_WORDS, len(words) - position), 0, -1):
                 name = " ".join(words[position:position + size])
-                if not (self.is_listed_disease(name) or symptom_diseases and self.names_in_icd(name)):
+                if not (self.is_listed_disease(name) or name.lower() in self.listed_disease_heads
+                        or symptom_diseases and self.names_in_icd(name)):
                     continue
                 typed = self.classify(name, "DISEASE")
                 if typed is not None and symptom_diseases:

@@ -1309,6 +1309,12 @@ def test_a_page_heading_under_a_site_name_gives_the_topic(nlp):
         ("gallstone", "nausea"), ("gallstone", "vomiting")}
 
 
+def test_a_title_naming_a_disease_only_as_the_head_of_icd_names_gives_the_topic(nlp):
+    # ICD-10-CM lists 'acute tonsillitis', not 'tonsillitis'; a site named 'Osmosis' names no disease
+    assert related(nlp, "Symptoms include a sore throat.", title="Tonsillitis") == {("tonsillitis", "sore throat")}
+    assert related(nlp, "Symptoms include a sore throat.", title="Osmosis") == set()
+
+
 def test_a_letters_first_heading_gives_the_topic_after_its_greeting_and_opening_paragraph(nlp):
     text = ("Dear Parents and Carers,\n\nWhat a busy few weeks it has been! Thank you for your patience. "
             "We have had two cases of chickenpox. Please don't worry. Most children are fine.\n\n"
@@ -1531,6 +1537,19 @@ def test_drinking_lots_of_fluids_is_hydration(nlp):
     text = "How to treat glandular fever yourself\n\nDo\n\nget plenty of rest\n\ndrink lots of fluids, such as water"
     assert related(nlp, text, title="Glandular fever", predicate="treated_by") == {
         ("glandular fever", "rest"), ("glandular fever", "hydration")}
+
+
+def test_what_people_can_get_is_a_symptom_but_what_can_get_worse_is_not_stated(nlp):
+    text = "Tonsillitis\n\nOlder kids and grown-ups can also get a headache, earache or a cough."
+    assert related(nlp, text, title="Tonsillitis") == {
+        ("tonsillitis", "headache"), ("tonsillitis", "earache"), ("tonsillitis", "cough")}
+    text = "Tonsillitis\n\nIn the morning the cough can get worse."
+    assert related(nlp, text, title="Tonsillitis") == set()
+
+
+def test_a_clause_about_risk_states_no_symptom(nlp):
+    assert related(nlp, "People with psoriasis are more likely to experience depression.") == set()
+    assert related(nlp, "People with psoriasis may experience itching.") == {("psoriasis", "itching")}
 
 
 def test_a_negation_between_the_treatment_and_its_cue_negates_it(nlp):
