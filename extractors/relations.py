@@ -240,9 +240,12 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     last_sentence: Span | None = None
     term_items = False  # the open list's items are 'Term. Explanation …' lines
     read_under: list[tuple[int, Span, Mention | None, bool]] = []  # each sentence, its topic, whether it lists no treatments
+    stated_before: list[RelationEvidence] = []  # the symptoms the sentence before stated, for '… may also …'
     for sentence_idx, sentence in enumerate(sentences(doc)):
         text = text_of(sentence).strip()
         previous_sentence, last_sentence = last_sentence, sentence
+        found_before = len(found)
+        continued = continued_statement(sentence, stated_before, mention_at)
         referent = referent_disease(sentence, named_before, mention_at, previous_sentence)
         about_treatment = (bool(treatments_before) and not named_before
                            and bool(context.treatment_anaphors().match(text_of(sentence).lstrip())))
@@ -261,7 +264,11 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             continue
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
         topic = section.topic or article_topic
-        read_under.append((sentence_idx, sentence, topic, section.lists_no_treatment))
+        # an item of a symptom list advises nothing ('eating less and losing weight.' under 'Physical signs');
+        # 'you may find these things help:' announces symptoms only weakly
+        symptom_item = (section.current_list is not None and set(section.current_list.cues) == {HAS_SYMPTOM}
+                        and section.current_list.cues[HAS_SYMPTOM][1] >= SYMPTOM_LIST_STRENGTH)
+        read_under.append((sentence_idx, sentence, topic, section.lists_no_treatment or symptom_item))
         if text.startswith(TABLE_ROW):
             found.extend(table_row_relations(sentence, sentence_idx, mention_at))
         if announced is not None and not starts_line(sentence) and is_fragment(sentence, mention_at):
@@ -271,6 +278,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         carried: dict[str, tuple[str, float]] = {}
         # 'It can cause …' after a sentence naming a drug speaks of its side effects: no topic disease
         clause_topic = None if about_treatment else referent or topic
+        if continued is not None:
+            clause_topic, carried = continued.subject, {HAS_SYMPTOM: (ALSO_CUE, ALSO_STRENGTH)}
         list_item, item_continuation = is_list_item(sentence), is_item_continuation(sentence)
         # a later sentence of an item's line: a short bullet's, or a term's explanation
         explains_item = item_continuation or (term_items and not starts_line(sentence))
@@ -321,13 +330,36 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             previous_items = []
             found.extend(section.section_relations(sentence, sentence_idx, mention_at))
         previous = None if list_item else (sentence_idx, sentence)
+        stated_before = [item for item in found[found_before:] if item.sentence_idx == sentence_idx]
     found.extend(advised_measures(read_under, found, mention_at))
     found.extend(through_named_disease(found))
     unplaced = coordination.word_set("unplaced_processes.txt")
     return [item for item in found if not (item.predicate == HAS_SYMPTOM and item.object.canonical in unplaced)]
 
 
+ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+ALSO_CUE = "also"
+ALSO_STRENGTH = 0.5  # a sentence going on with the symptoms the one before stated: weaker than a cue of its own
+
+
+def continued_statement(sentence: Span, stated_before: list[RelationEvidence],
+                        mention_at: dict[int, Mention]) -> RelationEvidence | None:
+    """The statement a sentence goes on with: after one disease's symptoms, a sentence saying 'also' that
+    names symptoms and no disease is about that disease ('Measles usually causes a high fever. Your eyes
+    may also be red and sore.'), with the cue before where it has none of its own."""
+    subjects = {item.subject.canonical for item in stated_before
+                if item.predicate == HAS_SYMPTOM and not item.negated}
+    if len(subjects) != 1 or not ALSO.search(text_of(sentence)):
+        return None
+    mentions = sentence_mentions(sentence, mention_at)
+    if any(mention.entity_type == DISEASE for mention in mentions) or not any(
+            mention.entity_type == SYMPTOM for mention in mentions):
+        return None
+    return next(item for item in stated_before if item.predicate == HAS_SYMPTOM and not item.negated)
+
+
 TABLE_ROW_STRENGTH = 0.6  # a row pairs its cells without saying how: weaker than a cue
+SYMPTOM_LIST_STRENGTH = 0.8  # 'signs', 'symptoms include': a list of symptoms, not of what may help
 
 
 def table_row_relations(sentence: Span, sentence_idx: int, mention_at: dict[int, Mention]) -> list[RelationEvidence]:

@@ -1552,6 +1552,36 @@ def test_a_clause_about_risk_states_no_symptom(nlp):
     assert related(nlp, "People with psoriasis may experience itching.") == {("psoriasis", "itching")}
 
 
+def test_babies_with_a_disease_who_feed_poorly_or_refuse_feeds_have_poor_feeding(nlp):
+    assert related(nlp, "Babies with flu often feed poorly.") == {("influenza", "poor feeding")}
+    text = "Bronchiolitis\n\nSigns include:\n\nfeeding less, or stopping partway through feeds\n\nrefusing feeds"
+    assert related(nlp, text, title="Bronchiolitis") == {("bronchiolitis", "poor feeding")}
+
+
+def test_a_sentence_saying_also_goes_on_with_the_symptoms_of_the_disease_before(nlp):
+    assert related(nlp, "Lupus often causes tiredness. You may also have a rash and mouth ulcers.") == {
+        ("systemic lupus erythematosus", "fatigue"), ("systemic lupus erythematosus", "rash"),
+        ("systemic lupus erythematosus", "mouth sore")}
+    # a sentence naming its own disease is about that one
+    assert related(nlp, "Lupus often causes tiredness. Gout may also cause a rash.") == {
+        ("systemic lupus erythematosus", "fatigue"), ("gout", "rash")}
+
+
+def test_an_item_of_a_symptom_list_advises_no_measure_but_one_of_what_may_help_does(nlp):
+    text = "Hyperthyroidism\n\nSymptoms include:\n\nfeeling tired\n\neating less and losing weight."
+    assert related(nlp, text, title="Hyperthyroidism", predicate="treated_by") == set()
+    text = "Kidney infection\n\nYou may find these things help:\n\nget plenty of rest\n\nfeeling tired"
+    assert related(nlp, text, title="Kidney infection", predicate="treated_by") == {("pyelonephritis", "rest")}
+
+
+def test_a_colour_the_ner_takes_for_a_chemical_is_no_treatment():
+    from extractors.ner import shared_typer
+    typer = shared_typer()
+    assert typer.classify("green", "CHEMICAL") is None  # 'have green or yellow-green vomit'
+    assert typer.classify("yellow-green", "CHEMICAL") is None
+    assert typer.classify("aspirin", "CHEMICAL").canonical == "aspirin"
+
+
 def test_a_negation_between_the_treatment_and_its_cue_negates_it(nlp):
     assert related(nlp, "If you have shingles, antibiotics won't help.", predicate="treated_by") == set()
     assert related(nlp, "If you have shingles, paracetamol can help.", predicate="treated_by") == {("shingles", "acetaminophen")}
