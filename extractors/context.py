@@ -254,9 +254,16 @@ def opening_condition_end(text: str, before: int) -> int:
     if not words or words[0].lower() not in conditional_openers():
         return 0
     commas = [match.start() for match in re.finditer(",", text[:before])]
-    comma = condition_end(commas, lambda index: text[index + 1:index + 6].split(maxsplit=1)[0].lower()
-                          if text[index + 1:index + 6].split() else "")
+    comma = condition_end(commas, lambda index: word_after(text, index))
     return comma + 1 if comma is not None else 0
+
+
+_NEXT_WORD = re.compile(r"\s*(\w*)")
+
+
+def word_after(text: str, index: int) -> str:
+    """The lowercase word after the character at index ('' at the end)."""
+    return _NEXT_WORD.match(text, index + 1).group(1).lower()
 
 
 @lru_cache(maxsize=1)

@@ -60,9 +60,9 @@ def cue_matches(span: Span) -> tuple[CueMatch, ...]:
     """The cue phrases of a span, in order, that state a relation between its entities.
 
     A cue word inside an entity ('therapy' in 'physical therapy') names the entity, not a relation;
-    treatment cues do not count in a clause about harm (data/treatment_blockers.txt), nor symptom cues
-    in one about risk (data/risk_cues.txt); and a symptom
-    word right after a treatment cue is what is treated, not a symptom list ('manage your symptoms').
+    treatment cues do not count in a clause about harm (data/treatment_blockers.txt), nor symptom cues in
+    one about risk (data/risk_cues.txt); and a symptom word right after a treatment cue is what is
+    treated, not a symptom list ('manage your symptoms').
     """
     pattern, table = context.relation_cues()
     matches = list(pattern.finditer(text_of(span)))

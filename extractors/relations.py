@@ -240,10 +240,12 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     last_sentence: Span | None = None
     term_items = False  # the open list's items are 'Term. Explanation …' lines
     read_under: list[tuple[int, Span, Mention | None, bool]] = []  # each sentence, its topic, whether it lists no treatments
-    stated_before: list[RelationEvidence] = []  # the symptoms the sentence before stated, for '… may also …'
+    found_before = 0  # where the sentence before began adding evidence, for '… may also …' after it
     for sentence_idx, sentence in enumerate(sentences(doc)):
         text = text_of(sentence).strip()
         previous_sentence, last_sentence = last_sentence, sentence
+        # what the sentence just before stated (a heading in between states nothing: no statement goes on)
+        stated_before = [item for item in found[found_before:] if item.sentence_idx == sentence_idx - 1]
         found_before = len(found)
         continued = continued_statement(sentence, stated_before, mention_at)
         referent = referent_disease(sentence, named_before, mention_at, previous_sentence)
@@ -330,7 +332,6 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             previous_items = []
             found.extend(section.section_relations(sentence, sentence_idx, mention_at))
         previous = None if list_item else (sentence_idx, sentence)
-        stated_before = [item for item in found[found_before:] if item.sentence_idx == sentence_idx]
     found.extend(advised_measures(read_under, found, mention_at))
     found.extend(through_named_disease(found))
     unplaced = coordination.word_set("unplaced_processes.txt")

@@ -1565,6 +1565,9 @@ def test_a_sentence_saying_also_goes_on_with_the_symptoms_of_the_disease_before(
     # a sentence naming its own disease is about that one
     assert related(nlp, "Lupus often causes tiredness. Gout may also cause a rash.") == {
         ("systemic lupus erythematosus", "fatigue"), ("gout", "rash")}
+    # a heading in between ends the statement
+    assert related(nlp, "Lupus often causes tiredness.\n\nTreatment\n\nYou may also have a rash.") == {
+        ("systemic lupus erythematosus", "fatigue")}
 
 
 def test_an_item_of_a_symptom_list_advises_no_measure_but_one_of_what_may_help_does(nlp):
