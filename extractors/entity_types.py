@@ -199,9 +199,8 @@ class EntityTyper:
     def listed_disease_heads(self) -> frozenset[str]:
         """Disease words that end ICD-10-CM names without being one ('tonsillitis' of 'acute tonsillitis'):
         a title 'Tonsillitis' names a disease, a site called 'Osmosis' does not."""
-        return frozenset(key.rsplit(" ", 1)[-1] for key, concepts in self.vocabulary.items()
-                         if " " in key and any(concept.kind == DISEASE for concept in concepts)
-                         and self.has_disease_ending(key.rsplit(" ", 1)[-1]))
+        return frozenset(key.rsplit(" ", 1)[-1] for key in self.vocabulary
+                         if " " in key and self.icd_disease(key) and self.has_disease_ending(key.rsplit(" ", 1)[-1]))
 
     def has_disease_ending(self, word: str) -> bool:
         """'neuropathy', 'arthritis': a disease's word; not 'apathy', whose 'pathy' has no stem before it."""
@@ -271,7 +270,11 @@ class EntityTyper:
 
     def is_settled_name(self, key: str) -> bool:
         """A curated name (of any type) or an ontology's disease name: one that is used as written."""
-        return key in self.curated or any(concept.kind == "disease" for concept in self.vocabulary.get(key, ()))
+        return key in self.curated or self.icd_disease(key)
+
+    def icd_disease(self, key: str) -> bool:
+        """Whether ICD-10-CM (chapters I-XVII) names this canonical key as a disease."""
+        return any(concept.kind == DISEASE for concept in self.vocabulary.get(key, ()))
 
     def strip_modifiers(self, key: str) -> str:
         words = key.split(" ")
@@ -498,14 +501,13 @@ class EntityTyper:
         key = self.canonical_key(self.abbreviations.get(name.strip(), name))
         if key in self.curated:
             return self.curated[key][0] == DISEASE
-        concepts = self.vocabulary.get(key, ())
-        if any(concept.kind == "disease" for concept in concepts):
+        if self.icd_disease(key):
             return True
-        typed = self.classify_condition(key) if concepts else None
+        typed = self.classify_condition(key) if key in self.vocabulary else None
         return typed is not None and typed.entity_type == DISEASE
 
     def names_in_icd(self, name: str) -> bool:
-        return any(concept.kind == "disease" for concept in self.vocabulary.get(self.canonical_key(name), ()))
+        return self.icd_disease(self.canonical_key(name))
 
     def disease_form(self, typed: TypedConcept) -> TypedConcept | None:
         """The disease a symptom's name also names in ICD-10-CM ('depression' F32.A, 'insomnia' G47.0),

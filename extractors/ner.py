@@ -131,9 +131,9 @@ def gazetteer_terms() -> dict[str, list[str]]:
                 and any(concept.kind in {"phenotype", "symptom"} for concept in concepts)):
             patterns["SYMPTOM"].add(key)
         elif (2 <= len(words) <= MAX_PHENOTYPE_WORDS and not any(word.isdigit() for word in words)
-                and any(concept.kind == "disease" for concept in concepts)):
+                and typer.icd_disease(key)):
             patterns["DISEASE"].add(key)
-        elif len(words) == 1 and typer.has_disease_ending(key) and any(concept.kind == "disease" for concept in concepts):
+        elif len(words) == 1 and typer.has_disease_ending(key) and typer.icd_disease(key):
             patterns["DISEASE"].add(key)  # 'endometriosis', 'cystitis': a disease's own word the NER can miss
         elif len(words) == 1 and key in disease_words:
             patterns["DISEASE"].add(key)  # 'chickenpox', 'scabies'
@@ -450,8 +450,8 @@ MAX_UNLISTED_QUALIFIER_ZIPF = 1.0  # 'papulopustular', 'phymatous': a term of ar
 @lru_cache(maxsize=1)
 def disease_name_words() -> frozenset[str]:
     """The words of the vocabularies' disease names: what qualifies a disease as a kind ('ocular', 'bacterial')."""
-    return frozenset(word for key, concepts in shared_typer().vocabulary.items()
-                     if any(concept.kind == DISEASE for concept in concepts) for word in key.split(" "))
+    typer = shared_typer()
+    return frozenset(word for key in typer.vocabulary if typer.icd_disease(key) for word in key.split(" "))
 
 
 def is_subtype_qualifier(token: Token, typer: EntityTyper) -> bool:

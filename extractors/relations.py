@@ -348,15 +348,14 @@ def continued_statement(sentence: Span, stated_before: list[RelationEvidence],
     """The statement a sentence goes on with: after one disease's symptoms, a sentence saying 'also' that
     names symptoms and no disease is about that disease ('Measles usually causes a high fever. Your eyes
     may also be red and sore.'), with the cue before where it has none of its own."""
-    subjects = {item.subject.canonical for item in stated_before
-                if item.predicate == HAS_SYMPTOM and not item.negated}
-    if len(subjects) != 1 or not ALSO.search(text_of(sentence)):
+    statements = [item for item in stated_before if item.predicate == HAS_SYMPTOM and not item.negated]
+    if len({item.subject.canonical for item in statements}) != 1 or not ALSO.search(text_of(sentence)):
         return None
     mentions = sentence_mentions(sentence, mention_at)
     if any(mention.entity_type == DISEASE for mention in mentions) or not any(
             mention.entity_type == SYMPTOM for mention in mentions):
         return None
-    return next(item for item in stated_before if item.predicate == HAS_SYMPTOM and not item.negated)
+    return statements[0]
 
 
 TABLE_ROW_STRENGTH = 0.6  # a row pairs its cells without saying how: weaker than a cue
