@@ -265,6 +265,7 @@ _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_LINK_TAIL = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
+_MD_TOP_HEADING = re.compile(r"^\s{0,3}#\s+\S")  # '# Underactive thyroid': the page's own title
 # A heading's attribute block (Pandoc, kramdown, Hugo: '## Treatment {#treatment .toc}') and closing hashes.
 _MD_HEADING_TAIL = re.compile(r"\s*(?:\{:?\s*[#.][^{}\n]*\}|\s#+)\s*$")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
@@ -699,6 +700,15 @@ def apply_title(blocks: list[Block], title: str | None, infer: bool) -> str | No
     return title
 
 
+def markdown_title(blocks: list[Block]) -> str | None:
+    """The first level-one heading of a markdown dump: the page's title, even where a breadcrumb
+    repeating it ('4. Underactive thyroid (hypothyroidism)') made it look like a repeated line."""
+    for block in blocks:
+        if block.md_heading and _MD_TOP_HEADING.match(block.raw) and block.text.strip():
+            return block.text.strip()
+    return None
+
+
 def infer_title(blocks: list[Block]) -> str | None:
     """The first line, when it is short, unpunctuated and more text follows it."""
     content = [block for block in blocks if not block.junk]
@@ -1004,7 +1014,8 @@ def _clean_text(text: str, *, title: str | None, recurring: frozenset[str]) -> C
     metadata = Metadata()
     fields = front_matter_fields(header)
     mark_hard_junk(blocks, recurring or frozenset(), metadata)
-    given_title = (fix_unicode(title).strip() if isinstance(title, str) else "") or fields.get("title")
+    given_title = ((fix_unicode(title).strip() if isinstance(title, str) else "") or fields.get("title")
+                   or markdown_title(blocks))
     metadata.title = apply_title(blocks, given_title, infer=not given_title)
     metadata.date = metadata.date or fields.get("date")
     strip_repeated_heading(blocks)

@@ -512,8 +512,18 @@ class EntityTyper:
     def disease_form(self, typed: TypedConcept) -> TypedConcept | None:
         """The disease a symptom's name also names in ICD-10-CM ('depression' F32.A, 'insomnia' G47.0),
         for a page about it; None for a symptom only ('fatigue', 'vertigo')."""
-        disease_id = self.ontology_id(typed.canonical, DISEASE) if typed.entity_type == SYMPTOM else ""
+        if typed.entity_type != SYMPTOM:
+            return None
+        if typed.canonical in self.disease_forms:
+            return self.disease_forms[typed.canonical]
+        disease_id = self.ontology_id(typed.canonical, DISEASE)
         return TypedConcept(DISEASE, typed.canonical, disease_id) if disease_id else None
+
+    @cached_property
+    def disease_forms(self) -> dict[str, TypedConcept]:
+        """data/disease_forms.tsv: a condition's disease where it is not ICD-10-CM's bare name ('acne')."""
+        return {term_key(symptom): TypedConcept(DISEASE, term_key(disease), ontology_id)
+                for symptom, disease, ontology_id in read_table("disease_forms.tsv")}
 
     @lru_cache(maxsize=MEMO_SIZE)
     def diseases_named_in(self, text: str, symptom_diseases: bool = False) -> tuple[TypedConcept, ...]:

@@ -53,16 +53,21 @@ def entity_key(typed: TypedConcept | None, name: str, entity_type: str) -> str:
     return entity_id_of(Mention(0, 0, 0, name, typed.entity_type, typed.canonical, typed.ontology_id))
 
 
+def gold_pair(fact: GoldFact, typer: EntityTyper) -> tuple[str, str]:
+    """The (subject id, object id) the pipeline would give a gold fact."""
+    typed_subject = typer.classify(fact.subject, "DISEASE")
+    if typed_subject is not None:  # a subject is a disease: 'depression' on a page about it (relations.title_condition)
+        typed_subject = typer.disease_form(typed_subject) or typed_subject
+    subject = entity_key(typed_subject, fact.subject, "disease")
+    obj = entity_key(typer.classify(fact.object, OBJECT_LABEL[fact.predicate]), fact.object,
+                     "symptom" if fact.predicate == "has_symptom" else "treatment")
+    return subject, obj
+
+
 def gold_triples(facts: list[GoldFact], typer: EntityTyper) -> dict[str, set[tuple[str, str]]]:
     triples: dict[str, set[tuple[str, str]]] = {predicate: set() for predicate in SCORED_PREDICATES}
     for fact in facts:
-        typed_subject = typer.classify(fact.subject, "DISEASE")
-        if typed_subject is not None:  # a subject is a disease: 'depression' on a page about it (relations.title_condition)
-            typed_subject = typer.disease_form(typed_subject) or typed_subject
-        subject = entity_key(typed_subject, fact.subject, "disease")
-        obj = entity_key(typer.classify(fact.object, OBJECT_LABEL[fact.predicate]), fact.object,
-                         "symptom" if fact.predicate == "has_symptom" else "treatment")
-        triples[fact.predicate].add((subject, obj))
+        triples[fact.predicate].add(gold_pair(fact, typer))
     return triples
 
 
@@ -103,10 +108,7 @@ def error_rows(facts: list[GoldFact], relations: pd.DataFrame, sources: dict[str
     found = extracted_triples(relations)
     rows = []
     for fact in facts:
-        key = (entity_key(typer.classify(fact.subject, "DISEASE"), fact.subject, "disease"),
-               entity_key(typer.classify(fact.object, OBJECT_LABEL[fact.predicate]), fact.object,
-                          "symptom" if fact.predicate == "has_symptom" else "treatment"))
-        if key not in found[fact.predicate]:
+        if gold_pair(fact, typer) not in found[fact.predicate]:  # the same keys the scores use
             rows.append(("fn", fact.predicate, fact.subject, fact.object, fact.source))
     supported = relations[(relations["n_documents"] > 0) & relations["predicate"].isin(SCORED_PREDICATES)]
     for row in supported.itertuples(index=False):

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from extractors import context, coordination
 from extractors.cues import LICENSES, CueMatch, clause_cues, cue_matches, list_cues, strongest_cues
 from extractors.doc_index import MentionIndex, opening_of, sentence_at, sentence_bounds, sentences, text_of
-from extractors.entity_types import DISEASE, FEEL_FORMS, SYMPTOM, TREATMENT, EntityTyper
+from extractors.entity_types import DISEASE, FEEL_FORMS, SYMPTOM, TREATMENT, EntityTyper, TypedConcept
 from extractors.layout import TABLE_ROW, is_heading, is_item_continuation, is_list_item, is_term_line, starts_line
 from extractors.ner import ChunkedText, mentions_of, release, shared_typer
 from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, DocumentFacts, Mention,
@@ -463,11 +463,20 @@ def leading_heading_topic(doc: Doc, typer: EntityTyper) -> Mention | None:
     """The disease a heading among the first lines names, when the title is a site's name
     ('Northfield Valley Hospitals NHS Foundation Trust', then 'GALLSTONES'), or the first heading however
     far down a letter's greeting and opening paragraph put it ('Dear Parents, … HAND, FOOT AND MOUTH DISEASE')."""
+    heading = leading_topic_heading(doc, typer)
+    return (topic_mention(heading, typer) or title_condition(heading, typer)) if heading else None
+
+
+def leading_topic_heading(doc: Doc, typer: EntityTyper) -> str | None:
+    """The first heading naming a disease or a condition (title_condition), among the first lines or
+    the first one at all (leading_heading_topic)."""
     for index, sentence in enumerate(sentences(doc)):
         if is_heading(sentence):
-            topic = topic_mention(text_of(sentence), typer)
-            if topic is not None or index >= LEADING_SENTENCES:
-                return topic
+            heading = text_of(sentence)
+            if topic_mention(heading, typer) or title_condition(heading, typer):
+                return heading
+            if index >= LEADING_SENTENCES:
+                return None
     return None
 
 
@@ -550,17 +559,35 @@ def title_condition(title: str, typer: EntityTyper) -> Mention | None:
                    canonical=concept.canonical, ontology_id=concept.ontology_id)
 
 
-def about_title_condition(mentions: list[Mention], title: str | None) -> list[Mention]:
-    """On a page about such a condition (title_condition) its mentions name the disease ('Depression
+def page_condition(doc: Doc, title: str | None, typer: EntityTyper, topic_from_mentions: bool = True) -> Mention | None:
+    """The condition a page is about (title_condition) by its title, or where the title names no disease
+    (a clinic's name), by its leading heading ('Q. What actually is acne?')."""
+    if title and (typer.diseases_named_in(title) or title_condition(title, typer)):
+        return title_condition(title, typer)
+    if not topic_from_mentions:
+        return None
+    heading = leading_topic_heading(doc, typer)
+    return title_condition(heading, typer) if heading else None
+
+
+def about_title_condition(mentions: list[Mention], doc: Doc, title: str | None,
+                          topic_from_mentions: bool = True) -> list[Mention]:
+    """On a page about such a condition (page_condition) its mentions name the disease ('Depression
     is treatable'); elsewhere they stay symptoms ('MS can cause depression')."""
     typer = shared_typer()
-    condition = title_condition(title, typer) if title else None
+    condition = page_condition(doc, title, typer, topic_from_mentions)
     if condition is None:
         return mentions
-    return [replace(mention, entity_type=DISEASE, ontology_id=condition.ontology_id)
-            if mention.entity_type == SYMPTOM and mention.canonical == condition.canonical
+    return [replace(mention, entity_type=DISEASE, canonical=condition.canonical, ontology_id=condition.ontology_id)
+            if mention.entity_type == SYMPTOM and condition.canonical in (mention.canonical, disease_name_of(mention, typer))
             and term_key(mention.text) not in typer.synonyms else mention  # 'low mood' is still a symptom of it
             for mention in mentions]
+
+
+def disease_name_of(mention: Mention, typer: EntityTyper) -> str:
+    """The name a symptom's mention has as a disease ('acne vulgaris' for 'acne'), or ''."""
+    form = typer.disease_form(TypedConcept(mention.entity_type, mention.canonical, mention.ontology_id))
+    return form.canonical if form is not None else ""
 
 
 def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_mentions: bool = True) -> DocumentFacts:
@@ -569,7 +596,7 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
     Chemicals count as treatments only where a relation uses them or the treatment gazetteer lists
     them, so 'uric acid' in a gout article does not become a therapy.
     """
-    mentions = about_title_condition(mentions_of(doc), title)
+    mentions = about_title_condition(mentions_of(doc), doc, title, topic_from_mentions)
     relations = extract_relations(doc, mentions, title, topic_from_mentions)
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}
     typer = shared_typer()

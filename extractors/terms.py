@@ -27,8 +27,10 @@ def singularize(word: str) -> str:
         return word[:-1]
     if word.endswith("ies"):
         return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+    if word.endswith(("ches", "shes", "sses", "xes", "zzes")):
         return word[:-2]
+    if word.endswith("zes"):
+        return word[:-1]  # 'wheezes', 'sneezes': the 'e' is the word's own
     if word.endswith("'s"):
         return word[:-2]
     return word[:-1]

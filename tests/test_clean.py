@@ -210,6 +210,18 @@ def test_given_title_is_removed_where_the_text_repeats_it():
                                   "Rest and ice help most people within a few weeks of the first symptoms."]
 
 
+def test_a_markdown_level_one_heading_is_the_title_even_where_a_breadcrumb_repeats_it():
+    text = ("[Skip to main content](#main)\n\n* [Home](/)\n* [Conditions](/conditions/)\n\n"
+            "1. [Home](/)\n2. [Thyroid](/thyroid/)\n3. Underactive thyroid (hypothyroidism)\n\n"
+            "# Underactive thyroid (hypothyroidism)\n\n"
+            "Your thyroid is a small gland at the front of your neck that sets the pace of your body.\n\n"
+            "## What are the symptoms?\n\nSymptoms usually creep up slowly over months or years.")
+    result = clean_text(text)
+    assert result.title == "Underactive thyroid (hypothyroidism)"
+    assert "Underactive thyroid (hypothyroidism)" not in paragraphs(result)
+    assert "What are the symptoms?" in paragraphs(result)
+
+
 def test_flattened_navigation_rows_breadcrumbs_and_helplines_go_and_the_title_is_the_page_heading():
     text = ("Home   About IBD   Living with IBD   Get involved   Research   Shop\n"
             "Helpline 0300 555 0192\n"

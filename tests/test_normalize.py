@@ -47,3 +47,9 @@ def test_ids_depend_only_on_what_identifies_the_concept():
     assert entity_id_of(mention("SLE", "systemic lupus erythematosus")) == entity_id_of(
         mention("Lupus", "systemic lupus erythematosus", start=99))
     assert entity_id_of(mention("rash", "rash", "symptom")) != entity_id_of(mention("rash", "rash", "disease"))
+
+
+def test_plural_names_fold_to_their_singular_keeping_a_word_s_own_e():
+    from extractors.terms import term_key
+    assert [term_key(name) for name in ("Wheezes", "sneezes", "rashes", "boxes", "fizzes", "aches")] == [
+        "wheeze", "sneeze", "rash", "box", "fizz", "ache"]

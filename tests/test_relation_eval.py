@@ -65,3 +65,14 @@ def test_a_gold_subject_that_is_also_a_symptom_is_scored_as_its_disease():
     [(subject, _)] = triples["has_symptom"]
     assert subject == entity_key(typer.disease_form(typer.classify("depression", "DISEASE")), "depression", "disease")
     assert subject != entity_key(typer.classify("depression", "DISEASE"), "depression", "disease")
+
+
+def test_error_rows_count_a_found_fact_about_a_condition_as_found():
+    from extractors.relation_eval import entity_key, error_rows
+    typer = EntityTyper()
+    depression = entity_key(typer.disease_form(typer.classify("depression", "DISEASE")), "depression", "disease")
+    fatigue = entity_key(typer.classify("fatigue", "SYMPTOM"), "fatigue", "symptom")
+    relations = pd.DataFrame({"subject_id": [depression], "subject": ["depression"], "predicate": ["has_symptom"],
+                              "object_id": [fatigue], "object": ["fatigue"], "n_documents": [1], "documents": ["d1"]})
+    rows = error_rows([GoldFact("a.txt", "depression", "has_symptom", "fatigue")], relations, {"d1": "a.txt"}, typer)
+    assert rows.empty

@@ -1521,7 +1521,7 @@ def test_a_list_of_conditions_keeps_its_negation_from_the_treatment_after_it(nlp
     text = ("If the infection is severe, you are not improving on tablets, or your immune system is weak, "
             "you may need intravenous antibiotics such as cefazolin in the hospital.")
     assert related(nlp, text, title="Cellulitis", predicate="treated_by") == {
-        ("cellulitis", "antibiotic"), ("cellulitis", "cefazolin")}
+        ("cellulitis", "intravenous antibiotic"), ("cellulitis", "cefazolin")}
 
 
 def test_what_a_patient_may_need_or_receive_is_a_treatment_but_needing_to_do_something_is_not(nlp):
@@ -1794,3 +1794,26 @@ def test_a_brand_glossing_or_glossed_by_a_medicine_is_that_medicine(nlp):
 def test_a_body_fluid_is_no_treatment_and_ear_infections_are_otitis_media(nlp):
     text = "Ear infections\n\nTreatment\n\nSticky yellowish fluid may leak from the ear. Paracetamol helps the pain."
     assert related(nlp, text, predicate="treated_by") == {("otitis media", "acetaminophen")}
+
+
+def test_a_page_whose_title_names_no_disease_is_about_the_condition_its_leading_heading_names(nlp):
+    text = ("Acne is the most common reason people book with us.\n\nQ. What actually is acne?\n\n"
+            "Acne is a long-term condition of the hair follicles.\n\nQ. How is acne treated?\n\n"
+            "Benzoyl peroxide kills the bacteria on the skin. Adapalene can help too.")
+    facts = document_facts("0" * 16, nlp(text), "Clearview Skin Clinic | Consultant-led dermatology")
+    assert {(m.entity_type, m.canonical, m.ontology_id) for m in facts.mentions if m.text.lower() == "acne"} == {
+        ("disease", "acne vulgaris", "ICD10CM:L70.0")}
+    treated = {(r.subject.ontology_id, r.object.canonical) for r in facts.relations if r.predicate == "treated_by"}
+    assert {("ICD10CM:L70.0", "benzoyl peroxide"), ("ICD10CM:L70.0", "adapalene")} <= treated
+    # a title naming a disease keeps acne a symptom of it
+    pcos = document_facts("1" * 16, nlp("Q. What is acne?\n\nPCOS can cause acne and weight gain."), "Polycystic ovary syndrome")
+    assert ("polycystic ovary syndrome", "acne") in {(r.subject.canonical, r.object.canonical) for r in pcos.relations}
+
+
+def test_lay_names_of_streptococcal_infections_and_giant_cell_arteritis_name_their_diseases(nlp):
+    text = ("Invasive group A strep: a rarer, more serious illness\n\nWarning signs of invasive group A strep can include:\n\n"
+            "severe muscle aches.\n\nbreathing fast.")
+    assert related(nlp, text, title="Scarlet fever cases in school") == {
+        ("invasive group a streptococcal infection", "muscle ache"), ("invasive group a streptococcal infection", "rapid breathing")}
+    assert related(nlp, "Giant cell arteritis can cause headaches and jaw pain.") == {
+        ("giant cell arteritis", "headache"), ("giant cell arteritis", "jaw pain")}
