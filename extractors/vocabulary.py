@@ -11,6 +11,7 @@ import csv
 import gzip
 import io
 import re
+import unicodedata
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -190,7 +191,14 @@ def load_vocabulary(path: Path = VOCABULARY_FILE) -> dict[str, tuple[Concept, ..
     with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             table.setdefault(row["key"], []).append(Concept(row["ontology_id"], row["name"], row["kind"]))
+    for key in [key for key in table if not key.isascii()]:  # "meniere's disease" as most pages write it
+        table.setdefault(without_accents(key), table[key])
     return {key: tuple(concepts) for key, concepts in table.items()}
+
+
+def without_accents(text: str) -> str:
+    """'ménière's disease' -> "meniere's disease": the letters without their combining marks."""
+    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
 
 
 def term_words(path: Path = VOCABULARY_FILE) -> frozenset[str]:

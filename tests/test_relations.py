@@ -1817,3 +1817,12 @@ def test_lay_names_of_streptococcal_infections_and_giant_cell_arteritis_name_the
         ("invasive group a streptococcal infection", "muscle ache"), ("invasive group a streptococcal infection", "rapid breathing")}
     assert related(nlp, "Giant cell arteritis can cause headaches and jaw pain.") == {
         ("giant cell arteritis", "headache"), ("giant cell arteritis", "jaw pain")}
+
+
+def test_a_name_written_without_its_accents_is_the_accented_vocabulary_entry(nlp):
+    from extractors.ner import shared_typer
+    typer = shared_typer()
+    assert typer.classify("Meniere's disease", "DISEASE").ontology_id == typer.classify("Ménière's disease", "DISEASE").ontology_id == "ICD10CM:H81.0"
+    assert typer.classify("postnatal depression", "DISEASE").ontology_id == "ICD10CM:F53.0"
+    assert related(nlp, "Meniere's disease can cause vertigo and tinnitus.") == {
+        ("meniere's disease", "vertigo"), ("meniere's disease", "tinnitus")}
