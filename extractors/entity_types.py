@@ -436,7 +436,8 @@ class EntityTyper:
             return None
         if self.has_disease_ending(last_word):
             return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
-        if (last_word in self.symptom_heads or self.body_part_quality(stripped) is not None) and not self.names_infection(key):
+        if ((last_word in self.symptom_heads or self.body_part_quality(stripped) is not None)
+                and not self.names_infection(key) and not self.names_infection(stripped)):  # 'severe dengue'
             return TypedConcept(SYMPTOM, stripped, self.ontology_id(stripped, SYMPTOM))
         kinds = {concept.kind for concept in self.vocabulary.get(key, ())}
         if "disease" in kinds:

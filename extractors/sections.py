@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Sequence
 
 from spacy.tokens import Span
@@ -19,6 +20,7 @@ from extractors.entity_types import DISEASE, EntityTyper
 from extractors.layout import starts_line
 from extractors.ner import shared_typer
 from extractors.records import HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, Mention, RelationEvidence
+from extractors.vocabulary import read_list
 
 
 TREATMENT_HEADING_CUE = "a heading naming a treatment"
@@ -57,6 +59,11 @@ def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Ment
     [concept] = diseases.values()
     return Mention(sentence_idx=sentence_idx, start=-1, end=-1, text=concept.canonical, entity_type=DISEASE,
                    canonical=concept.canonical, ontology_id=concept.ontology_id)
+
+
+@lru_cache(maxsize=1)
+def other_kind_words() -> frozenset[str]:
+    return frozenset(read_list("other_kind_words.txt"))
 
 
 def as_topic(mention: Mention, sentence_idx: int = -1) -> Mention:
@@ -209,6 +216,9 @@ class SectionState:
         subtypes = [mention for mention in named if heading_topic is not None and is_family_of(heading_topic, mention)]
         if len(subtypes) == 1:
             heading_topic = as_topic(subtypes[0], sentence_idx)
+        elif (heading_topic is not None and article_topic is not None and is_family_of(heading_topic, article_topic)
+              and not any(token.lower_ in other_kind_words() for token in sentence)):
+            heading_topic = as_topic(article_topic, sentence_idx)  # 'Severe eczema and specialist treatment' on atopic eczema
         section_cues = list_cues(matches, "section")
         same_kind = self.context is not None and all(
             set(LICENSES[match.cue.predicate]) & set(self.context.cues) for match in matches)  # 'Medications' under 'Treatment'

@@ -1826,3 +1826,21 @@ def test_a_name_written_without_its_accents_is_the_accented_vocabulary_entry(nlp
     assert typer.classify("postnatal depression", "DISEASE").ontology_id == "ICD10CM:F53.0"
     assert related(nlp, "Meniere's disease can cause vertigo and tinnitus.") == {
         ("meniere's disease", "vertigo"), ("meniere's disease", "tinnitus")}
+
+
+def test_a_qualified_infection_named_after_a_symptom_is_a_disease():
+    from extractors.ner import shared_typer
+    typer = shared_typer()
+    assert (typer.classify("severe dengue", "DISEASE").entity_type, typer.classify("high fever", "DISEASE").entity_type) == (
+        "disease", "symptom")
+
+
+def test_a_heading_grading_the_topic_s_family_is_about_the_topic_but_other_types_are_not(nlp):
+    text = ("Atopic eczema is common.\n\nSevere eczema and specialist treatment\n\n"
+            "If eczema is severe, a dermatologist may offer phototherapy or ciclosporin.")
+    assert related(nlp, text, title="Atopic eczema", predicate="treated_by") == {
+        ("atopic eczema", "phototherapy"), ("atopic eczema", "cyclosporine")}
+    other = "Atopic eczema is common.\n\nOther types of eczema\n\nEczema causes dry skin."
+    assert related(nlp, other, title="Atopic eczema") == {("eczema", "dry skin")}
+    malaria = "Malaria causes fever.\n\nSevere malaria\n\nSevere malaria can cause confusion and seizures."
+    assert ("severe malaria", "confusion") in related(nlp, malaria, title="Malaria")
