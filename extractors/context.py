@@ -194,6 +194,10 @@ def treatment_anaphors() -> re.Pattern[str]:
     return listed_cues("treatment_anaphors.txt")
 
 
+def naming_cues() -> re.Pattern[str]:
+    return listed_cues("naming_cues.txt")
+
+
 def complication_cues() -> re.Pattern[str]:
     return listed_cues("complication_cues.txt")
 

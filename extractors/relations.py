@@ -286,6 +286,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         # a later sentence of an item's line: a short bullet's, or a term's explanation
         explains_item = item_continuation or (term_items and not starts_line(sentence))
         in_harm_list = section.lists_no_treatment and (list_item or item_continuation)
+        named_here = condition_named(sentence, named_before)
+        if named_here is not None and not (list_item or explains_item):
+            # 'This is called acute cholecystitis.': what follows is about it (not an item's: 'Eye damage. … This is called …')
+            section.topic = as_topic(named_here, sentence_idx)
         about = section.current_list or section.context
         for clause in context.clauses(sentence):
             referent_at = opening_of(sentence) if referent is not None and clause.start == sentence.start else None
@@ -360,6 +364,24 @@ def continued_statement(sentence: Span, stated_before: list[RelationEvidence],
 
 TABLE_ROW_STRENGTH = 0.6  # a row pairs its cells without saying how: weaker than a cue
 SYMPTOM_LIST_STRENGTH = 0.8  # 'signs', 'symptoms include': a list of symptoms, not of what may help
+
+
+NAMED_GAP = re.compile(r"\s*(?:(?:a|an|the)\s+)?", re.IGNORECASE)  # between a naming cue and its name
+
+
+def condition_named(sentence: Span, diseases: list[Mention]) -> Mention | None:
+    """The disease a naming sentence gives the condition just described, right after its cue ('What
+    you're describing is postherpetic neuralgia, a complication of shingles'; data/naming_cues.txt)."""
+    text = text_of(sentence)
+    match = context.naming_cues().search(text)
+    if match is None:
+        return None
+    for mention in sorted(diseases, key=lambda m: m.start):
+        at = mention.start - sentence.start_char
+        if at >= match.end() and NAMED_GAP.fullmatch(text[match.end():at]):
+            # not 'This is called an autoimmune condition': a class of diseases
+            return None if mention.canonical in context.disease_classes() else mention
+    return None
 
 
 def table_row_relations(sentence: Span, sentence_idx: int, mention_at: dict[int, Mention]) -> list[RelationEvidence]:

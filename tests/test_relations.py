@@ -1844,3 +1844,20 @@ def test_a_heading_grading_the_topic_s_family_is_about_the_topic_but_other_types
     assert related(nlp, other, title="Atopic eczema") == {("eczema", "dry skin")}
     malaria = "Malaria causes fever.\n\nSevere malaria\n\nSevere malaria can cause confusion and seizures."
     assert ("severe malaria", "confusion") in related(nlp, malaria, title="Malaria")
+
+
+def test_a_sentence_naming_the_condition_described_makes_it_the_subject_of_its_section(nlp):
+    text = ("Why does it still hurt?\n\n"
+            "I had shingles on my back in March and the rash cleared in a few weeks, but six months on the skin still "
+            "burns and I can't bear anything touching it.\n\n"
+            "Your friend is half right: it is the nerves, but it's not something you have to put up with. What you're "
+            "describing is postherpetic neuralgia, a complication of shingles that older people get more often.\n\n"
+            "The good news is that there are treatments that help, although none of them is a magic wand. "
+            "Amitriptyline is often tried first, and gabapentin is another option.")
+    found = document_facts("0" * 16, nlp(text), "Shingles").relations
+    treated = {(r.subject.canonical, r.object.canonical) for r in found if r.predicate == "treated_by"}
+    assert treated == {("postherpetic neuralgia", "amitriptyline"), ("postherpetic neuralgia", "gabapentin")}
+    # an item's explanation naming its complication leaves the section's subject as it was
+    items = ("Complications include:\n\nEye damage. Diabetes may damage the retina. This is called diabetic retinopathy.\n\n"
+             "Foot damage. Poor blood flow to the feet can cause numbness.")
+    assert ("type 2 diabetes", "numbness") in related(nlp, items, title="Type 2 diabetes")
