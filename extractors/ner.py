@@ -467,11 +467,6 @@ def is_subtype_qualifier(token: Token, typer: EntityTyper) -> bool:
     return (word in disease_name_words() and frequency < MAX_QUALIFIER_ZIPF) or frequency < MAX_UNLISTED_QUALIFIER_ZIPF
 
 
-@lru_cache(maxsize=1)
-def severity_words() -> frozenset[str]:
-    return frozenset(read_list("severity_words.txt"))
-
-
 def with_heading_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
     """A disease a heading names with a qualifier ('Ocular rosacea', 'Severe malaria') is a kind the
     article describes apart: one entity wherever the article writes it, and the subject of its section
@@ -487,7 +482,7 @@ def with_heading_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
         typed = typer.classify(span.text, "DISEASE")
         if typed is None or typed.entity_type != DISEASE:
             continue
-        if before.lower_ in severity_words() and not typer.names_infection(typed.canonical):
+        if before.lower_ in coordination.word_set("severity_words.txt") and not typer.names_infection(typed.canonical):
             continue  # 'Severe eczema': eczema at its worst; 'Severe malaria' is a kind of its own
         name = (before.lower_, typed.canonical)
         qualified.append((index, span, name))

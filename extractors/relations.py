@@ -584,8 +584,10 @@ def title_condition(title: str, typer: EntityTyper) -> Mention | None:
 def page_condition(doc: Doc, title: str | None, typer: EntityTyper, topic_from_mentions: bool = True) -> Mention | None:
     """The condition a page is about (title_condition) by its title, or where the title names no disease
     (a clinic's name), by its leading heading ('Q. What actually is acne?')."""
-    if title and (typer.diseases_named_in(title) or title_condition(title, typer)):
-        return title_condition(title, typer)
+    if title:
+        condition = title_condition(title, typer)
+        if condition is not None or typer.diseases_named_in(title):  # a title naming a disease: no condition
+            return condition
     if not topic_from_mentions:
         return None
     heading = leading_topic_heading(doc, typer)

@@ -8,19 +8,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Sequence
 
 from spacy.tokens import Span
 
-from extractors import context
+from extractors import context, coordination
 from extractors.cues import LICENSES, CueMatch, cue_matches, list_cues
 from extractors.doc_index import MentionIndex, opening_of, text_of
 from extractors.entity_types import DISEASE, EntityTyper
 from extractors.layout import starts_line
 from extractors.ner import shared_typer
 from extractors.records import HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, Mention, RelationEvidence
-from extractors.vocabulary import read_list
 
 
 TREATMENT_HEADING_CUE = "a heading naming a treatment"
@@ -59,11 +57,6 @@ def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Ment
     [concept] = diseases.values()
     return Mention(sentence_idx=sentence_idx, start=-1, end=-1, text=concept.canonical, entity_type=DISEASE,
                    canonical=concept.canonical, ontology_id=concept.ontology_id)
-
-
-@lru_cache(maxsize=1)
-def other_kind_words() -> frozenset[str]:
-    return frozenset(read_list("other_kind_words.txt"))
 
 
 def as_topic(mention: Mention, sentence_idx: int = -1) -> Mention:
@@ -217,7 +210,7 @@ class SectionState:
         if len(subtypes) == 1:
             heading_topic = as_topic(subtypes[0], sentence_idx)
         elif (heading_topic is not None and article_topic is not None and is_family_of(heading_topic, article_topic)
-              and not any(token.lower_ in other_kind_words() for token in sentence)):
+              and not any(token.lower_ in coordination.word_set("other_kind_words.txt") for token in sentence)):
             heading_topic = as_topic(article_topic, sentence_idx)  # 'Severe eczema and specialist treatment' on atopic eczema
         section_cues = list_cues(matches, "section")
         same_kind = self.context is not None and all(
