@@ -710,16 +710,37 @@ def markdown_title(blocks: list[Block]) -> str | None:
 
 
 def infer_title(blocks: list[Block]) -> str | None:
-    """The first line, when it is short, unpunctuated and more text follows it."""
+    """The headline right above the article's date stamp or byline, else the first line, when it
+    is short, unpunctuated and more text follows it."""
     content = [block for block in blocks if not block.junk]
     if len(content) < 2:
         return None
-    first = content[0]
-    if first.bullet or len(first.words) > HEADING_MAX_WORDS or len(first.text) > 200:
-        return None
-    if first.text.rstrip(_CLOSERS).endswith(".") and not first.md_heading:
-        return None
-    return first.text
+    for candidate in (headline_above_stamp(blocks), content[0]):
+        if candidate is not None and looks_like_title(candidate):
+            return candidate.text
+    return None
+
+
+def headline_above_stamp(blocks: list[Block]) -> Block | None:
+    """The line a page's date stamp or byline follows: its headline, where the first line of a
+    scraped page is the site's name ('Northgate Workplace Health' … 'Long COVID: a guide for
+    employers' / 'Updated 14 January 2026 | 9 minute read')."""
+    above: Block | None = None
+    for block in blocks[:HEAD_LINES * 3]:
+        if block.junk and block.reason in _STAMP_REASONS:
+            return above
+        if not block.junk:
+            above = block
+    return None
+
+
+_STAMP_REASONS = ("date stamp", "byline")
+
+
+def looks_like_title(block: Block) -> bool:
+    if block.bullet or len(block.words) > HEADING_MAX_WORDS or len(block.text) > 200:
+        return False
+    return block.md_heading or not block.text.rstrip(_CLOSERS).endswith(".")
 
 
 def title_variants(title: str) -> set[str]:

@@ -340,7 +340,8 @@ class EntityTyper:
         """One name for a body part's symptom however it is written ('aching joints' = 'joint pain').
 
         A name a vocabulary knows stays as it is; another takes the first of its forms one knows
-        (noun forms first, then adjective forms), else '<body part> <noun>'.
+        (noun forms first, then adjective forms), else the part's adjective where it has one, as
+        clinicians name such signs ('anal redness', 'facial swelling'), else '<body part> <noun>'.
         """
         if key in self.curated or key in self.vocabulary:
             return key
@@ -355,7 +356,7 @@ class EntityTyper:
             candidate = self.synonyms.get(candidate, candidate)
             if candidate in self.curated or candidate in self.vocabulary:
                 return candidate
-        return f"{parts[0]} {quality}"
+        return f"{parts[-1]} {quality}"  # body_part_names lists a part's noun, then its adjective
 
     @lru_cache(maxsize=MEMO_SIZE)
     def classify(self, text: str, label: str) -> TypedConcept | None:

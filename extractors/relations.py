@@ -286,7 +286,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         # a later sentence of an item's line: a short bullet's, or a term's explanation
         explains_item = item_continuation or (term_items and not starts_line(sentence))
         in_harm_list = section.lists_no_treatment and (list_item or item_continuation)
-        named_here = condition_named(sentence, named_before)
+        named_here = condition_named(sentence, named_before) or compared_disease_defined(sentence, section, named_before)
         if named_here is not None and not (list_item or explains_item):
             # 'This is called acute cholecystitis.': what follows is about it (not an item's: 'Eye damage. … This is called …')
             section.topic = as_topic(named_here, sentence_idx)
@@ -382,6 +382,25 @@ def condition_named(sentence: Span, diseases: list[Mention]) -> Mention | None:
             # not 'This is called an autoimmune condition': a class of diseases
             return None if mention.canonical in context.disease_classes() else mention
     return None
+
+
+DEFINITION = re.compile(r"\s+(?:is|are)\s+(?:a|an|one|the)\b", re.IGNORECASE)
+
+
+def compared_disease_defined(sentence: Span, section: SectionState, diseases: list[Mention]) -> Mention | None:
+    """Under a heading setting diseases side by side ('Is it piles or an anal fissure?'), the one a
+    sentence opens by defining ('An anal fissure is a small tear …'): what follows is about it."""
+    if not section.compared or not diseases:
+        return None
+    first = min(diseases, key=lambda mention: mention.start)
+    text = text_of(sentence)
+    before, after = text[:first.start - sentence.start_char], text[first.end - sentence.start_char:]
+    if first.canonical in section.compared and OPENING_ARTICLE.fullmatch(before) and DEFINITION.match(after):
+        return first
+    return None
+
+
+OPENING_ARTICLE = re.compile(r"\s*(?:(?:a|an|the)\s+)?", re.IGNORECASE)
 
 
 def table_row_relations(sentence: Span, sentence_idx: int, mention_at: dict[int, Mention]) -> list[RelationEvidence]:
@@ -530,12 +549,16 @@ def dominant_disease(mentions: list[Mention]) -> Mention | None:
 
 def most_named_of_title(title: str, mentions: list[Mention], typer: EntityTyper) -> Mention | None:
     """Of the diseases a title names ("'I thought I was having a stroke': … on Bell's palsy"), the one
-    the article names most, where it names it more than any other and at least twice."""
+    the article names most, where it names it more than any other and at least twice; a kind of it
+    counts for it ('bacterial meningitis' for meningitis on a page on meningitis and septicaemia)."""
     named = {concept.canonical for concept in typer.diseases_named_in(title)}
     if len(named) < 2:
         return None
-    ranked = [(canonical, count) for canonical, count in disease_counts(mentions).most_common() if canonical in named]
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    counts = disease_counts(mentions)
+    with_kinds = Counter({canonical: sum(count for name, count in counts.items()
+                                         if name == canonical or name.endswith(" " + canonical)) for canonical in named})
+    ranked = [(canonical, count) for canonical, count in with_kinds.most_common() if count]
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]) or not counts[ranked[0][0]]:
         return None
     return named_topic(mentions, ranked[0][0])
 

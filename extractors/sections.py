@@ -190,6 +190,7 @@ class SectionState:
     harmful: bool = False  # the lines now read list triggers or causes ('Common psoriasis triggers include:')
     preventive: bool = False  # the section is about preventing the disease ('How can I avoid getting malaria?')
     about_harm: bool = False  # the section is about triggers or causes ('Triggers are not symptoms (but they matter!)')
+    compared: tuple[str, ...] = ()  # the diseases a heading naming several sets side by side ('Is it piles or an anal fissure?')
 
     @property
     def lists_no_treatment(self) -> bool:
@@ -206,6 +207,7 @@ class SectionState:
         text = text_of(sentence).strip()
         matches = cue_matches(sentence)
         heading_topic = topic_mention(text, shared_typer(), sentence_idx)
+        self.compared = tuple(mention.canonical for mention in named) if heading_topic is None and len(named) > 1 else ()
         subtypes = [mention for mention in named if heading_topic is not None and is_family_of(heading_topic, mention)]
         if len(subtypes) == 1:
             heading_topic = as_topic(subtypes[0], sentence_idx)

@@ -238,6 +238,28 @@ def test_flattened_navigation_rows_breadcrumbs_and_helplines_go_and_the_title_is
         "The most common symptoms are diarrhoea, tummy pain and tiredness, which come and go."]
 
 
+def test_the_headline_above_a_date_stamp_is_the_title_not_the_site_name_first():
+    text = ("Skip to main content\n\nNorthgate Workplace Health\nOccupational health | HR advice | Training\n\n"
+            "Long COVID: a guide for employers and employees\nUpdated 14 January 2026 | 9 minute read\n\n"
+            "Most people who catch COVID-19 feel better within a few days or weeks, but some do not.\n\n"
+            "Symptoms can carry on for months after the infection has gone.")
+    result = clean_text(text)
+    assert (result.title, result.date) == ("Long COVID: a guide for employers and employees", "2026-01-14")
+    # with no stamp the first line is still the title
+    assert clean_text(text.replace("Updated 14 January 2026 | 9 minute read\n", "")).title == "Northgate Workplace Health"
+
+
+def test_a_forum_thread_s_start_line_is_a_stamp_and_the_thread_title_above_it_the_title():
+    text = ("HerHealth Forum\nHomeForumsHealth A-ZAsk a NurseBlogShop\n\n"
+            "Itchy, sore and weird discharge - is this thrush??\n"
+            "Started by sunflower_92 \u00b7 14 Mar 2025 \u00b7 9 replies \u00b7 3,418 views\n\n"
+            "Vaginal thrush is a very common yeast infection, usually caused by a fungus called Candida albicans.\n\n"
+            "Around three in four women will get it at least once in their lives.")
+    result = clean_text(text)
+    assert (result.title, result.date) == ("Itchy, sore and weird discharge - is this thrush??", "2025-03-14")
+    assert not any(paragraph.startswith("Started by") for paragraph in paragraphs(result))
+
+
 def test_a_cookie_banner_goes_whole():
     text = ("Skip to main content\n"
             "Cookies on the NHS website\n"

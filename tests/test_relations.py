@@ -121,8 +121,9 @@ def test_a_shared_head_is_distributed_over_the_modifiers_before_it(nlp):
 
 def test_a_shared_modifier_is_distributed_over_the_words_after_it(nlp):
     found = related(nlp, "Symptoms of hay fever include:\n\nitchy throat, mouth, nose and ears.")
-    # One name per body-part symptom however written (no vocabulary lists 'itchy throat': the noun form)
-    assert found == {("hay fever", name) for name in ("throat itching", "mouth itching", "nose itching", "ear itching")}
+    # One name per body-part symptom however written (no vocabulary lists 'itchy throat': the part's
+    # adjective where it has one, else its noun)
+    assert found == {("hay fever", name) for name in ("throat itching", "mouth itching", "nasal itching", "ear itching")}
 
 
 def test_an_entity_that_is_a_coordination_is_split(nlp):
@@ -1861,3 +1862,44 @@ def test_a_sentence_naming_the_condition_described_makes_it_the_subject_of_its_s
     items = ("Complications include:\n\nEye damage. Diabetes may damage the retina. This is called diabetic retinopathy.\n\n"
              "Foot damage. Poor blood flow to the feet can cause numbness.")
     assert ("type 2 diabetes", "numbness") in related(nlp, items, title="Type 2 diabetes")
+
+
+def test_covid_19_and_long_covid_are_diseases_with_their_icd_codes(nlp):
+    from extractors.ner import shared_typer
+    typer = shared_typer()
+    assert typer.classify("COVID-19", "DISEASE").ontology_id == "ICD10CM:U07.1"
+    assert typer.classify("post-COVID-19 syndrome", "DISEASE").ontology_id == typer.classify(
+        "long COVID", "DISEASE").ontology_id == "ICD10CM:U09.9"
+    assert related(nlp, "Long COVID can cause fatigue and brain fog.") == {("long covid", "fatigue"), ("long covid", "brain fog")}
+
+
+def test_a_symptom_placed_at_a_body_part_with_an_adjective_takes_the_adjective(nlp):
+    text = "Symptoms of piles include:\n\nsoreness, redness and swelling around your anus.\n\nitching around the anus."
+    assert related(nlp, text) == {("hemorrhoid", "anal pain"), ("hemorrhoid", "anal redness"),
+                                  ("hemorrhoid", "anal swelling"), ("hemorrhoid", "anal itching")}
+    assert ("deep vein thrombosis", "calf pain") in related(nlp, "Deep vein thrombosis causes throbbing pain in your calf.")
+
+
+def test_bring_on_introduces_a_list_of_symptoms(nlp):
+    text = ("In atrial fibrillation (AF), the heart quivers.\n\nAF can also bring on:\n\n"
+            "breathlessness, particularly when you are climbing stairs.\n\nfainting, although this is less common.")
+    assert related(nlp, text) == {("atrial fibrillation", "breathlessness"), ("atrial fibrillation", "fainting")}
+
+
+def test_under_a_heading_setting_two_diseases_side_by_side_a_definition_picks_the_subject(nlp):
+    text = ("Eczema is a common skin condition. It often causes itching.\n\n"
+            "Is it eczema or psoriasis?\n\n"
+            "Psoriasis is a long-term skin condition that tends to run in families, and it is often mistaken for eczema. "
+            "The main symptom is thick, scaly patches of skin, and some people also get nail pitting.")
+    found = related(nlp, text, title="Eczema: your questions answered")
+    assert ("psoriasis", "nail pitting") in found and ("eczema", "nail pitting") not in found
+    assert ("eczema", "itching") in found
+
+
+def test_a_title_naming_two_diseases_takes_the_one_named_most_counting_its_kinds(nlp):
+    text = ("Meningitis is an inflammation of the meninges. Bacterial meningitis is rarer than viral meningitis.\n\n"
+            "Septicaemia is blood poisoning. Septicaemia can follow meningitis.\n\n"
+            "The early signs\n\nAt the start, it can feel a lot like a hangover. Common early symptoms are:\n\n"
+            "a fever.\n\na headache.")
+    assert related(nlp, text, title="Meningitis and septicaemia: what every student needs to know") == {
+        ("meningitis", "fever"), ("meningitis", "headache")}
