@@ -304,7 +304,7 @@ class EntityTyper:
             if kind == "adjective":
                 forms[part] = forms[word] = (part, word)
         for part, word, kind in rows:  # after the adjectives: a piece of the face stands for both its names
-            if kind in ("piece", "plural"):
+            if kind in ("piece", "plural", "lay"):
                 forms[word] = forms[part]
         return forms
 

@@ -339,7 +339,17 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     found.extend(advised_measures(read_under, found, mention_at))
     found.extend(through_named_disease(found))
     unplaced = coordination.word_set("unplaced_processes.txt")
-    return [item for item in found if not (item.predicate == HAS_SYMPTOM and item.object.canonical in unplaced)]
+    return without_subsumed([item for item in found if not (item.predicate == HAS_SYMPTOM and item.object.canonical in unplaced)])
+
+
+def without_subsumed(found: list[RelationEvidence]) -> list[RelationEvidence]:
+    """A bare 'pain' or 'swelling' of a disease whose document also places it ('abdominal pain', 'anal
+    swelling'; data/located_heads.txt) adds nothing but a vaguer copy: the placed symptom is the fact."""
+    heads = coordination.located_heads()
+    placed = {(item.subject.canonical, item.object.canonical.rsplit(" ", 1)[-1]) for item in found
+              if item.predicate == HAS_SYMPTOM and not item.negated and " " in item.object.canonical}
+    return [item for item in found if not (item.predicate == HAS_SYMPTOM and item.object.canonical in heads
+                                           and (item.subject.canonical, item.object.canonical) in placed)]
 
 
 ALSO = re.compile(r"\balso\b", re.IGNORECASE)

@@ -1903,3 +1903,10 @@ def test_a_title_naming_two_diseases_takes_the_one_named_most_counting_its_kinds
             "a fever.\n\na headache.")
     assert related(nlp, text, title="Meningitis and septicaemia: what every student needs to know") == {
         ("meningitis", "fever"), ("meningitis", "headache")}
+
+
+def test_a_bare_symptom_the_document_also_places_for_the_disease_gives_way_to_the_placed_one(nlp):
+    text = "Appendicitis causes pain and vomiting.\n\nSymptoms of appendicitis include:\n\npain in your tummy.\n\na swollen, tender tummy."
+    assert related(nlp, text) == {("appendicitis", "abdominal pain"), ("appendicitis", "vomiting"),
+                                  ("appendicitis", "abdominal swelling"), ("appendicitis", "abdominal tenderness")}
+    assert ("gout", "pain") in related(nlp, "Gout causes sudden pain.\n\nRheumatoid arthritis causes joint pain.")
