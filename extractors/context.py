@@ -180,6 +180,13 @@ def prevents(text: str, disease_start: int, disease_end: int | None = None) -> b
                for match in listed_cues("prevention_cues.txt").finditer(window))
 
 
+def follows_consequence(text: str, disease_start: int) -> bool:
+    """A consequence cue (data/consequence_cues.txt) shortly before the disease that starts at disease_start."""
+    window = text[max(0, disease_start - PREVENTED_WITHIN_CHARS):disease_start]
+    return any(len(window[match.end():].split()) <= PREVENTED_WITHIN_WORDS
+               for match in listed_cues("consequence_cues.txt").finditer(window))
+
+
 @lru_cache(maxsize=1)
 def fragment_words() -> frozenset[str]:
     """Words a verbless fragment may hold besides its entities: determiners, conjunctions, grading modifiers."""

@@ -89,12 +89,19 @@ def named_diseases(sentence: Span, mention_at: dict[int, Mention]) -> list[Menti
 
 
 def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention | None) -> tuple[Mention | None, bool]:
-    """The one disease the sentence names (not from topic), else the topic; the topic if it names the topic's family."""
+    """The one disease the sentence names (not from topic), else the topic; the topic if it names the topic's family.
+
+    Of several, the one the sentence opens with, its grammatical subject ('Septicaemia can bring on fever,
+    just like meningitis, but there are some extra warning signs to look out for:').
+    """
     diseases = named_diseases(sentence, mention_at)
     if len(diseases) == 1:
         [named] = diseases
         return (topic, True) if is_family_of(named, topic) else (named, False)
-    return (topic, True) if not diseases else (None, False)
+    if not diseases:
+        return topic, True
+    first = min(diseases, key=lambda mention: mention.start)
+    return (first, False) if first.start == opening_of(sentence) else (None, False)
 
 
 def is_entity_line(sentence: Span, mention_at: dict[int, Mention], types: tuple[str, ...]) -> bool:
@@ -123,7 +130,8 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
         return []
     others = {m.canonical: m for m in mentions
               if m.entity_type == DISEASE and m.canonical != subject.canonical and not is_family_of(m, subject)
-              and not prevents_mention(sentence, m)}  # 'drink plenty of fluids to avoid dehydration' is still an item
+              and not prevents_mention(sentence, m)  # 'drink plenty of fluids to avoid dehydration' is still an item
+              and not context.follows_consequence(text_of(sentence), m.start - sentence.start_char)}  # '…, which can lead to dehydration.'
     if len(others) == 1 and all(is_family_of(subject, m) for m in others.values()):
         [subject] = others.values()  # 'For acute sinusitis, your doctor may recommend …' under sinusitis
         from_topic = False

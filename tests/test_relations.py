@@ -1910,3 +1910,17 @@ def test_a_bare_symptom_the_document_also_places_for_the_disease_gives_way_to_th
     assert related(nlp, text) == {("appendicitis", "abdominal pain"), ("appendicitis", "vomiting"),
                                   ("appendicitis", "abdominal swelling"), ("appendicitis", "abdominal tenderness")}
     assert ("gout", "pain") in related(nlp, "Gout causes sudden pain.\n\nRheumatoid arthritis causes joint pain.")
+
+
+def test_a_list_introduction_naming_several_diseases_lists_for_the_one_it_opens_with(nlp):
+    text = ("Septicaemia can bring on fever early on, just like meningitis, but there are some extra warning signs "
+            "to look out for:\n\ncold hands and feet.\n\nmottled skin.")
+    found = related(nlp, text)
+    assert ("septicemia", "skin mottling") in found and not any(subject == "meningitis" for subject, _ in found)
+    unclear = "Like meningitis, septicaemia has some warning signs to look out for:\n\nmottled skin."
+    assert ("septicemia", "skin mottling") not in related(nlp, unclear)
+
+
+def test_a_disease_an_item_s_symptoms_lead_to_leaves_it_an_item_of_the_list(nlp):
+    text = "Symptoms of measles include:\n\ndiarrhoea and vomiting, which can lead to dehydration.\n\na rash."
+    assert related(nlp, text) == {("measles", "diarrhoea"), ("measles", "vomiting"), ("measles", "rash")}
