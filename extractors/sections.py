@@ -157,10 +157,17 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
 def closing_cues(sentence: Span, matches: Sequence[CueMatch]) -> dict[str, tuple[str, float]]:
     """A forward or undirected cue right before the colon of a list introduction: 'Larger stones can
     cause:' and 'Some people also notice:' list what they cause, as 'symptoms include:' does. Not
-    'Possible causes include:' (no such cue at the end)."""
+    'Possible causes include:' (no such cue at the end). Nor is a person with the disease, but one who
+    may do what the lines say is ('A young child with appendicitis may:')."""
     closing = text_of(sentence).rstrip()[:-1].rstrip()  # the introduction without its colon
-    return list_cues([match for match in matches if match.cue.direction in ("forward", "any") and match.end == len(closing)],
+    cues = list_cues([match for match in matches if match.cue.direction in ("forward", "any") and match.end == len(closing)],
                      "clause")
+    if not cues and MODAL_CLOSE.search(closing):
+        cues = list_cues([match for match in matches if match.cue.direction == "leading"], "clause")
+    return cues
+
+
+MODAL_CLOSE = re.compile(r"\b(?:may|might|can|could|will|often|usually|sometimes)$", re.IGNORECASE)
 
 
 def prevents_subject(sentence: Span, mentions: list[Mention], subject: Mention) -> bool:

@@ -1924,3 +1924,20 @@ def test_a_list_introduction_naming_several_diseases_lists_for_the_one_it_opens_
 def test_a_disease_an_item_s_symptoms_lead_to_leaves_it_an_item_of_the_list(nlp):
     text = "Symptoms of measles include:\n\ndiarrhoea and vomiting, which can lead to dehydration.\n\na rash."
     assert related(nlp, text) == {("measles", "diarrhoea"), ("measles", "vomiting"), ("measles", "rash")}
+
+
+def test_a_person_with_the_disease_who_may_do_what_the_lines_say_introduces_symptoms(nlp):
+    text = ("A young child with appendicitis may:\n\nbe unusually grumpy, clingy or sleepy.\n\nvomit or have a fever.")
+    assert related(nlp, text) == {("appendicitis", "irritability"), ("appendicitis", "clinginess"),
+                                  ("appendicitis", "drowsiness"), ("appendicitis", "vomiting"), ("appendicitis", "fever")}
+    assert related(nlp, "A young child with appendicitis needs:\n\nplenty of rest.\n\nlots of fluids.") == set()
+
+
+def test_rhythm_procedures_anti_arrhythmics_and_piles_treatments_are_treatments(nlp):
+    text = ("Rhythm control aims to get your heart back into a normal rhythm. For atrial fibrillation, options include:\n\n"
+            "Cardioversion.\n\nAnti-arrhythmic medicines, such as flecainide.\n\nCatheter ablation.")
+    assert related(nlp, text, predicate="treated_by") == {
+        ("atrial fibrillation", name) for name in ("cardioversion", "anti arrhythmic", "flecainide", "catheter ablation")}
+    piles = "Piles may be treated with rubber band ligation, sclerotherapy or bulk-forming laxatives."
+    assert related(nlp, piles, predicate="treated_by") == {
+        ("hemorrhoid", "rubber band ligation"), ("hemorrhoid", "sclerotherapy"), ("hemorrhoid", "bulk forming laxative")}
