@@ -680,8 +680,7 @@ def with_brands_glossed(doc: Doc, typer: EntityTyper) -> None:
     treatments = [span for span in doc.ents if span._.entity_type == TREATMENT]
     medicine_of: dict[str, tuple[str, str]] = {}  # brand -> (canonical, ontology id) of its medicine
     for first, second in zip(treatments, treatments[1:]):
-        if not (second.start == first.end + 1 and doc[first.end].text == "(" and second.end < len(doc)
-                and doc[second.end].text == ")"):
+        if not (second.start == first.end + 1 and doc[first.end].text == "(" and closes_gloss(doc, second.end)):
             continue
         for brand, medicine in ((second, first), (first, second)):
             if is_unknown_brand(brand, typer) and names_medicine(medicine, typer):
@@ -691,6 +690,14 @@ def with_brands_glossed(doc: Doc, typer: EntityTyper) -> None:
             values = span._
             if values.canonical in medicine_of:
                 values.canonical, values.ontology_id = medicine_of[values.canonical]
+
+
+def closes_gloss(doc: Doc, index: int) -> bool:
+    """Whether the bracket of a gloss closes at index, after any strength or form ('0.05%', 'cream')."""
+    forms = coordination.word_set("dosage_form_words.txt")
+    while index < len(doc) and (doc[index].like_num or doc[index].lower_ in forms):
+        index += 1
+    return index < len(doc) and doc[index].text == ")"
 
 
 def is_unknown_brand(span: Span, typer: EntityTyper) -> bool:

@@ -1941,3 +1941,17 @@ def test_rhythm_procedures_anti_arrhythmics_and_piles_treatments_are_treatments(
     piles = "Piles may be treated with rubber band ligation, sclerotherapy or bulk-forming laxatives."
     assert related(nlp, piles, predicate="treated_by") == {
         ("hemorrhoid", "rubber band ligation"), ("hemorrhoid", "sclerotherapy"), ("hemorrhoid", "bulk forming laxative")}
+
+
+def test_a_brand_glossed_with_its_form_or_strength_in_the_brackets_is_the_medicine(nlp):
+    text = "Creams with a local anaesthetic such as lidocaine (Germoloids cream) can ease the itching of piles."
+    assert related(nlp, text, predicate="treated_by") == {("hemorrhoid", "lidocaine")}
+
+
+def test_a_heading_naming_several_diseases_ends_the_section_before(nlp):
+    text = ("Asthma makes the airways narrow.\n\nSigns of a stroke\n\n"
+            "A stroke can cause slurred speech.\n\nHow asthma differs from COPD\n\n"
+            "Both of them can cause wheezing and breathlessness.")
+    found = related(nlp, text, title="Asthma")
+    assert ("asthma", "wheezing") in found and not any(subject == "stroke" and obj != "slurred speech" for subject, obj in found)
+    assert related(nlp, "Many people with AF lead full and active lives.", predicate="treated_by") == set()
