@@ -181,7 +181,8 @@ def prevents(text: str, disease_start: int, disease_end: int | None = None) -> b
 
 
 def follows_consequence(text: str, disease_start: int) -> bool:
-    """A consequence cue (data/consequence_cues.txt) shortly before the disease that starts at disease_start."""
+    """A consequence cue (data/consequence_cues.txt) shortly before the disease that starts at disease_start:
+    within the window a prevention cue has (PREVENTED_WITHIN_CHARS, PREVENTED_WITHIN_WORDS)."""
     window = text[max(0, disease_start - PREVENTED_WITHIN_CHARS):disease_start]
     return any(len(window[match.end():].split()) <= PREVENTED_WITHIN_WORDS
                for match in listed_cues("consequence_cues.txt").finditer(window))

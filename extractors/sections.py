@@ -246,7 +246,7 @@ class SectionState:
         elif (matches and not same_kind) or self.context is None or breaks:
             self.topic, self.context = heading_topic, None
         elif self.compared:
-            self.topic, self.context = None, None  # 'Paroxysmal, persistent and permanent AF' after a section on stroke
+            self.topic, self.context = None, None  # 'How asthma differs from COPD' after 'Signs of a stroke'
         elif heading_topic is not None and self.context.subject is not None and is_family_of(self.context.subject, heading_topic):
             self.topic = heading_topic  # a subsection about a subtype: 'Plaque psoriasis' under 'Symptoms'
             self.context = replace(self.context, subject=heading_topic)
