@@ -175,17 +175,19 @@ def prevents(text: str, disease_start: int, disease_end: int | None = None) -> b
     """
     if disease_end is not None and listed_cues("episode_words.txt").match(text[disease_end:].lstrip()):
         return False
-    window = text[max(0, disease_start - PREVENTED_WITHIN_CHARS):disease_start]
-    return any(len(window[match.end():].split()) <= PREVENTED_WITHIN_WORDS
-               for match in listed_cues("prevention_cues.txt").finditer(window))
+    return cue_shortly_before(text, disease_start, "prevention_cues.txt")
 
 
 def follows_consequence(text: str, disease_start: int) -> bool:
-    """A consequence cue (data/consequence_cues.txt) shortly before the disease that starts at disease_start:
-    within the window a prevention cue has (PREVENTED_WITHIN_CHARS, PREVENTED_WITHIN_WORDS)."""
-    window = text[max(0, disease_start - PREVENTED_WITHIN_CHARS):disease_start]
+    """A consequence cue (data/consequence_cues.txt) shortly before the disease that starts at disease_start."""
+    return cue_shortly_before(text, disease_start, "consequence_cues.txt")
+
+
+def cue_shortly_before(text: str, start: int, cue_list: str) -> bool:
+    """A cue of the data list within PREVENTED_WITHIN_CHARS and PREVENTED_WITHIN_WORDS before start."""
+    window = text[max(0, start - PREVENTED_WITHIN_CHARS):start]
     return any(len(window[match.end():].split()) <= PREVENTED_WITHIN_WORDS
-               for match in listed_cues("consequence_cues.txt").finditer(window))
+               for match in listed_cues(cue_list).finditer(window))
 
 
 @lru_cache(maxsize=1)

@@ -30,7 +30,7 @@ from extractors.ner import ChunkedText, mentions_of, release, shared_typer
 from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, DocumentFacts, Mention,
                                 RelationEvidence)
 from extractors.sections import (BACK_REFERENCES, LIST_FACTOR, ListContext, SectionState, announcement, as_topic, is_entity_line,
-                                 is_family_of, is_fragment, list_item_relations, list_subject, name_line_disease,
+                                 is_family_of, is_fragment, is_kind_name, list_item_relations, list_subject, name_line_disease,
                                  named_diseases, sentence_evidence, sentence_mentions, topic_mention)
 from extractors.terms import term_key
 
@@ -538,7 +538,7 @@ def named_kind(topic: Mention | None, mentions: list[Mention]) -> Mention | None
     if topic is None:
         return None
     counts = disease_counts(mentions)
-    kinds = [canonical for canonical in counts if canonical.endswith(" " + topic.canonical)]
+    kinds = [canonical for canonical in counts if is_kind_name(canonical, topic.canonical)]
     if len(kinds) != 1 or counts[kinds[0]] < max(KIND_SHARE * (counts[kinds[0]] + counts[topic.canonical]),
                                                    DOMINANT_MIN_MENTIONS):
         return topic
@@ -566,7 +566,7 @@ def most_named_of_title(title: str, mentions: list[Mention], typer: EntityTyper)
         return None
     counts = disease_counts(mentions)
     with_kinds = Counter({canonical: sum(count for name, count in counts.items()
-                                         if name == canonical or name.endswith(" " + canonical)) for canonical in named})
+                                         if name == canonical or is_kind_name(name, canonical)) for canonical in named})
     ranked = [(canonical, count) for canonical, count in with_kinds.most_common() if count]
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]) or not counts[ranked[0][0]]:
         return None

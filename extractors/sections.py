@@ -40,7 +40,12 @@ def sentence_evidence(sentence: Span) -> dict:
 def is_family_of(mention: Mention, topic: Mention | None) -> bool:
     """Whether a disease mention names the family of the topic: 'psoriasis' under 'Plaque psoriasis'."""
     return (topic is not None and mention.entity_type == DISEASE and mention.canonical != topic.canonical
-            and topic.canonical.endswith(" " + mention.canonical))
+            and is_kind_name(topic.canonical, mention.canonical))
+
+
+def is_kind_name(name: str, family: str) -> bool:
+    """Whether a disease name names a kind of the family by its last words ('plaque psoriasis', 'psoriasis')."""
+    return name.endswith(" " + family)
 
 
 def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Mention | None:
