@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from extractors.terms import singularize, term_key
-from extractors.vocabulary import Concept, load_drug_names, load_vocabulary, read_list, read_table
+from extractors.vocabulary import Concept, has_disease_ending, load_drug_names, load_vocabulary, read_list, read_table
 
 DISEASE, SYMPTOM, TREATMENT = "disease", "symptom", "treatment"
 ENTITY_TYPES = (DISEASE, SYMPTOM, TREATMENT)
@@ -27,7 +27,6 @@ CHANGE_WORDS = frozenset({"change", "changes"})
 FEEL_FORMS = frozenset({"feel", "feels", "feeling", "felt"})
 DEGREE_WORDS = frozenset({"generally", "very", "really", "extremely", "quite", "a", "bit", "little", "more", "so", "too",
                           "often", "also", "usually", "sometimes", "unusually"})  # 'feeling very weak' is 'feeling weak'
-MIN_DISEASE_STEM = 3  # letters before a disease ending ('myo' + 'pathy'); 'a' + 'pathy' is apathy
 # Words that place a quality in a body part ('pain in the joints', 'swelling of both ankles').
 _PLACING_WORDS = frozenset({"in", "of", "on", "around", "at", "over"})
 _PLACE_DETERMINERS = _DETERMINERS | {"one", "both", "affected", "some", "many", "several"}
@@ -204,8 +203,7 @@ class EntityTyper:
 
     def has_disease_ending(self, word: str) -> bool:
         """'neuropathy', 'arthritis': a disease's word; not 'apathy', whose 'pathy' has no stem before it."""
-        return any(word == ending or (word.endswith(ending) and len(word) - len(ending) >= MIN_DISEASE_STEM)
-                   for ending in self.disease_endings)
+        return has_disease_ending(word, self.disease_endings)
 
     @cached_property
     def generic_heads(self) -> frozenset[str]:
@@ -443,8 +441,10 @@ class EntityTyper:
         kinds = {concept.kind for concept in self.vocabulary.get(key, ())}
         if "disease" in kinds:
             return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
-        if kinds & {"symptom", "phenotype"}:
+        if kinds & {"symptom", "phenotype"} and not self.names_kind_of_disease(key):
             return TypedConcept(SYMPTOM, stripped, self.ontology_id(stripped, SYMPTOM))
+        if kinds & {"symptom", "phenotype"}:  # 'chronic spontaneous urticaria': HPO files it, a kind of urticaria
+            return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
         if default == SYMPTOM:  # a symptom pattern matched it ('difficulty walking')
             return TypedConcept(SYMPTOM, stripped, "")
         words = key.split(" ")
@@ -455,6 +455,14 @@ class EntityTyper:
         if self.describes_body(key) and not words[0].endswith("'s"):
             return TypedConcept(SYMPTOM, stripped, "")  # 'pale skin', 'swollen neck glands'; not "jumper's knee"
         return TypedConcept(DISEASE, key, "")
+
+    def names_kind_of_disease(self, key: str) -> bool:
+        """Whether a name ends in the name of a disease that ICD-10-CM and HPO both file, so names a kind
+        of it ('chronic spontaneous urticaria', 'recurrent otitis media') where HPO files the kind too;
+        not a sign named after a disease HPO does not list ('pretibial myxoedema')."""
+        words = key.split(" ")
+        return any(self.icd_disease(tail) and any(concept.kind == "phenotype" for concept in self.vocabulary[tail])
+                   for tail in (" ".join(words[start:]) for start in range(1, len(words))))
 
     def only_places(self, words: list[str]) -> bool:
         """Whether a name only says which body part or product: 'lower back', 'small joints', 'bowel movement'."""

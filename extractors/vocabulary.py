@@ -24,6 +24,7 @@ DATA_DIR = Path(__file__).parent / "data"
 VOCABULARY_FILE = DATA_DIR / "vocabulary.tsv.gz"
 PHENOTYPIC_ABNORMALITY = "HP:0000118"
 MAX_TERM_WORDS = 5
+MIN_DISEASE_STEM = 3  # letters before a disease ending ('myo' + 'pathy'); 'a' + 'pathy' is apathy
 # Qualifiers that make an ICD-10-CM title a bucket rather than a name a writer would use.
 _BUCKET_WORDS = re.compile(r"\b(other|unspecified|with|without|due to|elsewhere|specified|classified|except|sequelae|mortality)\b", re.I)
 _TRAILING_QUALIFIER = re.compile(r"(,\s*unspecified(\s+organism)?|,\s*site not specified|\s+NOS)$", re.I)  # "Sepsis, unspecified organism"
@@ -33,6 +34,11 @@ _BRACKETED_SHORT_FORM = re.compile(r"\s*\[[A-Z0-9]{2,6}\]")
 _TRAILING_SYNONYM = re.compile(r"(?P<name>[^\[\]]+?)\s*\[(?P<synonym>[^\[\]]+)\]")
 # Brackets of code titles that name a scope or the device at fault, not the condition.
 _NOT_A_SYNONYM = re.compile(r"including\b|ventilator$|ventouse$")
+# Where a code title narrows its disease (by site, cause, course or complication), the name before.
+_NARROWING = re.compile(r",|\s(?:of|in|with|without|due to|following|and|or|affecting)\s|\s*[(\[]", re.I)
+# Words a disease name ends in ('diverticular disease', 'diverticulitis'): data/disease_endings.txt's
+# endings, read by entity_types; here only these head words, too general to stand alone, are refused.
+_GENERAL_HEADS = frozenset({"disease", "disorder", "syndrome", "infection", "cancer", "sclerosis", "lupus"})
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,53 @@ def clean_icd_title(title: str) -> str | None:
     if not title or "," in title or "[" in title or _BUCKET_WORDS.search(title) or len(title.split()) > MAX_TERM_WORDS:
         return None
     return title
+
+
+def icd_head_rows() -> Iterator[tuple[str, Concept]]:
+    """Disease names that only open narrowed ICD-10-CM titles ('Diverticulitis of intestine, part
+    unspecified, ...'), each with the most general code whose own title it opens, where all the codes it
+    opens share one category (K57 for diverticulitis); a head opening codes of several categories names
+    none of them."""
+    import simple_icd_10_cm as icd
+
+    codes: dict[str, list[str]] = {}
+    for code in icd.get_all_codes(with_dots=True):
+        if not icd.is_category_or_subcategory(code) or code[0] >= "R":
+            continue
+        for title in [*bracketed_names(icd.get_description(code)), *icd.get_inclusion_term(code)]:
+            head = disease_head(title) if not clean_icd_title(title) else None
+            if head:
+                codes.setdefault(head, []).append(code)
+    for head, found in codes.items():
+        if len({code[:3] for code in found}) > 1:
+            continue
+        own = [code for code in found if icd.get_description(code).startswith(head)]  # not an inclusion term's
+        if own:  # the broadest code of those without a complication, one 'part unspecified' where there are several
+            general = min(own, key=lambda code: (" with " in icd.get_description(code), len(code),
+                                                 "unspecified" not in icd.get_description(code), code))
+            yield head, Concept(f"ICD10CM:{general}", icd.get_description(general), "disease")
+
+
+def disease_head(title: str) -> str | None:
+    """The disease a narrowed code title names before narrowing it: 'Diverticulitis of intestine, part
+    unspecified, without perforation' is diverticulitis, 'Diverticular disease of intestine' diverticular
+    disease. Writers name the disease, not the code; the vocabulary keeps the most general code per name.
+    None for a bucket ('Other ...'), a word too general alone ('Disease of ...') or a head that names
+    no disease by its ending ('Pain in ...')."""
+    head = _NARROWING.split(title, maxsplit=1)[0].strip()
+    words = head.lower().split()
+    if head == title or not words or _BUCKET_WORDS.search(head) or len(words) > MAX_TERM_WORDS:
+        return None
+    if len(words) == 1 and words[0] in _GENERAL_HEADS:
+        return None
+    return head if has_disease_ending(words[-1], read_list("disease_endings.txt")) else None
+
+
+def has_disease_ending(word: str, endings: Iterable[str]) -> bool:
+    """'neuropathy', 'arthritis': a disease's word (data/disease_endings.txt lists the endings); not
+    'apathy', whose 'pathy' has no stem before it."""
+    return any(word == ending or (word.endswith(ending) and len(word) - len(ending) >= MIN_DISEASE_STEM)
+               for ending in endings)
 
 
 def hpo_rows() -> Iterator[tuple[str, Concept]]:
@@ -166,8 +219,10 @@ def load_drug_names(path: Path = DRUG_NAMES_FILE) -> dict[str, str]:
         return {row["key"]: row["generic"] for row in csv.DictReader(handle, delimiter="\t")}
 
 
-def build_vocabulary(rows: Iterable[tuple[str, Concept]], path: Path = VOCABULARY_FILE) -> int:
-    """Write (key, ontology_id, name, kind) rows, keeping the most general code per key and kind."""
+def build_vocabulary(rows: Iterable[tuple[str, Concept]], path: Path = VOCABULARY_FILE,
+                     fallback_rows: Iterable[tuple[str, Concept]] = ()) -> int:
+    """Write (key, ontology_id, name, kind) rows, keeping the most general code per key and kind;
+    a fallback row only names a key no row names."""
     best: dict[tuple[str, str], Concept] = {}
     for surface, concept in rows:
         key = term_key(surface)
@@ -176,12 +231,23 @@ def build_vocabulary(rows: Iterable[tuple[str, Concept]], path: Path = VOCABULAR
         current = best.get((key, concept.kind))
         if current is None or len(concept.ontology_id) < len(current.ontology_id):
             best[(key, concept.kind)] = concept
+    named = {key for key, _kind in best}
+    for surface, concept in fallback_rows:
+        key = term_key(surface)
+        if key and key not in named:
+            best[(key, concept.kind)] = concept
     with reproducible_gzip(path) as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(["key", "ontology_id", "name", "kind"])
         for (key, _), concept in sorted(best.items()):
             writer.writerow([key, concept.ontology_id, concept.name, concept.kind])
     return len(best)
+
+
+def distil_vocabulary(path: Path = VOCABULARY_FILE) -> int:
+    """The vocabulary from the ontologies the wheels ship: ICD-10-CM and HPO names, then the heads of
+    narrowed ICD-10-CM titles for names neither has."""
+    return build_vocabulary([*icd_rows(), *hpo_rows()], path, fallback_rows=icd_head_rows())
 
 
 @lru_cache(maxsize=1)
@@ -226,7 +292,7 @@ if __name__ == "__main__":
     import sys
 
     if "--drugs-only" not in sys.argv:
-        count = build_vocabulary([*icd_rows(), *hpo_rows()])
+        count = distil_vocabulary()
         print(f"wrote {count} terms to {VOCABULARY_FILE}")
         load_vocabulary.cache_clear()
     count = build_drug_names(drug_rows())

@@ -1227,10 +1227,10 @@ def test_the_committed_drug_names_are_what_the_distiller_writes(tmp_path):
 
 
 def test_the_committed_vocabulary_is_what_the_distiller_writes(tmp_path):
-    from extractors.vocabulary import VOCABULARY_FILE, build_vocabulary, hpo_rows, icd_rows
+    from extractors.vocabulary import VOCABULARY_FILE, distil_vocabulary
 
     built = tmp_path / "vocabulary.tsv.gz"
-    build_vocabulary([*icd_rows(), *hpo_rows()], built)
+    distil_vocabulary(built)
     assert built.read_bytes() == VOCABULARY_FILE.read_bytes()
 
 
@@ -1955,3 +1955,45 @@ def test_a_heading_naming_several_diseases_ends_the_section_before(nlp):
     found = related(nlp, text, title="Asthma")
     assert ("asthma", "wheezing") in found and not any(subject == "stroke" and obj != "slurred speech" for subject, obj in found)
     assert related(nlp, "Many people with AF lead full and active lives.", predicate="treated_by") == set()
+
+
+@pytest.mark.parametrize(("title", "head"), [
+    ("Diverticulitis of intestine, part unspecified, without perforation or abscess without bleeding", "Diverticulitis"),
+    ("Diverticular disease of intestine, part unspecified, without perforation or abscess", "Diverticular disease"),
+    ("Other disorders of the eye", None),  # a bucket
+    ("Disease of inner ear", None),  # too general alone
+    ("Pain in joint", None),  # no disease's ending
+    ("Acute tonsillitis", None),  # a title that narrows nothing is a name itself
+])
+def test_a_narrowed_icd_title_opens_with_the_disease_it_narrows(title, head):
+    from extractors.vocabulary import disease_head
+    assert disease_head(title) == head
+
+
+def test_a_disease_only_narrowed_icd_titles_name_is_a_topic_with_its_code(nlp):
+    from extractors.ner import shared_typer
+    assert shared_typer().classify("diverticulitis", "DISEASE").ontology_id == "ICD10CM:K57.92"
+    text = "Symptoms of diverticulitis\n\nYou might also have:\n\na high temperature.\n\nnausea, and sometimes vomiting."
+    assert related(nlp, text) == {("diverticulitis", "fever"), ("diverticulitis", "nausea"), ("diverticulitis", "vomiting")}
+
+
+def test_a_kind_of_a_disease_both_ontologies_file_is_a_disease_however_hpo_files_it():
+    from extractors.ner import shared_typer
+    typer = shared_typer()
+    assert typer.classify("chronic spontaneous urticaria", "DISEASE").entity_type == "disease"
+    assert typer.classify("pretibial myxoedema", "DISEASE").entity_type == "symptom"  # a sign named after myxoedema
+
+
+def test_angioedema_anaphylaxis_and_cold_sores_are_diseases_and_an_enlarged_prostate_is_bph(nlp):
+    text = ("Angioedema causes swelling of the tongue. Anaphylaxis can cause a hoarse voice. "
+            "Cold sores usually start with tingling. An enlarged prostate (BPH) can cause nocturia.")
+    assert related(nlp, text) == {("angioedema", "tongue swelling"), ("anaphylaxis", "hoarse voice"),
+                                  ("cold sore", "tingling"), ("benign prostatic hyperplasia", "nocturia")}
+
+
+def test_prostate_and_glaucoma_drug_classes_are_treatments(nlp):
+    text = ("Benign prostatic hyperplasia is treated with alpha blockers or 5-alpha reductase inhibitors. "
+            "Glaucoma is treated with prostaglandin analogues or carbonic anhydrase inhibitors.")
+    assert related(nlp, text, predicate="treated_by") == {
+        ("benign prostatic hyperplasia", "alpha blocker"), ("benign prostatic hyperplasia", "5 alpha reductase inhibitor"),
+        ("glaucoma", "prostaglandin analogue"), ("glaucoma", "carbonic anhydrase inhibitor")}
