@@ -204,6 +204,11 @@ def treatment_anaphors() -> re.Pattern[str]:
     return listed_cues("treatment_anaphors.txt")
 
 
+def labels_side_effects(sentence_text: str) -> bool:
+    """Whether a sentence opens by calling what the one before it said a medicine's side effects."""
+    return bool(listed_cues("side_effect_labels.txt").match(sentence_text.lstrip()))
+
+
 def naming_cues() -> re.Pattern[str]:
     return listed_cues("naming_cues.txt")
 

@@ -179,6 +179,14 @@ class EntityTyper:
     def abbreviations(self) -> dict[str, str]:
         return {short: term_key(long) for short, long in read_table("abbreviations.tsv")}
 
+    def long_form(self, text: str) -> str:
+        """The long form of a short form of abbreviations.tsv, also after a determiner ('a DVT'); else the text."""
+        stripped = text.strip()
+        first, _, rest = stripped.partition(" ")
+        if rest and first.lower() in _DETERMINERS and rest in self.abbreviations:
+            return self.abbreviations[rest]
+        return self.abbreviations.get(stripped, text)
+
     @cached_property
     def episode_words(self) -> frozenset[str]:
         """Words for a disease's episodes (data/episode_words.txt) that are no symptom themselves
@@ -359,7 +367,7 @@ class EntityTyper:
     @lru_cache(maxsize=MEMO_SIZE)
     def classify(self, text: str, label: str) -> TypedConcept | None:
         """Type a mention; None when it names no disease, symptom or treatment (e.g. 'condition')."""
-        key = self.canonical_key(self.abbreviations.get(text.strip(), text))
+        key = self.canonical_key(self.long_form(text))
         if not key:
             return None
         label = label.upper()
@@ -380,7 +388,7 @@ class EntityTyper:
     @lru_cache(maxsize=MEMO_SIZE)
     def knows(self, text: str, label: str) -> bool:
         """Whether a curated list, a naming rule or the vocabulary recognises the name (not just the NER)."""
-        key = self.canonical_key(self.abbreviations.get(text.strip(), text))
+        key = self.canonical_key(self.long_form(text))
         if label.upper() in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases:
             return (key in self.treatment_aliases or self.combination_key(key) in self.drug_names
                     or self.looks_like_drug(key))
@@ -508,7 +516,7 @@ class EntityTyper:
     def is_listed_disease(self, name: str) -> bool:
         """Whether the curated lists or ICD-10-CM name this exact string as a disease, or an ontology
         lists it and it types as one ('sinusitis': an HPO term with a disease's ending); no shape rules alone."""
-        key = self.canonical_key(self.abbreviations.get(name.strip(), name))
+        key = self.canonical_key(self.long_form(name))
         if key in self.curated:
             return self.curated[key][0] == DISEASE
         if self.icd_disease(key):

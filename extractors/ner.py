@@ -413,7 +413,7 @@ class GazetteerMatcher:
         one_word = {span.start for span in matches if len(span) == 1 and span.label == self.treatment_label}
         phrases = [Span(doc, start, end, label=self.treatment_label)
                    for start, end in treatment_phrase_spans(doc, blocked, one_word)]
-        matches = filter_spans([*matches, *phrases])
+        matches = filter_spans([*phrases, *matches])  # a phrase wins a tie with a symptom's name: 'eye drops' (HPO: ptosis)
         matched_tokens = {i for span in matches for i in range(span.start, span.end)}
         typer = shared_typer()
         # An NER span that overlaps a curated name keeps its place only if something besides the NER knows it:

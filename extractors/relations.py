@@ -98,7 +98,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             anchor = (referent_anchor or family_named) if from_topic else subject
             if anchor is not None and not cue_allows(matches, predicate, anchor, obj, clause, disease_ends):
                 continue  # 'obesity has led to more young people with type 2 diabetes'
-            if anchor is None and not object_side_allows(matches, predicate, obj, clause.start_char):
+            if anchor is None and not object_side_allows(matches, predicate, obj, clause.start_char, clause_text):
                 continue  # 'surgery to correct any joint problems that develop': the topic develops nothing here
             if from_topic and predicate == HAS_SYMPTOM and cue_at is not None and any(
                     treatment.start < cue_at < obj.start for treatment in by_type[TREATMENT]):
@@ -134,12 +134,15 @@ def felt_state_cue(clause: Span, symptoms: list[Mention], treatments: list[Menti
     return {HAS_SYMPTOM: ("feel", FELT_STATE_STRENGTH)}
 
 
-def object_side_allows(matches: Sequence[CueMatch], predicate: str, obj: Mention, offset: int) -> bool:
+def object_side_allows(matches: Sequence[CueMatch], predicate: str, obj: Mention, offset: int, clause_text: str) -> bool:
     """For a subject the clause does not name (the topic), whether the object stands on its side of
-    a directed cue: after 'causes', before 'caused by'. Cues carried from an earlier clause allow it."""
+    a directed cue: after 'causes', before 'caused by'; a leading cue must lead to a word for the
+    disease ('people with the condition', 'someone with it'; not 'someone with you has hives').
+    Cues carried from an earlier clause allow it."""
     relevant = [match for match in matches if predicate in LICENSES[match.cue.predicate]]
     return not relevant or any(
-        match.cue.direction in ("any", "leading")
+        match.cue.direction == "any"
+        or (match.cue.direction == "leading" and bool(context.disease_anaphors().match(clause_text[match.end:].lstrip())))
         or (match.cue.direction == "forward" and match.end + offset <= obj.start)
         or (match.cue.direction == "backward" and obj.end <= match.start + offset)
         for match in relevant)
@@ -241,7 +244,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     term_items = False  # the open list's items are 'Term. Explanation …' lines
     read_under: list[tuple[int, Span, Mention | None, bool]] = []  # each sentence, its topic, whether it lists no treatments
     found_before = 0  # where the sentence before began adding evidence, for '… may also …' after it
-    for sentence_idx, sentence in enumerate(sentences(doc)):
+    all_sentences = sentences(doc)
+    for sentence_idx, sentence in enumerate(all_sentences):
         text = text_of(sentence).strip()
         previous_sentence, last_sentence = last_sentence, sentence
         # what the sentence just before stated (a heading in between states nothing: no statement goes on)
@@ -252,6 +256,9 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         about_treatment = (bool(treatments_before) and not named_before
                            and bool(context.treatment_anaphors().match(text_of(sentence).lstrip())))
         named_before = named_diseases(sentence, mention_at)
+        # '… if you notice nosebleeds. These are possible side effects of the medicine.': no topic disease either
+        about_treatment = about_treatment or (not named_before and sentence_idx + 1 < len(all_sentences)
+                                              and context.labels_side_effects(text_of(all_sentences[sentence_idx + 1])))
         treatments_before = [m for m in sentence_mentions(sentence, mention_at) if m.entity_type == TREATMENT]
         if is_heading(sentence):
             about = section.current_list or section.context

@@ -27,6 +27,8 @@ SECTION_FACTOR = 0.6  # a paragraph of a 'Symptoms' section relates through its 
 LIST_FACTOR = 0.8  # a list line relates through its introduction, a little less directly than a sentence
 BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
 PARENTHESES = re.compile(r"\([^()]*\)")
+# 'anaphylaxis, a severe allergic reaction': what stands between a disease and a second one that glosses it
+APPOSITION = re.compile(r"\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 
 
 def sentence_evidence(sentence: Span) -> dict:
@@ -99,7 +101,7 @@ def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention 
     Of several, the one the sentence opens with, its grammatical subject ('Septicaemia can bring on fever,
     just like meningitis, but there are some extra warning signs to look out for:').
     """
-    diseases = named_diseases(sentence, mention_at)
+    diseases = without_appositions(named_diseases(sentence, mention_at), text_of(sentence), sentence.start_char)
     if len(diseases) == 1:
         [named] = diseases
         return (topic, True) if is_family_of(named, topic) else (named, False)
@@ -107,6 +109,16 @@ def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention 
         return topic, True
     first = min(diseases, key=lambda mention: mention.start)
     return (first, False) if first.start == opening_of(sentence) else (None, False)
+
+
+def without_appositions(diseases: list[Mention], text: str, offset: int) -> list[Mention]:
+    """The diseases less those that gloss the one just before them ('signs of anaphylaxis, a severe
+    allergic reaction': one disease named, the reaction is what it is)."""
+    kept = diseases[:1]
+    for before, mention in zip(diseases, diseases[1:]):
+        if not APPOSITION.fullmatch(text[before.end - offset:mention.start - offset]):
+            kept.append(mention)
+    return kept
 
 
 def is_entity_line(sentence: Span, mention_at: dict[int, Mention], types: tuple[str, ...]) -> bool:

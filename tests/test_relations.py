@@ -1997,3 +1997,25 @@ def test_prostate_and_glaucoma_drug_classes_are_treatments(nlp):
     assert related(nlp, text, predicate="treated_by") == {
         ("benign prostatic hyperplasia", "alpha blocker"), ("benign prostatic hyperplasia", "5 alpha reductase inhibitor"),
         ("glaucoma", "prostaglandin analogue"), ("glaucoma", "carbonic anhydrase inhibitor")}
+
+
+def test_what_the_next_sentence_calls_side_effects_states_no_symptom_of_the_topic(nlp):
+    text = ("Treating a DVT\n\nYou will usually take an anticoagulant. Contact us if you notice nosebleeds or bruising. "
+            "These are possible side effects of the medicine.\n\nSigns of a DVT\n\nYou might notice leg pain.")
+    assert related(nlp, text, title="Deep vein thrombosis") == {("deep vein thrombosis", "leg pain")}
+    told = "Treating a DVT\n\nContact us if you notice nosebleeds or bruising. Tell your GP."
+    assert ("deep vein thrombosis", "nosebleed") in related(nlp, told, title="Deep vein thrombosis")
+
+
+def test_someone_with_a_person_and_no_disease_is_no_cue_but_these_signs_of_a_glossed_disease_are(nlp):
+    text = ("Call 999 if you or someone with you has difficulty breathing or a hoarse voice. "
+            "These can be signs of anaphylaxis, a severe allergic reaction.")
+    assert related(nlp, text, title="Hives (urticaria)") == {("anaphylaxis", "difficulty breathing"),
+                                                             ("anaphylaxis", "hoarse voice")}
+    assert ("urticaria", "fatigue") in related(nlp, "Someone with it may feel tired.", title="Hives (urticaria)")
+
+
+def test_eye_drops_are_a_treatment_and_cutting_down_on_caffeine_is_caffeine_reduction(nlp):
+    text = "Glaucoma is usually treated with eye drops.\n\nTreating an enlarged prostate\n\nCut down on caffeine."
+    assert related(nlp, text, predicate="treated_by") == {("glaucoma", "eye drop"),
+                                                          ("benign prostatic hyperplasia", "caffeine reduction")}
