@@ -441,6 +441,7 @@ def with_placed_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
 
 
 MAX_HEADING_LEAD_TOKENS = 2  # '3. Ocular rosacea', '## Ocular rosacea': numbering before the name
+MAX_SUBTYPE_QUALIFIERS = 2  # 'acute bacterial prostatitis'
 
 
 MAX_QUALIFIER_ZIPF = 5.0  # 'common', 'new', 'early' name no kind of a disease, though ICD-10-CM titles use them
@@ -468,31 +469,37 @@ def is_subtype_qualifier(token: Token, typer: EntityTyper) -> bool:
 
 
 def with_heading_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
-    """A disease a heading names with a qualifier ('Ocular rosacea', 'Severe malaria') is a kind the
-    article describes apart: one entity wherever the article writes it, and the subject of its section
-    (the NER tags only 'rosacea'). A qualified name in running text alone stays the disease."""
+    """A disease a heading, or a paragraph's opening, names with qualifiers ('Ocular rosacea', 'Severe
+    malaria', 'Acute bacterial prostatitis comes on over hours …') is a kind the article describes apart:
+    one entity wherever the article writes it, and the subject of its section or paragraph (the NER tags
+    only 'rosacea'). A qualified name inside running text alone stays the disease."""
     subtypes: set[tuple[str, str]] = set()
-    qualified: list[tuple[int, Span, tuple[str, str]]] = []
+    qualified: list[tuple[int, Span, tuple[str, str], int]] = []
     for index, span in enumerate(spans):
         if span.label_ not in {"DISEASE", "SYMPTOM"} or span.start == 0:
             continue
-        before = span.doc[span.start - 1]
-        if not before.whitespace_ or not is_subtype_qualifier(before, typer):
+        start = span.start
+        while (start > 0 and span.start - start < MAX_SUBTYPE_QUALIFIERS and span.doc[start - 1].whitespace_
+               and is_subtype_qualifier(span.doc[start - 1], typer)):
+            start -= 1
+        if start == span.start:
             continue
         typed = typer.classify(span.text, "DISEASE")
         if typed is None or typed.entity_type != DISEASE:
             continue
-        if before.lower_ in coordination.word_set("severity_words.txt") and not typer.names_infection(typed.canonical):
+        qualifiers = [token.lower_ for token in span.doc[start:span.start]]
+        if qualifiers[0] in coordination.word_set("severity_words.txt") and not typer.names_infection(typed.canonical):
             continue  # 'Severe eczema': eczema at its worst; 'Severe malaria' is a kind of its own
-        name = (before.lower_, typed.canonical)
-        qualified.append((index, span, name))
-        sentence = sentence_at(span.doc, before.i)
-        if before.i - sentence.start <= MAX_HEADING_LEAD_TOKENS and layout.is_heading(sentence):
+        name = (" ".join(qualifiers), typed.canonical)
+        qualified.append((index, span, name, start))
+        sentence = sentence_at(span.doc, start)
+        if start - sentence.start <= MAX_HEADING_LEAD_TOKENS and (
+                layout.is_heading(sentence) or (start == sentence.start and layout.starts_line(sentence))):
             subtypes.add(name)
     result = list(spans)
-    for index, span, name in qualified:
+    for index, span, name, start in qualified:
         if name in subtypes:
-            result[index] = Span(span.doc, span.start - 1, span.end, label="DISEASE")
+            result[index] = Span(span.doc, start, span.end, label="DISEASE")
     return result
 
 

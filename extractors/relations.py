@@ -199,7 +199,7 @@ def enclosing_parentheses(text: str, position: int) -> tuple[int, int] | None:
 def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Mention]:
     """The diseases of a clause that can be the subject of its facts.
 
-    Not a disease named as the kind of another ('Psoriasis is a skin disease that causes …'), nor
+    Not a class of diseases ('Psoriasis is a skin disease that causes …', 'an infection'), nor
     a family next to its subtype ('the most common type of psoriasis, plaque psoriasis, causes …'),
     nor one that only qualifies a drug ('high blood pressure drugs').
     """
@@ -207,7 +207,7 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Me
     # '(encephalitis)' after 'inflammation of the brain' glosses a symptom; it states nothing itself
     diseases = [m for m in diseases if not (m.start > offset and text[:m.start - offset].rstrip().endswith("("))] or diseases
     specific = [m for m in diseases if m.canonical not in classes]
-    kept = [m for m in (specific or diseases)
+    kept = [m for m in specific  # a class alone ('It's caused by a bacterial infection and needs antibiotics') is none
             if not any(is_family_of(m, other) for other in diseases)
             and not (m.end >= offset and DRUG_NOUNS.match(text, m.end - offset))]
     return kept
@@ -244,6 +244,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     term_items = False  # the open list's items are 'Term. Explanation …' lines
     read_under: list[tuple[int, Span, Mention | None, bool]] = []  # each sentence, its topic, whether it lists no treatments
     found_before = 0  # where the sentence before began adding evidence, for '… may also …' after it
+    paragraph_kind: Mention | None = None  # the kind of the topic a paragraph opens with: its subject
     all_sentences = sentences(doc)
     for sentence_idx, sentence in enumerate(all_sentences):
         text = text_of(sentence).strip()
@@ -273,6 +274,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             continue
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
         topic = section.topic or article_topic
+        if starts_line(sentence):
+            paragraph_kind = opening_kind(sentence, named_before, topic)
         # an item of a symptom list advises nothing ('eating less and losing weight.' under 'Physical signs');
         # 'you may find these things help:' announces symptoms only weakly
         symptom_item = (section.current_list is not None and set(section.current_list.cues) == {HAS_SYMPTOM}
@@ -286,7 +289,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         announced = announcement(sentence, mention_at, topic)
         carried: dict[str, tuple[str, float]] = {}
         # 'It can cause …' after a sentence naming a drug speaks of its side effects: no topic disease
-        clause_topic = None if about_treatment else referent or topic
+        clause_topic = None if about_treatment else referent or paragraph_kind or topic
         if continued is not None:
             clause_topic, carried = continued.subject, {HAS_SYMPTOM: (ALSO_CUE, ALSO_STRENGTH)}
         list_item, item_continuation = is_list_item(sentence), is_item_continuation(sentence)
@@ -384,6 +387,13 @@ SYMPTOM_LIST_STRENGTH = 0.8  # 'signs', 'symptoms include': a list of symptoms, 
 
 
 NAMED_GAP = re.compile(r"\s*(?:(?:a|an|the)\s+)?", re.IGNORECASE)  # between a naming cue and its name
+
+
+def opening_kind(sentence: Span, diseases: list[Mention], topic: Mention | None) -> Mention | None:
+    """The kind of the topic a paragraph opens with, which its later sentences speak of ('Acute bacterial
+    prostatitis comes on over hours … You'll feel properly unwell.' under 'Prostatitis: a different beast')."""
+    opening = next((m for m in diseases if m.start == opening_of(sentence)), None)
+    return as_topic(opening) if opening is not None and topic is not None and is_family_of(topic, opening) else None
 
 
 def condition_named(sentence: Span, diseases: list[Mention]) -> Mention | None:

@@ -2019,3 +2019,18 @@ def test_eye_drops_are_a_treatment_and_cutting_down_on_caffeine_is_caffeine_redu
     text = "Glaucoma is usually treated with eye drops.\n\nTreating an enlarged prostate\n\nCut down on caffeine."
     assert related(nlp, text, predicate="treated_by") == {("glaucoma", "eye drop"),
                                                           ("benign prostatic hyperplasia", "caffeine reduction")}
+
+
+def test_without_treatment_is_a_condition_not_a_negation(nlp):
+    assert related(nlp, "Without treatment, glaucoma can cause blindness.") == {("glaucoma", "blindness")}
+    assert related(nlp, "Glaucoma usually develops without pain.") == set()
+
+
+def test_a_paragraph_opening_with_a_qualified_kind_of_the_topic_is_about_that_kind(nlp):
+    text = ("Prostatitis: a different beast\n\nProstatitis is inflammation of the prostate.\n\n"
+            "Acute bacterial prostatitis comes on over hours. It's caused by a bacterial infection and needs "
+            "a course of antibiotics, such as ciprofloxacin.\n\n"
+            "Chronic prostatitis means pelvic pain lasting months. Instead, doctors may try alpha blockers.")
+    assert related(nlp, text, predicate="treated_by") == {
+        ("acute bacterial prostatitis", "antibiotic"), ("acute bacterial prostatitis", "ciprofloxacin"),
+        ("chronic prostatitis", "alpha blocker")}
