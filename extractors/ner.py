@@ -396,6 +396,9 @@ class GazetteerMatcher:
             if typed is not None and short.lower() not in nlp.Defaults.stop_words:
                 self.short_forms.add(GAZETTEER_LABELS[typed.entity_type], [nlp.make_doc(short)])
         self.treatment_label = nlp.vocab.strings.add("TREATMENT")
+        # one-word treatments too common as words to match alone ('rest', 'ice'): only beside another treatment
+        self.common_treatments = frozenset(name.lower() for entry in treatment_gazetteer() for name in entry.names
+                                           if is_common_word(name))
         self.symptom_label = nlp.vocab.strings.add("SYMPTOM")
         self.pattern_matcher = symptom_description_matcher(nlp.vocab.strings)
         # Drug names no list has, by their INN stem ('belimumab'): the NER often misses rare drugs.
@@ -422,8 +425,33 @@ class GazetteerMatcher:
                      if (not matched_tokens.intersection(range(span.start, span.end)) or typer.knows(span.text, span.label_))
                      and not (len(span) == 1 and span[0].lower_ in coordination.body_parts())]  # 'groin' as a chemical
         spans = joined_combinations(filter_spans([*predicted, *matches]), self.treatment_label)
+        spans = [*spans, *coordinated_common_treatments(doc, spans, self.common_treatments, self.treatment_label)]
         doc.ents = filter_spans(with_heading_subtypes(with_placed_subtypes(spans, typer), typer))
         return doc
+
+
+COORDINATORS = frozenset({",", "and", "or"})
+
+
+def coordinated_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[str], label: int) -> list[Span]:
+    """A treatment too common as a word to match alone is one where a coordination joins it to another
+    treatment: 'rest, ice, physiotherapy', 'with rest and plenty of fluids'; not 'tiredness that rest doesn't fix'."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    treatment_starts = {span.start for span in spans if span.label_ in TREATMENT_LABELS}
+    treatment_ends = {span.end for span in spans if span.label_ in TREATMENT_LABELS}
+    candidates = [token.i for token in doc if token.lower_ in common and token.i not in taken]
+    found: list[Span] = []
+    while True:  # 'rest, ice, physiotherapy': 'ice' joins first, then 'rest' beside it
+        joined = [i for i in candidates
+                  if (i + 2 < len(doc) and doc[i + 1].lower_ in COORDINATORS and i + 2 in treatment_starts)
+                  or (i >= 2 and doc[i - 1].lower_ in COORDINATORS and i - 1 in treatment_ends)]
+        if not joined:
+            return found
+        for i in joined:
+            found.append(Span(doc, i, i + 1, label=label))
+            treatment_starts.add(i)
+            treatment_ends.add(i + 1)
+        candidates = [i for i in candidates if i not in joined]
 
 
 def with_placed_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:

@@ -2034,3 +2034,16 @@ def test_a_paragraph_opening_with_a_qualified_kind_of_the_topic_is_about_that_ki
     assert related(nlp, text, predicate="treated_by") == {
         ("acute bacterial prostatitis", "antibiotic"), ("acute bacterial prostatitis", "ciprofloxacin"),
         ("chronic prostatitis", "alpha blocker")}
+
+
+def test_rest_and_ice_are_treatments_beside_another_treatment_only(nlp):
+    text = ("Tennis elbow responds to rest, ice and physiotherapy. "
+            "Some people with tennis elbow describe a tiredness that rest doesn't fix.")
+    assert related(nlp, text, predicate="treated_by") == {
+        ("tennis elbow", "rest"), ("tennis elbow", "cold therapy"), ("tennis elbow", "physical therapy")}
+
+
+def test_thrombolysis_alteplase_and_weals_are_named(nlp):
+    assert related(nlp, "Pulmonary embolism may be treated with thrombolysis using alteplase.", predicate="treated_by") == {
+        ("pulmonary embolism", "thrombolysis"), ("pulmonary embolism", "alteplase")}
+    assert related(nlp, "Urticaria causes raised welts.") == {("urticaria", "weal")}
