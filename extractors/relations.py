@@ -390,10 +390,16 @@ NAMED_GAP = re.compile(r"\s*(?:(?:a|an|the)\s+)?", re.IGNORECASE)  # between a n
 
 
 def opening_kind(sentence: Span, diseases: list[Mention], topic: Mention | None) -> Mention | None:
-    """The kind of the topic a paragraph opens with, which its later sentences speak of ('Acute bacterial
-    prostatitis comes on over hours … You'll feel properly unwell.' under 'Prostatitis: a different beast')."""
+    """The kind of the topic, or of the topic's family, a paragraph opens with, which its later sentences
+    speak of ('Acute bacterial prostatitis comes on over hours … You'll feel properly unwell.' under
+    'Prostatitis: a different beast'; 'Viral meningitis is the more common type … Treatment is mainly
+    rest' on a page about bacterial meningitis)."""
     opening = next((m for m in diseases if m.start == opening_of(sentence)), None)
-    return as_topic(opening) if opening is not None and topic is not None and is_family_of(topic, opening) else None
+    if opening is None or topic is None or opening.canonical == topic.canonical:
+        return None
+    family = topic.canonical.rsplit(" ", 1)[-1]
+    return as_topic(opening) if is_kind_name(opening.canonical, topic.canonical) or is_kind_name(
+        opening.canonical, family) else None
 
 
 def condition_named(sentence: Span, diseases: list[Mention]) -> Mention | None:

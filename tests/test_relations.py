@@ -2047,3 +2047,10 @@ def test_thrombolysis_alteplase_and_weals_are_named(nlp):
     assert related(nlp, "Pulmonary embolism may be treated with thrombolysis using alteplase.", predicate="treated_by") == {
         ("pulmonary embolism", "thrombolysis"), ("pulmonary embolism", "alteplase")}
     assert related(nlp, "Urticaria causes raised welts.") == {("urticaria", "weal")}
+
+
+def test_a_paragraph_opening_with_another_kind_of_the_topic_s_family_is_about_that_kind(nlp):
+    text = ("Bacterial meningitis is a medical emergency. Bacterial meningitis is treated with antibiotics.\n\n"
+            "Viral meningitis is the more common type. Treatment is mainly rest, plenty of fluids and painkillers.")
+    found = related(nlp, text, title="Bacterial meningitis", predicate="treated_by")
+    assert ("viral meningitis", "hydration") in found and ("bacterial meningitis", "hydration") not in found
