@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from extractors.terms import singularize, term_key
-from extractors.vocabulary import Concept, has_disease_ending, load_drug_names, load_vocabulary, read_list, read_table
+from extractors.vocabulary import (Concept, disease_endings, has_disease_ending, load_drug_names, load_vocabulary,
+                                  read_list, read_table)
 
 DISEASE, SYMPTOM, TREATMENT = "disease", "symptom", "treatment"
 ENTITY_TYPES = (DISEASE, SYMPTOM, TREATMENT)
@@ -198,9 +199,9 @@ class EntityTyper:
     def symptom_heads(self) -> frozenset[str]:
         return frozenset(term_key(word) for word in read_list("symptom_heads.txt"))
 
-    @cached_property
+    @property
     def disease_endings(self) -> tuple[str, ...]:
-        return tuple(read_list("disease_endings.txt"))
+        return disease_endings()
 
     @cached_property
     def listed_disease_heads(self) -> frozenset[str]:

@@ -244,7 +244,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     term_items = False  # the open list's items are 'Term. Explanation …' lines
     read_under: list[tuple[int, Span, Mention | None, bool]] = []  # each sentence, its topic, whether it lists no treatments
     found_before = 0  # where the sentence before began adding evidence, for '… may also …' after it
-    paragraph_kind: Mention | None = None  # the kind of the topic a paragraph opens with: its subject
+    paragraph_kind: Mention | None = None  # the kind of the topic (or of its family) a paragraph opens with: its subject
     all_sentences = sentences(doc)
     for sentence_idx, sentence in enumerate(all_sentences):
         text = text_of(sentence).strip()

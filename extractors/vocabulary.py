@@ -36,8 +36,7 @@ _TRAILING_SYNONYM = re.compile(r"(?P<name>[^\[\]]+?)\s*\[(?P<synonym>[^\[\]]+)\]
 _NOT_A_SYNONYM = re.compile(r"including\b|ventilator$|ventouse$")
 # Where a code title narrows its disease (by site, cause, course or complication), the name before.
 _NARROWING = re.compile(r",|\s(?:of|in|with|without|due to|following|and|or|affecting)\s|\s*[(\[]", re.I)
-# Words a disease name ends in ('diverticular disease', 'diverticulitis'): data/disease_endings.txt's
-# endings, read by entity_types; here only these head words, too general to stand alone, are refused.
+# Disease words too general to name a disease alone ('Disease of inner ear', 'Infection of …'): no title's head.
 _GENERAL_HEADS = frozenset({"disease", "disorder", "syndrome", "infection", "cancer", "sclerosis", "lupus"})
 
 
@@ -121,7 +120,12 @@ def disease_head(title: str) -> str | None:
         return None
     if len(words) == 1 and words[0] in _GENERAL_HEADS:
         return None
-    return head if has_disease_ending(words[-1], read_list("disease_endings.txt")) else None
+    return head if has_disease_ending(words[-1], disease_endings()) else None
+
+
+@lru_cache(maxsize=1)
+def disease_endings() -> tuple[str, ...]:
+    return tuple(read_list("disease_endings.txt"))
 
 
 def has_disease_ending(word: str, endings: Iterable[str]) -> bool:
