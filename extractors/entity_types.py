@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from extractors.terms import singularize, term_key
-from extractors.vocabulary import (Concept, disease_endings, has_disease_ending, load_drug_names, load_vocabulary,
-                                  read_list, read_table)
+from extractors.vocabulary import Concept, has_disease_ending, load_drug_names, load_vocabulary, read_list, read_table
 
 DISEASE, SYMPTOM, TREATMENT = "disease", "symptom", "treatment"
 ENTITY_TYPES = (DISEASE, SYMPTOM, TREATMENT)
@@ -199,10 +198,6 @@ class EntityTyper:
     def symptom_heads(self) -> frozenset[str]:
         return frozenset(term_key(word) for word in read_list("symptom_heads.txt"))
 
-    @property
-    def disease_endings(self) -> tuple[str, ...]:
-        return disease_endings()
-
     @cached_property
     def listed_disease_heads(self) -> frozenset[str]:
         """Disease words that end ICD-10-CM names without being one ('tonsillitis' of 'acute tonsillitis'):
@@ -212,7 +207,7 @@ class EntityTyper:
 
     def has_disease_ending(self, word: str) -> bool:
         """'neuropathy', 'arthritis': a disease's word; not 'apathy', whose 'pathy' has no stem before it."""
-        return has_disease_ending(word, self.disease_endings)
+        return has_disease_ending(word)
 
     @cached_property
     def generic_heads(self) -> frozenset[str]:

@@ -430,7 +430,7 @@ class GazetteerMatcher:
         return doc
 
 
-COORDINATORS = frozenset({",", "and", "or"})
+COORDINATORS = coordination.CONJUNCTIONS | {","}
 
 
 def coordinated_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[str], label: int) -> list[Span]:

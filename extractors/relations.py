@@ -397,9 +397,8 @@ def opening_kind(sentence: Span, diseases: list[Mention], topic: Mention | None)
     opening = next((m for m in diseases if m.start == opening_of(sentence)), None)
     if opening is None or topic is None or opening.canonical == topic.canonical:
         return None
-    family = topic.canonical.rsplit(" ", 1)[-1]
-    return as_topic(opening) if is_kind_name(opening.canonical, topic.canonical) or is_kind_name(
-        opening.canonical, family) else None
+    family = topic.canonical.rsplit(" ", 1)[-1]  # a kind of the topic is a kind of its family too
+    return as_topic(opening) if is_kind_name(opening.canonical, family) else None
 
 
 def condition_named(sentence: Span, diseases: list[Mention]) -> Mention | None:

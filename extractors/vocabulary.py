@@ -120,7 +120,7 @@ def disease_head(title: str) -> str | None:
         return None
     if len(words) == 1 and words[0] in _GENERAL_HEADS:
         return None
-    return head if has_disease_ending(words[-1], disease_endings()) else None
+    return head if has_disease_ending(words[-1]) else None
 
 
 @lru_cache(maxsize=1)
@@ -128,11 +128,11 @@ def disease_endings() -> tuple[str, ...]:
     return tuple(read_list("disease_endings.txt"))
 
 
-def has_disease_ending(word: str, endings: Iterable[str]) -> bool:
+def has_disease_ending(word: str) -> bool:
     """'neuropathy', 'arthritis': a disease's word (data/disease_endings.txt lists the endings); not
     'apathy', whose 'pathy' has no stem before it."""
     return any(word == ending or (word.endswith(ending) and len(word) - len(ending) >= MIN_DISEASE_STEM)
-               for ending in endings)
+               for ending in disease_endings())
 
 
 def hpo_rows() -> Iterator[tuple[str, Concept]]:
