@@ -108,6 +108,22 @@ def states_harm(text: str, before: int | None = None) -> bool:
                if before is None or match.start() < before)
 
 
+def harms_referent(text: str) -> bool:
+    """A harm cue whose object is a word for the disease or its symptoms, not its name: 'Some medicines
+    … can make it worse', 'foods that trigger your symptoms'; or a sentence naming causes ('Common
+    culprits are coffee, alcohol …', data/cause_statements.txt)."""
+    if listed_cues("cause_statements.txt").search(text):
+        return True
+    for match in treatment_blockers().finditer(text):
+        if PASSIVE_AGENT.match(text, match.end()):
+            continue
+        after = text[match.end():].lstrip()
+        if (disease_anaphors().search(match.group()) or disease_anaphors().match(after)
+                or listed_cues("symptom_anaphors.txt").match(after)):
+            return True
+    return False
+
+
 def states_prevention(heading: str) -> bool:
     """A heading about preventing a disease ('How can I avoid getting malaria?', 'Preventing shingles';
     data/prevention_cues.txt), not its episodes ('Preventing migraine attacks' is treatment; data/episode_words.txt)."""
@@ -181,6 +197,12 @@ def prevents(text: str, disease_start: int, disease_end: int | None = None) -> b
 def follows_consequence(text: str, disease_start: int) -> bool:
     """A consequence cue (data/consequence_cues.txt) shortly before the disease that starts at disease_start."""
     return cue_shortly_before(text, disease_start, "consequence_cues.txt")
+
+
+def worsens(text: str, start: int) -> bool:
+    """An aggravator cue (data/aggravator_cues.txt) shortly before the word at start: 'that worsen with
+    friction and sweating' names what worsens the disease, not its symptom."""
+    return cue_shortly_before(text, start, "aggravator_cues.txt")
 
 
 def cue_shortly_before(text: str, start: int, cue_list: str) -> bool:

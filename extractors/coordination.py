@@ -92,8 +92,10 @@ def looks_like_adjective(word: str) -> bool:
 
 
 def ends_phrase(doc: Doc, index: int) -> bool:
-    """Whether the token at index closes a one-word conjunct: a connector, punctuation or the end."""
-    return index >= len(doc) or not doc[index].is_alpha or is_connector(doc[index])
+    """Whether the token at index closes a one-word conjunct: a connector, punctuation, a relative
+    pronoun (data/conjunct_ends.txt) or the end."""
+    return (index >= len(doc) or not doc[index].is_alpha or is_connector(doc[index])
+            or doc[index].lower_ in word_set("conjunct_ends.txt"))
 
 
 def entity_parts(span: Span) -> list[Span]:
@@ -113,8 +115,12 @@ def right_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
     """'[sensitivity to light], sound, and sometimes smell': bare words after the entity that replace its last word."""
     doc, found, index, joined = span.doc, [], span.end, False
     prefix = " ".join(token.text for token in span[:-1])
-    if len(span) > 1 and not (span[-2].lower_ in SHARING_PREPOSITIONS or all(looks_like_adjective(t.lower_) for t in span[:-1])):
-        return []  # 'heart attacks, and miscarriage' shares no words: only a modifier or 'sensitivity to' is shared
+    placed = span[-1].lower_ in located_heads() and all(t.lower_ in body_parts() for t in span[:-1])  # 'chest pain'
+    if len(span) > 1 and not (span[-2].lower_ in SHARING_PREPOSITIONS or placed
+                              or all(looks_like_adjective(t.lower_) for t in span[:-1])):
+        # 'heart attacks, and miscarriage' shares no words: only a modifier, a place ('chest pain or tightness')
+        # or 'sensitivity to' is shared
+        return []
     while index < len(doc):
         connectors = 0
         while index < len(doc) and is_connector(doc[index]):
@@ -295,16 +301,41 @@ def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[
         if index >= len(doc) or doc[index].lower_ not in verbs:
             continue
         index += 1
-        while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])
-                                    or doc[index].lower_ in DEGREE_WORDS):
-            token = doc[index]
-            if not is_connector(token) and token.lower_ not in DEGREE_WORDS:
-                name = f"{token.lower_} {body.lower_}"
-                typed = (body_symptom(typer, name) if body.lower_ not in others
-                         else typer.classify(name, "SYMPTOM") if typer.knows(name, "SYMPTOM") else None)
-                if typed is not None and typed.entity_type == "symptom":
-                    found.append(Expansion(token.i, token.i + 1, typed, Span(doc, body.i, body.i + 1, label="SYMPTOM")))
-            index += 1
+        if index < len(doc) and doc[index].text == ":":  # 'their eyelids are:' / 'itchy.' / 'red and puffy.'
+            for line in doc[index + 1:].sents:
+                qualities = qualities_from(doc, max(line.start, index + 1), body, taken, typer, others, listed=True)
+                if not qualities:
+                    break
+                found.extend(qualities)
+            continue
+        found.extend(qualities_from(doc, index, body, taken, typer, others))
+    return found
+
+
+def qualities_from(doc: Doc, index: int, body: Token, taken: set[int], typer: EntityTyper,
+                   others: frozenset[str], listed: bool = False) -> list[Expansion]:
+    """The coordination of bare words at index, each a quality of the body part: 'itchy, dry and cracked'.
+
+    listed: the words open a line under '… eyes feel:', where a one-word symptom is the quality too
+    ('burning or stinging.' is eye burning, not a burning sensation anywhere).
+    """
+    def bare(token: Token) -> bool:
+        one_word = token.i - 1 not in taken and token.i + 1 not in taken
+        return is_bare(token, taken) or (listed and one_word and is_bare(token, taken - {token.i}))
+
+    found: list[Expansion] = []
+    while index < len(doc) and doc[index].is_space:
+        index += 1
+    while index < len(doc) and (bare(doc[index]) or is_connector(doc[index])
+                                or doc[index].lower_ in DEGREE_WORDS):
+        token = doc[index]
+        if not is_connector(token) and token.lower_ not in DEGREE_WORDS:
+            name = f"{token.lower_} {body.lower_}"
+            typed = (body_symptom(typer, name) if body.lower_ not in others
+                     else typer.classify(name, "SYMPTOM") if typer.knows(name, "SYMPTOM") else None)
+            if typed is not None and typed.entity_type == "symptom":
+                found.append(Expansion(token.i, token.i + 1, typed, Span(doc, body.i, body.i + 1, label="SYMPTOM")))
+        index += 1
     return found
 
 
@@ -638,7 +669,10 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
     stacked = stacked_qualities(doc, [span for span, typed in typed_entities if typed.entity_type == "symptom"], taken, typer)
     taken.update(item.start for item in stacked)
     result.extend(stacked)
-    result.extend(predicated_qualities(doc, taken, typer))
+    qualities = predicated_qualities(doc, taken, typer)
+    placed = {item.start for item in qualities}  # a listed quality replaces the one-word symptom it was
+    result = [item for item in result if not (item.end - item.start == 1 and item.start in placed)]
+    result.extend(qualities)
     actions = predicated_actions(doc, taken, typer)
     acting = {action.start for action in actions}
     result = [item for item in result if not (item.end - item.start == 1 and item.start in acting)]
@@ -648,6 +682,46 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
     result.extend(felt_states(doc, taken, typer))
     result.extend(hard_to_do(doc, taken, typer))
     result.extend(modal_actions(doc, taken, typer))
+    result.extend(spreading_pain(doc, result, taken, typer))
+    return result
+
+
+SPREAD_PREPOSITIONS = frozenset({"to", "into", "down", "up", "through", "across", "out", "towards", "toward"})
+SPREAD_WINDOW_TOKENS = 6  # 'pain … that may spread to': how far after the pain its verb stands
+
+
+def spreading_pain(doc: Doc, found: list[Expansion], taken: set[int], typer: EntityTyper) -> list[Expansion]:
+    """Body parts a pain spreads to have that pain: 'chest pain or tightness that spreads to your arms,
+    neck, jaw or back' -> arm pain, neck pain, jaw pain, back pain (data/spreading_verbs.txt)."""
+    verbs = word_set("spreading_verbs.txt")
+    pains = sorted((item for item in found if item.typed.entity_type == "symptom"
+                    and item.typed.canonical.rsplit(" ", 1)[-1] in located_heads()), key=lambda item: item.end)
+    result: list[Expansion] = []
+    for pain in pains:
+        sentence_end = doc[pain.start].sent.end
+        verb = next((i for i in range(pain.end, min(sentence_end, pain.end + SPREAD_WINDOW_TOKENS + 1))
+                     if doc[i].lower_ in verbs), None)
+        if verb is None:
+            continue
+        index = verb + 1
+        while index < sentence_end and (doc[index].lower_ in SPREAD_PREPOSITIONS or doc[index].lower_ in DETERMINERS):
+            index += 1
+        if index == verb + 1:
+            continue  # 'the rash spreads quickly': no place it spreads to
+        parts = body_list_at(doc, index, sentence_end)
+        after = parts[-1] + 1 if parts else index
+        if after + 1 < sentence_end and doc[after].lower_ == "of":  # 'down the back of your leg': the leg
+            index = after + 1
+            while index < sentence_end and doc[index].lower_ in DETERMINERS:
+                index += 1
+            parts = body_list_at(doc, index, sentence_end)
+        parts = [i for i in parts if i not in taken]
+        head = pain.typed.canonical.rsplit(" ", 1)[-1]
+        for part in parts:
+            typed = typer.classify(f"{body_singular(doc[part].lower_)} {head}", "SYMPTOM")
+            if typed is not None:
+                result.append(Expansion(part, part + 1, typed, pain.source))
+                taken.add(part)
     return result
 
 

@@ -364,8 +364,8 @@ class EntityTyper:
     def classify(self, text: str, label: str) -> TypedConcept | None:
         """Type a mention; None when it names no disease, symptom or treatment (e.g. 'condition')."""
         key = self.canonical_key(self.long_form(text))
-        if not key:
-            return None
+        if not any(char.isalpha() for char in key):
+            return None  # '2020', '4-8': a number is no entity, whatever the NER said
         label = label.upper()
         if label == "SYMPTOM" and key in self.state_adjectives:
             return self.classify(self.state_adjectives[key], label)  # 'irritable' as ner.state_adjective_spans found it

@@ -629,6 +629,11 @@ class EntityTypingComponent:
             if not isinstance(long_form, Span) or not looks_like_abbreviation(short, long_form):
                 continue
             long_form = whole_words(long_form)
+            # 'proton pump inhibitor (PPI)': Schwartz-Hearst stops at the first word opening with the
+            # short form's first letter ('pump inhibitor'); an entity reaching over that word is the long form
+            opening = next((span for span in doc.ents if span.start < long_form.start < span.end), None)
+            if opening is not None:
+                long_form = doc[opening.start:max(opening.end, long_form.end)]
             label = next((label_at[i] for i in range(long_form.start, long_form.end) if i in label_at), None)
             if label is not None:
                 forms.setdefault(short.text, (long_form.text, label))

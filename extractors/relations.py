@@ -103,6 +103,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             if from_topic and predicate == HAS_SYMPTOM and cue_at is not None and any(
                     treatment.start < cue_at < obj.start for treatment in by_type[TREATMENT]):
                 continue  # 'Antivirals can make you feel sick': a drug's side effect, not the topic's symptom
+            if predicate == HAS_SYMPTOM and context.worsens(clause_text, obj.start - offset):
+                continue  # 'patches of skin that worsen with friction and sweating': what worsens it, no symptom
             if predicate == TREATED_BY and not from_topic and context.prevents(
                     clause_text, subject.start - offset, subject.end - offset):
                 continue  # 'may take metformin to lower the risk of type 2 diabetes': prevention, not treatment
@@ -326,6 +328,11 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             backward = ListContext(list_cues(matches, "clause"), subject, context.is_hedged(sentence), from_topic)
             # the list above, or the sentence just before in the same paragraph ('… or weakness. These symptoms could be a sign of a stroke.')
             for item_idx, item in previous_items or [previous]:
+                if not from_topic and HAS_SYMPTOM in backward.cues:
+                    # '… or breathlessness. These can be signs of a heart attack.': not the topic's symptoms
+                    # (a drug 'first used for diabetes' still treats the topic)
+                    found = [stated for stated in found if not (stated.sentence_idx == item_idx and stated.subject_from_topic
+                                                                and stated.predicate == HAS_SYMPTOM)]
                 found.extend(list_item_relations(item, item_idx, backward, mention_at))
             if not explains_item:
                 # inside an item's explanation ('Eye damage. … This damage can lead to blindness.') the list goes on

@@ -163,6 +163,8 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
             continue
         object_type = SIGNATURES[predicate][1]
         for obj in (m for m in mentions if m.entity_type == object_type):
+            if predicate == HAS_SYMPTOM and context.worsens(text_of(sentence), obj.start - sentence.start_char):
+                continue  # 'Symptoms' / '… patches that worsen with friction and sweating'
             found.append(RelationEvidence(
                 subject=subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,
                 **sentence_evidence(sentence), cue=cue,
@@ -200,11 +202,13 @@ def names_subject(mention: Mention, subject: Mention) -> bool:
 
 def harms_subject(sentence: Span, mentions: list[Mention], subject: Mention) -> bool:
     """Whether the line says what harms its subject disease: 'steroid creams can make rosacea worse'
-    under 'Treatment' names no treatment. A line on a treatment's own harm names no disease:
-    'steroid creams can cause thinning of the skin' still lists steroid creams."""
+    (or '… can make it worse') under 'Treatment' names no treatment. A line on a treatment's own harm
+    names no disease: 'steroid creams can cause thinning of the skin' still lists steroid creams."""
     named_at = [m.start - sentence.start_char for m in mentions if names_subject(m, subject)]
+    if not named_at:  # 'Some medicines, such as anti-inflammatory painkillers, can make it worse.'
+        return context.harms_referent(text_of(sentence))
     # the harm cue before the disease: not 'give vitamin A to children with measles … lowers the risk of eye damage'
-    return bool(named_at) and context.states_harm(text_of(sentence), before=max(named_at))
+    return context.states_harm(text_of(sentence), before=max(named_at))
 
 
 def prevents_mention(sentence: Span, mention: Mention) -> bool:

@@ -860,7 +860,8 @@ def test_an_attack_or_flare_of_a_disease_names_the_disease(nlp):
     text = "Treatments for gout\n\nIf you have a gout attack, you may be given:\n\ncolchicine.\n\nsteroids."
     assert related(nlp, text, title="Gout", predicate="treated_by") == {("gout", "colchicine"), ("gout", "corticosteroid")}
     assert related(nlp, "Psoriasis flare-ups can cause itching.") == {("psoriasis", "itching")}
-    assert related(nlp, "A heart attack can cause chest pain.") == set()  # 'heart' is no disease
+    # a heart attack is myocardial infarction, not an attack of a disease called 'heart'
+    assert related(nlp, "A heart attack can cause chest pain.") == {("myocardial infarction", "chest pain")}
 
 
 def test_a_negation_inside_an_opening_condition_stays_there(nlp):
@@ -2054,3 +2055,41 @@ def test_a_paragraph_opening_with_another_kind_of_the_topic_s_family_is_about_th
             "Viral meningitis is the more common type. Treatment is mainly rest, plenty of fluids and painkillers.")
     found = related(nlp, text, title="Bacterial meningitis", predicate="treated_by")
     assert ("viral meningitis", "hydration") in found and ("bacterial meningitis", "hydration") not in found
+
+
+def test_heart_attack_stomach_ulcer_and_acid_reflux_are_diseases(nlp):
+    text = ("Call 999 if you have chest pain or tightness that spreads to your arms, neck or jaw, or that comes "
+            "with sweating. These can be signs of a heart attack.")
+    assert related(nlp, text, title="Heartburn and acid reflux") == {
+        ("myocardial infarction", "chest pain"), ("myocardial infarction", "chest tightness"),
+        ("myocardial infarction", "arm pain"), ("myocardial infarction", "neck pain"),
+        ("myocardial infarction", "jaw pain"), ("myocardial infarction", "sweating")}
+    assert related(nlp, "A stomach ulcer can cause heartburn.") == {("stomach ulcer", "heartburn")}
+    assert related(nlp, "Other symptoms of GORD include hiccups.") == {("gastroesophageal reflux disease", "hiccup")}
+
+
+def test_a_harm_cue_on_a_word_for_the_disease_names_no_treatment(nlp):
+    text = ("How to treat acid reflux\n\nSome medicines, such as anti-inflammatory painkillers, can make it worse. "
+            "Common culprits are coffee and chocolate. Antacids give quick relief.")
+    assert related(nlp, text, predicate="treated_by") == {("gastroesophageal reflux disease", "antacid")}
+
+
+def test_a_short_form_defined_after_a_longer_entity_takes_the_whole_entity(nlp):
+    found = related(nlp, "Reflux is treated with a proton pump inhibitor (PPI). A PPI reduces acid.",
+                    title="Acid reflux", predicate="treated_by")
+    assert found == {("gastroesophageal reflux disease", "proton pump inhibitor")}
+
+
+def test_what_worsens_a_disease_is_no_symptom(nlp):
+    assert related(nlp, "Inverse psoriasis causes patches of inflamed skin that worsen with friction and sweating.") == {
+        ("inverse psoriasis", "skin inflammation")}
+    assert related(nlp, "Psoriasis causes scaly patches that worsen with stress and anxiety.") == {
+        ("psoriasis", "scaly patch")}
+
+
+def test_the_lines_under_a_body_part_s_linking_verb_are_its_qualities(nlp):
+    text = ("What does blepharitis feel like?\n\nTypically people tell me their eyes feel:\n\ngritty.\n\n"
+            "burning or stinging.\n\nand that their eyelids are:\n\nred and puffy.\n\ngreasy-looking along the edges.")
+    assert related(nlp, text, title="Blepharitis") == {
+        ("blepharitis", "gritty eye"), ("blepharitis", "eye burning"), ("blepharitis", "eye stinging"),
+        ("blepharitis", "red eyelid"), ("blepharitis", "puffy eyelid"), ("blepharitis", "eyelid greasiness")}
