@@ -124,6 +124,11 @@ def harms_referent(text: str) -> bool:
     return False
 
 
+def states_ineffective(heading: str) -> bool:
+    """A heading saying what it lists does not treat: 'What doesn't work' (data/ineffective_cues.txt)."""
+    return bool(listed_cues("ineffective_cues.txt").search(heading))
+
+
 def states_prevention(heading: str) -> bool:
     """A heading about preventing a disease ('How can I avoid getting malaria?', 'Preventing shingles';
     data/prevention_cues.txt), not its episodes ('Preventing migraine attacks' is treatment; data/episode_words.txt)."""

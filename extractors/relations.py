@@ -274,6 +274,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             section.enter_heading(sentence, sentence_idx, article_topic, named_before, names_treatment=bool(treatments_before))
             previous_items, previous = [], None
             continue
+        section.named_by_heading(named_before, sentence_idx, article_topic)
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
         topic = section.topic or article_topic
         if starts_line(sentence):

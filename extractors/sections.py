@@ -227,6 +227,7 @@ class SectionState:
     preventive: bool = False  # the section is about preventing the disease ('How can I avoid getting malaria?')
     about_harm: bool = False  # the section is about triggers or causes ('Triggers are not symptoms (but they matter!)')
     compared: tuple[str, ...] = ()  # the diseases a heading naming several sets side by side ('Is it piles or an anal fissure?')
+    heading_words: frozenset[str] = frozenset()  # the content words of a heading that named no disease ('Could it be an ulcer?')
 
     @property
     def lists_no_treatment(self) -> bool:
@@ -253,7 +254,8 @@ class SectionState:
         section_cues = list_cues(matches, "section")
         same_kind = self.context is not None and all(
             set(LICENSES[match.cue.predicate]) & set(self.context.cues) for match in matches)  # 'Medications' under 'Treatment'
-        breaks, harm = bool(context.section_breaks().search(text)), context.states_harm(text)
+        # 'What doesn't work' lists no treatments, as a section on causes does not
+        breaks, harm = bool(context.section_breaks().search(text)), context.states_harm(text) or context.states_ineffective(text)
         if context.states_prevention(text):
             self.preventive = True  # until a heading about treatment or another topic: 'Which tablets could I take?' stays
         elif section_cues or (matches and not same_kind) or breaks:
@@ -278,9 +280,27 @@ class SectionState:
         self.last_list = self.current_list
         self.harmful = harm
         self.about_harm = harm and TREATED_BY not in section_cues  # not 'What causes gout and how is it treated?'
+        self.heading_words = frozenset() if self.topic is not None else frozenset(
+            token.lower_ for token in sentence if token.is_alpha and not token.is_stop)
         if self.preventive or self.about_harm:  # 'Can I stop gallstones forming?' under 'Treatment' lists no treatments
             self.context, self.current_list = without_treatments(self.context), without_treatments(self.current_list)
             self.last_list = self.current_list
+
+    def named_by_heading(self, diseases: Sequence[Mention], sentence_idx: int, article_topic: Mention | None) -> None:
+        """A heading naming a disease by its head word alone ('Could it be an ulcer?') is about the
+        disease of that head the section then names ('… can also come from a stomach ulcer'), unless
+        that is the article's disease or its family ('eczema' on a page about atopic eczema)."""
+        if self.topic is not None or not self.heading_words:
+            return
+        head_named = [disease for disease in diseases
+                      if {disease.canonical.rsplit(" ", 1)[-1], disease.text.lower().rsplit(" ", 1)[-1]} & self.heading_words
+                      and not (article_topic is not None and (is_family_of(disease, article_topic)
+                                                              or is_family_of(article_topic, disease)))]
+        if not head_named:
+            return
+        self.topic, self.heading_words = as_topic(head_named[0], sentence_idx), frozenset()
+        self.context = replace(self.context, subject=self.topic) if self.context is not None else None
+        self.current_list = replace(self.current_list, subject=self.topic) if self.current_list is not None else None
 
     def subtype_line(self, disease: Mention | None, article_topic: Mention | None) -> bool:
         """Whether a line naming only a disease introduces a subtype of what is being described.
