@@ -223,6 +223,11 @@ def fragment_words() -> frozenset[str]:
     return frozenset(word.lower() for word in read_list("fragment_words.txt") + read_list("modifiers.txt"))
 
 
+def opens_with_episodes(sentence_text: str) -> bool:
+    """'Attacks are treated by …', 'Flares tend to …': a sentence opening with a word for a disease's episodes."""
+    return bool(listed_cues("episode_words.txt").match(sentence_text.lstrip()))
+
+
 def disease_anaphors() -> re.Pattern[str]:
     return listed_cues("disease_anaphors.txt")
 

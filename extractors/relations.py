@@ -247,6 +247,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     read_under: list[tuple[int, Span, Mention | None, bool]] = []  # each sentence, its topic, whether it lists no treatments
     found_before = 0  # where the sentence before began adding evidence, for '… may also …' after it
     paragraph_kind: Mention | None = None  # the kind of the topic (or of its family) a paragraph opens with: its subject
+    paragraph_symptoms: dict[str, tuple[str, float]] = {}  # a symptom cue of the paragraph so far ('The first sign is …')
     all_sentences = sentences(doc)
     for sentence_idx, sentence in enumerate(all_sentences):
         text = text_of(sentence).strip()
@@ -279,6 +280,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         topic = section.topic or article_topic
         if starts_line(sentence):
             paragraph_kind = opening_kind(sentence, named_before, topic)
+            paragraph_symptoms = {}
         # an item of a symptom list advises nothing ('eating less and losing weight.' under 'Physical signs');
         # 'you may find these things help:' announces symptoms only weakly
         symptom_item = (section.current_list is not None and set(section.current_list.cues) == {HAS_SYMPTOM}
@@ -322,7 +324,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
                                                  after=INLINE_INTRODUCTION.search(text).end() + opening_of(sentence)))
             previous_items = []
         elif text.endswith(":"):
-            section.introduce_list(sentence, mention_at, topic, previous_sentence)
+            # '… The first sign is usually a sudden pain in the big toe. Within a few hours:' lists signs too
+            section.introduce_list(sentence, mention_at, topic, previous_sentence, paragraph_symptoms)
             previous_items = []
         elif (previous_items or previous) and sentence[0].lower_ in BACK_REFERENCES and list_cues(matches, "clause"):
             subject, from_topic = list_subject(sentence, mention_at, topic)
@@ -354,6 +357,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             previous_items = []
             found.extend(section.section_relations(sentence, sentence_idx, mention_at))
         previous = None if list_item else (sentence_idx, sentence)
+        paragraph_symptoms = {**paragraph_symptoms, **{predicate: cue for predicate, cue in strongest_cues(matches).items()
+                                                       if predicate == HAS_SYMPTOM}}
     found.extend(advised_measures(read_under, found, mention_at))
     found.extend(through_named_disease(found))
     unplaced = coordination.word_set("unplaced_processes.txt")
@@ -618,12 +623,18 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
                      previous: Span | None = None) -> Mention | None:
     """The disease a sentence opening with 'This condition', 'It' or 'This type of arthritis' speaks of:
     the one the sentence before named, the one it opened with ('Thyroid storm is a worsening of
-    thyrotoxicosis. It causes …'), or the one of those that belongs to the family it names."""
-    if not before or not context.disease_anaphors().match(text_of(sentence).lstrip()):
+    thyrotoxicosis. It causes …'), or the one of those that belongs to the family it names. A sentence
+    opening with a word for episodes ('Attacks are treated by …') speaks of the disease the one before opened with."""
+    if not before:
         return None
-    if len(before) == 1:
-        return before[0]
-    if previous is not None and before[0].start == opening_of(previous):
+    opened_before = previous is not None and before[0].start == opening_of(previous)
+    if context.opens_with_episodes(text_of(sentence)):
+        # 'Pseudogout doesn't respond to allopurinol. Attacks are treated by …'; not the flares of the
+        # topic after a sentence that names another disease in passing ('… linked with thyroid disease.')
+        return before[0] if opened_before else None
+    if not context.disease_anaphors().match(text_of(sentence).lstrip()):
+        return None
+    if len(before) == 1 or opened_before:
         return before[0]
     families = named_diseases(sentence, mention_at)
     members = [disease for disease in before if any(is_family_of(family, disease) for family in families)]

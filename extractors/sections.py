@@ -321,8 +321,10 @@ class SectionState:
         return True
 
     def introduce_list(self, sentence: Span, mention_at: dict[int, Mention], topic: Mention | None,
-                       before: Span | None = None) -> None:
-        """A line ending with ':' opens a list: with its own list cues, or continuing the list or section around it.
+                       before: Span | None = None, paragraph_cues: dict[str, tuple[str, float]] | None = None) -> None:
+        """A line ending with ':' opens a list: with its own list cues, or continuing the list or section around it,
+        or, with neither, those its paragraph stated before it (paragraph_cues: 'The first sign is usually a
+        sudden pain … Within a few hours:').
 
         An introduction with only narrower cues ('Possible causes include:') opens no list. One that
         points back ('These medications include:') at a sentence naming triggers or causes lists them,
@@ -343,7 +345,7 @@ class SectionState:
         continues = self.last_list is not None and bool(context.list_continuations().search(text_of(sentence)))
         if not cues and not matches:
             inherited = self.current_list or self.context or (self.last_list if continues else None)
-            cues = inherited.cues if inherited else {}
+            cues = inherited.cues if inherited else dict(paragraph_cues or {})
         elif continues:
             inherited = self.last_list  # 'You might also have:' has a cue of its own and continues the list before
         subject, from_topic = list_subject(sentence, mention_at, topic)

@@ -2110,3 +2110,17 @@ def test_iron_is_iron_supplements_and_what_does_not_work_lists_no_treatment(nlp)
     assert related(nlp, text, title="Coeliac disease", predicate="treated_by") == {
         ("celiac disease", "gluten free diet"), ("celiac disease", "iron supplement")}
     assert related(nlp, "Anaemia is treated with iron.", predicate="treated_by") == {("anemia", "iron supplement")}
+
+
+def test_an_introduction_without_cues_lists_what_its_paragraph_announced(nlp):
+    text = ("The classic attack\n\nThe first sign is usually a sudden, intense pain in the big toe joint. "
+            "Within a few hours:\n\nthe joint becomes swollen and red.")
+    assert related(nlp, text, title="Gout") >= {("gout", "joint swelling"), ("gout", "joint redness")}
+
+
+def test_a_sentence_opening_with_episodes_speaks_of_the_disease_the_one_before_opened_with(nlp):
+    text = ("Pseudogout is caused by a different crystal. Attacks are treated with NSAIDs or colchicine.\n\n"
+            "Many patients also have thyroid disease. Flares tend to be worse at night, and people feel anxious.")
+    found = related(nlp, text, title="Gout")
+    assert ("pseudogout", "nsaid") in related(nlp, text, title="Gout", predicate="treated_by")
+    assert not any(subject == "thyroid disease" for subject, _ in found)
