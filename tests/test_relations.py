@@ -2124,3 +2124,10 @@ def test_a_sentence_opening_with_episodes_speaks_of_the_disease_the_one_before_o
     found = related(nlp, text, title="Gout")
     assert ("pseudogout", "nsaid") in related(nlp, text, title="Gout", predicate="treated_by")
     assert not any(subject == "thyroid disease" for subject, _ in found)
+
+
+def test_colic_is_a_symptom_and_things_that_help_are_treatments(nlp):
+    assert related(nlp, "Gallstones can cause biliary colic and a slight temperature.") == {
+        ("gallstone", "biliary colic"), ("gallstone", "fever")}
+    text = "Looking after croup at home\n\nThings that help include:\n\nGiving paracetamol or ibuprofen if they seem uncomfortable."
+    assert related(nlp, text, title="Croup", predicate="treated_by") == {("croup", "acetaminophen"), ("croup", "ibuprofen")}
