@@ -580,6 +580,9 @@ class EntityTypingComponent:
         for span in filter_spans([trimmed for trimmed in map(trim_edges, [*doc.ents, *short_form_spans]) if trimmed]):
             long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
             typed = self.typer.classify(long_form[0] if long_form else span.text, long_form[1] if long_form else span.label_)
+            if (typed is not None and typed.entity_type == TREATMENT and span.label_ == "CHEMICAL" and not long_form
+                    and is_common_word(span.text) and not self.typer.knows(span.text, span.label_)):
+                typed = None  # 'tea' (towel), 'cancel', 'Riverside': the NER's chemicals that are everyday words no list knows
             if typed is not None and not (typed.entity_type == TREATMENT and names_vaccine(span)):
                 typed_entities.append((span, typed))
         kept = []

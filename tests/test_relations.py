@@ -2131,3 +2131,19 @@ def test_colic_is_a_symptom_and_things_that_help_are_treatments(nlp):
         ("gallstone", "biliary colic"), ("gallstone", "fever")}
     text = "Looking after croup at home\n\nThings that help include:\n\nGiving paracetamol or ibuprofen if they seem uncomfortable."
     assert related(nlp, text, title="Croup", predicate="treated_by") == {("croup", "acetaminophen"), ("croup", "ibuprofen")}
+
+
+def test_an_everyday_word_the_ner_calls_a_chemical_is_no_treatment(nlp):
+    from spacy.tokens import Span
+    doc = nlp.make_doc("Call your GP by phone or take ibuprofen.")
+    for name, component in nlp.pipeline:
+        if name != "medfacts_entity_typer":
+            doc = component(doc)
+    doc.ents = [Span(doc, 4, 5, label="CHEMICAL"), Span(doc, 7, 8, label="CHEMICAL")]  # as the NER tagged a page
+    doc = nlp.get_pipe("medfacts_entity_typer")(doc)
+    assert [(span.text, span._.entity_type) for span in doc.ents] == [("ibuprofen", "treatment")]
+
+
+def test_a_sentence_naming_what_raises_the_risk_lists_no_treatment(nlp):
+    text = "How kidney stones are treated\n\nSome diuretics and antacids also raise the risk. Tamsulosin can help a stone pass."
+    assert related(nlp, text, title="Kidney stones", predicate="treated_by") == {("kidney stone", "tamsulosin")}
