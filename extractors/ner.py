@@ -625,7 +625,8 @@ class EntityTypingComponent:
     @staticmethod
     def long_forms(doc: Doc) -> dict[str, tuple[str, str]]:
         """short form -> (long form, entity label) for defined abbreviations whose long form is an entity."""
-        label_at = {token_index: span.label_ for span in doc.ents for token_index in range(span.start, span.end)}
+        entities = doc.ents  # each access rebuilds the tuple
+        label_at = {token_index: span.label_ for span in entities for token_index in range(span.start, span.end)}
         forms: dict[str, tuple[str, str]] = {}
         for short in getattr(doc._, "abbreviations", []) or []:
             long_form = short._.long_form
@@ -634,7 +635,7 @@ class EntityTypingComponent:
             long_form = whole_words(long_form)
             # 'proton pump inhibitor (PPI)': Schwartz-Hearst stops at the first word opening with the
             # short form's first letter ('pump inhibitor'); an entity reaching over that word is the long form
-            opening = next((span for span in doc.ents if span.start < long_form.start < span.end), None)
+            opening = next((span for span in entities if span.start < long_form.start < span.end), None)
             if opening is not None:
                 long_form = doc[opening.start:max(opening.end, long_form.end)]
             label = next((label_at[i] for i in range(long_form.start, long_form.end) if i in label_at), None)

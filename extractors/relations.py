@@ -335,8 +335,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
                 if not from_topic and HAS_SYMPTOM in backward.cues:
                     # '… or breathlessness. These can be signs of a heart attack.': not the topic's symptoms
                     # (a drug 'first used for diabetes' still treats the topic)
-                    found = [stated for stated in found if not (stated.sentence_idx == item_idx and stated.subject_from_topic
-                                                                and stated.predicate == HAS_SYMPTOM)]
+                    kept = [stated for stated in found if not (stated.sentence_idx == item_idx and stated.subject_from_topic
+                                                               and stated.predicate == HAS_SYMPTOM)]
+                    found_before -= len(found) - len(kept)  # where this sentence's evidence begins, for the next one
+                    found = kept
                 found.extend(list_item_relations(item, item_idx, backward, mention_at))
             if not explains_item:
                 # inside an item's explanation ('Eye damage. … This damage can lead to blindness.') the list goes on
