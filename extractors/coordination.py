@@ -241,9 +241,9 @@ def is_gloss(span: Span) -> bool:
         and span.end < len(doc) and doc[span.end].text == ","
 
 
-def located_names(span: Span, part_tokens: list[Token]) -> list[str]:
+def located_names(symptom: str, part_tokens: list[Token]) -> list[str]:
     """'<body part> <symptom>' for each body part, singular ('temples' -> 'temple pain')."""
-    return [f"{body_singular(token.lower_)} {span.text.lower()}" for token in part_tokens]
+    return [f"{body_singular(token.lower_)} {symptom}" for token in part_tokens]
 
 
 def body_singular(word: str) -> str:
@@ -669,14 +669,8 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
     stacked = stacked_qualities(doc, [span for span, typed in typed_entities if typed.entity_type == "symptom"], taken, typer)
     taken.update(item.start for item in stacked)
     result.extend(stacked)
-    qualities = predicated_qualities(doc, taken, typer)
-    placed = {item.start for item in qualities}  # a listed quality replaces the one-word symptom it was
-    result = [item for item in result if not (item.end - item.start == 1 and item.start in placed)]
-    result.extend(qualities)
-    actions = predicated_actions(doc, taken, typer)
-    acting = {action.start for action in actions}
-    result = [item for item in result if not (item.end - item.start == 1 and item.start in acting)]
-    result.extend(actions)
+    result = replaced_words(result, predicated_qualities(doc, taken, typer))  # 'burning or stinging.' under '… eyes feel:'
+    result = replaced_words(result, predicated_actions(doc, taken, typer))
     result.extend(trouble_with(doc, taken, typer))
     taken.update(item.start for item in result)
     result.extend(felt_states(doc, taken, typer))
@@ -684,6 +678,12 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
     result.extend(modal_actions(doc, taken, typer))
     result.extend(spreading_pain(doc, result, taken, typer))
     return result
+
+
+def replaced_words(found: list[Expansion], readings: list[Expansion]) -> list[Expansion]:
+    """The entities found, with each one-word entity a new reading starts on replaced by that reading."""
+    starts = {reading.start for reading in readings}
+    return [item for item in found if not (item.end - item.start == 1 and item.start in starts)] + readings
 
 
 SPREAD_PREPOSITIONS = frozenset({"to", "into", "down", "up", "through", "across", "out", "towards", "toward"})
@@ -716,9 +716,9 @@ def spreading_pain(doc: Doc, found: list[Expansion], taken: set[int], typer: Ent
                 index += 1
             parts = body_list_at(doc, index, sentence_end)
         parts = [i for i in parts if i not in taken]
-        head = pain.typed.canonical.rsplit(" ", 1)[-1]
-        for part in parts:
-            typed = typer.classify(f"{body_singular(doc[part].lower_)} {head}", "SYMPTOM")
+        names = located_names(pain.typed.canonical.rsplit(" ", 1)[-1], [doc[i] for i in parts])
+        for part, name in zip(parts, names):
+            typed = typer.classify(name, "SYMPTOM")
             if typed is not None:
                 result.append(Expansion(part, part + 1, typed, pain.source))
                 taken.add(part)
@@ -737,7 +737,7 @@ def located_expansions(span: Span, typed: TypedConcept, spans: list[Span], taken
     if not parts:
         return []
     doc = span.doc
-    names = located_names(span[-1:], [doc[i] for i in parts])
+    names = located_names(span[-1].text.lower(), [doc[i] for i in parts])
     first = typer.classify(names[0], "SYMPTOM")
     if first is None:
         return []

@@ -359,8 +359,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             previous_items = []
             found.extend(section.section_relations(sentence, sentence_idx, mention_at))
         previous = None if list_item else (sentence_idx, sentence)
-        paragraph_symptoms = {**paragraph_symptoms, **{predicate: cue for predicate, cue in strongest_cues(matches).items()
-                                                       if predicate == HAS_SYMPTOM}}
+        paragraph_symptoms.update((predicate, cue) for predicate, cue in strongest_cues(matches).items() if predicate == HAS_SYMPTOM)
     found.extend(advised_measures(read_under, found, mention_at))
     found.extend(through_named_disease(found))
     unplaced = coordination.word_set("unplaced_processes.txt")
