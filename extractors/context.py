@@ -104,8 +104,11 @@ def states_harm(text: str, before: int | None = None) -> bool:
     it ('stress management to help manage attacks triggered by stress') still treats. With `before`,
     only a cue starting before that offset counts.
     """
+    preventions = [match.span() for match in listed_cues("prevention_cues.txt").finditer(text)]
     return any(not PASSIVE_AGENT.match(text, match.end()) for match in treatment_blockers().finditer(text)
-               if before is None or match.start() < before)
+               if (before is None or match.start() < before)
+               # 'medicines that … lower your risk of a heart attack': prevention, not a harm
+               and not any(start <= match.start() and match.end() <= end for start, end in preventions))
 
 
 def harms_referent(text: str) -> bool:
@@ -202,6 +205,26 @@ def prevents(text: str, disease_start: int, disease_end: int | None = None) -> b
 def follows_consequence(text: str, disease_start: int) -> bool:
     """A consequence cue (data/consequence_cues.txt) shortly before the disease that starts at disease_start."""
     return cue_shortly_before(text, disease_start, "consequence_cues.txt")
+
+
+def names_condition(text: str, start: int) -> bool:
+    """A condition phrase (data/condition_phrases.txt) shortly before the disease at start: 'if you have asthma'."""
+    return cue_shortly_before(text, start, "condition_phrases.txt")
+
+
+CONDITION_CLAUSE = re.compile(r"\bif\b[^,;:.()]*$", re.IGNORECASE)  # an 'if' whose clause runs on to the end
+
+
+def in_condition(text: str, start: int) -> bool:
+    """Whether the word at start stands in an 'if' clause: '… if you have kidney disease or take blood thinners'."""
+    return bool(CONDITION_CLAUSE.search(text[:start]))
+
+
+def names_allergy(text: str, start: int) -> bool:
+    """An allergy cue (data/allergy_cues.txt) right before the medicine at start ('allergic to penicillin',
+    'allergic to a penicillin'), not before another one ('allergic to penicillin, clindamycin is …')."""
+    return any(len(text[match.end():start].split()) <= 1 and "," not in text[match.end():start]
+               for match in listed_cues("allergy_cues.txt").finditer(text[:start]))
 
 
 def worsens(text: str, start: int) -> bool:

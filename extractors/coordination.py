@@ -158,21 +158,39 @@ def left_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
 def body_list_at(doc: Doc, index: int, end: int) -> list[int]:
     """Token indexes of a coordinated list of body parts starting at index that ends the phrase, else []."""
     parts: list[int] = []
+    index = past_side_words(doc, index, end)
     while index < end and doc[index].lower_ in body_parts():
         parts.append(index)
-        index += 1
+        index = past_parenthesis(doc, index + 1, end)  # 'your left arm (or both arms), your neck'
         if index + 1 < end and doc[index].text == "," and doc[index + 1].lower_ in word_set("placement_ends.txt"):
             return parts  # 'pain in your upper tummy, which spreads …': the phrase ends at the comma
         after_comma = index + 1 < end and doc[index].text == "," and doc[index + 1].lower_ in CONJUNCTIONS
         part_end = index
         while index < end and (is_connector(doc[index]) or doc[index].lower_ in DETERMINERS):
             index += 1
+        index = past_side_words(doc, index, end) if index > part_end else index
         if index == part_end and index < end and doc[index].is_stop:
             return parts  # 'pain in the heel with your first steps': the place ends at a function word
         if index < end and doc[index].lower_ not in body_parts() and doc[index].is_alpha:
             # 'in the groin or buttock, and sometimes a limp': a new item; 'in the face or one side of the body': no list
             return parts if after_comma else []
     return parts
+
+
+def past_side_words(doc: Doc, index: int, end: int) -> int:
+    """The index after the side words (data/side_words.txt) that stand before a body part ('left arm')."""
+    start = index
+    while index < end and doc[index].lower_ in word_set("side_words.txt"):
+        index += 1
+    return index if index < end and doc[index].lower_ in body_parts() else start
+
+
+def past_parenthesis(doc: Doc, index: int, end: int) -> int:
+    """The index after a parenthesis that opens at index ('(or both arms)'), else index."""
+    if index >= end or doc[index].text != "(":
+        return index
+    closing = next((i for i in range(index + 1, end) if doc[i].text == ")"), None)
+    return closing + 1 if closing is not None else index
 
 
 def body_parts_after(span: Span, taken: set[int]) -> list[int]:
@@ -725,6 +743,23 @@ def spreading_pain(doc: Doc, found: list[Expansion], taken: set[int], typer: Ent
     return result
 
 
+def bare_located_heads(span: Span, taken: set[int]) -> list[int]:
+    """Token indexes of the bare symptom heads (data/located_heads.txt) coordinated after a bare symptom:
+    'pain, tightness or pressure in …' -> tightness, pressure; [] unless a conjunction joins the last."""
+    doc, heads, index, joined = span.doc, [], span.end, False
+    while index < len(doc):
+        connectors = index
+        while index < len(doc) and is_connector(doc[index]):
+            index += 1
+        if index == connectors or index >= len(doc) or not is_bare(doc[index], taken) \
+                or doc[index].lower_ not in located_heads():
+            break
+        heads.append(index)
+        joined = doc[index - 1].lower_ in CONJUNCTIONS
+        index += 1
+    return heads if joined else []
+
+
 def located_expansions(span: Span, typed: TypedConcept, spans: list[Span], taken: set[int],
                        typer: EntityTyper) -> list[Expansion]:
     """A bare symptom (one word, maybe after modifiers: 'a sudden pain') placed in body parts: the entity
@@ -733,15 +768,22 @@ def located_expansions(span: Span, typed: TypedConcept, spans: list[Span], taken
             token.lower_ in typer.modifiers for token in span[:-1]):  # 'pain', 'sudden pain'
         return []
     chain = coordination_chain(span, spans)
-    parts = body_parts_after(chain[-1], taken)
+    doc = span.doc
+    heads = bare_located_heads(span, taken) if len(chain) == 1 else []
+    parts = body_parts_after(doc[heads[-1]:heads[-1] + 1] if heads else chain[-1], taken)
     if not parts:
         return []
-    doc = span.doc
     names = located_names(span[-1].text.lower(), [doc[i] for i in parts])
     first = typer.classify(names[0], "SYMPTOM")
     if first is None:
         return []
     found = [Expansion(span.start, span.end, first, span)]
+    if heads:  # 'pain, tightness or pressure in the centre of your chest': each in the first place named
+        for index in heads:
+            typed_head = typer.classify(located_names(doc[index].lower_, [doc[parts[0]]])[0], "SYMPTOM")
+            if typed_head is not None:
+                found.append(Expansion(index, index + 1, typed_head, span))
+        return found
     if len(chain) == 1:
         for index, name in zip(parts[1:], names[1:]):
             typed_part = typer.classify(name, "SYMPTOM")

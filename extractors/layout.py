@@ -12,6 +12,7 @@ from extractors.doc_index import Lines, text_of
 
 MAX_HEADING_WORDS = 12
 MAX_LIST_ITEM_WORDS = 30
+MAX_LOWERCASE_ITEM_WORDS = 60  # a line opening in lowercase is a bullet's even when longer
 TABLE_ROW = "|"  # cleaning writes a table's rows as '| cell | cell |' lines
 MAX_TERM_WORDS = 6  # 'Nerve damage in arms and legs.' opening a line of explanation
 
@@ -55,7 +56,11 @@ def is_list_item(sentence: Span) -> bool:
     The bullet may go on with a second sentence on its line ('Joint stiffness … rest. It can last
     45 minutes.'); that one is a continuation (is_item_continuation), not an item of its own.
     """
-    return starts_line(sentence) and line_words(sentence) <= MAX_LIST_ITEM_WORDS
+    if not starts_line(sentence):
+        return False
+    words = line_words(sentence)
+    # a line opening in lowercase lost its bullet, however long it runs ('calcium channel blockers, such as …')
+    return words <= MAX_LIST_ITEM_WORDS or (words <= MAX_LOWERCASE_ITEM_WORDS and text_of(sentence).lstrip()[:1].islower())
 
 
 def is_item_continuation(sentence: Span) -> bool:

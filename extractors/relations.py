@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from dataclasses import replace
 from itertools import product
 from typing import Sequence
@@ -33,6 +34,7 @@ from extractors.sections import (BACK_REFERENCES, LIST_FACTOR, ListContext, Sect
                                  is_family_of, is_fragment, is_kind_name, list_item_relations, list_subject, name_line_disease,
                                  named_diseases, sentence_evidence, sentence_mentions, topic_mention)
 from extractors.terms import term_key
+from extractors.vocabulary import read_table
 
 INLINE_INTRODUCTION = re.compile(r":\s*[-\u2022*]\s")  # a list whose first bullet stayed on the introduction's line
 DRUG_NOUNS = re.compile(r"\s+(drugs?|medications?|medicines?)\b", re.IGNORECASE)  # 'blood pressure drugs'
@@ -87,7 +89,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     matches = cue_matches(clause)
     disease_ends = frozenset(mention.end for mention in spans if mention.entity_type == DISEASE)
     found: list[RelationEvidence] = []
-    cues = clause_cues(clause) or carried or felt_state_cue(clause, by_type[SYMPTOM], by_type[TREATMENT])
+    cues = (clause_cues(clause) or carried or felt_state_cue(clause, by_type[SYMPTOM], by_type[TREATMENT])
+            or defining_cue(clause_text, offset, by_type[DISEASE], by_type[SYMPTOM]))
     for predicate, (cue, strength) in cues.items():
         subject_type, object_type = SIGNATURES[predicate]
         if predicate == RELIEVES and by_type[DISEASE] and not subjects_from_topic:
@@ -105,6 +108,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 continue  # 'Antivirals can make you feel sick': a drug's side effect, not the topic's symptom
             if predicate == HAS_SYMPTOM and context.worsens(clause_text, obj.start - offset):
                 continue  # 'patches of skin that worsen with friction and sweating': what worsens it, no symptom
+            if predicate == TREATED_BY and context.names_allergy(clause_text, obj.start - offset):
+                continue  # 'If your child is allergic to penicillin, they will be given clarithromycin'
             if predicate == TREATED_BY and not from_topic and context.prevents(
                     clause_text, subject.start - offset, subject.end - offset):
                 continue  # 'may take metformin to lower the risk of type 2 diabetes': prevention, not treatment
@@ -134,6 +139,24 @@ def felt_state_cue(clause: Span, symptoms: list[Mention], treatments: list[Menti
             mention.text.split(" ", 1)[0].lower() in FEEL_FORMS for mention in symptoms):
         return {}
     return {HAS_SYMPTOM: ("feel", FELT_STATE_STRENGTH)}
+
+
+DEFINED_AS = re.compile(r"\s+(?:is|are)\s+(?:(?:a|an)\s+)?(?:\w+\s+)?$", re.IGNORECASE)  # 'Angina is [a] [sudden] '
+DEFINING_CUE, DEFINING_STRENGTH = "is", 0.7  # a definition by the symptom: as firm as 'feel'
+
+
+def defining_cue(clause_text: str, offset: int, diseases: list[Mention], symptoms: list[Mention]) -> dict[str, tuple[str, float]]:
+    """A clause defining its disease by a symptom ('Angina is chest pain or discomfort that …') states
+    it: the symptom stands right after 'is', at most one word and an article between."""
+    if len(diseases) != 1 or diseases[0].start < offset or not symptoms:
+        return {}
+    first = min(symptoms, key=lambda mention: mention.start)
+    if first.canonical.rsplit(" ", 1)[-1] in coordination.word_set("unplaced_processes.txt"):
+        return {}  # 'Sinusitis is an inflammation, or swelling, of the tissue …': what it is, not what it causes
+    between = clause_text[diseases[0].end - offset:first.start - offset]
+    if first.text.lower() == "pain" and between.rstrip().lower().endswith(" a"):
+        return {}  # 'Impetigo is a pain, but it really is very treatable': an idiom
+    return {HAS_SYMPTOM: (DEFINING_CUE, DEFINING_STRENGTH)} if DEFINED_AS.fullmatch(between) else {}
 
 
 def object_side_allows(matches: Sequence[CueMatch], predicate: str, obj: Mention, offset: int, clause_text: str) -> bool:
@@ -249,6 +272,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     paragraph_kind: Mention | None = None  # the kind of the topic (or of its family) a paragraph opens with: its subject
     paragraph_symptoms: dict[str, tuple[str, float]] = {}  # a symptom cue of the paragraph so far ('The first sign is …')
     all_sentences = sentences(doc)
+    columns: dict[int, Mention] = {}  # the diseases a table's header names, by cell ('| Symptom | Labyrinthitis | … |')
     for sentence_idx, sentence in enumerate(all_sentences):
         text = text_of(sentence).strip()
         previous_sentence, last_sentence = last_sentence, sentence
@@ -287,7 +311,11 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
                         and section.current_list.cues[HAS_SYMPTOM][1] >= SYMPTOM_LIST_STRENGTH)
         read_under.append((sentence_idx, sentence, topic, section.lists_no_treatment or symptom_item))
         if text.startswith(TABLE_ROW):
-            found.extend(table_row_relations(sentence, sentence_idx, mention_at))
+            columns = table_columns(sentence, mention_at) or columns
+            found.extend(table_row_relations(sentence, sentence_idx, mention_at) if not columns
+                         else table_cell_relations(sentence, sentence_idx, mention_at, columns))
+        else:
+            columns = {}
         if announced is not None and not starts_line(sentence) and is_fragment(sentence, mention_at):
             found.extend(list_item_relations(sentence, sentence_idx, announced, mention_at))
             continue
@@ -363,7 +391,13 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     found.extend(advised_measures(read_under, found, mention_at))
     found.extend(through_named_disease(found))
     unplaced = coordination.word_set("unplaced_processes.txt")
-    return without_subsumed([item for item in found if not (item.predicate == HAS_SYMPTOM and item.object.canonical in unplaced)])
+    return without_subsumed([item for item in found if not (item.predicate == HAS_SYMPTOM and (
+        item.object.canonical in unplaced or is_own_symptom(item.subject, item.object)))])
+
+
+def is_own_symptom(disease: Mention, symptom: Mention) -> bool:
+    """'Angina pain', 'migraine pain': a symptom named after its own disease says nothing of it."""
+    return symptom.canonical.startswith(disease.canonical + " ") or symptom.text.lower().startswith(disease.text.lower() + " ")
 
 
 def without_subsumed(found: list[RelationEvidence]) -> list[RelationEvidence]:
@@ -467,6 +501,56 @@ def table_row_relations(sentence: Span, sentence_idx: int, mention_at: dict[int,
     return [RelationEvidence(subject=disease, predicate=HAS_SYMPTOM, object=m, sentence_idx=sentence_idx,
                              **sentence_evidence(sentence), cue="table row", cue_strength=TABLE_ROW_STRENGTH,
                              negated=disease.negated or m.negated, hedged=hedged) for m in mentions if m.entity_type == SYMPTOM]
+
+
+def row_cells(sentence: Span) -> list[tuple[int, str]]:
+    """(offset in the text, stripped text) of each cell of a table row."""
+    text, cells, start = text_of(sentence), [], 0
+    for part in text.strip().strip(TABLE_ROW).split(TABLE_ROW):
+        start = text.index(part, start)
+        cells.append((sentence.start_char + start, part.strip()))
+        start += len(part)
+    return cells
+
+
+def table_columns(sentence: Span, mention_at: dict[int, Mention]) -> dict[int, Mention]:
+    """The cells of a header row that each name one disease and nothing else, by cell index, where
+    there are at least two: '| Symptom | Labyrinthitis | Vestibular neuritis |'."""
+    mentions = sentence_mentions(sentence, mention_at)
+    columns: dict[int, Mention] = {}
+    for index, (start, cell) in enumerate(row_cells(sentence)):
+        inside = [m for m in mentions if start <= m.start < start + len(cell)]
+        if len(inside) == 1 and inside[0].entity_type == DISEASE and len(inside[0].text) >= len(cell) - 1:
+            columns[index] = inside[0]
+    return columns if len(columns) >= 2 else {}
+
+
+def table_cell_relations(sentence: Span, sentence_idx: int, mention_at: dict[int, Mention],
+                         columns: dict[int, Mention]) -> list[RelationEvidence]:
+    """A row of a symptom-by-disease table: its first cell's symptoms for each disease column its
+    answer (data/table_answers.tsv) states ('Yes', 'Often') or denies ('No')."""
+    cells = row_cells(sentence)
+    if not cells:
+        return []
+    first_start, first = cells[0]
+    symptoms = [m for m in sentence_mentions(sentence, mention_at)
+                if m.entity_type == SYMPTOM and first_start <= m.start < first_start + len(first)]
+    answers = table_answers()
+    found = []
+    for index, disease in columns.items():
+        # 'Usual, often severe': the answer is the cell's first phrase
+        reading = answers.get(re.split(r"[,;(]", cells[index][1])[0].strip().lower().rstrip(".")) if index < len(cells) else None
+        if reading is None:
+            continue
+        found.extend(RelationEvidence(subject=disease, predicate=HAS_SYMPTOM, object=symptom, sentence_idx=sentence_idx,
+                                      **sentence_evidence(sentence), cue="table row", cue_strength=TABLE_ROW_STRENGTH,
+                                      negated=reading == "negated", hedged=reading == "hedged") for symptom in symptoms)
+    return found
+
+
+@lru_cache(maxsize=1)
+def table_answers() -> dict[str, str]:
+    return {answer.lower(): reading for answer, reading in read_table("table_answers.tsv")}
 
 
 def through_named_disease(found: list[RelationEvidence]) -> list[RelationEvidence]:

@@ -98,10 +98,12 @@ def named_diseases(sentence: Span, mention_at: dict[int, Mention]) -> list[Menti
 def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention | None) -> tuple[Mention | None, bool]:
     """The one disease the sentence names (not from topic), else the topic; the topic if it names the topic's family.
 
-    Of several, the one the sentence opens with, its grammatical subject ('Septicaemia can bring on fever,
+    A disease it names as one to prevent does not count. Of several, the one the sentence opens with, its grammatical subject ('Septicaemia can bring on fever,
     just like meningitis, but there are some extra warning signs to look out for:').
     """
     diseases = without_appositions(named_diseases(sentence, mention_at), text_of(sentence), sentence.start_char)
+    # '… your angina …, you'll be offered medicines that … lower your risk of a heart attack:' lists angina's
+    diseases = [disease for disease in diseases if not prevents_mention(sentence, disease)] or diseases
     if len(diseases) == 1:
         [named] = diseases
         return (topic, True) if is_family_of(named, topic) else (named, False)
@@ -145,10 +147,12 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
     subject, from_topic = intro.subject, intro.from_topic
     if subject is None:
         return []
-    others = {m.canonical: m for m in mentions
-              if m.entity_type == DISEASE and m.canonical != subject.canonical and not is_family_of(m, subject)
-              and not prevents_mention(sentence, m)  # 'drink plenty of fluids to avoid dehydration' is still an item
-              and not context.follows_consequence(text_of(sentence), m.start - sentence.start_char)}  # '…, which can lead to dehydration.'
+    text = text_of(sentence)
+    named = [m for m in mentions if m.entity_type == DISEASE and m.canonical != subject.canonical and not is_family_of(m, subject)
+             and not prevents_mention(sentence, m)  # 'drink plenty of fluids to avoid dehydration' is still an item
+             and not context.follows_consequence(text, m.start - sentence.start_char)]  # '…, which can lead to dehydration.'
+    conditions = [m for m in named if context.names_condition(text, m.start - sentence.start_char)]  # '… if you have asthma'
+    others = {m.canonical: m for m in named if m not in conditions}
     if len(others) == 1 and all(is_family_of(subject, m) for m in others.values()):
         [subject] = others.values()  # 'For acute sinusitis, your doctor may recommend …' under sinusitis
         from_topic = False
@@ -163,8 +167,11 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
             continue
         object_type = SIGNATURES[predicate][1]
         for obj in (m for m in mentions if m.entity_type == object_type):
-            if predicate == HAS_SYMPTOM and context.worsens(text_of(sentence), obj.start - sentence.start_char):
+            if predicate == HAS_SYMPTOM and context.worsens(text, obj.start - sentence.start_char):
                 continue  # 'Symptoms' / '… patches that worsen with friction and sweating'
+            if predicate == TREATED_BY and (context.names_allergy(text, obj.start - sentence.start_char) or (
+                    conditions and context.in_condition(text, obj.start - sentence.start_char))):
+                continue  # '… check with us first if you have kidney disease or take blood thinners'
             found.append(RelationEvidence(
                 subject=subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,
                 **sentence_evidence(sentence), cue=cue,
