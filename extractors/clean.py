@@ -1148,6 +1148,7 @@ def extract_main_text(html: str, url: str | None) -> tuple[object | None, str]:
     if tree is None:
         return None, ""
     join_article_parts(tree)
+    keep_callouts(tree)
     options = dict(url=url, include_comments=False, output_format="python")
     precise = trafilatura.bare_extraction(copy.deepcopy(tree), favor_precision=True, with_metadata=True, **options)
     broad = trafilatura.bare_extraction(tree, **options)  # metadata comes from the first pass
@@ -1158,6 +1159,21 @@ def extract_main_text(html: str, url: str | None) -> tuple[object | None, str]:
     if broad_text and count_words(precise_text) < PRECISION_MIN_SHARE * count_words(broad_text):
         return precise, broad_text
     return precise, precise_text or broad_text or whole_page_text(html)
+
+
+def keep_callouts(tree: object) -> int:
+    """Make the warning and fact boxes of an article ordinary blocks (an <aside> that is a note or has a
+    class of data/callout_classes.txt, inside <article> or <main>), which trafilatura would drop with
+    every <aside>. Returns how many."""
+    classes = frozenset(data_lines("callout_classes.txt"))
+    kept = 0
+    for aside in list(tree.iter("aside")):
+        words = set((aside.get("class") or "").lower().split())
+        inside = any(ancestor.tag in ("article", "main") for ancestor in aside.iterancestors())
+        if inside and (aside.get("role") == "note" or words & classes):
+            aside.tag = "div"
+            kept += 1
+    return kept
 
 
 def page_metadata(html: str, url: str | None) -> object | None:

@@ -149,6 +149,14 @@ def is_common_word(name: str) -> bool:
     return " " not in name and english_zipf(name.lower()) >= MAX_TREATMENT_WORD_ZIPF
 
 
+EVERYDAY_WORD_ZIPF = 3.6  # 'combines' 3.7, 'tea' 4.7; medicines no list knows are rarer ('nicorandil' 0, 'aspirin' 3.3)
+
+
+def is_everyday_word(name: str) -> bool:
+    """One word of everyday English: what the NER's 'chemical' is, where no list knows it ('tea', 'combines')."""
+    return " " not in name and english_zipf(name.lower()) >= EVERYDAY_WORD_ZIPF
+
+
 def combination_spellings(generics: Iterable[str]) -> set[str]:
     """Two-medicine products as writers join them: 'artemether and lumefantrine' is also written
     'artemether-lumefantrine' and 'artemether/lumefantrine'."""
@@ -581,8 +589,8 @@ class EntityTypingComponent:
             long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
             typed = self.typer.classify(long_form[0] if long_form else span.text, long_form[1] if long_form else span.label_)
             if (typed is not None and typed.entity_type == TREATMENT and span.label_ == "CHEMICAL" and not long_form
-                    and is_common_word(span.text) and not self.typer.knows(span.text, span.label_)):
-                typed = None  # 'tea' (towel), 'cancel', 'Riverside': the NER's chemicals that are everyday words no list knows
+                    and is_everyday_word(span.text) and not self.typer.knows(span.text, span.label_)):
+                typed = None  # 'tea' (towel), 'cancel', 'Riverside', 'combines': the NER's chemicals that are everyday words no list knows
             if typed is not None and not (typed.entity_type == TREATMENT and names_vaccine(span)):
                 typed_entities.append((span, typed))
         kept = []

@@ -306,9 +306,11 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             paragraph_kind = opening_kind(sentence, named_before, topic)
             paragraph_symptoms = {}
         # an item of a symptom list advises nothing ('eating less and losing weight.' under 'Physical signs');
-        # 'you may find these things help:' announces symptoms only weakly
+        # 'you may find these things help:' announces symptoms only weakly, and a paragraph after a fact
+        # box's list ('Signs of obstructive sleep apnoea' in a news story) still advises
         symptom_item = (section.current_list is not None and set(section.current_list.cues) == {HAS_SYMPTOM}
-                        and section.current_list.cues[HAS_SYMPTOM][1] >= SYMPTOM_LIST_STRENGTH)
+                        and section.current_list.cues[HAS_SYMPTOM][1] >= SYMPTOM_LIST_STRENGTH
+                        and (is_list_item(sentence) or is_item_continuation(sentence)))
         read_under.append((sentence_idx, sentence, topic, section.lists_no_treatment or symptom_item))
         if text.startswith(TABLE_ROW):
             columns = table_columns(sentence, mention_at) or columns
@@ -336,7 +338,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         about = section.current_list or section.context
         for clause in context.clauses(sentence):
             referent_at = opening_of(sentence) if referent is not None and clause.start == sentence.start else None
-            stated = [item for item in relations_in_clause(clause, mention_at, sentence_idx, clause_topic, carried, referent_at)
+            subject = opened_with_pointer(sentence, clause, named_before, mention_at) or clause_topic
+            stated = [item for item in relations_in_clause(clause, mention_at, sentence_idx, subject, carried, referent_at)
                       if not (in_harm_list and item.predicate != HAS_SYMPTOM)]  # 'Triggers include: … medications
             found.extend(stated)
             found.extend(through_complication(stated, about))
@@ -413,6 +416,16 @@ def without_subsumed(found: list[RelationEvidence]) -> list[RelationEvidence]:
 ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 ALSO_CUE = "also"
 ALSO_STRENGTH = 0.5  # a sentence going on with the symptoms the one before stated: weaker than a cue of its own
+
+
+def opened_with_pointer(sentence: Span, clause: Span, named: list[Mention], mention_at: dict[int, Mention]) -> Mention | None:
+    """The disease a sentence opens with, for a later clause naming no disease that points back to it
+    ('Diabetes is a complication …, but … if you notice signs of it, such as feeling very thirsty';
+    data/subject_pointers.txt)."""
+    if (clause.start == sentence.start or not named or named[0].start != opening_of(sentence)
+            or named_diseases(clause, mention_at) or not context.listed_cues("subject_pointers.txt").search(text_of(clause))):
+        return None
+    return named[0]
 
 
 def continued_statement(sentence: Span, stated_before: list[RelationEvidence],

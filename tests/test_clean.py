@@ -511,6 +511,18 @@ def test_html_article_split_by_ad_slots_is_read_whole():
     assert "Advertisement" not in result.text
 
 
+def test_an_articles_warning_box_is_kept_and_its_sidebar_is_not():
+    paragraph = "<p>Labyrinthitis is an inner ear infection that makes the room spin and can last for several days or weeks. </p>" * 4
+    html = ("<html><head><title>Labyrinthitis</title></head><body><main><article>" + paragraph +
+            '<aside class="callout callout-urgent" role="note"><h3>When dizziness could be a stroke</h3>'
+            "<p>Call 999 immediately if your dizziness comes with slurred speech or a drooping face.</p></aside>"
+            + paragraph + '</article><aside class="sidebar"><h3>Book a hearing test</h3><p>Full name Email Phone</p></aside>'
+            "</main></body></html>")
+    result = clean_html(html)
+    assert "slurred speech or a drooping face" in result.text
+    assert "Book a hearing test" not in result.text
+
+
 def test_plain_text_given_to_clean_html_is_cleaned_as_text():
     text = "Wheezing facts\n\nWheezing is a whistling sound made while breathing, and asthma is a common cause."
     result = clean_html(text, url="https://example.org/wheeze")

@@ -2211,3 +2211,34 @@ def test_a_long_line_opening_in_lowercase_is_still_a_list_item(nlp):
     text = ("Your doctor may suggest:\n\nbeta blockers, such as bisoprolol, which slow your heart rate so that your heart "
             "does not have to work as hard, and which you take every day in the morning for as long as your doctor says.")
     assert related(nlp, text, title="Angina", predicate="treated_by") == {("angina", "beta blocker"), ("angina", "bisoprolol")}
+
+
+def test_a_later_clause_pointing_back_speaks_of_the_disease_its_sentence_opened_with(nlp):
+    text = ("Symptoms of chronic pancreatitis\n\nThe most common symptom is tummy pain. Diabetes is a complication rather "
+            "than a symptom of pancreatitis, but tell your GP if you notice signs of it, such as feeling very thirsty "
+            "or passing urine more often.")
+    found = related(nlp, text, title="Pancreatitis")
+    assert {("diabetes", "excessive thirst"), ("diabetes", "frequent urination")} <= found
+    assert not any(subject == "chronic pancreatitis" and obj != "abdominal pain" for subject, obj in found)
+
+
+def test_a_paragraph_after_a_symptom_list_still_advises(nlp):
+    text = ("Signs of obstructive sleep apnoea\n\nloud snoring.\n\nbreathing that stops and starts during sleep.\n\n"
+            "Lifestyle changes matter too, Dr Okafor says. \"Losing weight can reduce the number of breathing pauses. "
+            "We also advise people to try sleeping on their side rather than their back, to cut down on alcohol, "
+            "especially in the evening, and to stop smoking.\"")
+    assert related(nlp, text, title="Sleep apnoea", predicate="treated_by") >= {
+        ("obstructive sleep apnea", "alcohol reduction"), ("obstructive sleep apnea", "smoking cessation")}
+
+
+def test_fluids_into_a_vein_are_intravenous_and_being_asked_not_to_eat_is_no_negation(nlp):
+    text = ("How is acute pancreatitis treated?\n\nYour treatment is likely to include:\n\n"
+            "fluids given into a vein through a drip.\n\nbeing asked not to eat (nil by mouth) for a short time.")
+    assert related(nlp, text, title="Pancreatitis", predicate="treated_by") == {
+        ("acute pancreatitis", "intravenous fluid"), ("acute pancreatitis", "nil by mouth")}
+
+
+def test_what_brings_on_symptoms_is_not_advised(nlp):
+    text = ("Living with asthma\n\nIt's normal to get a bit out of breath with exercise, but if you're noticing "
+            "it's bringing on asthma symptoms, see your GP.")
+    assert related(nlp, text, title="Asthma", predicate="treated_by") == set()
