@@ -114,7 +114,8 @@ def gazetteer_terms() -> dict[str, list[str]]:
             patterns[GAZETTEER_LABELS[entity_type]].add(term)
     for alias, canonical in read_table("synonyms.tsv"):
         typed = typer.classify(canonical, "DISEASE")
-        if typed is not None and (canonical in typer.curated or canonical in typer.vocabulary):
+        key = term_key(canonical)  # the lists are keyed by folded names ('urge to move legs' under 'urge to move leg')
+        if typed is not None and (key in typer.curated or key in typer.vocabulary):
             patterns[GAZETTEER_LABELS[typed.entity_type]].add(alias)
     for entry in treatment_gazetteer():  # not a symptom's name: 'weight loss' is found, 'losing weight' advised
         patterns["TREATMENT"].update(name for name in entry.names

@@ -350,8 +350,13 @@ class SectionState:
             cues = {predicate: cue for predicate, cue in cues.items() if predicate == HAS_SYMPTOM}
         inherited = None
         continues = self.last_list is not None and bool(context.list_continuations().search(text_of(sentence)))
-        if not cues and not matches:
-            inherited = self.current_list or self.context or (self.last_list if continues else None)
+        around = self.current_list or self.context
+        # 'To help you get better:' under 'Treatment': a clause cue of the section's own kind continues it
+        # (not one naming what manages: 'Insulin manages how the body uses sugar in the following ways:')
+        same_kind = around is not None and not self.lists_no_treatment and not sentence_mentions(sentence, mention_at) and all(
+            set(LICENSES[match.cue.predicate]) & set(around.cues) for match in matches)
+        if not cues and (not matches or same_kind):
+            inherited = around or (self.last_list if continues else None)
             cues = inherited.cues if inherited else dict(paragraph_cues or {})
         elif continues:
             inherited = self.last_list  # 'You might also have:' has a cue of its own and continues the list before

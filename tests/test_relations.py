@@ -2242,3 +2242,18 @@ def test_what_brings_on_symptoms_is_not_advised(nlp):
     text = ("Living with asthma\n\nIt's normal to get a bit out of breath with exercise, but if you're noticing "
             "it's bringing on asthma symptoms, see your GP.")
     assert related(nlp, text, title="Asthma", predicate="treated_by") == set()
+
+
+def test_an_introduction_with_a_clause_cue_of_its_sections_kind_continues_the_section(nlp):
+    text = ("Treatment\n\nIf you are otherwise healthy, you can usually treat flu yourself. To help you get better:\n\n"
+            "drink plenty of water or other fluids to avoid dehydration.\n\nkeep warm.")
+    assert related(nlp, text, title="Influenza (flu)", predicate="treated_by") == {
+        ("influenza", "hydration"), ("influenza", "keeping warm")}
+    text = ("Treatment\n\nInsulin manages how the body uses sugar in the following ways:\n\n"
+            "The amount of sugar in the bloodstream drops.\n\nSome people take metformin.")
+    assert not any(obj == "metformin" for _, obj in related(nlp, text, title="Type 2 diabetes", predicate="treated_by"))
+
+
+def test_a_synonym_of_a_name_ending_in_a_plural_is_found_in_text(nlp):
+    text = "Restless legs syndrome causes an overwhelming urge to move your legs, and some people end up feeling hot and shivery."
+    assert related(nlp, text) == {("restless legs syndrome", "urge to move leg"), ("restless legs syndrome", "shivering")}
