@@ -500,11 +500,12 @@ def table_row_relations(sentence: Span, sentence_idx: int, mention_at: dict[int,
     """A symptom-checker row ('| Confusion, very fast breathing | Possible sepsis | Call 999 |'): the
     symptoms of its cells belong to the one disease a cell of its own names."""
     mentions = sentence_mentions(sentence, mention_at)
-    diseases = {m.canonical: m for m in mentions if m.entity_type == DISEASE}
+    text, offset = text_of(sentence), sentence.start_char
+    diseases = {m.canonical: m for m in mentions if m.entity_type == DISEASE
+                and not context.names_condition(text, m.start - offset)}  # '… especially if they are getting dehydrated |'
     if len(diseases) != 1:
         return []  # 'Usually cystitis rather than a kidney infection': no one diagnosis
     [disease] = diseases.values()
-    text, offset = text_of(sentence), sentence.start_char
     def cell(mention: Mention) -> int:
         return text.count(TABLE_ROW, 0, mention.start - offset)
     disease_cell = cell(disease)

@@ -2257,3 +2257,16 @@ def test_an_introduction_with_a_clause_cue_of_its_sections_kind_continues_the_se
 def test_a_synonym_of_a_name_ending_in_a_plural_is_found_in_text(nlp):
     text = "Restless legs syndrome causes an overwhelming urge to move your legs, and some people end up feeling hot and shivery."
     assert related(nlp, text) == {("restless legs syndrome", "urge to move leg"), ("restless legs syndrome", "shivering")}
+
+
+def test_dehydrated_names_dehydration_and_stopping_yourself_getting_it_is_prevention(nlp):
+    text = ("The main thing to keep an eye on is dehydration. Signs that your child may be dehydrated include "
+            "a dry mouth and lips.")
+    assert related(nlp, text, title="Hand, foot and mouth disease") == {("dehydration", "dry mouth"), ("dehydration", "dry lip")}
+    text = "Treatment\n\nThings that help include:\n\ndrink lots of fluids, such as water, to stop yourself getting dehydrated."
+    assert related(nlp, text, title="Glandular fever", predicate="treated_by") == {("glandular fever", "hydration")}
+    text = "Treatment\n\nThings that help include:\n\nplenty of fluids, because being dehydrated makes everything feel worse."
+    assert related(nlp, text, title="Tonsillitis", predicate="treated_by") == {("tonsillitis", "hydration")}
+    text = ("| Symptom | In adults | In children |\n\n"
+            "| Irritability or drowsiness | Uncommon | Common, especially if they are getting dehydrated |")
+    assert not any(subject == "dehydration" for subject, _ in related(nlp, text, title="Norovirus"))
