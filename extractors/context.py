@@ -78,6 +78,20 @@ def has_negation(text: str) -> bool:
     return bool(negation_cues().search(pseudo_negation_cues().sub(" ", text)))
 
 
+def reaching_negation(text: str) -> bool:
+    """A negation cue in text that reaches its end: one of data/item_negations.txt ('without') stops at a
+    comma ('crying without tears, sunken eyes'); the others reach past it ('no fever, cough or rash')."""
+    cut = text.rfind(",")
+    if cut < 0:
+        return has_negation(text)
+    return has_negation(text[cut:]) or has_negation(item_negations().sub(" ", text[:cut]))
+
+
+@lru_cache(maxsize=1)
+def item_negations() -> re.Pattern[str]:
+    return cue_pattern(read_list("item_negations.txt"))
+
+
 @lru_cache(maxsize=1)
 def treatment_blockers() -> re.Pattern[str]:
     return cue_pattern(read_list("treatment_blockers.txt"))
@@ -363,7 +377,7 @@ def is_negated(mention: Span, clause: Span) -> bool:
     """A negation cue within a few tokens before the mention, inside its clause."""
     window_start = max(clause.start, mention.start - NEGATION_WINDOW_TOKENS)
     window = text_of(mention.doc[window_start:mention.start])
-    return has_negation(window[window.rfind("|") + 1:])  # a table's cell ends it: '| no temperature | Usually cystitis |'
+    return reaching_negation(window[window.rfind("|") + 1:])  # a table's cell ends it: '| no temperature | Usually cystitis |'
 
 
 def negated_between(doc_text: str, start_char: int, end_char: int) -> bool:

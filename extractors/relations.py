@@ -115,7 +115,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 continue  # 'may take metformin to lower the risk of type 2 diabetes': prevention, not treatment
             first, last = sorted((subject, obj), key=lambda mention: mention.start)
             negated = subject.negated or obj.negated or (
-                not from_topic and context.has_negation(clause_text[first.end - offset:last.start - offset]))
+                not from_topic and context.reaching_negation(clause_text[first.end - offset:last.start - offset]))
             if cue_at is not None and cue_at > last.end:  # 'If you have shingles, antibiotics won't help'
                 negated = negated or context.has_negation(clause_text[last.end - offset:cue_at - offset])
             if from_topic:  # 'If that doesn't help, his GP can prescribe codeine': the condition's negation stays in it

@@ -2270,3 +2270,9 @@ def test_dehydrated_names_dehydration_and_stopping_yourself_getting_it_is_preven
     text = ("| Symptom | In adults | In children |\n\n"
             "| Irritability or drowsiness | Uncommon | Common, especially if they are getting dehydrated |")
     assert not any(subject == "dehydration" for subject, _ in related(nlp, text, title="Norovirus"))
+
+
+def test_without_negates_one_list_item_and_no_negates_the_list(nlp):
+    text = "Signs of dehydration include a dry mouth, crying without tears, sunken eyes, and being unusually sleepy."
+    assert related(nlp, text) == {("dehydration", "dry mouth"), ("dehydration", "sunken eye"), ("dehydration", "drowsiness")}
+    assert related(nlp, "Flu does not cause a rash, itching or hives.") == set()
