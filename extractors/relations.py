@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from dataclasses import replace
+from functools import lru_cache
 from itertools import product
 from typing import Sequence
 
@@ -145,7 +145,8 @@ DEFINED_AS = re.compile(r"\s+(?:is|are)\s+(?:(?:a|an)\s+)?(?:\w+\s+)?$", re.IGNO
 DEFINING_CUE, DEFINING_STRENGTH = "is", 0.7  # a definition by the symptom: as firm as 'feel'
 
 
-def defining_cue(clause_text: str, offset: int, diseases: list[Mention], symptoms: list[Mention]) -> dict[str, tuple[str, float]]:
+def defining_cue(clause_text: str, offset: int, diseases: list[Mention],
+                 symptoms: list[Mention]) -> dict[str, tuple[str, float]]:
     """A clause defining its disease by a symptom ('Angina is chest pain or discomfort that …') states
     it: the symptom stands right after 'is', at most one word and an article between."""
     if len(diseases) != 1 or diseases[0].start < offset or not symptoms:
@@ -418,7 +419,8 @@ ALSO_CUE = "also"
 ALSO_STRENGTH = 0.5  # a sentence going on with the symptoms the one before stated: weaker than a cue of its own
 
 
-def opened_with_pointer(sentence: Span, clause: Span, named: list[Mention], mention_at: dict[int, Mention]) -> Mention | None:
+def opened_with_pointer(sentence: Span, clause: Span, named: list[Mention],
+                        mention_at: dict[int, Mention]) -> Mention | None:
     """The disease a sentence opens with, for a later clause naming no disease that points back to it
     ('Diabetes is a complication …, but … if you notice signs of it, such as feeling very thirsty';
     data/subject_pointers.txt)."""

@@ -98,8 +98,9 @@ def named_diseases(sentence: Span, mention_at: dict[int, Mention]) -> list[Menti
 def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention | None) -> tuple[Mention | None, bool]:
     """The one disease the sentence names (not from topic), else the topic; the topic if it names the topic's family.
 
-    A disease it names as one to prevent does not count. Of several, the one the sentence opens with, its grammatical subject ('Septicaemia can bring on fever,
-    just like meningitis, but there are some extra warning signs to look out for:').
+    A disease it names as one to prevent does not count. Of several, the one the sentence opens with,
+    its grammatical subject ('Septicaemia can bring on fever, just like meningitis, but there are some
+    extra warning signs to look out for:').
     """
     diseases = without_appositions(named_diseases(sentence, mention_at), text_of(sentence), sentence.start_char)
     # '… your angina …, you'll be offered medicines that … lower your risk of a heart attack:' lists angina's
@@ -353,8 +354,8 @@ class SectionState:
         around = self.current_list or self.context
         # 'To help you get better:' under 'Treatment': a clause cue of the section's own kind continues it
         # (not one naming what manages: 'Insulin manages how the body uses sugar in the following ways:')
-        same_kind = around is not None and not self.lists_no_treatment and not sentence_mentions(sentence, mention_at) and all(
-            set(LICENSES[match.cue.predicate]) & set(around.cues) for match in matches)
+        same_kind = (around is not None and not self.lists_no_treatment and not sentence_mentions(sentence, mention_at)
+                     and all(set(LICENSES[match.cue.predicate]) & set(around.cues) for match in matches))
         if not cues and (not matches or same_kind):
             inherited = around or (self.last_list if continues else None)
             cues = inherited.cues if inherited else dict(paragraph_cues or {})
