@@ -1161,16 +1161,20 @@ def extract_main_text(html: str, url: str | None) -> tuple[object | None, str]:
     return precise, precise_text or broad_text or whole_page_text(html)
 
 
+@lru_cache(maxsize=1)
+def callout_classes() -> frozenset[str]:
+    return frozenset(data_lines("callout_classes.txt"))
+
+
 def keep_callouts(tree: object) -> int:
     """Make the warning and fact boxes of an article ordinary blocks (an <aside> that is a note or has a
     class of data/callout_classes.txt, inside <article> or <main>), which trafilatura would drop with
     every <aside>. Returns how many."""
-    classes = frozenset(data_lines("callout_classes.txt"))
     kept = 0
     for aside in list(tree.iter("aside")):
         words = set((aside.get("class") or "").lower().split())
         inside = any(ancestor.tag in ("article", "main") for ancestor in aside.iterancestors())
-        if inside and (aside.get("role") == "note" or words & classes):
+        if inside and (aside.get("role") == "note" or words & callout_classes()):
             aside.tag = "div"
             kept += 1
     return kept

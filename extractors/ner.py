@@ -146,16 +146,13 @@ def gazetteer_terms() -> dict[str, list[str]]:
 MAX_TREATMENT_WORD_ZIPF = 5.0  # 'rest' is 'the rest of' first: only its phrases ('plenty of rest') mark it
 
 
-def is_common_word(name: str) -> bool:
-    return " " not in name and english_zipf(name.lower()) >= MAX_TREATMENT_WORD_ZIPF
-
-
 EVERYDAY_WORD_ZIPF = 3.6  # 'combines' 3.7, 'tea' 4.7; medicines no list knows are rarer ('nicorandil' 0, 'aspirin' 3.3)
 
 
-def is_everyday_word(name: str) -> bool:
-    """One word of everyday English: what the NER's 'chemical' is, where no list knows it ('tea', 'combines')."""
-    return " " not in name and english_zipf(name.lower()) >= EVERYDAY_WORD_ZIPF
+def is_common_word(name: str, zipf: float = MAX_TREATMENT_WORD_ZIPF) -> bool:
+    """One word at least this common in English: at MAX_TREATMENT_WORD_ZIPF too common to match alone
+    ('rest'); at EVERYDAY_WORD_ZIPF an everyday word, what the NER's 'chemical' is where no list knows it ('tea')."""
+    return " " not in name and english_zipf(name.lower()) >= zipf
 
 
 def combination_spellings(generics: Iterable[str]) -> set[str]:
@@ -590,7 +587,7 @@ class EntityTypingComponent:
             long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
             typed = self.typer.classify(long_form[0] if long_form else span.text, long_form[1] if long_form else span.label_)
             if (typed is not None and typed.entity_type == TREATMENT and span.label_ == "CHEMICAL" and not long_form
-                    and is_everyday_word(span.text) and not self.typer.knows(span.text, span.label_)):
+                    and is_common_word(span.text, EVERYDAY_WORD_ZIPF) and not self.typer.knows(span.text, span.label_)):
                 typed = None  # 'tea' (towel), 'cancel', 'Riverside', 'combines': the NER's chemicals that are everyday words no list knows
             if typed is not None and not (typed.entity_type == TREATMENT and names_vaccine(span)):
                 typed_entities.append((span, typed))

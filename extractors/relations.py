@@ -309,9 +309,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         # an item of a symptom list advises nothing ('eating less and losing weight.' under 'Physical signs');
         # 'you may find these things help:' announces symptoms only weakly, and a paragraph after a fact
         # box's list ('Signs of obstructive sleep apnoea' in a news story) still advises
+        list_item, item_continuation = is_list_item(sentence), is_item_continuation(sentence)
         symptom_item = (section.current_list is not None and set(section.current_list.cues) == {HAS_SYMPTOM}
                         and section.current_list.cues[HAS_SYMPTOM][1] >= SYMPTOM_LIST_STRENGTH
-                        and (is_list_item(sentence) or is_item_continuation(sentence)))
+                        and (list_item or item_continuation))
         read_under.append((sentence_idx, sentence, topic, section.lists_no_treatment or symptom_item))
         if text.startswith(TABLE_ROW):
             columns = table_columns(sentence, mention_at) or columns
@@ -328,7 +329,6 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         clause_topic = None if about_treatment else referent or paragraph_kind or topic
         if continued is not None:
             clause_topic, carried = continued.subject, {HAS_SYMPTOM: (ALSO_CUE, ALSO_STRENGTH)}
-        list_item, item_continuation = is_list_item(sentence), is_item_continuation(sentence)
         # a later sentence of an item's line: a short bullet's, or a term's explanation
         explains_item = item_continuation or (term_items and not starts_line(sentence))
         in_harm_list = section.lists_no_treatment and (list_item or item_continuation)
