@@ -2276,3 +2276,10 @@ def test_without_negates_one_list_item_and_no_negates_the_list(nlp):
     text = "Signs of dehydration include a dry mouth, crying without tears, sunken eyes, and being unusually sleepy."
     assert related(nlp, text) == {("dehydration", "dry mouth"), ("dehydration", "sunken eye"), ("dehydration", "drowsiness")}
     assert related(nlp, "Flu does not cause a rash, itching or hives.") == set()
+
+
+def test_diseases_the_ontologies_file_as_phenotypes_or_spell_otherwise_are_subjects(nlp):
+    text = "Sjögren's (also written Sjogren's) causes a dry mouth. Raynaud's causes numbness."
+    assert related(nlp, text) == {("sjögren's syndrome", "dry mouth"), ("raynaud's phenomenon", "numbness")}
+    assert related(nlp, "Hepatitis A causes jaundice. Iritis causes a red eye.") == {
+        ("hepatitis a", "jaundice"), ("iritis", "red eye")}
