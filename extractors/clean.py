@@ -507,9 +507,11 @@ _DATE_PATTERNS = [
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.IGNORECASE),
 ]
 _STAMP_TOKEN = re.compile(r"[\w.]+")
-_BYLINE = re.compile(r"^(?:By|BY|Written by|Words by|Author:|Authors:)\s+"
+_BYLINE = re.compile(r"^(?:By|BY|Written by|Words by|Posted by|Author:|Authors:)\s+"
                      r"(?P<name>[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|de|van|von|da|del|la|and|&)){0,5})"
                      r"\s*(?:[,|\u2022\u00b7\u2014\u2013-].{0,80})?$")
+# A forum thread's opener: the poster goes by a user name, not a capitalised person's name.
+_THREAD_BYLINE = re.compile(r"^(?:Started|Posted) by\s+(?P<name>[\w.-]+)\s*(?:[,|\u2022\u00b7\u2014\u2013-].{0,60})?$")
 
 
 def find_iso_date(text: str) -> tuple[str | None, tuple[int, int] | None]:
@@ -557,7 +559,7 @@ def date_stamp(text: str) -> str | None:
 
 
 def byline_author(text: str) -> str | None:
-    match = _BYLINE.match(text)
+    match = _BYLINE.match(text) or _THREAD_BYLINE.match(text)
     return match.group("name").strip() if match else None
 
 

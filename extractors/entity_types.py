@@ -237,8 +237,21 @@ class EntityTyper:
         elif len(words) > 2 and words[0] in FEEL_FORMS and words[1] in DEGREE_WORDS:
             words = [words[0], *[word for word in words[1:-1] if word not in DEGREE_WORDS], words[-1]]
         key = " ".join(words)
-        key = self.synonyms.get(key, key)
+        key = self.synonyms.get(key, self.form_of_alias(words))
         return self.body_part_form(self.possessive_form(self.american_spelling(key)))
+
+    def form_of_alias(self, words: list[str]) -> str:
+        """A disease's form written with an alias of its name keeps the canonical name: "secondary
+        Raynaud's" is "secondary raynaud's phenomenon", as 'Raynaud's' alone is."""
+        if len(words) > 1 and words[0] in self.disease_form_words:
+            rest = " ".join(words[1:])
+            if rest in self.synonyms:
+                return f"{words[0]} {self.synonyms[rest]}"
+        return " ".join(words)
+
+    @cached_property
+    def disease_form_words(self) -> frozenset[str]:
+        return frozenset(read_list("disease_form_words.txt"))
 
     def american_spelling(self, key: str) -> str:
         """A British spelling in the US spelling the vocabularies name their concepts by, where that one is

@@ -432,6 +432,7 @@ class GazetteerMatcher:
                      and not (len(span) == 1 and span[0].lower_ in coordination.body_parts())]  # 'groin' as a chemical
         spans = joined_combinations(filter_spans([*predicted, *matches]), self.treatment_label)
         spans = [*spans, *coordinated_common_treatments(doc, spans, self.common_treatments, self.treatment_label)]
+        spans = [*spans, *labelled_common_treatments(doc, spans, self.common_treatments, self.treatment_label)]
         doc.ents = filter_spans(with_heading_subtypes(with_placed_subtypes(spans, typer), typer))
         return doc
 
@@ -458,6 +459,26 @@ def coordinated_common_treatments(doc: Doc, spans: list[Span], common: AbstractS
             treatment_starts.add(i)
             treatment_ends.add(i + 1)
         candidates = [i for i in candidates if i not in joined]
+
+
+def labelled_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[str], label: int) -> list[Span]:
+    """A treatment too common as a word to match alone is one where it labels a line of its own:
+    'Rest. Get as much rest as you need' or 'Rest: lie down' in a list of what helps."""
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    return [Span(doc, token.i, token.i + 1, label=label) for token in doc
+            if token.lower_ in common and token.i not in taken and token.is_title and starts_line(token)
+            and token.i + 1 < len(doc) and doc[token.i + 1].text in LABEL_ENDS]
+
+
+LABEL_ENDS = frozenset({".", ":"})
+
+
+def starts_line(token: Token) -> bool:
+    """The token opens its line, after any bullet ('- Rest:')."""
+    previous = token.nbor(-1) if token.i > 0 else None
+    if previous is not None and previous.text in LINE_BULLETS:
+        previous = previous.nbor(-1) if previous.i > 0 else None
+    return previous is None or "\n" in previous.text or "\n" in previous.whitespace_
 
 
 def with_placed_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:

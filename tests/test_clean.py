@@ -260,6 +260,20 @@ def test_a_forum_thread_s_start_line_is_a_stamp_and_the_thread_title_above_it_th
     assert not any(paragraph.startswith("Started by") for paragraph in paragraphs(result))
 
 
+def test_a_poster_s_byline_without_a_full_date_marks_the_headline_above_it_as_the_title():
+    body = ("Raynaud's phenomenon is very common and affects the fingers and toes.\n\n"
+            "The small blood vessels narrow for a while in the cold.")
+    text = ("WellCircle Community\nHomeForumsGroupsBlog\n\nFingers going white in the cold - is this Raynaud's?\n"
+            "Started by frostyfingers_88, 14 November\n\n" + body)
+    result = clean_text(text)
+    assert (result.title, result.author) == ("Fingers going white in the cold - is this Raynaud's?", "frostyfingers_88")
+    text = ("Harrowgate Dental Care\n\nSjögren's syndrome and your mouth\n"
+            "Posted by Dr Aisling Moran BDS | 14 March 2026 | Oral health | 0 comments\n\n" + body)
+    result = clean_text(text)
+    assert (result.title, result.author) == ("Sjögren's syndrome and your mouth", "Dr Aisling Moran BDS")
+    assert not any(paragraph.startswith("Posted by") for paragraph in paragraphs(result))
+
+
 def test_a_cookie_banner_goes_whole():
     text = ("Skip to main content\n"
             "Cookies on the NHS website\n"

@@ -2283,3 +2283,24 @@ def test_diseases_the_ontologies_file_as_phenotypes_or_spell_otherwise_are_subje
     assert related(nlp, text) == {("sjögren's syndrome", "dry mouth"), ("raynaud's phenomenon", "numbness")}
     assert related(nlp, "Hepatitis A causes jaundice. Iritis causes a red eye.") == {
         ("hepatitis a", "jaundice"), ("iritis", "red eye")}
+
+
+def test_flu_like_symptoms_are_a_symptom_not_the_flu(nlp):
+    text = "## Symptoms of hepatitis A\n\nThe first sign is usually flu-like symptoms, such as a high temperature."
+    assert related(nlp, text, title="Hepatitis A") == {("hepatitis a", "flu like symptom"), ("hepatitis a", "fever")}
+    text = "| Stage | What you might notice |\n|---|---|\n| Early (flu-like) | Tiredness, aches |"
+    assert not any(subject == "influenza" for subject, _ in related(nlp, text, title="Hepatitis A"))
+
+
+def test_a_common_word_that_labels_a_line_of_what_helps_is_a_treatment(nlp):
+    text = ("## Treatment for hepatitis A\n\nThings that help:\n\nRest. Get as much rest as you need.\n\n"
+            "Avoid alcohol until your liver has recovered.")
+    assert related(nlp, text, title="Hepatitis A", predicate="treated_by") == {
+        ("hepatitis a", "rest"), ("hepatitis a", "alcohol reduction")}
+    assert related(nlp, "Tiredness that rest does not fix is common in hepatitis A.", predicate="treated_by") == set()
+
+
+def test_a_form_of_a_disease_named_by_an_alias_keeps_the_canonical_name(nlp):
+    text = "Secondary Raynaud's is treated with sildenafil. Chilblains cause itchy patches on the toes."
+    assert related(nlp, text, predicate="treated_by") == {("secondary raynaud's phenomenon", "sildenafil")}
+    assert related(nlp, text) == {("chilblain", "skin itching")}
