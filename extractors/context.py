@@ -290,6 +290,10 @@ def section_breaks() -> re.Pattern[str]:
     return listed_cues("section_breaks.txt")
 
 
+def symptom_overviews() -> re.Pattern[str]:
+    return listed_cues("symptom_overviews.txt")
+
+
 def list_continuations() -> re.Pattern[str]:
     return listed_cues("list_continuations.txt")
 

@@ -303,6 +303,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         section.named_by_heading(named_before, sentence_idx, article_topic)
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
         topic = section.topic or article_topic
+        section.opened_by_overview(sentence, sentence_idx, topic)
         if starts_line(sentence):
             paragraph_kind = opening_kind(sentence, named_before, topic)
             paragraph_symptoms = {}
@@ -789,16 +790,41 @@ def disease_name_of(mention: Mention, typer: EntityTyper) -> str:
     return form.canonical if form is not None else ""
 
 
+def as_placed_forms(mentions: list[Mention], title: str | None, typer: EntityTyper) -> list[Mention]:
+    """A bare disease name is the one placed form of it the page named first: 'oral thrush
+    (candidiasis)' … 'Thrush shows up as creamy white patches' (the writer shortened the name).
+    Not where the bare name is the page's title, nor where the page names several forms
+    ('scalp psoriasis', 'nail psoriasis')."""
+    first = {}
+    for mention in mentions:
+        if mention.entity_type == DISEASE:
+            first.setdefault(mention.canonical, mention)
+    title_words = f" {term_key(title)} " if title else ""
+    placed: dict[str, Mention] = {}
+    for bare, bare_first in first.items():
+        forms = [name for name, mention in first.items() if mention.start < bare_first.start
+                 and name.endswith(" " + bare) and is_site(name[:-len(bare) - 1], typer)]
+        if len(forms) == 1 and f" {bare} " not in title_words:
+            placed[bare] = first[forms[0]]
+    return [replace(mention, canonical=placed[mention.canonical].canonical, ontology_id=placed[mention.canonical].ontology_id)
+            if mention.entity_type == DISEASE and mention.canonical in placed else mention for mention in mentions]
+
+
+def is_site(word: str, typer: EntityTyper) -> bool:
+    """A word that places a disease at a body site: 'vaginal', 'scalp', 'oral' (site_adjectives.txt)."""
+    return word in typer.body_part_names or word in coordination.word_set("site_adjectives.txt")
+
+
 def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_mentions: bool = True) -> DocumentFacts:
     """Mentions and relation evidence of one processed document, as plain records.
 
     Chemicals count as treatments only where a relation uses them or the treatment gazetteer lists
     them, so 'uric acid' in a gout article does not become a therapy.
     """
-    mentions = about_title_condition(mentions_of(doc), doc, title, topic_from_mentions)
+    typer = shared_typer()
+    mentions = as_placed_forms(about_title_condition(mentions_of(doc), doc, title, topic_from_mentions), title, typer)
     relations = extract_relations(doc, mentions, title, topic_from_mentions)
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}
-    typer = shared_typer()
     kept = [m for m in mentions if m.entity_type != TREATMENT or m.start in used
             or typer.canonical_key(m.text) in typer.treatment_aliases or typer.looks_like_drug(term_key(m.text))]
     return DocumentFacts(doc_id=doc_id, text=text_of(doc), mentions=kept, relations=relations,

@@ -236,6 +236,7 @@ class SectionState:
     about_harm: bool = False  # the section is about triggers or causes ('Triggers are not symptoms (but they matter!)')
     compared: tuple[str, ...] = ()  # the diseases a heading naming several sets side by side ('Is it piles or an anal fissure?')
     heading_words: frozenset[str] = frozenset()  # the content words of a heading that named no disease ('Could it be an ulcer?')
+    heading_idx: int = -1  # the sentence index of the latest heading
 
     @property
     def lists_no_treatment(self) -> bool:
@@ -251,6 +252,7 @@ class SectionState:
         """
         text = text_of(sentence).strip()
         matches = cue_matches(sentence)
+        self.heading_idx = sentence_idx
         heading_topic = topic_mention(text, shared_typer(), sentence_idx)
         self.compared = tuple(mention.canonical for mention in named) if heading_topic is None and len(named) > 1 else ()
         subtypes = [mention for mention in named if heading_topic is not None and is_family_of(heading_topic, mention)]
@@ -293,6 +295,17 @@ class SectionState:
         if self.preventive or self.about_harm:  # 'Can I stop gallstones forming?' under 'Treatment' lists no treatments
             self.context, self.current_list = without_treatments(self.context), without_treatments(self.current_list)
             self.last_list = self.current_list
+
+    def opened_by_overview(self, sentence: Span, sentence_idx: int, topic: Mention | None) -> None:
+        """A section under a heading without a cue ("It's not just your mouth") is about the topic's
+        symptoms where its opening sentence sums them up ('… symptoms vary a lot from one person to the next')."""
+        if (self.context is not None or topic is None or sentence_idx != self.heading_idx + 1
+                or not context.symptom_overviews().search(text_of(sentence))):
+            return
+        cues = {predicate: cue for predicate, cue in list_cues(cue_matches(sentence), "section").items()
+                if predicate == HAS_SYMPTOM}
+        if cues:
+            self.context = self.current_list = ListContext(cues, topic)
 
     def named_by_heading(self, diseases: Sequence[Mention], sentence_idx: int, article_topic: Mention | None) -> None:
         """A heading naming a disease by its head word alone ('Could it be an ulcer?') is about the

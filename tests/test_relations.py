@@ -2304,3 +2304,20 @@ def test_a_form_of_a_disease_named_by_an_alias_keeps_the_canonical_name(nlp):
     text = "Secondary Raynaud's is treated with sildenafil. Chilblains cause itchy patches on the toes."
     assert related(nlp, text, predicate="treated_by") == {("secondary raynaud's phenomenon", "sildenafil")}
     assert related(nlp, text) == {("chilblain", "skin itching")}
+
+
+def test_a_section_opened_by_a_summary_of_the_symptoms_lists_symptoms(nlp):
+    text = ("It's not just your mouth\n\nSjögren's can affect the whole body, and symptoms vary a lot from one person "
+            "to the next.\n\nOther dryness: dry skin and a dry nose are all common.")
+    assert related(nlp, text, title="Sjögren's syndrome and your mouth") == {
+        ("sjögren's syndrome", "dry skin"), ("sjögren's syndrome", "nasal dryness")}
+    text = "It's not just your mouth\n\nSjögren's can affect the whole body.\n\nOther dryness: dry skin and a dry nose are all common."
+    assert related(nlp, text, title="Sjögren's syndrome and your mouth") == set()
+
+
+def test_a_bare_disease_name_is_the_placed_form_the_page_named_first(nlp):
+    text = ("A dry mouth makes it easier for oral thrush (candidiasis) to take hold. "
+            "Thrush shows up as creamy white patches on the tongue.")
+    assert related(nlp, text, title="Sjögren's syndrome and your mouth") == {("oral thrush", "white patch")}
+    text = "Scalp psoriasis and nail psoriasis are common. Psoriasis shows up as red patches."
+    assert {subject for subject, _ in related(nlp, text)} == {"psoriasis"}
