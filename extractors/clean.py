@@ -277,6 +277,7 @@ MAX_UNBULLETED_ITEM_WORDS = 15  # a prose line between two unbulleted items is o
 MAX_LIST_ITEM_WORDS = 30  # an unpunctuated line inside a block of list lines is an item up to this length
 _BULLET = re.compile(rf"^\s*(?:[{_BULLET_GLYPHS}]\s*|[-*+\u2013\u2014]\s+|\(?\d{{1,3}}[.)]\s+|\(?\d{{1,3}}[.)]?\s*$)")
 _BLOCKQUOTE = re.compile(r"^\s*>\s?")
+_EMPTY_QUOTE_LINE = re.compile(r"^(?:>\s*)+$")
 # trafilatura writes list items as '- item'; numbers in its output are the page's own words.
 _EXTRACTED_LIST_ITEM = re.compile(r"^- ")
 # A heading's section number ('## 5. Treatment', '### 5.1 Symptomatic therapy') is no list number.
@@ -432,7 +433,7 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
     width = max((len(line.strip()) for line in lines), default=0) if full_lines_wrap else 0
     for raw_line in lines:
         raw = raw_line.strip()
-        if not raw:
+        if not raw or _EMPTY_QUOTE_LINE.match(raw):  # '>' alone: a blank line inside a markdown box
             previous_blank = True
             continue
         display, link_share, md_heading = strip_markdown(raw)

@@ -358,7 +358,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             previous_items = []
         elif text.endswith(":"):
             # '… The first sign is usually a sudden pain in the big toe. Within a few hours:' lists signs too
-            section.introduce_list(sentence, mention_at, topic, previous_sentence, paragraph_symptoms)
+            # '… to cause cauda equina syndrome. Its warning signs are:' lists the signs of the disease just named
+            section.introduce_list(sentence, mention_at, referent or topic, previous_sentence, paragraph_symptoms)
             previous_items = []
         elif (previous_items or previous) and sentence[0].lower_ in BACK_REFERENCES and list_cues(matches, "clause"):
             subject, from_topic = list_subject(sentence, mention_at, topic)

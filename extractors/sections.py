@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from extractors import context, coordination
 from extractors.cues import LICENSES, CueMatch, cue_matches, list_cues
 from extractors.doc_index import MentionIndex, opening_of, text_of
-from extractors.entity_types import DISEASE, EntityTyper
+from extractors.entity_types import DISEASE, SYMPTOM, EntityTyper
 from extractors.layout import starts_line
 from extractors.ner import shared_typer
 from extractors.records import HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, Mention, RelationEvidence
@@ -367,8 +367,11 @@ class SectionState:
         around = self.current_list or self.context
         # 'To help you get better:' under 'Treatment': a clause cue of the section's own kind continues it
         # (not one naming what manages: 'Insulin manages how the body uses sugar in the following ways:')
-        same_kind = (around is not None and not self.lists_no_treatment and not sentence_mentions(sentence, mention_at)
-                     and all(set(LICENSES[match.cue.predicate]) & set(around.cues) for match in matches))
+        # ('When it does cause trouble, the classic pattern is known as neurogenic claudication:' names only symptoms)
+        named = sentence_mentions(sentence, mention_at)
+        names_symptoms = bool(named) and all(mention.entity_type == SYMPTOM for mention in named)
+        same_kind = (around is not None and all(set(LICENSES[match.cue.predicate]) & set(around.cues) for match in matches)
+                     and ((not self.lists_no_treatment and not named) or (set(around.cues) == {HAS_SYMPTOM} and names_symptoms)))
         if not cues and (not matches or same_kind):
             inherited = around or (self.last_list if continues else None)
             cues = inherited.cues if inherited else dict(paragraph_cues or {})

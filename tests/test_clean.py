@@ -618,3 +618,11 @@ def test_reference_list_entries_are_removed_but_prose_citing_a_study_stays():
     cleaned = clean_text("\n\n".join([body, prose, reference])).text
     assert prose in cleaned and body in cleaned
     assert "Role of topical treatments" not in cleaned
+
+
+def test_a_list_inside_a_markdown_box_keeps_its_introduction():
+    text = ("# Lumbar spinal stenosis\n\nStenosis narrows the spinal canal and squeezes the nerves to the legs.\n\n"
+            "> **When is it an emergency?**\n>\n> Rarely it causes cauda equina syndrome. Its warning signs are:\n>\n"
+            "> * loss of bladder control\n> * loss of bowel control\n>\n"
+            "> Cauda equina syndrome is a medical emergency, so go straight to A&E.\n")
+    assert "loss of bowel control" in clean_text(text).text

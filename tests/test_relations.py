@@ -2321,3 +2321,26 @@ def test_a_bare_disease_name_is_the_placed_form_the_page_named_first(nlp):
     assert related(nlp, text, title="Sjögren's syndrome and your mouth") == {("oral thrush", "white patch")}
     text = "Scalp psoriasis and nail psoriasis are common. Psoriasis shows up as red patches."
     assert {subject for subject, _ in related(nlp, text)} == {"psoriasis"}
+
+
+def test_an_introduction_naming_only_a_symptom_pattern_continues_the_symptom_section(nlp):
+    text = ("Symptoms\n\nStenosis develops slowly.\n\nWhen it does cause trouble, the classic pattern is known as "
+            "neurogenic claudication:\n\nnumbness or pins and needles in the legs.")
+    assert related(nlp, text, title="Lumbar spinal stenosis") == {
+        ("lumbar spinal stenosis", name) for name in ("neurogenic claudication", "numbness", "tingling")}
+
+
+def test_its_signs_after_a_sentence_naming_a_disease_are_that_disease_s(nlp):
+    text = ("Symptoms\n\nRarely, a large disc can squeeze the nerves badly enough to cause cauda equina syndrome. "
+            "Its warning signs are:\n\nnew difficulty passing urine.\n\nloss of bowel control.")
+    assert related(nlp, text, title="Lumbar spinal stenosis") == {
+        ("cauda equina syndrome", "difficulty urinating"), ("cauda equina syndrome", "loss of bowel control")}
+
+
+def test_lay_panic_symptoms_are_found_and_unreality_is_no_negation(nlp):
+    text = ("During an attack you might notice:\n\ntrembling or a choking feeling.\n\nfeeling dizzy, light-headed.\n\n"
+            "hot flushes or a churning stomach.\n\nSome describe a strange feeling that the world around them "
+            "isn't real (derealisation).")
+    assert related(nlp, text, title="Panic attacks") == {
+        ("panic attack", name) for name in ("trembling", "choking feeling", "dizziness", "lightheadedness", "hot flush",
+                                            "churning stomach", "derealisation")}
