@@ -1152,6 +1152,7 @@ def extract_main_text(html: str, url: str | None) -> tuple[object | None, str]:
         return None, ""
     join_article_parts(tree)
     keep_callouts(tree)
+    drop_quote_citations(tree)
     options = dict(url=url, include_comments=False, output_format="python")
     precise = trafilatura.bare_extraction(copy.deepcopy(tree), favor_precision=True, with_metadata=True, **options)
     broad = trafilatura.bare_extraction(tree, **options)  # metadata comes from the first pass
@@ -1181,6 +1182,17 @@ def keep_callouts(tree: object) -> int:
             aside.tag = "div"
             kept += 1
     return kept
+
+
+def drop_quote_citations(tree: object) -> int:
+    """Remove the attribution of a quoted person ('<blockquote>…<cite>Priya, 34, diagnosed at 29</cite>'):
+    a name and an age alone on a line read as a heading and would end the section it stands in.
+    Returns how many."""
+    cites = [cite for cite in tree.iter("cite")
+             if any(ancestor.tag in ("blockquote", "figure") for ancestor in cite.iterancestors())]
+    for cite in cites:
+        cite.drop_tree()
+    return len(cites)
 
 
 def page_metadata(html: str, url: str | None) -> object | None:

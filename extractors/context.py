@@ -241,9 +241,12 @@ def names_allergy(text: str, start: int) -> bool:
                for match in listed_cues("allergy_cues.txt").finditer(text[:start]))
 
 
-def worsens(text: str, start: int) -> bool:
+def worsens(text: str, start: int, end: int | None = None) -> bool:
     """An aggravator cue (data/aggravator_cues.txt) shortly before the word at start: 'that worsen with
-    friction and sweating' names what worsens the disease, not its symptom."""
+    friction and sweating' names what worsens the disease, not its symptom. With end, also an action
+    cue before a one-word name (data/action_cues.txt: 'pain when you breathe in deeply, cough or sneeze')."""
+    if end is not None and " " not in text[start:end].strip() and cue_shortly_before(text, start, "action_cues.txt"):
+        return True
     return cue_shortly_before(text, start, "aggravator_cues.txt")
 
 

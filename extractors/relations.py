@@ -106,7 +106,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             if from_topic and predicate == HAS_SYMPTOM and cue_at is not None and any(
                     treatment.start < cue_at < obj.start for treatment in by_type[TREATMENT]):
                 continue  # 'Antivirals can make you feel sick': a drug's side effect, not the topic's symptom
-            if predicate == HAS_SYMPTOM and context.worsens(clause_text, obj.start - offset):
+            if predicate == HAS_SYMPTOM and context.worsens(clause_text, obj.start - offset, obj.end - offset):
                 continue  # 'patches of skin that worsen with friction and sweating': what worsens it, no symptom
             if predicate == TREATED_BY and context.names_allergy(clause_text, obj.start - offset):
                 continue  # 'If your child is allergic to penicillin, they will be given clarithromycin'

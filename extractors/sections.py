@@ -168,7 +168,7 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
             continue
         object_type = SIGNATURES[predicate][1]
         for obj in (m for m in mentions if m.entity_type == object_type):
-            if predicate == HAS_SYMPTOM and context.worsens(text, obj.start - sentence.start_char):
+            if predicate == HAS_SYMPTOM and context.worsens(text, obj.start - sentence.start_char, obj.end - sentence.start_char):
                 continue  # 'Symptoms' / '… patches that worsen with friction and sweating'
             if predicate == TREATED_BY and (context.names_allergy(text, obj.start - sentence.start_char) or (
                     conditions and context.in_condition(text, obj.start - sentence.start_char))):

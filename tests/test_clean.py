@@ -537,6 +537,14 @@ def test_an_articles_warning_box_is_kept_and_its_sidebar_is_not():
     assert "Book a hearing test" not in result.text
 
 
+def test_a_quoted_person_s_attribution_is_not_kept_as_a_line():
+    paragraph = "<p>Ankylosing spondylitis causes back pain and stiffness that is worst in the morning and eases with movement. </p>" * 4
+    html = ("<html><head><title>Ankylosing spondylitis</title></head><body><main><article>" + paragraph +
+            '<blockquote class="pull-quote"><p>"For years I woke at four every morning with my back on fire."</p>'
+            "<cite>Priya, 34, diagnosed at 29</cite></blockquote>" + paragraph + "</article></main></body></html>")
+    assert "Priya, 34" not in clean_html(html).text
+
+
 def test_plain_text_given_to_clean_html_is_cleaned_as_text():
     text = "Wheezing facts\n\nWheezing is a whistling sound made while breathing, and asthma is a common cause."
     result = clean_html(text, url="https://example.org/wheeze")

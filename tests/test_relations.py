@@ -2344,3 +2344,10 @@ def test_lay_panic_symptoms_are_found_and_unreality_is_no_negation(nlp):
     assert related(nlp, text, title="Panic attacks") == {
         ("panic attack", name) for name in ("trembling", "choking feeling", "dizziness", "lightheadedness", "hot flush",
                                             "churning stomach", "derealisation")}
+
+
+def test_what_the_person_does_when_a_symptom_comes_on_is_no_symptom(nlp):
+    text = "Ankylosing spondylitis can cause chest pain, particularly when you breathe in deeply or cough."
+    assert related(nlp, text) == {("ankylosing spondylitis", "chest pain")}
+    text = "Cystitis causes a burning pain when you pee, needing to pee more often and a cough."
+    assert ("cystitis", "frequent urination") in related(nlp, text)
