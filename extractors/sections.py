@@ -144,10 +144,13 @@ def name_line_disease(sentence: Span, mention_at: dict[int, Mention]) -> Mention
 def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
                         mention_at: dict[int, Mention], factor: float = LIST_FACTOR, after: int = -1) -> list[RelationEvidence]:
     """Relations a list line states through its introduction: 'Symptoms include:' / '- joint pain'."""
-    mentions = [m for m in sentence_mentions(sentence, mention_at) if m.start >= after]
     subject, from_topic = intro.subject, intro.from_topic
     if subject is None:
         return []
+    # a symptom line ends where a clause comparing with another disease begins; a treatment line's
+    # caveat ('…, but guidelines advise against them for knee OA') still speaks of its treatment
+    end = contrast_start(sentence, subject, mention_at) if set(intro.cues) == {HAS_SYMPTOM} else sentence.end_char
+    mentions = [m for m in sentence_mentions(sentence, mention_at) if after <= m.start < end]
     text = text_of(sentence)
     named = [m for m in mentions if m.entity_type == DISEASE and m.canonical != subject.canonical and not is_family_of(m, subject)
              and not prevents_mention(sentence, m)  # 'drink plenty of fluids to avoid dehydration' is still an item
@@ -179,6 +182,17 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
                 cue_strength=strength * factor, negated=obj.negated or subject_negated,
                 hedged=intro.hedged or context.is_hedged(sentence), subject_from_topic=from_topic))
     return found
+
+
+def contrast_start(sentence: Span, subject: Mention, mention_at: dict[int, Mention]) -> int:
+    """Where a later clause that compares with another disease begins ('aching, painful joints are common,
+    although Sjögren's doesn't usually cause the joint damage seen in rheumatoid arthritis'); the end of
+    the sentence where no clause does."""
+    for clause in context.clauses(sentence)[1:]:
+        if any(m.entity_type == DISEASE and not names_subject(m, subject) and not is_family_of(subject, m)
+               for m in sentence_mentions(clause, mention_at)):
+            return clause.start_char
+    return sentence.end_char
 
 
 def closing_cues(sentence: Span, matches: Sequence[CueMatch]) -> dict[str, tuple[str, float]]:

@@ -2351,3 +2351,10 @@ def test_what_the_person_does_when_a_symptom_comes_on_is_no_symptom(nlp):
     assert related(nlp, text) == {("ankylosing spondylitis", "chest pain")}
     text = "Cystitis causes a burning pain when you pee, needing to pee more often and a cough."
     assert ("cystitis", "frequent urination") in related(nlp, text)
+
+
+def test_a_symptom_line_ends_where_a_comparison_with_another_disease_begins(nlp):
+    text = ("Symptoms\n\nJoints and muscles: aching, painful joints and muscle pain are common, although Sjögren's "
+            "doesn't usually cause the kind of joint damage seen in rheumatoid arthritis.")
+    assert related(nlp, text, title="Sjögren's syndrome") == {("sjögren's syndrome", "joint pain"),
+                                                               ("sjögren's syndrome", "muscle pain")}
