@@ -466,19 +466,11 @@ def labelled_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[
     'Rest. Get as much rest as you need' or 'Rest: lie down' in a list of what helps."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     return [Span(doc, token.i, token.i + 1, label=label) for token in doc
-            if token.lower_ in common and token.i not in taken and token.is_title and starts_line(token)
+            if token.lower_ in common and token.i not in taken and token.is_title and starts_line_at(doc, token.i)
             and token.i + 1 < len(doc) and doc[token.i + 1].text in LABEL_ENDS]
 
 
 LABEL_ENDS = frozenset({".", ":"})
-
-
-def starts_line(token: Token) -> bool:
-    """The token opens its line, after any bullet ('- Rest:')."""
-    previous = token.nbor(-1) if token.i > 0 else None
-    if previous is not None and previous.text in LINE_BULLETS:
-        previous = previous.nbor(-1) if previous.i > 0 else None
-    return previous is None or "\n" in previous.text or "\n" in previous.whitespace_
 
 
 def with_placed_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
