@@ -84,12 +84,7 @@ def reaching_negation(text: str) -> bool:
     cut = text.rfind(",")
     if cut < 0:
         return has_negation(text)
-    return has_negation(text[cut:]) or has_negation(item_negations().sub(" ", text[:cut]))
-
-
-@lru_cache(maxsize=1)
-def item_negations() -> re.Pattern[str]:
-    return cue_pattern(read_list("item_negations.txt"))
+    return has_negation(text[cut:]) or has_negation(listed_cues("item_negations.txt").sub(" ", text[:cut]))
 
 
 @lru_cache(maxsize=1)

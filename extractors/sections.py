@@ -366,12 +366,13 @@ class SectionState:
         not treatments (a sentence that names the disease they harm: not 'Many of these drugs have side effects').
         """
         matches = cue_matches(sentence)
+        named = sentence_mentions(sentence, mention_at)
         cues = list_cues(matches, "list") or closing_cues(sentence, matches)
         self.harmful = context.states_harm(text_of(sentence)) or (
             before is not None and sentence[0].lower_ in BACK_REFERENCES and context.states_harm(text_of(before))
             and bool(named_diseases(before, mention_at)))  # not 'these medications can have side effects'
 
-        if cues and self.context is not None and not sentence_mentions(sentence, mention_at):
+        if cues and self.context is not None and not named:
             # 'We suggest remembering the four Ts:' under 'Spotting the signs' still lists signs
             cues = {**self.context.cues, **cues}
         if self.lists_no_treatment:
@@ -382,7 +383,6 @@ class SectionState:
         # 'To help you get better:' under 'Treatment': a clause cue of the section's own kind continues it
         # (not one naming what manages: 'Insulin manages how the body uses sugar in the following ways:')
         # ('When it does cause trouble, the classic pattern is known as neurogenic claudication:' names only symptoms)
-        named = sentence_mentions(sentence, mention_at)
         names_symptoms = bool(named) and all(mention.entity_type == SYMPTOM for mention in named)
         same_kind = (around is not None and all(set(LICENSES[match.cue.predicate]) & set(around.cues) for match in matches)
                      and ((not self.lists_no_treatment and not named) or (set(around.cues) == {HAS_SYMPTOM} and names_symptoms)))
