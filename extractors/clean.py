@@ -416,6 +416,9 @@ _GLUED_QUESTION_HEADING = re.compile(r"^(.{6,150}?[a-z)]\?)(?=[A-Z][a-z])")
 
 
 # Encyclopedia citation and edit marks: 'the disease.[21]', 'Signs and symptoms[edit]', '[citation needed]'.
+# A reader's question signed by its asker ('"Which treatments work?" – Sam, 41'): the signature goes,
+# so the question stands alone on its line as the heading it is.
+_ASKER_SIGNATURE = re.compile(r"(?<=\?[\"\u201d])\s*[\u2013\u2014-]\s*[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?(?:,\s*\d{1,3})?\s*$")
 _CITATION_MARK = re.compile(r"\[(?:\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*|edit|citation needed|clarification needed|note \d{1,3})\]")
 
 
@@ -437,7 +440,7 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
             previous_blank = True
             continue
         display, link_share, md_heading = strip_markdown(raw)
-        display = _CITATION_MARK.sub("", display)
+        display = _ASKER_SIGNATURE.sub("", _CITATION_MARK.sub("", display))
         if md_heading:
             display, bullet = _SECTION_NUMBER.sub("", display, count=1), False
         else:

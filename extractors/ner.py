@@ -433,8 +433,28 @@ class GazetteerMatcher:
         spans = joined_combinations(filter_spans([*predicted, *matches]), self.treatment_label)
         spans = [*spans, *coordinated_common_treatments(doc, spans, self.common_treatments, self.treatment_label)]
         spans = [*spans, *labelled_common_treatments(doc, spans, self.common_treatments, self.treatment_label)]
+        spans = [span for span in spans if not is_product_name_word(span)]
         doc.ents = filter_spans(with_heading_subtypes(with_placed_subtypes(spans, typer), typer))
         return doc
+
+
+MAX_PARENTHESIS_TOKENS = 12
+
+
+def is_product_name_word(span: Span) -> bool:
+    """A disease word that ends a product's name in brackets: 'cetirizine (Piriteze, Zirtek Allergy)',
+    'beclometasone (Beconase Hayfever)'. Inside brackets, after a capitalised word of its own."""
+    if span.label_ != "DISEASE" or span.start == 0 or not span.text[:1].isupper():
+        return False
+    before = span.doc[span.start - 1]
+    if not (before.is_alpha and before.is_title):
+        return False
+    for token in reversed(span.doc[max(0, span.start - MAX_PARENTHESIS_TOKENS):span.start - 1]):
+        if token.text == "(":
+            return True
+        if token.text == ")" or "\n" in token.text:
+            return False
+    return False
 
 
 COORDINATORS = coordination.CONJUNCTIONS | {","}
@@ -463,14 +483,35 @@ def coordinated_common_treatments(doc: Doc, spans: list[Span], common: AbstractS
 
 def labelled_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[str], label: int) -> list[Span]:
     """A treatment too common as a word to match alone is one where it labels a line of its own:
-    'Rest. Get as much rest as you need' or 'Rest: lie down' in a list of what helps."""
+    'Rest. Get as much rest as you need', 'Rest: lie down' or 'Rest and take it easy. Avoid …' in a
+    list of what helps."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     return [Span(doc, token.i, token.i + 1, label=label) for token in doc
             if token.lower_ in common and token.i not in taken and token.is_title and starts_line_at(doc, token.i)
-            and token.i + 1 < len(doc) and doc[token.i + 1].text in LABEL_ENDS]
+            and opens_label(doc, token.i)]
 
 
 LABEL_ENDS = frozenset({".", ":"})
+LABEL_JOINERS = frozenset({"and", "or", ","})
+MAX_LABEL_TOKENS = 7  # 'Rest and take it easy.': a short label sentence that the line goes on to explain
+
+
+def opens_label(doc: Doc, index: int) -> bool:
+    """Whether the word at index is a line's label: alone before '.' or ':', or opening a short label
+    joined on with 'and', 'or' or a comma ('Rest and take it easy.', 'Heat or ice.')."""
+    following = doc[index + 1:index + 1 + MAX_LABEL_TOKENS]
+    if not len(following):
+        return False
+    if following[0].text in LABEL_ENDS:
+        return True
+    if following[0].lower_ not in LABEL_JOINERS:
+        return False
+    for token in following:
+        if "\n" in token.text:
+            return False
+        if token.text in LABEL_ENDS:
+            return True
+    return False
 
 
 def with_placed_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:

@@ -32,7 +32,7 @@ from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, D
                                 RelationEvidence)
 from extractors.sections import (BACK_REFERENCES, LIST_FACTOR, ListContext, SectionState, announcement, as_topic, is_entity_line,
                                  is_family_of, is_fragment, is_kind_name, list_item_relations, list_subject, name_line_disease,
-                                 named_diseases, sentence_evidence, sentence_mentions, topic_mention)
+                                 name_gloss, named_diseases, sentence_evidence, sentence_mentions, topic_mention)
 from extractors.terms import term_key
 from extractors.vocabulary import read_table
 
@@ -259,7 +259,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     if article_topic is None and topic_from_mentions:  # no title, or one naming no disease ('Scattered Thoughts')
         article_topic = leading_heading_topic(doc, typer) or dominant_disease(mentions)
     article_topic = named_kind(article_topic, mentions)
-    section = SectionState()
+    glossed = name_gloss(title, typer) if title else None
+    section = SectionState(glossed_name=glossed[0].canonical if glossed else "")
     previous_items: list[tuple[int, Span]] = []
     previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph
     named_before: list[Mention] = []  # the diseases the sentence before named, for 'This condition …'
@@ -811,6 +812,17 @@ def as_placed_forms(mentions: list[Mention], title: str | None, typer: EntityTyp
             if mention.entity_type == DISEASE and mention.canonical in placed else mention for mention in mentions]
 
 
+def as_glossed_name(mentions: list[Mention], title: str | None, typer: EntityTyper) -> list[Mention]:
+    """A page titled with a disease glossed by another name ('Stomach ulcers (peptic ulcers)') uses the
+    first name for the glossed one: its mentions are the glossed disease, as the title's topic is."""
+    glossed = name_gloss(title, typer) if title else None
+    if glossed is None:
+        return mentions
+    name, gloss = glossed
+    return [replace(mention, canonical=gloss.canonical, ontology_id=gloss.ontology_id)
+            if mention.entity_type == DISEASE and mention.canonical == name.canonical else mention for mention in mentions]
+
+
 def is_site(word: str, typer: EntityTyper) -> bool:
     """A word that places a disease at a body site: 'vaginal', 'scalp', 'oral' (site_adjectives.txt)."""
     return word in typer.body_part_names or word in coordination.word_set("site_adjectives.txt")
@@ -823,7 +835,8 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
     them, so 'uric acid' in a gout article does not become a therapy.
     """
     typer = shared_typer()
-    mentions = as_placed_forms(about_title_condition(mentions_of(doc), doc, title, topic_from_mentions), title, typer)
+    mentions = as_placed_forms(as_glossed_name(about_title_condition(mentions_of(doc), doc, title, topic_from_mentions),
+                                               title, typer), title, typer)
     relations = extract_relations(doc, mentions, title, topic_from_mentions)
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}
     kept = [m for m in mentions if m.entity_type != TREATMENT or m.start in used

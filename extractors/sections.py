@@ -15,7 +15,7 @@ from spacy.tokens import Span
 from extractors import context, coordination
 from extractors.cues import LICENSES, CueMatch, cue_matches, list_cues
 from extractors.doc_index import MentionIndex, opening_of, text_of
-from extractors.entity_types import DISEASE, SYMPTOM, EntityTyper
+from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper, TypedConcept
 from extractors.layout import starts_line
 from extractors.ner import shared_typer
 from extractors.records import HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, Mention, RelationEvidence
@@ -25,6 +25,7 @@ TREATMENT_HEADING_CUE = "a heading naming a treatment"
 TREATMENT_HEADING_STRENGTH = 0.8  # the heading names the treatment, not what it treats
 SECTION_FACTOR = 0.6  # a paragraph of a 'Symptoms' section relates through its heading alone, less directly still
 LIST_FACTOR = 0.8  # a list line relates through its introduction, a little less directly than a sentence
+EXAMPLES_END = re.compile(r"\b(?:such as|like|including|for example|e\.g\.)\s*:\s*$", re.IGNORECASE)
 BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
 PARENTHESES = re.compile(r"\([^()]*\)")
 # 'anaphylaxis, a severe allergic reaction': what stands between a disease and a second one that glosses it
@@ -50,12 +51,35 @@ def is_kind_name(name: str, family: str) -> bool:
     return name.endswith(" " + family)
 
 
+GLOSSED_NAME = re.compile(r"^\s*(?P<name>[^()|:]+?)\s*\((?P<gloss>[^()]+)\)")
+
+
+def name_gloss(text: str, typer: EntityTyper) -> tuple[TypedConcept, TypedConcept] | None:
+    """Two names a title or heading gives one disease, as (the name to fold, the name it folds into):
+    'Stomach ulcers (peptic ulcers)' is about peptic ulcers, 'Sinusitis (Sinus Infection)' about
+    sinusitis. The name an ontology codes wins; where both are coded, the gloss in parentheses (the
+    medical name a page explains its everyday one with); where neither is, the first. None where the parentheses hold more than
+    a name ('Costochondritis (and Tietze syndrome)') or the two names are already one concept."""
+    match = GLOSSED_NAME.match(text)
+    if match is None:
+        return None
+    name, gloss = (typer.classify(match.group(part), "DISEASE") for part in ("name", "gloss"))
+    if name is None or gloss is None or not name.entity_type == gloss.entity_type == DISEASE:
+        return None
+    if (name.ontology_id or name.canonical) == (gloss.ontology_id or gloss.canonical):
+        return None
+    return (name, gloss) if gloss.ontology_id else (gloss, name)
+
+
 def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Mention | None:
     """The one disease a title or heading names, as a mention without offsets; None if zero or several.
 
-    A name in parentheses glosses the one before it: 'Sinusitis (Sinus Infection)' names one disease.
+    A name in parentheses glosses the one before it: 'Sinusitis (Sinus Infection)' names one disease,
+    'Stomach ulcers (peptic ulcers)' is about peptic ulcers (name_gloss).
     """
     diseases = {concept.ontology_id or concept.canonical: concept for concept in typer.diseases_named_in(text)}
+    if len(diseases) > 1 and (glossed := name_gloss(text, typer)) is not None:
+        diseases = {"gloss": glossed[1]}
     if len(diseases) > 1:
         diseases = {concept.ontology_id or concept.canonical: concept
                     for concept in typer.diseases_named_in(PARENTHESES.sub(" ", text))}
@@ -251,6 +275,7 @@ class SectionState:
     compared: tuple[str, ...] = ()  # the diseases a heading naming several sets side by side ('Is it piles or an anal fissure?')
     heading_words: frozenset[str] = frozenset()  # the content words of a heading that named no disease ('Could it be an ulcer?')
     heading_idx: int = -1  # the sentence index of the latest heading
+    glossed_name: str = ""  # the title's first name for the disease it glosses ('Stomach ulcers (peptic ulcers)')
 
     @property
     def lists_no_treatment(self) -> bool:
@@ -272,6 +297,8 @@ class SectionState:
         subtypes = [mention for mention in named if heading_topic is not None and is_family_of(heading_topic, mention)]
         if len(subtypes) == 1:
             heading_topic = as_topic(subtypes[0], sentence_idx)
+        elif heading_topic is not None and article_topic is not None and heading_topic.canonical == self.glossed_name:
+            heading_topic = as_topic(article_topic, sentence_idx)  # 'Symptoms of a stomach ulcer' on peptic ulcers
         elif (heading_topic is not None and article_topic is not None and is_family_of(heading_topic, article_topic)
               and not any(token.lower_ in coordination.word_set("other_kind_words.txt") for token in sentence)):
             heading_topic = as_topic(article_topic, sentence_idx)  # 'Severe eczema and specialist treatment' on atopic eczema
@@ -384,8 +411,11 @@ class SectionState:
         # (not one naming what manages: 'Insulin manages how the body uses sugar in the following ways:')
         # ('When it does cause trouble, the classic pattern is known as neurogenic claudication:' names only symptoms)
         names_symptoms = bool(named) and all(mention.entity_type == SYMPTOM for mention in named)
+        # '… a non-drowsy antihistamine works well, such as:' under 'Antihistamine tablets' lists kinds of a treatment
+        names_examples = bool(named) and named[-1].entity_type == TREATMENT and bool(EXAMPLES_END.search(text_of(sentence)))
         same_kind = (around is not None and all(set(LICENSES[match.cue.predicate]) & set(around.cues) for match in matches)
-                     and ((not self.lists_no_treatment and not named) or (set(around.cues) == {HAS_SYMPTOM} and names_symptoms)))
+                     and ((not self.lists_no_treatment and (not named or (names_examples and TREATED_BY in around.cues)))
+                          or (set(around.cues) == {HAS_SYMPTOM} and names_symptoms)))
         if not cues and (not matches or same_kind):
             inherited = around or (self.last_list if continues else None)
             cues = inherited.cues if inherited else dict(paragraph_cues or {})

@@ -634,3 +634,13 @@ def test_a_list_inside_a_markdown_box_keeps_its_introduction():
             "> * loss of bladder control\n> * loss of bowel control\n>\n"
             "> Cauda equina syndrome is a medical emergency, so go straight to A&E.\n")
     assert "loss of bowel control" in clean_text(text).text
+
+
+def test_a_reader_s_question_loses_its_signature_and_stands_as_a_heading():
+    paragraph = "<p>Psoriasis is a long-term condition that speeds up the way your skin renews itself. </p>" * 4
+    html = ("<html><head><title>Ask our dermatologist</title></head><body><main><article>" + paragraph +
+            "<h2>&ldquo;Which treatments actually work?&rdquo; &ndash; Sam, 41</h2>" + paragraph +
+            "</article></main></body></html>")
+    lines = clean_html(html).text.split("\n")
+    assert "\u201cWhich treatments actually work?\u201d" in lines or '"Which treatments actually work?"' in lines
+    assert "Sam, 41" not in clean_html(html).text
