@@ -283,6 +283,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         found_before = len(found)
         continued = continued_statement(sentence, stated_before, mention_at)
         referent = referent_disease(sentence, named_before, mention_at, previous_sentence)
+        if referent is not None and is_family_of(referent, section.topic):
+            referent = section.topic  # under 'Plaque psoriasis': '… eight in ten people with psoriasis. It causes …'
         about_treatment = (bool(treatments_before) and not named_before
                            and bool(context.treatment_anaphors().match(text_of(sentence).lstrip())))
         named_before = named_diseases(sentence, mention_at)

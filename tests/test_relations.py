@@ -2405,3 +2405,14 @@ def test_brand_names_in_brackets_are_no_disease_and_examples_of_a_treatment_are_
             "well, such as:\n\ncetirizine (Piriteze, Zirtek Allergy).\n\nloratadine (Clarityn Allergy).")
     assert related(nlp, text, title="Hay fever", predicate="treated_by") == {
         ("hay fever", "antihistamine"), ("hay fever", "cetirizine"), ("hay fever", "loratadine")}
+
+
+def test_it_under_a_subtype_heading_is_the_subtype_not_its_family_named_in_passing(nlp):
+    text = ("Plaque psoriasis\n\nThis is the most common type, accounting for eight in ten people with psoriasis. "
+            "It causes thickened, raised plaques, usually on the elbows and knees.")
+    assert related(nlp, text, title="Psoriasis") == {("plaque psoriasis", "plaque")}
+
+
+def test_testicles_and_ovaries_are_body_parts_a_symptom_is_placed_in(nlp):
+    assert related(nlp, "Mumps can cause painful, swollen testicles and swelling of the ovaries.") == {
+        ("mumps", "testicular pain"), ("mumps", "testicular swelling"), ("mumps", "ovarian swelling")}
