@@ -2416,3 +2416,9 @@ def test_it_under_a_subtype_heading_is_the_subtype_not_its_family_named_in_passi
 def test_testicles_and_ovaries_are_body_parts_a_symptom_is_placed_in(nlp):
     assert related(nlp, "Mumps can cause painful, swollen testicles and swelling of the ovaries.") == {
         ("mumps", "testicular pain"), ("mumps", "testicular swelling"), ("mumps", "ovarian swelling")}
+
+
+def test_a_burning_or_stinging_feeling_when_passing_urine_is_painful_urination(nlp):
+    for text in ("Cystitis tends to bring on a stinging or burning feeling when you pass urine.",
+                 "Cystitis causes a burning pain when you pee."):
+        assert related(nlp, text) == {("cystitis", "dysuria")}
