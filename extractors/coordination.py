@@ -26,7 +26,7 @@ from extractors.terms import term_key
 from extractors.vocabulary import read_list, read_table
 
 CONJUNCTIONS = frozenset({"and", "or"})
-PREPOSITIONS = frozenset({"in", "of", "around", "on", "over", "affecting", "behind"})
+PREPOSITIONS = frozenset({"in", "of", "around", "on", "over", "affecting", "behind", "at"})
 BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'
 ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
 SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight", "warm",
@@ -210,7 +210,8 @@ def body_parts_after(span: Span, taken: set[int]) -> list[int]:
         token = doc[position]
         if token.text in {";", ":", "."} or (position in taken):
             return before_comma
-        if token.lower_ in body_parts():
+        if token.lower_ in body_parts() and not (position + 1 < end and doc[position + 1].lower_ == "of"):
+            # 'at the back of the heel' places the pain in the heel, not the back
             parts = body_list_at(doc, position, span.sent.end)
             if parts and not taken.intersection(parts):
                 return parts

@@ -2422,3 +2422,9 @@ def test_a_burning_or_stinging_feeling_when_passing_urine_is_painful_urination(n
     for text in ("Cystitis tends to bring on a stinging or burning feeling when you pass urine.",
                  "Cystitis causes a burning pain when you pee."):
         assert related(nlp, text) == {("cystitis", "dysuria")}
+
+
+def test_a_symptom_at_the_back_or_front_of_a_body_part_is_placed_in_that_part(nlp):
+    assert related(nlp, "Subacute thyroiditis causes pain at the front of the neck.") == {
+        ("subacute thyroiditis", "neck pain")}
+    assert related(nlp, "Eczema causes itching on the back of your hands.") == {("eczema", "hand itching")}
