@@ -415,10 +415,10 @@ _GLUED_COLON = re.compile(r"(?<=[a-z]):(?=[A-Z][a-z])")
 _GLUED_QUESTION_HEADING = re.compile(r"^(.{6,150}?[a-z)]\?)(?=[A-Z][a-z])")
 
 
-# Encyclopedia citation and edit marks: 'the disease.[21]', 'Signs and symptoms[edit]', '[citation needed]'.
 # A reader's question signed by its asker ('"Which treatments work?" – Sam, 41'): the signature goes,
 # so the question stands alone on its line as the heading it is.
 _ASKER_SIGNATURE = re.compile(r"(?<=\?[\"\u201d])\s*[\u2013\u2014-]\s*[A-Z][\w'.-]*(?:\s[A-Z][\w'.-]*)?(?:,\s*\d{1,3})?\s*$")
+# Encyclopedia citation and edit marks: 'the disease.[21]', 'Signs and symptoms[edit]', '[citation needed]'.
 _CITATION_MARK = re.compile(r"\[(?:\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*|edit|citation needed|clarification needed|note \d{1,3})\]")
 
 

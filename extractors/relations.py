@@ -815,8 +815,8 @@ def as_placed_forms(mentions: list[Mention], title: str | None, typer: EntityTyp
 
 
 def as_glossed_name(mentions: list[Mention], title: str | None, typer: EntityTyper) -> list[Mention]:
-    """A page titled with a disease glossed by another name ('Stomach ulcers (peptic ulcers)') uses the
-    first name for the glossed one: its mentions are the glossed disease, as the title's topic is."""
+    """A page titled with two names for its disease ('Stomach ulcers (peptic ulcers)') uses both: its
+    mentions of the one name_gloss folds are the other, as the title's topic is."""
     glossed = name_gloss(title, typer) if title else None
     if glossed is None:
         return mentions

@@ -58,8 +58,9 @@ def name_gloss(text: str, typer: EntityTyper) -> tuple[TypedConcept, TypedConcep
     """Two names a title or heading gives one disease, as (the name to fold, the name it folds into):
     'Stomach ulcers (peptic ulcers)' is about peptic ulcers, 'Sinusitis (Sinus Infection)' about
     sinusitis. The name an ontology codes wins; where both are coded, the gloss in parentheses (the
-    medical name a page explains its everyday one with); where neither is, the first. None where the parentheses hold more than
-    a name ('Costochondritis (and Tietze syndrome)') or the two names are already one concept."""
+    medical name a page explains its everyday one with); where neither is, the first. None where the
+    parentheses hold more than a name ('Costochondritis (and Tietze syndrome)') or the two names are
+    already one concept."""
     match = GLOSSED_NAME.match(text)
     if match is None:
         return None
@@ -79,7 +80,7 @@ def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Ment
     """
     diseases = {concept.ontology_id or concept.canonical: concept for concept in typer.diseases_named_in(text)}
     if len(diseases) > 1 and (glossed := name_gloss(text, typer)) is not None:
-        diseases = {"gloss": glossed[1]}
+        diseases = {glossed[1].ontology_id or glossed[1].canonical: glossed[1]}
     if len(diseases) > 1:
         diseases = {concept.ontology_id or concept.canonical: concept
                     for concept in typer.diseases_named_in(PARENTHESES.sub(" ", text))}
@@ -275,7 +276,7 @@ class SectionState:
     compared: tuple[str, ...] = ()  # the diseases a heading naming several sets side by side ('Is it piles or an anal fissure?')
     heading_words: frozenset[str] = frozenset()  # the content words of a heading that named no disease ('Could it be an ulcer?')
     heading_idx: int = -1  # the sentence index of the latest heading
-    glossed_name: str = ""  # the title's first name for the disease it glosses ('Stomach ulcers (peptic ulcers)')
+    glossed_name: str = ""  # the title's name that folds into its other one ('stomach ulcer' in 'Stomach ulcers (peptic ulcers)')
 
     @property
     def lists_no_treatment(self) -> bool:
