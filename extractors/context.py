@@ -267,6 +267,10 @@ def disease_anaphors() -> re.Pattern[str]:
     return listed_cues("disease_anaphors.txt")
 
 
+def last_named_anaphors() -> re.Pattern[str]:
+    return listed_cues("last_named_anaphors.txt")
+
+
 def treatment_anaphors() -> re.Pattern[str]:
     return listed_cues("treatment_anaphors.txt")
 

@@ -26,7 +26,7 @@ from extractors.terms import term_key
 from extractors.vocabulary import read_list, read_table
 
 CONJUNCTIONS = frozenset({"and", "or"})
-PREPOSITIONS = frozenset({"in", "of", "around", "on", "over", "affecting", "behind", "at"})
+PREPOSITIONS = frozenset({"in", "of", "around", "on", "over", "affecting", "behind", "at", "from"})
 BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'
 ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
 SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight", "warm",
@@ -171,6 +171,8 @@ def body_list_at(doc: Doc, index: int, end: int) -> list[int]:
         index = past_side_words(doc, index, end) if index > part_end else index
         if index == part_end and index < end and doc[index].is_stop:
             return parts  # 'pain in the heel with your first steps': the place ends at a function word
+        if index > part_end and index < end and doc[index].lower_ in word_set("place_refinements.txt"):
+            return parts  # 'at the back of the heel or just above it': the heel, more or less
         if index < end and doc[index].lower_ not in body_parts() and doc[index].is_alpha:
             # 'in the groin or buttock, and sometimes a limp': a new item; 'in the face or one side of the body': no list
             return parts if after_comma else []

@@ -738,6 +738,8 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
         # 'Pseudogout doesn't respond to allopurinol. Attacks are treated by …'; not the flares of the
         # topic after a sentence that names another disease in passing ('… linked with thyroid disease.')
         return before[0] if opened_before else None
+    if context.last_named_anaphors().match(text_of(sentence).lstrip()):
+        return before[-1]
     if not context.disease_anaphors().match(text_of(sentence).lstrip()):
         return None
     if len(before) == 1 or opened_before:

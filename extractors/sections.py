@@ -120,12 +120,14 @@ def named_diseases(sentence: Span, mention_at: dict[int, Mention]) -> list[Menti
     return list(named.values())
 
 
-def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention | None) -> tuple[Mention | None, bool]:
+def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention | None,
+                 introduces: bool = False) -> tuple[Mention | None, bool]:
     """The one disease the sentence names (not from topic), else the topic; the topic if it names the topic's family.
 
     A disease it names as one to prevent does not count. Of several, the one the sentence opens with,
     its grammatical subject ('Septicaemia can bring on fever, just like meningitis, but there are some
-    extra warning signs to look out for:').
+    extra warning signs to look out for:'), or, in a list's introduction, the one of the clause that
+    announces the list ('It can start in the same way as bronchitis, but these signs point towards pneumonia:').
     """
     diseases = without_appositions(named_diseases(sentence, mention_at), text_of(sentence), sentence.start_char)
     # '… your angina …, you'll be offered medicines that … lower your risk of a heart attack:' lists angina's
@@ -136,7 +138,13 @@ def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention 
     if not diseases:
         return topic, True
     first = min(diseases, key=lambda mention: mention.start)
-    return (first, False) if first.start == opening_of(sentence) else (None, False)
+    if first.start == opening_of(sentence):
+        return first, False
+    if not introduces:
+        return None, False
+    cue_clauses = [clause for clause in context.clauses(sentence) if list_cues(cue_matches(clause), "list")]
+    named = [disease for disease in diseases if cue_clauses and cue_clauses[-1].start_char <= disease.start < cue_clauses[-1].end_char]
+    return (named[0], False) if len(named) == 1 else (None, False)
 
 
 def without_appositions(diseases: list[Mention], text: str, offset: int) -> list[Mention]:
@@ -422,7 +430,7 @@ class SectionState:
             cues = inherited.cues if inherited else dict(paragraph_cues or {})
         elif continues:
             inherited = self.last_list  # 'You might also have:' has a cue of its own and continues the list before
-        subject, from_topic = list_subject(sentence, mention_at, topic)
+        subject, from_topic = list_subject(sentence, mention_at, topic, introduces=True)
         if inherited is not None and from_topic and inherited.subject is not None:
             subject = inherited.subject  # 'You might also have:' continues the list about lupus
         self.current_list = ListContext(cues, subject, context.is_hedged(sentence), from_topic) if cues else None

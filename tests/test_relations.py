@@ -2428,3 +2428,41 @@ def test_a_symptom_at_the_back_or_front_of_a_body_part_is_placed_in_that_part(nl
     assert related(nlp, "Subacute thyroiditis causes pain at the front of the neck.") == {
         ("subacute thyroiditis", "neck pain")}
     assert related(nlp, "Eczema causes itching on the back of your hands.") == {("eczema", "hand itching")}
+
+
+def test_a_tendon_condition_is_named_with_its_tendon_and_its_bare_head_word_is_the_topic(nlp):
+    text = "Achilles tendinopathy causes heel pain. Tendinopathy also causes swelling."
+    assert related(nlp, text, title="A Guide to Achilles Tendinopathy") == {
+        ("achilles tendinopathy", "heel pain"), ("achilles tendinopathy", "swelling")}
+
+
+def test_or_just_above_it_narrows_the_place_and_keeps_the_coordinated_symptoms_placed(nlp):
+    text = "Achilles tendinopathy causes pain and swelling at the back of the heel or just above it."
+    assert related(nlp, text) == {("achilles tendinopathy", "heel pain"), ("achilles tendinopathy", "heel swelling")}
+
+
+def test_a_list_introduction_naming_two_diseases_lists_the_one_its_announcing_clause_names(nlp):
+    text = ("Pneumonia is an infection deeper in the lungs. It can start in the same way as bronchitis, but these "
+            "signs point towards pneumonia:\n\nsharp chest pain.\n\na fast heartbeat.")
+    assert related(nlp, text, title="Acute bronchitis") == {("pneumonia", "chest pain"), ("pneumonia", "tachycardia")}
+
+
+def test_genital_discharge_and_bleeding_are_named_by_their_place(nlp):
+    text = ("Chlamydia\n\nSymptoms in women\n\nYou might notice:\n\nunusual vaginal discharge.\n\npain in your tummy or "
+            "pelvis.\n\nbleeding between periods.\n\nSymptoms in men\n\nYou might notice:\n\nwhite, cloudy or watery "
+            "discharge from the tip of the penis.\n\nitching in the urethra (the tube that carries pee out of the body).")
+    assert related(nlp, text, title="Chlamydia") == {
+        ("chlamydia", "vaginal discharge"), ("chlamydia", "abdominal pain"), ("chlamydia", "pelvic pain"),
+        ("chlamydia", "bleeding between period"), ("chlamydia", "penile discharge"), ("chlamydia", "urethral itching")}
+
+
+def test_a_discharge_is_named_by_its_look(nlp):
+    assert related(nlp, "Thrush causes a thick white discharge.") == {("thrush", "white discharge")}
+
+
+def test_this_causes_speaks_of_the_disease_the_sentence_before_named_last(nlp):
+    text = ("Rarely, chlamydia can trigger sexually acquired reactive arthritis (SARA). This causes inflammation of "
+            "the joints or the eyes.")
+    assert related(nlp, text, title="Chlamydia") == {
+        ("sexually acquired reactive arthritis", "joint inflammation"),
+        ("sexually acquired reactive arthritis", "eye inflammation")}
