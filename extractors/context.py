@@ -386,6 +386,19 @@ def is_negated(mention: Span, clause: Span) -> bool:
     return reaching_negation(window[window.rfind("|") + 1:])  # a table's cell ends it: '| no temperature | Usually cystitis |'
 
 
+INEFFECTIVE_WINDOW_TOKENS = 10  # 'codeine and other opioids don't help': how far after a treatment its verdict may stand
+CONDITION_WORDS = frozenset({"if", "when", "unless", "until", "because"})  # 'Y helps if X doesn't work': not Y's verdict
+
+
+def judged_ineffective(mention: Span, clause: Span) -> bool:
+    """A treatment its clause goes on to call useless: 'Stronger painkillers such as codeine and other
+    opioids don't help either', 'Painkillers like paracetamol don't work for cluster headache'."""
+    doc = mention.doc
+    end = min(clause.end, mention.end + INEFFECTIVE_WINDOW_TOKENS)
+    window_end = next((index for index in range(mention.end, end) if doc[index].lower_ in CONDITION_WORDS), end)
+    return bool(listed_cues("ineffective_cues.txt").search(text_of(doc[mention.end:window_end])))
+
+
 def negated_between(doc_text: str, start_char: int, end_char: int) -> bool:
     return has_negation(doc_text[start_char:end_char])
 

@@ -664,7 +664,8 @@ class EntityTypingComponent:
             if (clause.start, clause.end) not in hedged:
                 hedged[clause.start, clause.end] = context.is_hedged(clause)
             values = span._
-            values.negated = context.is_negated(span, clause)
+            values.negated = context.is_negated(span, clause) or (
+                values.entity_type == TREATMENT and context.judged_ineffective(span, clause))
             values.hedged = hedged[clause.start, clause.end]
         return doc
 

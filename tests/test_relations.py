@@ -2466,3 +2466,23 @@ def test_this_causes_speaks_of_the_disease_the_sentence_before_named_last(nlp):
     assert related(nlp, text, title="Chlamydia") == {
         ("sexually acquired reactive arthritis", "joint inflammation"),
         ("sexually acquired reactive arthritis", "eye inflammation")}
+
+
+def test_a_treatment_its_clause_calls_useless_is_negated_but_not_one_offered_if_another_fails(nlp):
+    text = ("Cluster headache\n\nTreating an attack\n\nStronger painkillers such as codeine and other opioids don't "
+            "help either. Triptans can help if painkillers don't work.")
+    assert related(nlp, text, title="Cluster headache", predicate="treated_by") == {("cluster headache", "triptan")}
+
+
+def test_symptoms_a_disease_is_mistaken_for_because_of_are_not_that_diseases(nlp):
+    text = ("Cluster headache is rare. A smaller number also feel sick, which is one reason the condition is "
+            "sometimes mistaken for migraine.")
+    assert related(nlp, text, title="Cluster headache") == {("cluster headache", "nausea")}
+
+
+def test_sweating_and_flushing_are_placed_and_nostrils_and_pupils_named_as_clinicians_do(nlp):
+    text = ("Cluster headache\n\nWhat does an attack feel like?\n\nAt least one of these shows up on the same side of "
+            "the face:\n\na smaller pupil in that eye.\n\na blocked or runny nostril.\n\nsweating or flushing of the face.")
+    assert related(nlp, text, title="Cluster headache") == {
+        ("cluster headache", "small pupil"), ("cluster headache", "blocked nose"), ("cluster headache", "runny nose"),
+        ("cluster headache", "facial sweating"), ("cluster headache", "facial flushing")}
