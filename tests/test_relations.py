@@ -2486,3 +2486,17 @@ def test_sweating_and_flushing_are_placed_and_nostrils_and_pupils_named_as_clini
     assert related(nlp, text, title="Cluster headache") == {
         ("cluster headache", "small pupil"), ("cluster headache", "blocked nose"), ("cluster headache", "runny nose"),
         ("cluster headache", "facial sweating"), ("cluster headache", "facial flushing")}
+
+
+def test_crusted_scabies_is_a_disease_of_its_own(nlp):
+    text = "Scabies is common in care homes. Crusted scabies causes scaly, thickened skin."
+    assert related(nlp, text, title="Scabies: information for families") == {
+        ("crusted scabies", "scaly skin"), ("crusted scabies", "thickened skin")}
+
+
+def test_pcos_signs_are_named_as_its_pages_name_them(nlp):
+    text = ("Signs and symptoms of PCOS\n\nYou might notice:\n\nmissed periods for months at a time.\n\nputting on "
+            "weight easily.\n\ndarker, velvety patches of skin in the creases of the neck (acanthosis nigricans).")
+    assert related(nlp, text, title="Polycystic ovary syndrome (PCOS)") == {
+        ("polycystic ovary syndrome", "missed period"), ("polycystic ovary syndrome", "weight gain"),
+        ("polycystic ovary syndrome", "acanthosis nigrican")}
