@@ -637,12 +637,12 @@ def hard_junk_reason(block: Block, key: str, index: int, phrases: frozenset[str]
     if stamp:
         metadata.date = metadata.date or stamp
         return "date stamp"
-    if len(text) <= PATTERN_MAX_CHARS and patterns.search(text):
-        return "boilerplate pattern"
     author = byline_author(text) if index < HEAD_LINES * 2 else None
-    if author:
+    if author:  # before the patterns, which know 'Written by …' too: a byline marks the headline above it
         metadata.author = metadata.author or author
         return "byline"
+    if len(text) <= PATTERN_MAX_CHARS and patterns.search(text):
+        return "boilerplate pattern"
     if key in recurring:
         if block.bullet or listed or (heading_like(block) and len(block.words) <= 6):
             block.recurring = True  # 'Symptoms' recurs as a real heading; decided by what follows

@@ -129,6 +129,8 @@ def right_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
             index += 1
         if not connectors or index >= len(doc) or not is_bare(doc[index], taken) or not ends_phrase(doc, index + 1):
             break
+        if doc[index].text.isupper() and len(doc[index].text) > 1:
+            break  # 'Generalised anxiety disorder, or GAD,': the short form of the name, no conjunct sharing its words
         found.append(Conjunct(index, index + 1, f"{prefix} {doc[index].text}".strip()))
         index += 1
     return found if joined else []

@@ -106,7 +106,8 @@ def paragraph_sentences(doc: Doc) -> Doc:
 def gazetteer_terms() -> dict[str, list[str]]:
     """label -> names to match: curated names, their synonyms and treatments, multi-word HPO
     phenotypes (lay symptom names such as 'sensitivity to light'), ICD-10-CM disease names of
-    two to four words or of one word with a disease ending ('-itis', '-osis'), each with its plural."""
+    two to four words or of one word with a disease ending ('-itis', '-osis'), each with its plural (and, for
+    diseases and symptoms, its British spelling)."""
     typer = shared_typer()
     patterns: dict[str, set[str]] = {label: set() for label in GAZETTEER_LABELS.values()}
     for term, entity_type, *_ in read_table("entity_types.tsv"):
@@ -140,6 +141,8 @@ def gazetteer_terms() -> dict[str, list[str]]:
             patterns["DISEASE"].add(key)  # 'chickenpox', 'scabies'
         elif len(words) == 1 and key in phenotype_words:
             patterns["SYMPTOM"].add(key)  # 'forgetfulness', 'restlessness'
+    for label in ("DISEASE", "SYMPTOM"):  # 'generalised anxiety disorder', 'oesophagitis' as British pages write them
+        patterns[label].update({british_spelled(term) for term in patterns[label]})
     return {label: sorted(terms | {pluralize(term) for term in terms}) for label, terms in patterns.items()}
 
 
@@ -174,6 +177,20 @@ def hyphenated(term: str) -> list[str]:
     if not 2 <= len(words) <= 3:
         return []
     return [" ".join(words[:i]) + "-" + " ".join(words[i:]) for i in range(1, len(words))]
+
+
+@lru_cache(maxsize=1)
+def british_spelling_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """data/british_spellings.tsv as word-part substitutions ('ized$' -> 'ised')."""
+    return tuple((re.compile(american.replace("^", r"\b").replace("$", r"\b")), british)
+                 for american, british in read_table("british_spellings.tsv"))
+
+
+def british_spelled(term: str) -> str:
+    """A name as British pages spell it ('generalized anxiety disorder' -> 'generalised anxiety disorder')."""
+    for pattern, british in british_spelling_rules():
+        term = pattern.sub(british, term)
+    return term
 
 
 def symptom_description_matcher(strings: StringStore | None = None) -> LowerPatternMatcher:
@@ -633,9 +650,13 @@ class EntityTypingComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         long_forms = self.long_forms(doc)
+        glossed = {short: form for short, form in comma_glossed_forms(doc).items() if short not in long_forms}
+        long_forms.update(glossed)
         short_form_spans = [Span(doc, short.start, short.end, label=long_forms[short.text][1])
                             for short in getattr(doc._, "abbreviations", []) or []
                             if short.text in long_forms]
+        short_form_spans += [Span(doc, token.i, token.i + 1, label=glossed[token.text][1])
+                             for token in doc if token.text in glossed]
         typed_entities = []
         for span in filter_spans([trimmed for trimmed in map(trim_edges, [*doc.ents, *short_form_spans]) if trimmed]):
             long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
@@ -739,6 +760,20 @@ def names_vaccine(span: Span) -> bool:
     following = span.doc[index].lower_ if index < len(span.doc) else ""  # 'Bacille Calmette-Guérin (BCG) vaccine'
     vaccine_words = coordination.word_set("vaccine_words.txt")
     return span[-1].lower_ in vaccine_words or following in vaccine_words
+
+
+def comma_glossed_forms(doc: Doc) -> dict[str, tuple[str, str]]:
+    """Short forms an entity's name is glossed with after 'or' ('Generalised anxiety disorder, or GAD, is …'),
+    where the short form spells the initials of the name's words: short form -> (long form, entity label)."""
+    forms: dict[str, tuple[str, str]] = {}
+    for span in doc.ents:
+        if span.end + 2 >= len(doc) or doc[span.end].text != "," or doc[span.end + 1].lower_ != "or":
+            continue
+        short = doc[span.end + 2]
+        initials = "".join(token.text[0] for token in span if token.is_alpha).upper()
+        if short.text.isupper() and len(short.text) > 1 and short.text == initials:
+            forms.setdefault(short.text, (span.text, span.label_))
+    return forms
 
 
 def looks_like_abbreviation(short: Span, long_form: Span) -> bool:

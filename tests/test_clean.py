@@ -644,3 +644,15 @@ def test_a_reader_s_question_loses_its_signature_and_stands_as_a_heading():
     lines = clean_html(html).text.split("\n")
     assert "\u201cWhich treatments actually work?\u201d" in lines or '"Which treatments actually work?"' in lines
     assert "Sam, 41" not in clean_html(html).text
+
+
+def test_the_headline_above_a_written_by_byline_is_the_title_and_the_byline_names_the_author():
+    text = ("Calmly Help Centre\nSearch articles...\nTry Calmly Plus free for 7 days, then £9.99 a month\n"
+            "Understanding generalised anxiety disorder (GAD)\n"
+            "Written by Dr Ada Brook, Clinical Psychologist and Calmly Clinical Content Lead\n"
+            "Everyone worries now and then, and that kind of worry usually fades once the moment has passed. "
+            "Generalised anxiety disorder is different: the worry takes up so much space that it gets in the way.\n")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Understanding generalised anxiety disorder (GAD)"
+    assert cleaned.author == "Dr Ada Brook"
+    assert "Written by" not in cleaned.text

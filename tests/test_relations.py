@@ -2500,3 +2500,33 @@ def test_pcos_signs_are_named_as_its_pages_name_them(nlp):
     assert related(nlp, text, title="Polycystic ovary syndrome (PCOS)") == {
         ("polycystic ovary syndrome", "missed period"), ("polycystic ovary syndrome", "weight gain"),
         ("polycystic ovary syndrome", "acanthosis nigrican")}
+
+
+def test_a_disease_named_with_british_spelling_is_known_and_its_comma_or_short_form_stands_for_it(nlp):
+    text = ("Generalised anxiety disorder, or GAD, is different from everyday worry. People with GAD often feel "
+            "restless.")
+    mentions = document_facts("0" * 16, nlp(text)).mentions
+    assert [(m.text, m.canonical) for m in mentions if m.entity_type == "disease"] == [
+        ("Generalised anxiety disorder", "generalized anxiety disorder"), ("GAD", "generalized anxiety disorder"),
+        ("GAD", "generalized anxiety disorder")]
+
+
+def test_other_things_youll_probably_recognise_lists_symptoms_of_a_raw_or_tickly_throat(nlp):
+    text = ("Laryngitis simply means your voice box is inflamed. Other things you'll probably recognise:\n\n"
+            "a sore, raw or tickly throat\n\nSome people feel under the weather for a day or so.")
+    assert related(nlp, text, title="Lost my voice - laryngitis??") == {
+        ("laryngitis", "sore throat"), ("laryngitis", "raw throat"), ("laryngitis", "tickly throat"),
+        ("laryngitis", "malaise")}
+
+
+def test_what_can_i_buy_heads_a_treatment_section_and_alginates_are_treatments(nlp):
+    text = ("What is gastritis?\n\nGastritis is inflammation of the stomach lining.\n\nWhat can I buy to ease "
+            "gastritis?\n\nA quick guide:\n\nAntacids Rennie (calcium carbonate) work within minutes.\n\n"
+            "Alginates Gaviscon form a protective raft on top of the stomach contents.")
+    found = related(nlp, text, title="Gastritis", predicate="treated_by")
+    assert {("gastritis", "antacid"), ("gastritis", "calcium carbonate"), ("gastritis", "alginate")} <= found
+
+
+def test_infected_bursitis_is_septic_bursitis(nlp):
+    assert related(nlp, "Infected bursitis is treated with antibiotics.", predicate="treated_by") == {
+        ("septic bursitis", "antibiotic")}
