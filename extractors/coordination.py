@@ -27,6 +27,7 @@ from extractors.vocabulary import read_list, read_table
 
 CONJUNCTIONS = frozenset({"and", "or"})
 PREPOSITIONS = frozenset({"in", "of", "around", "on", "over", "affecting", "behind", "at", "from"})
+PLACE_ADVERBS = frozenset({"right", "just", "directly"})  # 'right over the kneecap': the place still follows
 BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'
 ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
 SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight", "warm",
@@ -204,6 +205,8 @@ def body_parts_after(span: Span, taken: set[int]) -> list[int]:
     if (index + 2 < len(doc) and doc[index].lower_ in CONJUNCTIONS and doc[index + 1].lower_ in located_heads()
             and doc[index + 2].lower_ in PREPOSITIONS):
         index += 2  # 'pain and cramping in the tummy': both are placed
+    if index + 1 < len(doc) and doc[index].lower_ in PLACE_ADVERBS and doc[index + 1].lower_ in PREPOSITIONS:
+        index += 1  # 'swelling right over the front of the kneecap'
     if index >= len(doc) or doc[index].lower_ not in PREPOSITIONS:
         return []
     while index + 1 < len(doc) and doc[index + 1].lower_ in PREPOSITIONS | CONJUNCTIONS:  # 'in and around'

@@ -451,7 +451,7 @@ class GazetteerMatcher:
         spans = [*spans, *coordinated_common_treatments(doc, spans, self.common_treatments, self.treatment_label)]
         spans = [*spans, *labelled_common_treatments(doc, spans, self.common_treatments, self.treatment_label)]
         spans = [span for span in spans if not is_product_name_word(span)]
-        doc.ents = filter_spans(with_heading_subtypes(with_placed_subtypes(spans, typer), typer))
+        doc.ents = filter_spans(with_heading_subtypes(with_glossed_qualifiers(with_placed_subtypes(spans, typer), typer), typer))
         return doc
 
 
@@ -543,6 +543,24 @@ def with_placed_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
             span = Span(span.doc, span.start - 1, span.end, label=span.label)
         placed.append(span)
     return placed
+
+
+MAX_QUALIFIER_GLOSS_TOKENS = 3  # '(infected)', '(Norwegian)': a short gloss between a qualifier and the disease
+
+
+def with_glossed_qualifiers(spans: list[Span], typer: EntityTyper) -> list[Span]:
+    """A disease named with a qualifier glossed in brackets before it is the qualified kind: 'septic
+    (infected) bursitis', 'Crusted (Norwegian) scabies', where a list knows '<qualifier> <disease>'."""
+    result = []
+    for span in spans:
+        doc, close = span.doc, span.start - 1
+        if span.label_ == "DISEASE" and close > 0 and doc[close].text == ")":
+            open_at = next((i for i in range(close - 1, max(close - 1 - MAX_QUALIFIER_GLOSS_TOKENS, -1), -1) if doc[i].text == "("), None)
+            if open_at is not None and open_at > 0 and doc[open_at - 1].is_alpha and typer.is_known_name(
+                    typer.canonical_key(f"{doc[open_at - 1].text} {span.text}")):
+                span = Span(doc, open_at - 1, span.end, label=span.label)
+        result.append(span)
+    return result
 
 
 MAX_HEADING_LEAD_TOKENS = 2  # '3. Ocular rosacea', '## Ocular rosacea': numbering before the name

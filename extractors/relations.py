@@ -43,8 +43,8 @@ ADVICE_STRENGTH = 0.3  # a measure related through the article's topic alone: we
 MAX_CLAUSE_DISEASES = 2  # more diseases in one clause than this is a differential list, not a statement of facts
 DOMINANT_SHARE = 0.5  # of the disease mentions of an untitled article, for its topic
 DOMINANT_MIN_MENTIONS = 3  # fewer mentions than this make no topic
-KIND_SHARE = 0.35  # of the mentions of a disease and its one kind, for the kind to be the article's topic (not a
-# scabies letter's section on crusted scabies, 5 of its 17 mentions)
+KIND_SHARE = 0.25  # of the mentions of a disease and its one kind, for the kind to be the article's topic
+HEADED_KIND_SHARE = 0.5  # for a kind a heading names, which has a section of its own (crusted scabies, 6 of 16)
 
 
 def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_idx: int,
@@ -259,7 +259,9 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
                      or title_condition(title, typer)) if title else None
     if article_topic is None and topic_from_mentions:  # no title, or one naming no disease ('Scattered Thoughts')
         article_topic = leading_heading_topic(doc, typer) or dominant_disease(mentions)
-    article_topic = named_kind(article_topic, mentions)
+    all_sentences = sentences(doc)
+    headings = frozenset(index for index, sentence in enumerate(all_sentences) if is_heading(sentence))
+    article_topic = named_kind(article_topic, mentions, headings)
     glossed = name_gloss(title, typer) if title else None
     section = SectionState(glossed_name=glossed[0].canonical if glossed else "")
     previous_items: list[tuple[int, Span]] = []
@@ -274,7 +276,6 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     found_before = 0  # where the sentence before began adding evidence, for '… may also …' after it
     paragraph_kind: Mention | None = None  # the kind of the topic (or of its family) a paragraph opens with: its subject
     paragraph_symptoms: dict[str, tuple[str, float]] = {}  # a symptom cue of the paragraph so far ('The first sign is …')
-    all_sentences = sentences(doc)
     columns: dict[int, Mention] = {}  # the diseases a table's header names, by cell ('| Symptom | Labyrinthitis | … |')
     for sentence_idx, sentence in enumerate(all_sentences):
         text = text_of(sentence).strip()
@@ -673,16 +674,21 @@ def leading_topic_heading(doc: Doc, typer: EntityTyper) -> str | None:
     return None
 
 
-def named_kind(topic: Mention | None, mentions: list[Mention]) -> Mention | None:
+def named_kind(topic: Mention | None, mentions: list[Mention], headings: frozenset[int] = frozenset()) -> Mention | None:
     """The article's disease, or the one kind of it the article names DOMINANT_MIN_MENTIONS times and in
     KIND_SHARE of the mentions of either: a 'sleep apnoea' story about obstructive sleep apnoea (OSA) is
-    about that, and a forum thread saying 'anaemia' for the iron deficiency anaemia it names is too."""
+    about that, and a forum thread saying 'anaemia' for the iron deficiency anaemia it names is too. A kind
+    a heading names (the sentences at `headings`) has a section of its own ('Crusted scabies' in a letter about
+    scabies): it needs HEADED_KIND_SHARE."""
     if topic is None:
         return None
     counts = disease_counts(mentions)
     kinds = [canonical for canonical in counts if is_kind_name(canonical, topic.canonical)]
-    if len(kinds) != 1 or counts[kinds[0]] < max(KIND_SHARE * (counts[kinds[0]] + counts[topic.canonical]),
-                                                   DOMINANT_MIN_MENTIONS):
+    if len(kinds) != 1:
+        return topic
+    headed = any(mention.canonical == kinds[0] and mention.sentence_idx in headings for mention in mentions)
+    share = HEADED_KIND_SHARE if headed else KIND_SHARE
+    if counts[kinds[0]] < max(share * (counts[kinds[0]] + counts[topic.canonical]), DOMINANT_MIN_MENTIONS):
         return topic
     return named_topic(mentions, kinds[0])
 

@@ -300,6 +300,8 @@ class SectionState:
         """
         text = text_of(sentence).strip()
         matches = cue_matches(sentence)
+        # a disease a sentence of the section before named as its topic ('This is called septic bursitis.')
+        named_in_section = self.topic if self.topic is not None and self.topic.sentence_idx > self.heading_idx else None
         self.heading_idx = sentence_idx
         heading_topic = topic_mention(text, shared_typer(), sentence_idx)
         self.compared = tuple(mention.canonical for mention in named) if heading_topic is None and len(named) > 1 else ()
@@ -335,6 +337,11 @@ class SectionState:
             self.context = replace(self.context, subject=heading_topic)
         elif heading_topic is not None and (self.context.subject is None or heading_topic.canonical != self.context.subject.canonical):
             self.topic, self.context = heading_topic, None  # 'Diabetes diet' in a psoriasis article: a new topic
+        if named_in_section is not None and self.topic is named_in_section:
+            # … is the topic of that section only: 'Looking after it yourself' is about the page's disease again
+            self.topic = None
+            if self.context is not None and self.context.subject is named_in_section:
+                self.context = replace(self.context, subject=article_topic)
         cues = list_cues(matches, "list")
         self.current_list = ListContext(cues, self.topic or article_topic) if cues else self.context
         self.last_list = self.current_list

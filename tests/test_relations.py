@@ -2530,3 +2530,24 @@ def test_what_can_i_buy_heads_a_treatment_section_and_alginates_are_treatments(n
 def test_infected_bursitis_is_septic_bursitis(nlp):
     assert related(nlp, "Infected bursitis is treated with antibiotics.", predicate="treated_by") == {
         ("septic bursitis", "antibiotic")}
+
+
+def test_a_qualifier_glossed_in_brackets_names_the_kind_and_its_section_ends_at_the_next_heading(nlp):
+    text = ("Housemaid's knee\n\nWhen bursitis becomes infected\n\nThis is called septic (infected) bursitis. It "
+            "causes a high temperature.\n\nLooking after it yourself\n\nParacetamol can help with the pain.")
+    assert related(nlp, text, title="Housemaid's knee (prepatellar bursitis)") == {("septic bursitis", "fever")}
+    assert related(nlp, text, title="Housemaid's knee (prepatellar bursitis)", predicate="treated_by") == {
+        ("prepatellar bursitis", "acetaminophen")}
+
+
+def test_swelling_right_over_the_kneecap_is_placed_under_a_what_it_feels_like_heading(nlp):
+    text = "Bursitis\n\nWhat it feels like\n\nThe first thing most people notice is swelling right over the kneecap."
+    assert related(nlp, text, title="Housemaid's knee (prepatellar bursitis)") == {
+        ("prepatellar bursitis", "kneecap swelling")}
+
+
+def test_a_kind_with_a_heading_of_its_own_is_not_the_pages_topic_unless_it_is_named_most(nlp):
+    text = ("Scabies is common in care homes. Scabies spreads by touch. Scabies itches. We treat scabies quickly. "
+            "Scabies can come back.\n\nCrusted scabies\n\nSome residents develop crusted scabies. Crusted scabies "
+            "spreads easily. Crusted scabies is rare.\n\nHow is scabies treated?\n\nScabies is treated with permethrin cream.")
+    assert related(nlp, text, title="Scabies at our home", predicate="treated_by") == {("scabies", "permethrin")}
