@@ -2551,3 +2551,17 @@ def test_a_kind_with_a_heading_of_its_own_is_not_the_pages_topic_unless_it_is_na
             "Scabies can come back.\n\nCrusted scabies\n\nSome residents develop crusted scabies. Crusted scabies "
             "spreads easily. Crusted scabies is rare.\n\nHow is scabies treated?\n\nScabies is treated with permethrin cream.")
     assert related(nlp, text, title="Scabies at our home", predicate="treated_by") == {("scabies", "permethrin")}
+
+
+def test_cows_milk_protein_allergy_and_milk_allergy_are_one_disease(nlp):
+    text = "Cow's milk protein allergy is common in babies. It is not the same as a milk allergy in adults."
+    mentions = document_facts("0" * 16, nlp(text)).mentions
+    assert {m.canonical for m in mentions if m.entity_type == "disease"} == {"cow's milk protein allergy"}
+
+
+def test_bodily_signs_of_anxiety_are_named_as_clinicians_name_them(nlp):
+    text = ("Generalised anxiety disorder, or GAD, is common. Lots of people with GAD feel worn out. You might "
+            "notice:\n\nyour heart pounding.\n\ntense muscles, often in the shoulders.\n\nsweating more than usual.")
+    assert related(nlp, text, title="Understanding generalised anxiety disorder (GAD)") == {
+        ("generalized anxiety disorder", "fatigue"), ("generalized anxiety disorder", "palpitation"),
+        ("generalized anxiety disorder", "muscle tension"), ("generalized anxiety disorder", "sweating")}
