@@ -2565,3 +2565,10 @@ def test_bodily_signs_of_anxiety_are_named_as_clinicians_name_them(nlp):
     assert related(nlp, text, title="Understanding generalised anxiety disorder (GAD)") == {
         ("generalized anxiety disorder", "fatigue"), ("generalized anxiety disorder", "palpitation"),
         ("generalized anxiety disorder", "muscle tension"), ("generalized anxiety disorder", "sweating")}
+
+
+def test_what_actually_helps_heads_self_care_for_the_voice(nlp):
+    text = ("Laryngitis simply means your voice box is inflamed.\n\nWhat actually helps.\n\nVoice rest. Talk as little "
+            "as you can.\n\nDrink plenty. Water, warm drinks.\n\nSteam. Breathe in steam from a bowl of hot water.")
+    assert related(nlp, text, title="Lost my voice - laryngitis??", predicate="treated_by") == {
+        ("laryngitis", "voice rest"), ("laryngitis", "hydration"), ("laryngitis", "steam inhalation")}
