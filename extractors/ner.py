@@ -367,17 +367,23 @@ def treatment_phrase_spans(doc: Doc, blocked: AbstractSet[int],
     return spans
 
 
-MAX_GLOSS_TOKENS = 8
+MAX_SPELLED_OUT_TOKENS = 7  # 'SGLT2 (sodium-glucose co-transporter 2) inhibitors': the words inside the brackets
 MAX_BRACKETED_ACRONYM_TOKENS = 3  # 'IL-17': 'IL', '-', '17'
+MAX_QUALIFIER_GLOSS_TOKENS = 2  # '(infected)', '(Norwegian)': a short gloss between a qualifier and the disease
+
+
+def bracket_opening(doc: Doc, head: int, max_inside: int) -> int | None:
+    """Where the brackets that close right before the token at head open, with at most max_inside tokens
+    inside and something before them: the '(' of '(TNF)' in 'tumour necrosis factor (TNF) inhibitors'."""
+    if head < 3 or doc[head - 1].text != ")":
+        return None
+    return next((i for i in range(head - 2, max(head - 3 - max_inside, 0), -1) if doc[i].text == "("), None)
 
 
 def bracketed_acronym_start(doc: Doc, head: int) -> int:
     """Where '(ACRONYM)' right before a class head opens, so the modifiers before it join the class:
     'tumour necrosis factor (TNF) inhibitors', 'interleukin-17 (IL-17) inhibitors'; else the head."""
-    if head < 3 or doc[head - 1].text != ")":
-        return head
-    opening = next((i for i in range(head - 2, max(head - 3 - MAX_BRACKETED_ACRONYM_TOKENS, 0), -1)
-                    if doc[i].text == "("), None)
+    opening = bracket_opening(doc, head, MAX_BRACKETED_ACRONYM_TOKENS)
     inside = doc[opening + 1:head - 1].text.replace("-", "") if opening is not None else ""
     return opening if inside and " " not in inside and is_acronym(inside) else head
 
@@ -385,10 +391,8 @@ def bracketed_acronym_start(doc: Doc, head: int) -> int:
 def glossed_acronym(doc: Doc, head: int) -> int | None:
     """Where an acronym starts that is spelled out in brackets right before a class head:
     'SGLT2 (sodium-glucose co-transporter 2) inhibitors'."""
-    if head < 3 or doc[head - 1].text != ")":
-        return None
-    opening = next((i for i in range(head - 2, max(head - 2 - MAX_GLOSS_TOKENS, 0), -1) if doc[i].text == "("), None)
-    if opening is None or opening == 0 or not is_acronym(doc[opening - 1].text):
+    opening = bracket_opening(doc, head, MAX_SPELLED_OUT_TOKENS)
+    if opening is None or not is_acronym(doc[opening - 1].text):
         return None
     return opening - 1
 
@@ -545,20 +549,16 @@ def with_placed_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
     return placed
 
 
-MAX_QUALIFIER_GLOSS_TOKENS = 3  # '(infected)', '(Norwegian)': a short gloss between a qualifier and the disease
-
-
 def with_glossed_qualifiers(spans: list[Span], typer: EntityTyper) -> list[Span]:
     """A disease named with a qualifier glossed in brackets before it is the qualified kind: 'septic
     (infected) bursitis', 'Crusted (Norwegian) scabies', where a list knows '<qualifier> <disease>'."""
     result = []
     for span in spans:
-        doc, close = span.doc, span.start - 1
-        if span.label_ == "DISEASE" and close > 0 and doc[close].text == ")":
-            open_at = next((i for i in range(close - 1, max(close - 1 - MAX_QUALIFIER_GLOSS_TOKENS, -1), -1) if doc[i].text == "("), None)
-            if open_at is not None and open_at > 0 and doc[open_at - 1].is_alpha and typer.is_known_name(
-                    typer.canonical_key(f"{doc[open_at - 1].text} {span.text}")):
-                span = Span(doc, open_at - 1, span.end, label=span.label)
+        doc = span.doc
+        opening = bracket_opening(doc, span.start, MAX_QUALIFIER_GLOSS_TOKENS) if span.label_ == "DISEASE" else None
+        if opening is not None and doc[opening - 1].is_alpha and typer.is_known_name(
+                typer.canonical_key(f"{doc[opening - 1].text} {span.text}")):
+            span = Span(doc, opening - 1, span.end, label=span.label)
         result.append(span)
     return result
 
