@@ -136,9 +136,10 @@ def harms_referent(text: str) -> bool:
     return False
 
 
-def states_ineffective(heading: str) -> bool:
-    """A heading saying what it lists does not treat: 'What doesn't work' (data/ineffective_cues.txt)."""
-    return bool(listed_cues("ineffective_cues.txt").search(heading))
+def states_ineffective(text: str) -> bool:
+    """A heading saying what it lists does not treat ('What doesn't work'), or the words after a treatment
+    saying it does not ('… don't help either'): data/ineffective_cues.txt."""
+    return bool(listed_cues("ineffective_cues.txt").search(text))
 
 
 def states_prevention(heading: str) -> bool:
@@ -396,7 +397,7 @@ def judged_ineffective(mention: Span, clause: Span) -> bool:
     doc = mention.doc
     end = min(clause.end, mention.end + INEFFECTIVE_WINDOW_TOKENS)
     window_end = next((index for index in range(mention.end, end) if doc[index].lower_ in CONDITION_WORDS), end)
-    return bool(listed_cues("ineffective_cues.txt").search(text_of(doc[mention.end:window_end])))
+    return states_ineffective(text_of(doc[mention.end:window_end]))
 
 
 def negated_between(doc_text: str, start_char: int, end_char: int) -> bool:

@@ -188,9 +188,15 @@ def british_spelling_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def british_spelled(term: str) -> str:
     """A name as British pages spell it ('generalized anxiety disorder' -> 'generalised anxiety disorder')."""
+    return " ".join(british_word(word) for word in term.split(" "))
+
+
+@lru_cache(maxsize=None)
+def british_word(word: str) -> str:
+    """One word as British pages spell it; the names share their words, so each is respelled once."""
     for pattern, british in british_spelling_rules():
-        term = pattern.sub(british, term)
-    return term
+        word = pattern.sub(british, word)
+    return word
 
 
 def symptom_description_matcher(strings: StringStore | None = None) -> LowerPatternMatcher:
@@ -673,8 +679,9 @@ class EntityTypingComponent:
         short_form_spans = [Span(doc, short.start, short.end, label=long_forms[short.text][1])
                             for short in getattr(doc._, "abbreviations", []) or []
                             if short.text in long_forms]
-        short_form_spans += [Span(doc, token.i, token.i + 1, label=glossed[token.text][1])
-                             for token in doc if token.text in glossed]
+        if glossed:
+            short_form_spans += [Span(doc, token.i, token.i + 1, label=glossed[token.text][1])
+                                 for token in doc if token.text in glossed]
         typed_entities = []
         for span in filter_spans([trimmed for trimmed in map(trim_edges, [*doc.ents, *short_form_spans]) if trimmed]):
             long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
@@ -789,7 +796,7 @@ def comma_glossed_forms(doc: Doc) -> dict[str, tuple[str, str]]:
             continue
         short = doc[span.end + 2]
         initials = "".join(token.text[0] for token in span if token.is_alpha).upper()
-        if short.text.isupper() and len(short.text) > 1 and short.text == initials:
+        if len(short.text) > 1 and short.text == initials:  # the initials are capitals: so is the short form
             forms.setdefault(short.text, (span.text, span.label_))
     return forms
 

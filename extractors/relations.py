@@ -294,7 +294,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         about_treatment = about_treatment or (not named_before and sentence_idx + 1 < len(all_sentences)
                                               and context.labels_side_effects(text_of(all_sentences[sentence_idx + 1])))
         treatments_before = [m for m in sentence_mentions(sentence, mention_at) if m.entity_type == TREATMENT]
-        if is_heading(sentence):
+        if sentence_idx in headings:
             about = section.current_list or section.context
             if about is not None and is_entity_line(sentence, mention_at, (SYMPTOM, TREATMENT)):
                 # 'Fatigue' as a subheading of 'What are the symptoms of MS?': the heading is an item
