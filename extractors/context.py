@@ -241,9 +241,22 @@ def worsens(text: str, start: int, end: int | None = None) -> bool:
     """An aggravator cue (data/aggravator_cues.txt) shortly before the word at start: 'that worsen with
     friction and sweating' names what worsens the disease, not its symptom. With end, also an action
     cue before a one-word name (data/action_cues.txt: 'pain when you breathe in deeply, cough or sneeze')."""
-    if end is not None and " " not in text[start:end].strip() and cue_shortly_before(text, start, "action_cues.txt"):
+    if end is not None and " " not in text[start:end].strip() and (
+            cue_shortly_before(text, start, "action_cues.txt") or (ENDS_LIST_ITEM.match(text, end) and acts_listed_after_cue(text, start))):
         return True
     return cue_shortly_before(text, start, "aggravator_cues.txt")
+
+
+ACTION_LIST_WORDS = 8  # 'when you take a deep breath in, cough, sneeze or laugh': a list of actions after the cue
+ENDS_LIST_ITEM = re.compile(r"\s*(?:[,.;:)]|(?:or|and)\b|$)")  # what follows an item of such a list
+
+
+def acts_listed_after_cue(text: str, start: int) -> bool:
+    """An action cue before the word at start, with only the words and commas of a list of actions
+    between them (data/action_cues.txt); the caller checks the word ends an item of that list."""
+    window = text[max(0, start - PREVENTED_WITHIN_CHARS * 2):start]
+    return any(len(between.split()) <= ACTION_LIST_WORDS and not any(mark in between for mark in ".;:()")
+               for match in listed_cues("action_cues.txt").finditer(window) for between in [window[match.end():]])
 
 
 def cue_shortly_before(text: str, start: int, cue_list: str) -> bool:
@@ -323,12 +336,26 @@ def clauses(sentence: Span, negation_scopes: bool = False) -> list[Span]:
     if start < sentence.end:
         pieces.append(doc[start:sentence.end])
     pieces = [piece for piece in pieces if len(piece)]
-    if negation_scopes and pieces and pieces[0][0].lower_ in conditional_openers():
-        commas = [token.i for token in pieces[0] if token.text == ","]
+    opener = condition_opens(pieces[0]) if negation_scopes and pieces else None
+    if opener is not None:
+        commas = [token.i for token in pieces[0] if token.text == "," and token.i > opener]
         comma = condition_end(commas, lambda index: doc[index + 1].lower_ if index + 1 < len(doc) else "")
         if comma is not None and comma + 1 < pieces[0].end:
             pieces[:1] = [doc[pieces[0].start:comma + 1], doc[comma + 1:pieces[0].end]]
     return pieces
+
+
+LEAD_IN_WORDS = 2  # 'Occasionally, if NSAIDs have not helped, …': words before the comma that precedes a condition
+LEAD_IN = re.compile(rf"\s*(?:[A-Za-z]+\s+){{0,{LEAD_IN_WORDS - 1}}}[A-Za-z]+,\s*")
+
+
+def condition_opens(piece: Span) -> int | None:
+    """Where the clause's opening condition starts: its first token, or the opener after a short
+    lead-in and its comma ('Occasionally, if …', 'In children, when …'); None without one."""
+    if piece[0].lower_ in conditional_openers():
+        return piece.start
+    return next((token.i for token in piece[1:LEAD_IN_WORDS + 2] if token.lower_ in conditional_openers()
+                 and token.nbor(-1).text == "," and all(t.is_alpha for t in piece.doc[piece.start:token.i - 1])), None)
 
 
 def condition_end(commas: list[int], word_after: Callable[[int], str]) -> int | None:
@@ -345,10 +372,12 @@ def condition_end(commas: list[int], word_after: Callable[[int], str]) -> int | 
 def opening_condition_end(text: str, before: int) -> int:
     """Where the text's opening condition ends, if it ends before `before` ('If that doesn't help, '),
     else 0: a negation inside the condition negates nothing after it."""
-    words = text[:before].split(maxsplit=1)
+    lead_in = LEAD_IN.match(text)
+    offset = lead_in.end() if lead_in and lead_in.end() < before else 0
+    words = text[offset:before].split(maxsplit=1)
     if not words or words[0].lower() not in conditional_openers():
         return 0
-    commas = [match.start() for match in re.finditer(",", text[:before])]
+    commas = [match.start() for match in re.finditer(",", text[:before]) if match.start() >= offset]
     comma = condition_end(commas, lambda index: word_after(text, index))
     return comma + 1 if comma is not None else 0
 

@@ -27,6 +27,7 @@ from extractors.vocabulary import read_list, read_table
 
 CONJUNCTIONS = frozenset({"and", "or"})
 PREPOSITIONS = frozenset({"in", "of", "around", "on", "over", "affecting", "behind", "at", "from"})
+PARTICLES = frozenset({"out", "up", "down", "off", "away"})
 PLACE_ADVERBS = frozenset({"right", "just", "directly"})  # 'right over the kneecap': the place still follows
 BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'
 ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
@@ -117,10 +118,10 @@ def right_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
     doc, found, index, joined = span.doc, [], span.end, False
     prefix = " ".join(token.text for token in span[:-1])
     placed = span[-1].lower_ in located_heads() and all(t.lower_ in body_parts() for t in span[:-1])  # 'chest pain'
-    if len(span) > 1 and not (span[-2].lower_ in SHARING_PREPOSITIONS or placed
-                              or all(looks_like_adjective(t.lower_) for t in span[:-1])):
+    if len(span) > 1 and (span[-1].lower_ in PARTICLES or not (
+            span[-2].lower_ in SHARING_PREPOSITIONS or placed or all(looks_like_adjective(t.lower_) for t in span[:-1]))):
         # 'heart attacks, and miscarriage' shares no words: only a modifier, a place ('chest pain or tightness')
-        # or 'sensitivity to' is shared
+        # or 'sensitivity to' is shared, and no phrasal verb's ('washed out and exhausted')
         return []
     while index < len(doc):
         connectors = 0
@@ -142,6 +143,8 @@ def left_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
     doc = span.doc
     if len(span) < 2 or span.start < 2 or (doc[span.start - 1].lower_ not in CONJUNCTIONS and doc[span.start - 1].text != ","):
         return []
+    if span[-1].lower_ in PARTICLES:
+        return []  # 'drained, confused or washed out': a phrasal verb's particle is no head to share
     asyndetic = doc[span.start - 1].text == ","  # 'dry, irritated skin'
     rest = " ".join(token.text for token in span[1:])
     found: list[Conjunct] = []
@@ -683,7 +686,8 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
             result.extend(located)
             taken.update(i for item in located for i in range(item.start, item.end))
             continue
-        result.append(Expansion(span.start, span.end, typed, span))
+        result.append(Expansion(span.start, span.end, kind_stacked_before(span, place_shared(span, typed, spans, typer),
+                                                                          taken, typer), span))
         for conjunct in [*left_conjuncts(span, taken), *right_conjuncts(span, taken)]:
             typed_conjunct = conjunct_typing(typer, conjunct.name, typed)
             if conjunct.known_only and not (typer.is_curated(conjunct.name) or (
@@ -749,6 +753,41 @@ def spreading_pain(doc: Doc, found: list[Expansion], taken: set[int], typer: Ent
                 result.append(Expansion(part, part + 1, typed, pain.source))
                 taken.add(part)
     return result
+
+
+STACKED_WINDOW_TOKENS = 3  # 'a dry, tickly cough': how far before a symptom noun its kind's adjective may stand
+
+
+def kind_stacked_before(span: Span, typed: TypedConcept, taken: set[int], typer: EntityTyper) -> TypedConcept:
+    """A one-word symptom whose stacked adjectives include a kind of it some list names is that kind:
+    'a dry, tickly cough' is a dry cough, 'a hacking, productive cough' a productive cough."""
+    doc = span.doc
+    if typed.entity_type != "symptom" or len(span) != 1:
+        return typed
+    index = span.start - 1
+    while index >= max(0, span.start - STACKED_WINDOW_TOKENS) and (doc[index].text == "," or (
+            is_bare(doc[index], taken) and looks_like_adjective(doc[index].lower_))):
+        key = typer.canonical_key(f"{doc[index].lower_} {span.text.lower()}")
+        if doc[index].text != "," and (key in typer.curated or key in typer.vocabulary):
+            kind = typer.classify(key, "SYMPTOM")
+            if kind is not None and kind.entity_type == "symptom":
+                return kind
+        index -= 1
+    return typed
+
+
+def place_shared(span: Span, typed: TypedConcept, spans: list[Span], typer: EntityTyper) -> TypedConcept:
+    """A bare symptom head coordinated after a placed symptom, with no place of its own, is in that
+    place: 'tummy (abdominal) pain or cramps' -> abdominal cramp, 'knee pain and swelling' -> knee swelling."""
+    doc = span.doc
+    if (typed.entity_type != "symptom" or len(span) != 1 or span[0].lower_ not in located_heads() or span.start < 2
+            or doc[span.start - 1].lower_ not in CONJUNCTIONS
+            or (span.end < len(doc) and doc[span.end].lower_ in PREPOSITIONS)):
+        return typed
+    placed = next((other for other in spans if other.end == span.start - 1), None)
+    if placed is None or len(placed) < 2 or placed[-1].lower_ not in located_heads() or placed[0].lower_ not in body_parts():
+        return typed
+    return typer.classify(located_names(span[0].lower_, [placed[0]])[0], "SYMPTOM") or typed
 
 
 def bare_located_heads(span: Span, taken: set[int]) -> list[int]:

@@ -683,7 +683,8 @@ class EntityTypingComponent:
             short_form_spans += [Span(doc, token.i, token.i + 1, label=glossed[token.text][1])
                                  for token in doc if token.text in glossed]
         typed_entities = []
-        for span in filter_spans([trimmed for trimmed in map(trim_edges, [*doc.ents, *short_form_spans]) if trimmed]):
+        for span in filter_spans([trimmed for trimmed in map(trim_edges, map(named_part, [*doc.ents, *short_form_spans]))
+                                  if trimmed]):
             long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
             typed = self.typer.classify(long_form[0] if long_form else span.text, long_form[1] if long_form else span.label_)
             if (typed is not None and typed.entity_type == TREATMENT and span.label_ == "CHEMICAL" and not long_form
@@ -788,13 +789,16 @@ def names_vaccine(span: Span) -> bool:
 
 
 def comma_glossed_forms(doc: Doc) -> dict[str, tuple[str, str]]:
-    """Short forms an entity's name is glossed with after 'or' ('Generalised anxiety disorder, or GAD, is …'),
-    where the short form spells the initials of the name's words: short form -> (long form, entity label)."""
+    """Short forms an entity's name is glossed with after 'or' ('Generalised anxiety disorder, or GAD, is …')
+    or in brackets that go on after a comma ('Hidradenitis suppurativa (HS, sometimes called acne inversa)'),
+    which scispaCy's detector passes over, where the short form spells the initials of the name's words:
+    short form -> (long form, entity label)."""
     forms: dict[str, tuple[str, str]] = {}
     for span in doc.ents:
-        if span.end + 2 >= len(doc) or doc[span.end].text != "," or doc[span.end + 1].lower_ != "or":
+        if span.end + 2 >= len(doc) or (doc[span.end].text, doc[span.end + 1].lower_) != (",", "or") and not (
+                doc[span.end].text == "(" and doc[span.end + 2].text == ","):
             continue
-        short = doc[span.end + 2]
+        short = doc[span.end + 1] if doc[span.end].text == "(" else doc[span.end + 2]
         initials = "".join(token.text[0] for token in span if token.is_alpha).upper()
         if len(short.text) > 1 and short.text == initials:  # the initials are capitals: so is the short form
             forms.setdefault(short.text, (span.text, span.label_))
@@ -821,6 +825,15 @@ def is_edge_junk(token: Token) -> bool:
     ('| Fever' in a table row, '• rash'); brackets and quotes stay, they may belong to the name."""
     return token.is_space or (len(token.text) == 1 and not token.text.isalnum() and not token.is_bracket
                               and not token.is_quote)
+
+
+NAMING_WORDS = frozenset({"called", "named"})
+
+
+def named_part(span: Span) -> Span:
+    """The name after a naming word the NER took in: 'a procedure called pleurodesis' is pleurodesis."""
+    index = next((token.i for token in span[1:-1] if token.lower_ in NAMING_WORDS), None)
+    return Span(span.doc, index + 1, span.end, label=span.label_) if index is not None else span
 
 
 def trim_edges(span: Span) -> Span | None:

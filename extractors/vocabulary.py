@@ -50,11 +50,13 @@ class Concept:
 
 
 def icd_rows() -> Iterator[tuple[str, Concept]]:
-    """ICD-10-CM titles and inclusion terms of chapters I–XVIII (A00–R99), cleaned to the names writers use."""
+    """ICD-10-CM titles and inclusion terms of chapters I–XVIII (A00–R99) and of the chapter XIX codes
+    data/external_cause_codes.txt names (heatstroke, chilblains), cleaned to the names writers use."""
     import simple_icd_10_cm as icd
 
+    external_causes = tuple(read_list("external_cause_codes.txt"))
     for code in icd.get_all_codes(with_dots=True):
-        if not icd.is_category_or_subcategory(code) or code[0] > "R":
+        if not icd.is_category_or_subcategory(code) or code[0] > "R" and not code.startswith(external_causes):
             continue
         kind = "symptom" if code.startswith("R") else "disease"
         titles = [*bracketed_names(icd.get_description(code)), *icd.get_inclusion_term(code)]

@@ -656,3 +656,11 @@ def test_the_headline_above_a_written_by_byline_is_the_title_and_the_byline_name
     assert cleaned.title == "Understanding generalised anxiety disorder (GAD)"
     assert cleaned.author == "Dr Ada Brook"
     assert "Written by" not in cleaned.text
+
+
+def test_a_translation_widgets_caption_is_no_title():
+    text = ("Translate this page\n\nHead lice: the facts\n\nHead lice are tiny insects that live in the hair. "
+            "They are very common in primary school children and are nothing to be ashamed of.\n\n"
+            "Wet combing with a detection comb is cheap, safe at any age, and the lice cannot resist it.")
+    cleaned = clean_text(text)
+    assert cleaned.title != "Translate this page" and "Translate this page" not in cleaned.text
