@@ -210,6 +210,10 @@ class EntityTyper:
         return has_disease_ending(word)
 
     @cached_property
+    def severity_words(self) -> frozenset[str]:
+        return frozenset(read_list("severity_words.txt"))
+
+    @cached_property
     def generic_heads(self) -> frozenset[str]:
         return frozenset(read_list("generic_heads.txt"))
 
@@ -450,6 +454,10 @@ class EntityTyper:
             return TypedConcept(SYMPTOM, stripped, self.ontology_id(stripped, SYMPTOM))  # 'difficulty reading'
         if last_word in self.generic_heads and default != SYMPTOM:
             return None
+        if first in self.severity_words and rest and key not in self.curated and not self.names_infection(rest):
+            graded = self.classify_condition(rest, default)
+            if graded is not None and graded.entity_type == DISEASE:
+                return graded  # 'severe periodontitis' (an HPO term) is periodontitis; WHO's 'severe malaria' a kind
         if self.has_disease_ending(last_word):
             return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
         if ((last_word in self.symptom_heads or self.body_part_quality(stripped) is not None)

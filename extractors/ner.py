@@ -832,7 +832,7 @@ NAMING_WORDS = frozenset({"called", "named"})
 
 def named_part(span: Span) -> Span:
     """The name after a naming word the NER took in: 'a procedure called pleurodesis' is pleurodesis."""
-    index = next((token.i for token in span[1:-1] if token.lower_ in NAMING_WORDS), None)
+    index = next((token.i for token in span[:-1] if token.lower_ in NAMING_WORDS), None)  # 'called thoracentesis' too
     return Span(span.doc, index + 1, span.end, label=span.label_) if index is not None else span
 
 

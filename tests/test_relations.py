@@ -2627,3 +2627,24 @@ def test_a_phrasal_verbs_particle_is_not_shared_by_its_conjuncts(nlp):
 def test_head_lice_are_a_disease(nlp):
     text = "Head lice do not cause a fever. Head lice cause an itchy scalp."
     assert related(nlp, text) == {("head lice", "scalp itching")}
+
+
+def test_a_grade_of_a_disease_is_the_disease_unless_an_infections_grade_names_a_kind(nlp):
+    assert related(nlp, "For severe periodontitis we prescribe metronidazole.", predicate="treated_by") == {
+        ("periodontitis", "metronidazole")}
+    assert related(nlp, "Severe malaria is treated with quinine.", predicate="treated_by") == {
+        ("severe malaria", "quinine")}
+
+
+def test_scalp_ringworm_is_tinea_capitis(nlp):
+    assert related(nlp, "Scalp ringworm is treated with griseofulvin.", predicate="treated_by") == {
+        ("tinea capitis", "griseofulvin")}
+
+
+def test_first_aid_for_heat_illness_treats_it(nlp):
+    text = ("What to do if someone has heat exhaustion\n\nMove them somewhere cool, out of the sun.\n\n"
+            "Cool their skin. Spray or sponge them with cool water and fan them.\n\n"
+            "A sports drink, or a rehydration drink such as Dioralyte, also helps.")
+    assert related(nlp, text, title="Heat exhaustion", predicate="treated_by") == {
+        ("heat exhaustion", "moving to a cool place"), ("heat exhaustion", "cooling the skin with water"),
+        ("heat exhaustion", "fanning"), ("heat exhaustion", "sports drink"), ("heat exhaustion", "oral rehydration salt")}
