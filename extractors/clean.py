@@ -650,7 +650,7 @@ def hard_junk_reason(block: Block, key: str, index: int, phrases: frozenset[str]
             return "recurs across documents"
     if looks_like_reference(text):
         return "reference"
-    if looks_like_menu_row(block.raw):
+    if looks_like_menu_row(block.raw) or looks_like_glued_menu(text):
         return "menu row"
     return ""
 
@@ -671,6 +671,25 @@ def looks_like_menu_row(raw: str) -> bool:
         return True
     crumbs = _CRUMB.split(raw.strip())
     return len(crumbs) >= CRUMB_MIN_ITEMS and all(0 < len(crumb.split()) <= MENU_ITEM_MAX_WORDS + 2 for crumb in crumbs)
+
+
+GLUED_MENU_MIN_WORDS = 10
+GLUED_MENU_CAPITALISED_SHARE = 0.8
+GLUED_MENU_MIN_NAV_WORDS = 2  # 'Home' and 'Contact': one alone may open a title-case headline ('… At Home')
+_NAV_WORDS = frozenset({"home", "contact", "about", "login", "menu", "search", "news"})
+_SENTENCE_MARKS = frozenset(".,;:!?")
+
+
+def looks_like_glued_menu(text: str) -> bool:
+    """A navigation bar whose labels a scraper ran together with single spaces ('Home About Us Meet the
+    Team Treatments General Dentistry Hygiene & Gum Health Gum Disease Whitening …'): a long line of
+    capitalised words without a sentence mark that names two of a site's usual pages."""
+    words = text.split()
+    if len(words) < GLUED_MENU_MIN_WORDS or _SENTENCE_MARKS & set(text):
+        return False
+    capitalised = sum(1 for word in words if word[0].isupper() or not word[0].isalpha())
+    return (capitalised >= GLUED_MENU_CAPITALISED_SHARE * len(words)
+            and len(_NAV_WORDS & {word.lower() for word in words}) >= GLUED_MENU_MIN_NAV_WORDS)
 
 
 _REFERENCE_CUES = re.compile(

@@ -102,7 +102,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             anchor = (referent_anchor or family_named) if from_topic else subject
             if anchor is not None and not cue_allows(matches, predicate, anchor, obj, clause, disease_ends):
                 continue  # 'obesity has led to more young people with type 2 diabetes'
-            if anchor is None and not object_side_allows(matches, predicate, obj, clause.start_char, clause_text):
+            if anchor is None and not object_side_allows(matches, predicate, obj, clause.start_char, clause_text,
+                                                         by_type[SYMPTOM]):
                 continue  # 'surgery to correct any joint problems that develop': the topic develops nothing here
             if from_topic and predicate == HAS_SYMPTOM and cue_at is not None and any(
                     treatment.start < cue_at < obj.start for treatment in by_type[TREATMENT]):
@@ -161,18 +162,35 @@ def defining_cue(clause_text: str, offset: int, diseases: list[Mention],
     return {HAS_SYMPTOM: (DEFINING_CUE, DEFINING_STRENGTH)} if DEFINED_AS.fullmatch(between) else {}
 
 
-def object_side_allows(matches: Sequence[CueMatch], predicate: str, obj: Mention, offset: int, clause_text: str) -> bool:
+CAUSE_SLOT_WORDS = 2  # 'Indigestion usually causes …': words between a symptom and the cue it is the cause of
+CAUSAL_VERB = re.compile(r"\b(?:caus|lead|trigger)", re.IGNORECASE)  # not 'bring up', which a person does
+
+
+def object_side_allows(matches: Sequence[CueMatch], predicate: str, obj: Mention, offset: int, clause_text: str,
+                       symptoms: Sequence[Mention] = ()) -> bool:
     """For a subject the clause does not name (the topic), whether the object stands on its side of
-    a directed cue: after 'causes', before 'caused by'; a leading cue must lead to a word for the
-    disease ('people with the condition', 'someone with it'; not 'someone with you has hives').
+    a directed cue: after 'causes', before 'caused by', with no symptom as the cause ('Indigestion usually
+    causes a burning feeling' on an angina page); a leading cue must lead to a word for the disease
+    ('people with the condition', 'someone with it'; not 'someone with you has hives').
     Cues carried from an earlier clause allow it."""
     relevant = [match for match in matches if predicate in LICENSES[match.cue.predicate]]
     return not relevant or any(
         match.cue.direction == "any"
         or (match.cue.direction == "leading" and bool(context.disease_anaphors().match(clause_text[match.end:].lstrip())))
-        or (match.cue.direction == "forward" and match.end + offset <= obj.start)
+        or (match.cue.direction == "forward" and match.end + offset <= obj.start
+            and not (CAUSAL_VERB.search(match.text) and symptom_causes(symptoms, match.start + offset, offset, clause_text)))
         or (match.cue.direction == "backward" and obj.end <= match.start + offset)
         for match in relevant)
+
+
+def symptom_causes(symptoms: Sequence[Mention], cue_start: int, offset: int, clause_text: str) -> bool:
+    """Whether a symptom that ICD-10-CM also codes as a condition stands right before a forward cue, as
+    what the cue says causes something ('Indigestion usually causes'; not 'The aura can cause', a
+    migraine's own symptom)."""
+    typer = shared_typer()
+    return any(symptom.end <= cue_start and typer.icd_disease(symptom.canonical)
+               and len(clause_text[symptom.end - offset:cue_start - offset].split()) <= CAUSE_SLOT_WORDS
+               for symptom in symptoms)
 
 
 def cue_allows(matches: Sequence[CueMatch], predicate: str, subject: Mention, obj: Mention, clause: Span,

@@ -664,3 +664,28 @@ def test_a_translation_widgets_caption_is_no_title():
             "Wet combing with a detection comb is cheap, safe at any age, and the lice cannot resist it.")
     cleaned = clean_text(text)
     assert cleaned.title != "Translate this page" and "Translate this page" not in cleaned.text
+
+
+def test_a_navigation_bar_run_together_with_single_spaces_is_junk():
+    menu = ("Home About Us Meet the Team Treatments General Dentistry Hygiene & Gum Health Gum Disease "
+            "Whitening Invisalign Implants Fees Contact Book now")
+    text = (f"{menu}\n\nGum disease is one of the most common problems we see, and one of the most preventable. "
+            "Most adults will have some degree of it at some point in their lives.\n\nGingivitis is the early "
+            "stage. Only the gums are affected, and it usually settles within a couple of weeks.")
+    cleaned = clean_text(text)
+    assert "Invisalign" not in cleaned.text and "Gingivitis is the early stage." in cleaned.text
+
+
+@pytest.mark.parametrize("line", [
+    "Ringworm In Children And Adults What It Looks Like And How To Treat It At Home",  # names no page of the site
+    "Home remedies for gum disease that you can try at home, and when to see a dentist",  # a sentence mark
+])
+def test_a_long_capitalised_headline_is_no_menu(line):
+    assert not clean.looks_like_glued_menu(line)
+
+
+def test_a_you_might_also_like_line_of_links_is_junk():
+    text = ("Gastritis is inflammation of the stomach lining. It is common and usually mild, and most people "
+            "get better within a few days.\n\nYou might also like: Heartburn and acid reflux | IBS: your questions "
+            "answered\n\nAntacids ease the pain of gastritis quickly, and alginates help after meals and at bedtime.")
+    assert "You might also like" not in clean_text(text).text

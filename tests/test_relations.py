@@ -2648,3 +2648,15 @@ def test_first_aid_for_heat_illness_treats_it(nlp):
     assert related(nlp, text, title="Heat exhaustion", predicate="treated_by") == {
         ("heat exhaustion", "moving to a cool place"), ("heat exhaustion", "cooling the skin with water"),
         ("heat exhaustion", "fanning"), ("heat exhaustion", "sports drink"), ("heat exhaustion", "oral rehydration salt")}
+
+
+def test_indigestion_burping_and_wind_are_symptoms_of_a_stomach_disease(nlp):
+    text = "Symptoms of gastritis include indigestion, burping, passing wind and a rumbling stomach."
+    assert related(nlp, text) == {("gastritis", "indigestion"), ("gastritis", "eructation"),
+                                  ("gastritis", "flatulence"), ("gastritis", "stomach rumbling")}
+
+
+def test_a_symptom_that_causes_something_leaves_the_topic_out(nlp):
+    text = ("Is it angina or indigestion?\n\nIndigestion usually causes a burning feeling after eating. "
+            "Angina causes chest pain.")
+    assert related(nlp, text, title="Angina") == {("angina", "chest pain")}
