@@ -201,6 +201,21 @@ def past_parenthesis(doc: Doc, index: int, end: int) -> int:
     return closing + 1 if closing is not None else index
 
 
+FREQUENCY_ASIDES = (("most", "often"), ("usually",), ("often",), ("mainly",), ("mostly",), ("typically",))
+
+
+def past_frequency_aside(doc: Doc, index: int) -> int:
+    """The index past a comma and a frequency word before a place ('swelling, most often of the lips'),
+    else index unchanged."""
+    if index >= len(doc) or doc[index].text != ",":
+        return index
+    for aside in FREQUENCY_ASIDES:
+        end = index + 1 + len(aside)
+        if end < len(doc) and tuple(token.lower_ for token in doc[index + 1:end]) == aside and doc[end].lower_ in PREPOSITIONS:
+            return end
+    return index
+
+
 def body_parts_after(span: Span, taken: set[int]) -> list[int]:
     """Body-part tokens that place a bare symptom: 'pain around your temples and forehead'."""
     doc = span.doc
@@ -210,6 +225,7 @@ def body_parts_after(span: Span, taken: set[int]) -> list[int]:
         index += 2  # 'pain and cramping in the tummy': both are placed
     if index + 1 < len(doc) and doc[index].lower_ in PLACE_ADVERBS and doc[index + 1].lower_ in PREPOSITIONS:
         index += 1  # 'swelling right over the front of the kneecap'
+    index = past_frequency_aside(doc, index)  # 'swelling, most often of the lips, eyelids …'
     if index >= len(doc) or doc[index].lower_ not in PREPOSITIONS:
         return []
     while index + 1 < len(doc) and doc[index + 1].lower_ in PREPOSITIONS | CONJUNCTIONS:  # 'in and around'
@@ -688,6 +704,9 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
             continue
         result.append(Expansion(span.start, span.end, kind_stacked_before(span, place_shared(span, typed, spans, typer),
                                                                           taken, typer), span))
+        listed_on = further_places(span, typed, taken, typer)
+        result.extend(listed_on)
+        taken.update(item.start for item in listed_on)
         for conjunct in [*left_conjuncts(span, taken), *right_conjuncts(span, taken)]:
             typed_conjunct = conjunct_typing(typer, conjunct.name, typed)
             if conjunct.known_only and not (typer.is_curated(conjunct.name) or (
@@ -788,6 +807,26 @@ def place_shared(span: Span, typed: TypedConcept, spans: list[Span], typer: Enti
     if placed is None or len(placed) < 2 or placed[-1].lower_ not in located_heads() or placed[0].lower_ not in body_parts():
         return typed
     return typer.classify(located_names(span[0].lower_, [placed[0]])[0], "SYMPTOM") or typed
+
+
+def further_places(span: Span, typed: TypedConcept, taken: set[int], typer: EntityTyper) -> list[Expansion]:
+    """The other body parts listed after a placed symptom the NER took whole: 'swelling of the lips,
+    eyelids, cheeks or hands' -> eyelid, cheek and hand swelling beside the lip swelling."""
+    doc = span.doc
+    heads = [token for token in span if token.lower_ in located_heads()]
+    if typed.entity_type != "symptom" or not heads or span[-1].lower_ not in body_parts() or span.end >= len(doc) \
+            or doc[span.end].text != "," and doc[span.end].lower_ not in CONJUNCTIONS:
+        return []
+    head = heads[0]
+    if not (head.i + 1 < span.end and doc[head.i + 1].lower_ in PREPOSITIONS):
+        return []  # 'lip swelling, …' names its part before the head: a list after it is of other things
+    parts = [i for i in body_list_at(doc, span.end - 1, span.sent.end)[1:] if i not in taken]
+    found = []
+    for part, name in zip(parts, located_names(head.lower_, [doc[i] for i in parts])):
+        typed_part = typer.classify(name, "SYMPTOM")
+        if typed_part is not None:
+            found.append(Expansion(part, part + 1, typed_part, span))
+    return found
 
 
 def bare_located_heads(span: Span, taken: set[int]) -> list[int]:

@@ -2660,3 +2660,14 @@ def test_a_symptom_that_causes_something_leaves_the_topic_out(nlp):
     text = ("Is it angina or indigestion?\n\nIndigestion usually causes a burning feeling after eating. "
             "Angina causes chest pain.")
     assert related(nlp, text, title="Angina") == {("angina", "chest pain")}
+
+
+def test_a_place_after_a_frequency_aside_places_the_symptom_in_each_part_listed(nlp):
+    text = "Angioedema causes swelling, most often of the lips, hands, feet or genitals."
+    assert related(nlp, text) == {("angioedema", "lip swelling"), ("angioedema", "hand swelling"),
+                                  ("angioedema", "foot swelling"), ("angioedema", "genital swelling")}
+
+
+def test_parts_listed_after_a_placed_symptom_the_ner_took_whole_have_it_too(nlp):
+    found = related(nlp, "Angioedema causes swelling of the lips, hands or feet.")
+    assert {("angioedema", "hand swelling"), ("angioedema", "foot swelling")} <= found
