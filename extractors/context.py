@@ -242,7 +242,8 @@ def worsens(text: str, start: int, end: int | None = None) -> bool:
     friction and sweating' names what worsens the disease, not its symptom. With end, also an action
     cue before a one-word name (data/action_cues.txt: 'pain when you breathe in deeply, cough or sneeze')."""
     if end is not None and " " not in text[start:end].strip() and (
-            cue_shortly_before(text, start, "action_cues.txt") or (ENDS_LIST_ITEM.match(text, end) and acts_listed_after_cue(text, start))):
+            cue_shortly_before(text, start, "action_cues.txt")
+            or (ENDS_LIST_ITEM.match(text, end) and acts_listed_after_cue(text, start))):
         return True
     return cue_shortly_before(text, start, "aggravator_cues.txt")
 

@@ -118,8 +118,9 @@ def right_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
     doc, found, index, joined = span.doc, [], span.end, False
     prefix = " ".join(token.text for token in span[:-1])
     placed = span[-1].lower_ in located_heads() and all(t.lower_ in body_parts() for t in span[:-1])  # 'chest pain'
-    if len(span) > 1 and (span[-1].lower_ in PARTICLES or not (
-            span[-2].lower_ in SHARING_PREPOSITIONS or placed or all(looks_like_adjective(t.lower_) for t in span[:-1]))):
+    shares_words = ((len(span) > 1 and span[-2].lower_ in SHARING_PREPOSITIONS) or placed
+                    or all(looks_like_adjective(t.lower_) for t in span[:-1]))
+    if len(span) > 1 and (span[-1].lower_ in PARTICLES or not shares_words):
         # 'heart attacks, and miscarriage' shares no words: only a modifier, a place ('chest pain or tightness')
         # or 'sensitivity to' is shared, and no phrasal verb's ('washed out and exhausted')
         return []
@@ -211,7 +212,8 @@ def past_frequency_aside(doc: Doc, index: int) -> int:
         return index
     for aside in FREQUENCY_ASIDES:
         end = index + 1 + len(aside)
-        if end < len(doc) and tuple(token.lower_ for token in doc[index + 1:end]) == aside and doc[end].lower_ in PREPOSITIONS:
+        words = tuple(token.lower_ for token in doc[index + 1:end])
+        if end < len(doc) and words == aside and doc[end].lower_ in PREPOSITIONS:
             return end
     return index
 
@@ -804,7 +806,8 @@ def place_shared(span: Span, typed: TypedConcept, spans: list[Span], typer: Enti
             or (span.end < len(doc) and doc[span.end].lower_ in PREPOSITIONS)):
         return typed
     placed = next((other for other in spans if other.end == span.start - 1), None)
-    if placed is None or len(placed) < 2 or placed[-1].lower_ not in located_heads() or placed[0].lower_ not in body_parts():
+    if (placed is None or len(placed) < 2 or placed[-1].lower_ not in located_heads()
+            or placed[0].lower_ not in body_parts()):
         return typed
     return typer.classify(located_names(span[0].lower_, [placed[0]])[0], "SYMPTOM") or typed
 
@@ -814,8 +817,8 @@ def further_places(span: Span, typed: TypedConcept, taken: set[int], typer: Enti
     eyelids, cheeks or hands' -> eyelid, cheek and hand swelling beside the lip swelling."""
     doc = span.doc
     heads = [token for token in span if token.lower_ in located_heads()]
-    if typed.entity_type != "symptom" or not heads or span[-1].lower_ not in body_parts() or span.end >= len(doc) \
-            or doc[span.end].text != "," and doc[span.end].lower_ not in CONJUNCTIONS:
+    if (typed.entity_type != "symptom" or not heads or span[-1].lower_ not in body_parts() or span.end >= len(doc)
+            or (doc[span.end].text != "," and doc[span.end].lower_ not in CONJUNCTIONS)):
         return []
     head = heads[0]
     if not (head.i + 1 < span.end and doc[head.i + 1].lower_ in PREPOSITIONS):

@@ -683,8 +683,8 @@ class EntityTypingComponent:
             short_form_spans += [Span(doc, token.i, token.i + 1, label=glossed[token.text][1])
                                  for token in doc if token.text in glossed]
         typed_entities = []
-        for span in filter_spans([trimmed for trimmed in map(trim_edges, map(named_part, [*doc.ents, *short_form_spans]))
-                                  if trimmed]):
+        candidates = map(named_part, [*doc.ents, *short_form_spans])
+        for span in filter_spans([trimmed for trimmed in map(trim_edges, candidates) if trimmed]):
             long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
             typed = self.typer.classify(long_form[0] if long_form else span.text, long_form[1] if long_form else span.label_)
             if (typed is not None and typed.entity_type == TREATMENT and span.label_ == "CHEMICAL" and not long_form
@@ -795,8 +795,9 @@ def comma_glossed_forms(doc: Doc) -> dict[str, tuple[str, str]]:
     short form -> (long form, entity label)."""
     forms: dict[str, tuple[str, str]] = {}
     for span in doc.ents:
-        if span.end + 2 >= len(doc) or (doc[span.end].text, doc[span.end + 1].lower_) != (",", "or") and not (
-                doc[span.end].text == "(" and doc[span.end + 2].text == ","):
+        after_or = (doc[span.end].text, doc[span.end + 1].lower_) == (",", "or") if span.end + 2 < len(doc) else False
+        in_brackets = span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ","
+        if not (after_or or in_brackets):
             continue
         short = doc[span.end + 1] if doc[span.end].text == "(" else doc[span.end + 2]
         initials = "".join(token.text[0] for token in span if token.is_alpha).upper()

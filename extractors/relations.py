@@ -178,7 +178,8 @@ def object_side_allows(matches: Sequence[CueMatch], predicate: str, obj: Mention
         match.cue.direction == "any"
         or (match.cue.direction == "leading" and bool(context.disease_anaphors().match(clause_text[match.end:].lstrip())))
         or (match.cue.direction == "forward" and match.end + offset <= obj.start
-            and not (CAUSAL_VERB.search(match.text) and symptom_causes(symptoms, match.start + offset, offset, clause_text)))
+            and not (CAUSAL_VERB.search(match.text)
+                     and symptom_causes(symptoms, match.start + offset, offset, clause_text)))
         or (match.cue.direction == "backward" and obj.end <= match.start + offset)
         for match in relevant)
 

@@ -56,7 +56,7 @@ def icd_rows() -> Iterator[tuple[str, Concept]]:
 
     external_causes = tuple(read_list("external_cause_codes.txt"))
     for code in icd.get_all_codes(with_dots=True):
-        if not icd.is_category_or_subcategory(code) or code[0] > "R" and not code.startswith(external_causes):
+        if not icd.is_category_or_subcategory(code) or (code[0] > "R" and not code.startswith(external_causes)):
             continue
         kind = "symptom" if code.startswith("R") else "disease"
         titles = [*bracketed_names(icd.get_description(code)), *icd.get_inclusion_term(code)]
