@@ -255,16 +255,16 @@ ENDS_LIST_ITEM = re.compile(r"\s*(?:[,.;:)]|(?:or|and)\b|$)")  # what follows an
 def acts_listed_after_cue(text: str, start: int) -> bool:
     """An action cue before the word at start, with only the words and commas of a list of actions
     between them (data/action_cues.txt); the caller checks the word ends an item of that list."""
-    window = text[max(0, start - PREVENTED_WITHIN_CHARS * 2):start]
-    return any(len(between.split()) <= ACTION_LIST_WORDS and not any(mark in between for mark in ".;:()")
-               for match in listed_cues("action_cues.txt").finditer(window) for between in [window[match.end():]])
+    return cue_shortly_before(text, start, "action_cues.txt", PREVENTED_WITHIN_CHARS * 2, ACTION_LIST_WORDS, ".;:()")
 
 
-def cue_shortly_before(text: str, start: int, cue_list: str) -> bool:
-    """A cue of the data list within PREVENTED_WITHIN_CHARS and PREVENTED_WITHIN_WORDS before start."""
-    window = text[max(0, start - PREVENTED_WITHIN_CHARS):start]
-    return any(len(window[match.end():].split()) <= PREVENTED_WITHIN_WORDS
-               for match in listed_cues(cue_list).finditer(window))
+def cue_shortly_before(text: str, start: int, cue_list: str, within_chars: int = PREVENTED_WITHIN_CHARS,
+                       within_words: int = PREVENTED_WITHIN_WORDS, breaks: str = "") -> bool:
+    """A cue of the data list within within_chars and within_words before start, with none of the
+    characters of breaks between them."""
+    window = text[max(0, start - within_chars):start]
+    return any(len(between.split()) <= within_words and not any(mark in between for mark in breaks)
+               for match in listed_cues(cue_list).finditer(window) for between in [window[match.end():]])
 
 
 @lru_cache(maxsize=1)

@@ -766,14 +766,21 @@ def spreading_pain(doc: Doc, found: list[Expansion], taken: set[int], typer: Ent
             while index < sentence_end and doc[index].lower_ in DETERMINERS:
                 index += 1
             parts = body_list_at(doc, index, sentence_end)
-        parts = [i for i in parts if i not in taken]
-        names = located_names(pain.typed.canonical.rsplit(" ", 1)[-1], [doc[i] for i in parts])
-        for part, name in zip(parts, names):
-            typed = typer.classify(name, "SYMPTOM")
-            if typed is not None:
-                result.append(Expansion(part, part + 1, typed, pain.source))
-                taken.add(part)
+        placed = part_expansions(pain.typed.canonical.rsplit(" ", 1)[-1], [i for i in parts if i not in taken],
+                                 pain.source, typer)
+        result.extend(placed)
+        taken.update(item.start for item in placed)
     return result
+
+
+def part_expansions(head: str, parts: list[int], source: Span, typer: EntityTyper) -> list[Expansion]:
+    """One '<body part> <head>' symptom on each body-part token, where a list types the name."""
+    found = []
+    for part, name in zip(parts, located_names(head, [source.doc[i] for i in parts])):
+        typed = typer.classify(name, "SYMPTOM")
+        if typed is not None:
+            found.append(Expansion(part, part + 1, typed, source))
+    return found
 
 
 STACKED_WINDOW_TOKENS = 3  # 'a dry, tickly cough': how far before a symptom noun its kind's adjective may stand
@@ -824,12 +831,7 @@ def further_places(span: Span, typed: TypedConcept, taken: set[int], typer: Enti
     if not (head.i + 1 < span.end and doc[head.i + 1].lower_ in PREPOSITIONS):
         return []  # 'lip swelling, …' names its part before the head: a list after it is of other things
     parts = [i for i in body_list_at(doc, span.end - 1, span.sent.end)[1:] if i not in taken]
-    found = []
-    for part, name in zip(parts, located_names(head.lower_, [doc[i] for i in parts])):
-        typed_part = typer.classify(name, "SYMPTOM")
-        if typed_part is not None:
-            found.append(Expansion(part, part + 1, typed_part, span))
-    return found
+    return part_expansions(head.lower_, parts, span, typer)
 
 
 def bare_located_heads(span: Span, taken: set[int]) -> list[int]:
@@ -862,8 +864,7 @@ def located_expansions(span: Span, typed: TypedConcept, spans: list[Span], taken
     parts = body_parts_after(doc[heads[-1]:heads[-1] + 1] if heads else chain[-1], taken)
     if not parts:
         return []
-    names = located_names(span[-1].text.lower(), [doc[i] for i in parts])
-    first = typer.classify(names[0], "SYMPTOM")
+    first = typer.classify(located_names(span[-1].text.lower(), [doc[parts[0]]])[0], "SYMPTOM")
     if first is None:
         return []
     found = [Expansion(span.start, span.end, first, span)]
@@ -874,8 +875,5 @@ def located_expansions(span: Span, typed: TypedConcept, spans: list[Span], taken
                 found.append(Expansion(index, index + 1, typed_head, span))
         return found
     if len(chain) == 1:
-        for index, name in zip(parts[1:], names[1:]):
-            typed_part = typer.classify(name, "SYMPTOM")
-            if typed_part is not None:
-                found.append(Expansion(index, index + 1, typed_part, span))
+        found.extend(part_expansions(span[-1].text.lower(), parts[1:], span, typer))
     return found

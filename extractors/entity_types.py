@@ -213,6 +213,11 @@ class EntityTyper:
     def severity_words(self) -> frozenset[str]:
         return frozenset(read_list("severity_words.txt"))
 
+    def grades(self, qualifier: str, disease_key: str) -> bool:
+        """Whether the qualifier names a grade of the disease, not a kind of it: 'severe periodontitis' is
+        periodontitis at its worst, WHO's 'severe malaria' a kind (an infection's grade is one)."""
+        return qualifier in self.severity_words and not self.names_infection(disease_key)
+
     @cached_property
     def generic_heads(self) -> frozenset[str]:
         return frozenset(read_list("generic_heads.txt"))
@@ -454,10 +459,10 @@ class EntityTyper:
             return TypedConcept(SYMPTOM, stripped, self.ontology_id(stripped, SYMPTOM))  # 'difficulty reading'
         if last_word in self.generic_heads and default != SYMPTOM:
             return None
-        if first in self.severity_words and rest and key not in self.curated and not self.names_infection(rest):
+        if rest and key not in self.curated and self.grades(first, rest):
             graded = self.classify_condition(rest, default)
             if graded is not None and graded.entity_type == DISEASE:
-                return graded  # 'severe periodontitis' (an HPO term) is periodontitis; WHO's 'severe malaria' a kind
+                return graded  # 'severe periodontitis', an HPO term, is periodontitis
         if self.has_disease_ending(last_word):
             return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
         if ((last_word in self.symptom_heads or self.body_part_quality(stripped) is not None)

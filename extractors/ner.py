@@ -617,7 +617,7 @@ def with_heading_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
         if typed is None or typed.entity_type != DISEASE:
             continue
         qualifiers = [token.lower_ for token in span.doc[start:span.start]]
-        if qualifiers[0] in coordination.word_set("severity_words.txt") and not typer.names_infection(typed.canonical):
+        if typer.grades(qualifiers[0], typed.canonical):
             continue  # 'Severe eczema': eczema at its worst; 'Severe malaria' is a kind of its own
         name = (" ".join(qualifiers), typed.canonical)
         qualified.append((index, span, name, start))
@@ -795,11 +795,13 @@ def comma_glossed_forms(doc: Doc) -> dict[str, tuple[str, str]]:
     short form -> (long form, entity label)."""
     forms: dict[str, tuple[str, str]] = {}
     for span in doc.ents:
-        after_or = (doc[span.end].text, doc[span.end + 1].lower_) == (",", "or") if span.end + 2 < len(doc) else False
-        in_brackets = span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ","
+        if span.end + 2 >= len(doc):
+            continue
+        after_or = (doc[span.end].text, doc[span.end + 1].lower_) == (",", "or")
+        in_brackets = doc[span.end].text == "(" and doc[span.end + 2].text == ","
         if not (after_or or in_brackets):
             continue
-        short = doc[span.end + 1] if doc[span.end].text == "(" else doc[span.end + 2]
+        short = doc[span.end + 1] if in_brackets else doc[span.end + 2]
         initials = "".join(token.text[0] for token in span if token.is_alpha).upper()
         if len(short.text) > 1 and short.text == initials:  # the initials are capitals: so is the short form
             forms.setdefault(short.text, (span.text, span.label_))
