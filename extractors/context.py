@@ -113,11 +113,12 @@ def states_harm(text: str, before: int | None = None) -> bool:
     it ('stress management to help manage attacks triggered by stress') still treats. With `before`,
     only a cue starting before that offset counts.
     """
-    preventions = [match.span() for match in listed_cues("prevention_cues.txt").finditer(text)]
+    # 'medicines that … lower your risk of a heart attack': prevention, not a harm; 'Children at higher
+    # risk of heart problems … may be given steroids': whom the clause speaks of
+    exempt = [match.span() for cues in ("prevention_cues.txt", "at_risk_cues.txt") for match in listed_cues(cues).finditer(text)]
     return any(not PASSIVE_AGENT.match(text, match.end()) for match in treatment_blockers().finditer(text)
                if (before is None or match.start() < before)
-               # 'medicines that … lower your risk of a heart attack': prevention, not a harm
-               and not any(start <= match.start() and match.end() <= end for start, end in preventions))
+               and not any(start <= match.start() and match.end() <= end for start, end in exempt))
 
 
 def harms_referent(text: str) -> bool:

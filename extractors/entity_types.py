@@ -201,9 +201,12 @@ class EntityTyper:
     @cached_property
     def listed_disease_heads(self) -> frozenset[str]:
         """Disease words that end ICD-10-CM names without being one ('tonsillitis' of 'acute tonsillitis'):
-        a title 'Tonsillitis' names a disease, a site called 'Osmosis' does not."""
-        return frozenset(key.rsplit(" ", 1)[-1] for key in self.vocabulary
-                         if " " in key and self.icd_disease(key) and self.has_disease_ending(key.rsplit(" ", 1)[-1]))
+        a title 'Tonsillitis' names a disease, a site called 'Osmosis' does not, nor a heading's 'syndrome' of a
+        name no list knows (data/disease_nouns.txt: 'A CLOSE COUSIN: SINDING-LARSEN-JOHANSSON SYNDROME')."""
+        general = frozenset(read_list("disease_nouns.txt"))
+        return frozenset(head for key in self.vocabulary
+                         if " " in key and self.icd_disease(key) and self.has_disease_ending(head := key.rsplit(" ", 1)[-1])
+                         and head not in general)
 
     def has_disease_ending(self, word: str) -> bool:
         """'neuropathy', 'arthritis': a disease's word; not 'apathy', whose 'pathy' has no stem before it."""
@@ -395,6 +398,8 @@ class EntityTyper:
             return None  # 'serotonin', 'everyone': the NER's chemicals that are no treatment
         if label not in {"CHEMICAL", "TREATMENT"} and self.curated_type(key) == SYMPTOM:
             return self.from_curated(key)  # 'weight loss' as found, not as advised ('losing weight')
+        if label == "CHEMICAL" and self.names_disease_not_drug(key):
+            return self.classify_condition(key)  # the NER's 'Kawasaki disease' in a table header
         if (label in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases or key in self.drug_names
                 or self.looks_like_drug(key)):
             key = self.without_salt(self.unglued(key))
@@ -402,6 +407,13 @@ class EntityTyper:
                 return None  # a salt alone; 'likeamitriptylineandvenlafaxine': words a scraper ran together
             return TypedConcept(TREATMENT, self.treatment_name(key))
         return self.classify_condition(key, default=SYMPTOM if label == "SYMPTOM" else DISEASE)
+
+    def names_disease_not_drug(self, key: str) -> bool:
+        """A name of several words ending in a disease's word ('Kawasaki disease', 'toxic shock syndrome')
+        that no drug list knows: a disease, whatever the NER took it for."""
+        head, _, last_word = key.rpartition(" ")
+        return (bool(head) and self.has_disease_ending(last_word) and key not in self.treatment_aliases
+                and key not in self.drug_names and not self.looks_like_drug(key))
 
     @lru_cache(maxsize=MEMO_SIZE)
     def knows(self, text: str, label: str) -> bool:

@@ -11,6 +11,7 @@ from extractors.doc_index import Lines, text_of
 
 
 MAX_HEADING_WORDS = 12
+MAX_CAPITALS_HEADING_WORDS = 20  # a line in capitals is a headline however long: 'PLAYER WELFARE: KNEE PAIN IN … DISEASE'
 MAX_LIST_ITEM_WORDS = 30
 MAX_LOWERCASE_ITEM_WORDS = 60  # a line opening in lowercase is a bullet's even when longer
 TABLE_ROW = "|"  # cleaning writes a table's rows as '| cell | cell |' lines
@@ -46,7 +47,9 @@ def is_heading(sentence: Span) -> bool:
     (that is an item of a list that lost its bullets: 'take paracetamol to help with pain') or as a
     table row ('| Temperature | Fever, often with chills |'): a section heading."""
     text = text_of(sentence).strip()
-    return (bool(text) and starts_and_ends_line(sentence) and len(text.split()) <= MAX_HEADING_WORDS
+    words = len(text.split())
+    return (bool(text) and starts_and_ends_line(sentence)
+            and (words <= MAX_HEADING_WORDS or words <= MAX_CAPITALS_HEADING_WORDS and text.isupper())
             and not text.endswith((".", "!", ",", ";", ":")) and not text[0].islower() and not text.startswith(TABLE_ROW))
 
 

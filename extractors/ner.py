@@ -433,6 +433,7 @@ class GazetteerMatcher:
         self.common_treatments = frozenset(name.lower() for entry in treatment_gazetteer() for name in entry.names
                                            if is_common_word(name))
         self.symptom_label = nlp.vocab.strings.add("SYMPTOM")
+        self.disease_label = nlp.vocab.strings.add("DISEASE")
         self.pattern_matcher = symptom_description_matcher(nlp.vocab.strings)
         # Drug names no list has, by their INN stem ('belimumab'): the NER often misses rare drugs.
         stem = shared_typer().drug_stem_pattern.pattern
@@ -442,6 +443,7 @@ class GazetteerMatcher:
     def __call__(self, doc: Doc) -> Doc:
         found = [*self.matcher(doc), *self.short_forms(doc), *self.pattern_matcher(doc),
                  *((self.treatment_label, start, end) for start, end in drug_class_spans(doc)),
+                 *((self.disease_label, start, end) for start, end in hyphenated_disease_spans(doc, shared_typer())),
                  *((self.symptom_label, index, index + 1) for index in state_adjective_spans(doc))]
         matches = [Span(doc, start, end, label=label) for label, start, end in found]
         # a disease's or a drug's tokens join no treatment phrase; a symptom's may ('weight loss surgery', 'eye drops')
@@ -463,6 +465,36 @@ class GazetteerMatcher:
         spans = [span for span in spans if not is_product_name_word(span)]
         doc.ents = filter_spans(with_heading_subtypes(with_glossed_qualifiers(with_placed_subtypes(spans, typer), typer), typer))
         return doc
+
+
+MAX_SHORT_FORM_LETTERS = 5
+MAX_WORDS_AFTER_HYPHENS = 2  # 'Osgood-Schlatter disease', 'Charcot-Marie-Tooth disease type 1'
+
+
+def is_name_word(token: Token) -> bool:
+    """A word of a hyphenated name: not a short form ('MDR-TB' is the abbreviation detector's)."""
+    return token.is_alpha and not (token.is_upper and len(token) <= MAX_SHORT_FORM_LETTERS)
+
+
+def hyphenated_disease_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, int]]:
+    """Disease names a list knows, written with hyphens the phrase lists do not hold: ICD-10-CM's
+    'Osgood Schlatter disease' as 'Osgood-Schlatter disease', 'Creutzfeldt-Jakob disease'."""
+    found = []
+    index = 0
+    while index < len(doc) - 2:
+        start = end = index
+        while (end + 2 < len(doc) and doc[end + 1].text == "-" and is_name_word(doc[end]) and is_name_word(doc[end + 2])
+               and not doc[end].whitespace_ and not doc[end + 1].whitespace_):
+            end += 2  # the chain of words joined by hyphens
+        if end == start:
+            index += 1
+            continue
+        for stop in range(min(end + 1 + MAX_WORDS_AFTER_HYPHENS, len(doc)), end, -1):
+            if typer.is_listed_disease(doc[start:stop].text):
+                found.append((start, stop))
+                break
+        index = end + 1
+    return found
 
 
 MAX_PARENTHESIS_TOKENS = 12
@@ -683,7 +715,7 @@ class EntityTypingComponent:
             short_form_spans += [Span(doc, token.i, token.i + 1, label=glossed[token.text][1])
                                  for token in doc if token.text in glossed]
         typed_entities = []
-        candidates = map(named_part, [*doc.ents, *short_form_spans])
+        candidates = [with_eponym_chain(named_part(span)) for span in [*doc.ents, *short_form_spans]]
         for span in filter_spans([trimmed for trimmed in map(trim_edges, candidates) if trimmed]):
             long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
             typed = self.typer.classify(long_form[0] if long_form else span.text, long_form[1] if long_form else span.label_)
@@ -794,18 +826,38 @@ def comma_glossed_forms(doc: Doc) -> dict[str, tuple[str, str]]:
     which scispaCy's detector passes over, where the short form spells the initials of the name's words:
     short form -> (long form, entity label)."""
     forms: dict[str, tuple[str, str]] = {}
+    disease_nouns = coordination.word_set("disease_nouns.txt")
     for span in doc.ents:
         if span.end + 2 >= len(doc):
             continue
         after_or = (doc[span.end].text, doc[span.end + 1].lower_) == (",", "or")
         in_brackets = doc[span.end].text == "(" and doc[span.end + 2].text == ","
-        if not (after_or or in_brackets):
+        short = doc[span.end + 1] if in_brackets else doc[span.end + 2] if after_or else glossed_in_words(doc, span.end)
+        if short is None:
             continue
-        short = doc[span.end + 1] if in_brackets else doc[span.end + 2]
-        initials = "".join(token.text[0] for token in span if token.is_alpha).upper()
+        words = [token for token in with_eponym_chain(span) if token.is_alpha]
+        if len(words) > 2 and words[-1].lower_ in disease_nouns:  # 'SLJ' for 'Sinding-Larsen-Johansson syndrome'
+            words = words if short.text[-1:] == words[-1].text[0].upper() else words[:-1]
+        initials = "".join(token.text[0] for token in words).upper()
         if len(short.text) > 1 and short.text == initials:  # the initials are capitals: so is the short form
-            forms.setdefault(short.text, (span.text, span.label_))
+            forms.setdefault(short.text, (with_eponym_chain(span).text, span.label_))
     return forms
+
+
+MAX_GLOSS_LEAD_WORDS = 4  # '(we call it SLJ, …)', '(also known as CFS)'
+
+
+def glossed_in_words(doc: Doc, after: int) -> Token | None:
+    """The short form a bracket after a name gives after a few lowercase words: '(we call it SLJ, for obvious reasons)'."""
+    if doc[after].text != "(":
+        return None
+    for index in range(after + 1, min(after + 2 + MAX_GLOSS_LEAD_WORDS, len(doc) - 1)):
+        token = doc[index]
+        if token.text.isupper() and token.is_alpha:
+            return token if index > after + 1 and doc[index + 1].text in {",", ")"} else None
+        if not token.is_lower:
+            return None
+    return None
 
 
 def looks_like_abbreviation(short: Span, long_form: Span) -> bool:
@@ -828,6 +880,16 @@ def is_edge_junk(token: Token) -> bool:
     ('| Fever' in a table row, '• rash'); brackets and quotes stay, they may belong to the name."""
     return token.is_space or (len(token.text) == 1 and not token.text.isalnum() and not token.is_bracket
                               and not token.is_quote)
+
+
+def with_eponym_chain(span: Span) -> Span:
+    """A name the NER opened inside a chain of hyphenated eponyms starts at the chain's first name:
+    'Johansson syndrome' of 'Sinding-Larsen-Johansson syndrome'."""
+    doc, start = span.doc, span.start
+    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
+           and doc[start - 2].text[:1].isupper() and doc[start].text[:1].isupper()):
+        start -= 2
+    return Span(doc, start, span.end, label=span.label_) if start < span.start else span
 
 
 NAMING_WORDS = frozenset({"called", "named"})

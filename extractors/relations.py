@@ -42,6 +42,7 @@ ADVICE_KINDS = frozenset({"lifestyle", "self-care", "therapy", "supplement"})  #
 ADVICE_STRENGTH = 0.3  # a measure related through the article's topic alone: weaker than any cue
 MAX_CLAUSE_DISEASES = 2  # more diseases in one clause than this is a differential list, not a statement of facts
 DOMINANT_SHARE = 0.5  # of the disease mentions of an untitled article, for its topic
+TITLE_WORD = re.compile(r"[\w']+")  # a title's words, without its colons and dashes
 DOMINANT_MIN_MENTIONS = 3  # fewer mentions than this make no topic
 KIND_SHARE = 0.25  # of the mentions of a disease and its one kind, for the kind to be the article's topic
 HEADED_KIND_SHARE = 0.5  # for a kind a heading names, which has a section of its own (crusted scabies, 6 of 16)
@@ -247,7 +248,8 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Me
 
     Not a class of diseases ('Psoriasis is a skin disease that causes …', 'an infection'), nor
     a family next to its subtype ('the most common type of psoriasis, plaque psoriasis, causes …'),
-    nor one that only qualifies a drug ('high blood pressure drugs').
+    nor one that only qualifies a drug ('high blood pressure drugs'), nor one that describes whom the clause
+    speaks of by what they may get ('Children at higher risk of heart problems … may be given steroids').
     """
     classes = context.disease_classes()
     # '(encephalitis)' after 'inflammation of the brain' glosses a symptom; it states nothing itself
@@ -255,7 +257,8 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Me
     specific = [m for m in diseases if m.canonical not in classes]
     kept = [m for m in specific  # a class alone ('It's caused by a bacterial infection and needs antibiotics') is none
             if not any(is_family_of(m, other) for other in diseases)
-            and not (m.end >= offset and DRUG_NOUNS.match(text, m.end - offset))]
+            and not (m.end >= offset and DRUG_NOUNS.match(text, m.end - offset))
+            and not context.cue_shortly_before(text, m.start - offset, "at_risk_cues.txt", within_words=1)]
     return kept
 
 
@@ -275,7 +278,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     typer = shared_typer()
     mention_at = MentionIndex(mentions)
     article_topic = (topic_mention(title, typer) or most_named_of_title(title, mentions, typer)
-                     or title_condition(title, typer)) if title else None
+                     or title_condition(title, typer) or body_disease_of_title(title, mentions)) if title else None
     if article_topic is None and topic_from_mentions:  # no title, or one naming no disease ('Scattered Thoughts')
         article_topic = leading_heading_topic(doc, typer) or dominant_disease(mentions)
     all_sentences = sentences(doc)
@@ -340,9 +343,13 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
                         and (list_item or item_continuation))
         read_under.append((sentence_idx, sentence, topic, section.lists_no_treatment or symptom_item))
         if text.startswith(TABLE_ROW):
-            columns = table_columns(sentence, mention_at) or columns
+            header = table_columns(sentence, mention_at)
+            columns = header or columns
             found.extend(table_row_relations(sentence, sentence_idx, mention_at) if not columns
                          else table_cell_relations(sentence, sentence_idx, mention_at, columns))
+            if columns and not header:  # a row under disease columns states its facts cell by cell, for each column
+                previous_items, previous = [], None
+                continue
         else:
             columns = {}
         if announced is not None and not starts_line(sentence) and is_fragment(sentence, mention_at):
@@ -555,15 +562,19 @@ def row_cells(sentence: Span) -> list[tuple[int, str]]:
     return cells
 
 
-def table_columns(sentence: Span, mention_at: dict[int, Mention]) -> dict[int, Mention]:
+def table_columns(sentence: Span, mention_at: MentionIndex) -> dict[int, Mention]:
     """The cells of a header row that each name one disease and nothing else, by cell index, where
-    there are at least two: '| Symptom | Labyrinthitis | Vestibular neuritis |'."""
+    there are at least two: '| Symptom | Labyrinthitis | Vestibular neuritis |'. A cell the NER passed
+    over counts where it is a name the article gives a disease elsewhere ('| | Kawasaki disease | … |')."""
     mentions = sentence_mentions(sentence, mention_at)
+    named_elsewhere = {term_key(mention.text): mention for mention in mention_at.values() if mention.entity_type == DISEASE}
     columns: dict[int, Mention] = {}
     for index, (start, cell) in enumerate(row_cells(sentence)):
         inside = [m for m in mentions if start <= m.start < start + len(cell)]
         if len(inside) == 1 and inside[0].entity_type == DISEASE and len(inside[0].text) >= len(cell) - 1:
             columns[index] = inside[0]
+        elif not inside and term_key(cell) in named_elsewhere:
+            columns[index] = as_topic(named_elsewhere[term_key(cell)])
     return columns if len(columns) >= 2 else {}
 
 
@@ -578,15 +589,41 @@ def table_cell_relations(sentence: Span, sentence_idx: int, mention_at: dict[int
     symptoms = [m for m in sentence_mentions(sentence, mention_at)
                 if m.entity_type == SYMPTOM and first_start <= m.start < first_start + len(first)]
     answers = table_answers()
+    # what the first cell says the row lists ('| Main treatment | IVIG and aspirin | Antibiotics … |')
+    row_cues = strongest_cues([match for match in cue_matches(sentence)
+                               if match.start < first_start - sentence.start_char + len(first)])
     found = []
     for index, disease in columns.items():
+        if index >= len(cells):
+            continue
         # 'Usual, often severe': the answer is the cell's first phrase
-        reading = answers.get(re.split(r"[,;(]", cells[index][1])[0].strip().lower().rstrip(".")) if index < len(cells) else None
+        reading = answers.get(re.split(r"[,;(]", cells[index][1])[0].strip().lower().rstrip("."))
         if reading is None:
+            found.extend(column_cell_relations(sentence, sentence_idx, mention_at, cells[index], disease, row_cues))
             continue
         found.extend(RelationEvidence(subject=disease, predicate=HAS_SYMPTOM, object=symptom, sentence_idx=sentence_idx,
                                       **sentence_evidence(sentence), cue="table row", cue_strength=TABLE_ROW_STRENGTH,
                                       negated=reading == "negated", hedged=reading == "hedged") for symptom in symptoms)
+    return found
+
+
+def column_cell_relations(sentence: Span, sentence_idx: int, mention_at: dict[int, Mention], cell: tuple[int, str],
+                          disease: Mention, row_cues: dict[str, tuple[str, float]]) -> list[RelationEvidence]:
+    """A cell of a disease's column that states no answer but names things: in a row its first cell says
+    is about symptoms or treatment, the disease's symptoms or treatments ('| Pain | Often little pain |'
+    says neither)."""
+    start, text = cell
+    found = []
+    for mention in sentence_mentions(sentence, mention_at):
+        if not start <= mention.start < start + len(text):
+            continue
+        predicate = {SYMPTOM: HAS_SYMPTOM, TREATMENT: TREATED_BY}.get(mention.entity_type)
+        if predicate not in row_cues:
+            continue
+        cue, strength = row_cues[predicate]
+        found.append(RelationEvidence(subject=disease, predicate=predicate, object=mention, sentence_idx=sentence_idx,
+                                      **sentence_evidence(sentence), cue=cue, cue_strength=min(strength, TABLE_ROW_STRENGTH),
+                                      negated=mention.negated, hedged=mention.hedged))
     return found
 
 
@@ -669,6 +706,7 @@ def through_complication(stated: list[RelationEvidence], about: ListContext | No
             and not is_family_of(item.subject, subject) and not is_family_of(subject, item.subject)]
 
 
+LINK_BAR, MIN_LINK_BAR_SEPARATORS = " | ", 2
 LEADING_SENTENCES = 4  # a page heading stands among the first lines, after a site or blog name
 
 
@@ -688,8 +726,8 @@ def leading_topic_heading(doc: Doc, typer: EntityTyper) -> str | None:
             heading = text_of(sentence)
             if topic_mention(heading, typer) or title_condition(heading, typer):
                 return heading
-            if index >= LEADING_SENTENCES:
-                return None
+            if index >= LEADING_SENTENCES and heading.count(LINK_BAR) < MIN_LINK_BAR_SEPARATORS:
+                return None  # (a bar of links, 'Share: Facebook | X | Email', is no heading of the page's)
     return None
 
 
@@ -775,6 +813,17 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
     return members[0] if len(members) == 1 else None
 
 
+def body_disease_of_title(title: str, mentions: list[Mention]) -> Mention | None:
+    """The one disease the article's NER found that its title names, where the vocabularies list no name
+    in the title ('Kawasaki disease: the rare childhood illness …', ICD-10-CM's 'Mucocutaneous lymph
+    node syndrome [Kawasaki]'); a name inside a longer named one counts for that one."""
+    padded = f" {' '.join(TITLE_WORD.findall(term_key(title)))} "
+    named = {mention.canonical for mention in mentions if mention.entity_type == DISEASE and not mention.negated
+             and len(key := term_key(mention.text)) > 2 and f" {key} " in padded}
+    longest = {canonical for canonical in named if not any(canonical != other and canonical in other for other in named)}
+    return named_topic(mentions, next(iter(longest))) if len(longest) == 1 else None
+
+
 def title_condition(title: str, typer: EntityTyper) -> Mention | None:
     """The disease of a page titled by a condition the vocabularies list both as a symptom and as a
     disease ('Depression', 'Insomnia: what helps'), where the title names no disease: the page is
@@ -842,6 +891,25 @@ def as_placed_forms(mentions: list[Mention], title: str | None, typer: EntityTyp
             if mention.entity_type == DISEASE and mention.canonical in placed else mention for mention in mentions]
 
 
+def as_shortened_names(mentions: list[Mention], typer: EntityTyper) -> list[Mention]:
+    """A symptom's name that ends the name of one disease the page named before it is that disease,
+    shortened: 'aneurysms' after 'coronary artery aneurysm', 'the hernia' after 'hiatus hernia'. Not a
+    symptom head ('cough' after 'whooping cough' is the disease's symptom), nor a name ICD-10-CM codes as a
+    condition of its own ('anxiety' after 'anticipatory anxiety', 'vertigo' after 'positional vertigo')."""
+    first: dict[str, Mention] = {}
+    shortened: list[Mention] = []
+    for mention in mentions:
+        if mention.entity_type == DISEASE:
+            first.setdefault(mention.canonical, mention)
+        elif mention.entity_type == SYMPTOM and mention.canonical not in typer.symptom_heads and not any(
+                concept.ontology_id.startswith("ICD10CM:") for concept in typer.vocabulary.get(mention.canonical, ())):
+            longer = [disease for name, disease in first.items() if name.endswith(" " + mention.canonical)]
+            if len(longer) == 1:
+                mention = replace(mention, entity_type=DISEASE, canonical=longer[0].canonical, ontology_id=longer[0].ontology_id)
+        shortened.append(mention)
+    return shortened
+
+
 def as_glossed_name(mentions: list[Mention], title: str | None, typer: EntityTyper) -> list[Mention]:
     """A page titled with two names for its disease ('Stomach ulcers (peptic ulcers)') uses both: its
     mentions of the one name_gloss folds are the other, as the title's topic is."""
@@ -865,8 +933,8 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
     them, so 'uric acid' in a gout article does not become a therapy.
     """
     typer = shared_typer()
-    mentions = as_placed_forms(as_glossed_name(about_title_condition(mentions_of(doc), doc, title, topic_from_mentions),
-                                               title, typer), title, typer)
+    mentions = as_shortened_names(as_placed_forms(as_glossed_name(
+        about_title_condition(mentions_of(doc), doc, title, topic_from_mentions), title, typer), title, typer), typer)
     relations = extract_relations(doc, mentions, title, topic_from_mentions)
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}
     kept = [m for m in mentions if m.entity_type != TREATMENT or m.start in used

@@ -2671,3 +2671,74 @@ def test_a_place_after_a_frequency_aside_places_the_symptom_in_each_part_listed(
 def test_parts_listed_after_a_placed_symptom_the_ner_took_whole_have_it_too(nlp):
     found = related(nlp, "Angioedema causes swelling of the lips, hands or feet.")
     assert {("angioedema", "hand swelling"), ("angioedema", "foot swelling")} <= found
+
+
+# --- stop 31: names the vocabularies do not hold, comparison tables, at-risk phrases ---
+
+def test_a_title_naming_a_disease_only_the_ner_knows_gives_the_topic(nlp):
+    text = ("What are the symptoms?\n\nThe hallmark of Kawasaki disease is a fever. "
+            "A child will usually have some of these symptoms:\n\na rash on the tummy.\n\nswollen glands in the neck.\n")
+    found = related(nlp, text, title="Kawasaki disease: the rare childhood illness every parent should know about")
+    assert {("kawasaki disease", "rash"), ("kawasaki disease", "swollen lymph node")} <= found
+
+
+def test_a_row_of_a_comparison_table_gives_each_column_its_own_treatments(nlp):
+    text = ("Kawasaki disease is treated with aspirin. Toxic shock syndrome is treated with antibiotics.\n\n"
+            "| | Kawasaki disease | Toxic shock syndrome |\n\n"
+            "| Main treatment | IVIG and aspirin | Antibiotics and intravenous fluids |\n")
+    found = related(nlp, text, title="Kawasaki disease", predicate="treated_by")
+    assert {("kawasaki disease", "intravenous immunoglobulin"), ("toxic shock syndrome", "intravenous fluid")} <= found
+    assert ("kawasaki disease", "antibiotic") not in found and ("kawasaki disease", "intravenous fluid") not in found
+
+
+def test_a_row_about_something_else_gives_no_facts_from_its_cells(nlp):
+    text = ("Pleurisy causes sharp chest pain.\n\n| | Pleurisy | Pleural effusion |\n\n"
+            "| Pain | Sharp, worse on breathing in or coughing | Often little pain |\n")
+    found = related(nlp, text, title="Pleurisy")
+    assert ("pleurisy", "cough") not in found and ("pleural effusion", "pain") not in found
+
+
+def test_a_disease_that_describes_who_is_treated_is_not_the_subject(nlp):
+    text = ("How is it treated?\n\nKawasaki disease is treated in hospital. Children at higher risk of heart problems "
+            "may also be given steroids such as prednisolone.")
+    found = related(nlp, text, title="Kawasaki disease", predicate="treated_by")
+    assert {("kawasaki disease", "corticosteroid"), ("kawasaki disease", "prednisolone")} <= found
+    assert not any(subject == "heart disease" for subject, _ in found)
+
+
+def test_a_shortened_disease_name_is_that_disease(nlp):
+    text = ("The heart complication: coronary artery aneurysm\n\nAn aneurysm usually causes no symptoms at first. "
+            "Children with aneurysms are kept on low-dose aspirin.")
+    assert related(nlp, text, title="Kawasaki disease", predicate="treated_by") == {("coronary artery aneurysm", "aspirin")}
+    assert ("coronary artery aneurysm", "aneurysm") not in related(nlp, text, title="Kawasaki disease")
+
+
+def test_a_symptom_after_a_disease_named_by_it_stays_a_symptom(nlp):
+    found = document_facts("0" * 16, nlp("Anticipatory anxiety is common. Panic disorder causes anxiety."))
+    assert any(m.entity_type == "symptom" and m.canonical == "anxiety" for m in found.mentions)
+
+
+def test_hyphenated_eponyms_name_one_disease(nlp):
+    text = ("A condition called Osgood-Schlatter disease causes knee pain. "
+            "It may be Sinding-Larsen-Johansson syndrome (we call it SLJ, for obvious reasons). SLJ causes knee pain.")
+    assert related(nlp, text) == {("osgood schlatter disease", "knee pain"), ("sinding larsen johansson syndrome", "knee pain")}
+
+
+def test_a_headline_in_capitals_under_a_link_bar_gives_the_topic(nlp):
+    text = ("Login | Register | Basket (0)\n\nProudly a community club\n\nKit sponsored by a garage\n\n"
+            "Posted by the welfare officer\n\nShare: Facebook | X | WhatsApp | Email | Print\n\n"
+            "PLAYER WELFARE: KNEE PAIN IN GROWING PLAYERS - A PARENTS' GUIDE TO OSGOOD-SCHLATTER DISEASE\n\n"
+            "Physiotherapy helps many players get back to training.")
+    found = related(nlp, text, title="Hollinsway Juniors FC | Player Welfare", predicate="treated_by")
+    assert found == {("osgood schlatter disease", "physical therapy")}
+
+
+def test_a_heading_naming_an_unknown_syndrome_names_no_bare_syndrome(nlp):
+    text = ("A CLOSE COUSIN: BRANNIGAN-HOLT SYNDROME\n\nIf the pain is in the shoulder, it may be another condition. "
+            "It is managed in the same way: an ice pack and physiotherapy.")
+    assert not any(subject == "syndrome" for subject, _ in related(nlp, text, title="Shoulder pain", predicate="treated_by"))
+
+
+def test_mdr_tb_is_multidrug_resistant_tuberculosis(nlp):
+    found = related(nlp, "People with MDR-TB are treated with bedaquiline and linezolid.", predicate="treated_by")
+    assert ("multidrug resistant tuberculosis", "bedaquiline") in found
