@@ -745,8 +745,8 @@ def spreading_pain(doc: Doc, found: list[Expansion], taken: set[int], typer: Ent
     """Body parts a pain spreads to have that pain: 'chest pain or tightness that spreads to your arms,
     neck, jaw or back' -> arm pain, neck pain, jaw pain, back pain (data/spreading_verbs.txt)."""
     verbs = word_set("spreading_verbs.txt")
-    pains = sorted((item for item in found if item.typed.entity_type == "symptom"
-                    and item.typed.canonical.rsplit(" ", 1)[-1] in located_heads()), key=lambda item: item.end)
+    pains = sorted((item for item in found if item.typed.entity_type == "symptom" and spread_head(item.typed.canonical)),
+                   key=lambda item: item.end)
     result: list[Expansion] = []
     for pain in pains:
         sentence_end = doc[pain.start].sent.end
@@ -766,11 +766,18 @@ def spreading_pain(doc: Doc, found: list[Expansion], taken: set[int], typer: Ent
             while index < sentence_end and doc[index].lower_ in DETERMINERS:
                 index += 1
             parts = body_list_at(doc, index, sentence_end)
-        placed = part_expansions(pain.typed.canonical.rsplit(" ", 1)[-1], [i for i in parts if i not in taken],
+        placed = part_expansions(spread_head(pain.typed.canonical), [i for i in parts if i not in taken],
                                  pain.source, typer)
         result.extend(placed)
         taken.update(item.start for item in placed)
     return result
+
+
+def spread_head(symptom: str) -> str:
+    """The head a spreading symptom gives the parts it reaches: its own ('chest pain'), or pain for an ache
+    named by its place ('a throbbing toothache that can spread to the ear, jaw and neck'); '' for none."""
+    head = symptom.rsplit(" ", 1)[-1]
+    return head if head in located_heads() else "pain" if head.endswith("ache") and head != "ache" else ""
 
 
 def part_expansions(head: str, parts: list[int], source: Span, typer: EntityTyper) -> list[Expansion]:

@@ -304,9 +304,13 @@ class EntityTyper:
         return any(concept.kind == DISEASE for concept in self.vocabulary.get(key, ()))
 
     def strip_modifiers(self, key: str) -> str:
+        """The name without its leading modifiers ('severe back pain') or episode words ('attacks of facial pain')."""
         words = key.split(" ")
         while len(words) > 1 and words[0] in self.modifiers:
             words = words[1:]
+        if (len(words) > 2 and words[1] == "of" and singularize(words[0]) in self.episode_words
+                and not self.is_listed_disease(" ".join(words[2:]))):  # an attack of gout is gout's
+            return self.strip_modifiers(" ".join(words[2:]))
         key = " ".join(words)
         return self.body_part_form(self.synonyms.get(key, key))
 

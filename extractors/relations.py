@@ -424,6 +424,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             previous_items = []
             found.extend(section.section_relations(sentence, sentence_idx, mention_at))
         previous = None if list_item else (sentence_idx, sentence)
+        if starts_line(sentence) and paragraph_kind is None:
+            paragraph_kind = stating_opening(sentence, named_before, found[found_before:], topic)
         paragraph_symptoms.update((predicate, cue) for predicate, cue in strongest_cues(matches).items() if predicate == HAS_SYMPTOM)
     found.extend(advised_measures(read_under, found, mention_at))
     found.extend(through_named_disease(found))
@@ -495,6 +497,23 @@ def opening_kind(sentence: Span, diseases: list[Mention], topic: Mention | None)
         return None
     family = topic.canonical.rsplit(" ", 1)[-1]  # a kind of the topic is a kind of its family too
     return as_topic(opening) if is_kind_name(opening.canonical, family) else None
+
+
+OPENING_ARTICLES = frozenset({"", "a", "an", "the"})
+
+
+def stating_opening(sentence: Span, diseases: list[Mention], stated: list[RelationEvidence],
+                    topic: Mention | None) -> Mention | None:
+    """A disease other than the topic that a paragraph opens with as the subject of a fact its first sentence
+    states, which its later sentences speak of: 'A dental abscess, a pocket of pus …, causes an intense, throbbing
+    toothache … You may also notice … a swollen gum' on a page about trigeminal neuralgia."""
+    start = opening_of(sentence)
+    text = sentence.doc.text
+    opening = next((m for m in diseases if text[start:m.start].strip().lower() in OPENING_ARTICLES), None)
+    if opening is None or topic is None or opening.canonical == topic.canonical:
+        return None
+    states = any(item.subject.start == opening.start and not item.negated for item in stated)
+    return as_topic(opening) if states else None
 
 
 def condition_named(sentence: Span, diseases: list[Mention]) -> Mention | None:
@@ -895,19 +914,26 @@ def as_shortened_names(mentions: list[Mention], typer: EntityTyper) -> list[Ment
     """A symptom's name that ends the name of one disease the page named before it is that disease,
     shortened: 'aneurysms' after 'coronary artery aneurysm', 'the hernia' after 'hiatus hernia'. Not a
     symptom head ('cough' after 'whooping cough' is the disease's symptom), nor a name ICD-10-CM codes as a
-    condition of its own ('anxiety' after 'anticipatory anxiety', 'vertigo' after 'positional vertigo')."""
+    condition of its own ('anxiety' after 'anticipatory anxiety', 'vertigo' after 'positional vertigo'). So is
+    a disease's word ICD-10-CM does not code ('an abscess' after 'a dental abscess')."""
     first: dict[str, Mention] = {}
     shortened: list[Mention] = []
     for mention in mentions:
-        if mention.entity_type == DISEASE:
+        if mention.entity_type == DISEASE and (mention.ontology_id or " " in mention.canonical):
             first.setdefault(mention.canonical, mention)
-        elif mention.entity_type == SYMPTOM and mention.canonical not in typer.symptom_heads and not any(
-                concept.ontology_id.startswith("ICD10CM:") for concept in typer.vocabulary.get(mention.canonical, ())):
+        elif mention.entity_type in (DISEASE, SYMPTOM) and may_be_shortened(mention.canonical, typer):
             longer = [disease for name, disease in first.items() if name.endswith(" " + mention.canonical)]
             if len(longer) == 1:
                 mention = replace(mention, entity_type=DISEASE, canonical=longer[0].canonical, ontology_id=longer[0].ontology_id)
         shortened.append(mention)
     return shortened
+
+
+def may_be_shortened(name: str, typer: EntityTyper) -> bool:
+    """A name that may stand for a disease it ends: no symptom head, no condition ICD-10-CM codes, and no
+    disease's own word ('tonsillitis' after 'viral tonsillitis' is the page's disease, of which that is a kind)."""
+    return name not in typer.symptom_heads and not typer.has_disease_ending(name) and not any(
+        concept.ontology_id.startswith("ICD10CM:") for concept in typer.vocabulary.get(name, ()))
 
 
 def as_glossed_name(mentions: list[Mention], title: str | None, typer: EntityTyper) -> list[Mention]:

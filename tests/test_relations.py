@@ -2742,3 +2742,29 @@ def test_a_heading_naming_an_unknown_syndrome_names_no_bare_syndrome(nlp):
 def test_mdr_tb_is_multidrug_resistant_tuberculosis(nlp):
     found = related(nlp, "People with MDR-TB are treated with bedaquiline and linezolid.", predicate="treated_by")
     assert ("multidrug resistant tuberculosis", "bedaquiline") in found
+
+
+def test_attacks_of_a_symptom_are_the_symptom(nlp):
+    assert related(nlp, "Trigeminal neuralgia causes sudden attacks of facial pain.") == {("trigeminal neuralgia", "facial pain")}
+
+
+def test_a_paragraph_opening_with_another_disease_stating_a_fact_speaks_of_it(nlp):
+    text = ("Dental causes\n\nA dental abscess, a pocket of pus at the root of a tooth, causes an intense, throbbing "
+            "toothache that can spread to the ear, jaw and neck. You may also notice a swollen gum and sometimes a fever. "
+            "A dentist treats an abscess by draining the pus, then carrying out root canal treatment or removing the tooth.")
+    found = related(nlp, text, title="Trigeminal neuralgia")
+    assert {("dental abscess", "toothache"), ("dental abscess", "ear pain"), ("dental abscess", "jaw pain"),
+            ("dental abscess", "gum swelling"), ("dental abscess", "fever")} <= found
+    assert not any(subject == "trigeminal neuralgia" for subject, _ in found)
+    assert related(nlp, text, title="Trigeminal neuralgia", predicate="treated_by") == {
+        ("dental abscess", "abscess drainage"), ("dental abscess", "root canal treatment"), ("dental abscess", "tooth extraction")}
+
+
+def test_a_disease_word_with_its_own_ending_is_not_a_shortened_kind(nlp):
+    found = document_facts("0" * 16, nlp("Viral tonsillitis is common. Tonsillitis causes a sore throat."), title="Tonsillitis")
+    assert {m.canonical for m in found.mentions if m.entity_type == "disease"} == {"viral tonsillitis", "tonsillitis"}
+
+
+def test_atypical_facial_pain_is_a_diagnosis(nlp):
+    text = "Atypical facial pain is treated with amitriptyline."
+    assert related(nlp, text, predicate="treated_by") == {("atypical facial pain", "amitriptyline")}
