@@ -2768,3 +2768,12 @@ def test_a_disease_word_with_its_own_ending_is_not_a_shortened_kind(nlp):
 def test_atypical_facial_pain_is_a_diagnosis(nlp):
     text = "Atypical facial pain is treated with amitriptyline."
     assert related(nlp, text, predicate="treated_by") == {("atypical facial pain", "amitriptyline")}
+
+
+def test_reflux_self_help_measures_are_treatments(nlp):
+    text = ("Treatment for hiatus hernia\n\nIf you have symptoms, treatment usually starts with simple changes:\n\n"
+            "eating smaller meals and not eating within three hours of going to bed.\n\n"
+            "raising the head of your bed by 10 to 20 cm.\n\nThe operation is done by keyhole (laparoscopic) surgery.")
+    assert related(nlp, text, title="Hiatus hernia", predicate="treated_by") >= {
+        ("hiatus hernia", "eating smaller meal"), ("hiatus hernia", "avoiding late meal"),
+        ("hiatus hernia", "raising the head of the bed"), ("hiatus hernia", "laparoscopy")}
