@@ -248,9 +248,17 @@ class EntityTyper:
             words = [words[2], "change"]  # 'changes in mood' is 'mood change'
         elif len(words) > 2 and words[0] in FEEL_FORMS and words[1] in DEGREE_WORDS:
             words = [words[0], *[word for word in words[1:-1] if word not in DEGREE_WORDS], words[-1]]
-        key = " ".join(words)
-        key = self.synonyms.get(key, self.form_of_alias(words))
+        key = self.a_plural_singular(" ".join(words))
+        key = self.synonyms.get(key, self.form_of_alias(key.split(" ")))
         return self.body_part_form(self.possessive_form(self.american_spelling(key)))
+
+    def a_plural_singular(self, key: str) -> str:
+        """The singular of a plural in '-as' a list names ('hiatus hernias', 'lipomas'): term_key keeps a final
+        '-as' ('pancreas', 'erysipelas'), so a name only folds where its singular is listed and the plural is not."""
+        if not key.endswith("as") or key in self.curated or key in self.vocabulary:
+            return key
+        singular = key[:-1]
+        return singular if singular in self.curated or singular in self.vocabulary else key
 
     def form_of_alias(self, words: list[str]) -> str:
         """A disease's form written with an alias of its name keeps the canonical name: "secondary

@@ -922,7 +922,8 @@ def as_shortened_names(mentions: list[Mention], typer: EntityTyper) -> list[Ment
         if mention.entity_type == DISEASE and (mention.ontology_id or " " in mention.canonical):
             first.setdefault(mention.canonical, mention)
         elif mention.entity_type in (DISEASE, SYMPTOM) and may_be_shortened(mention.canonical, typer):
-            longer = [disease for name, disease in first.items() if name.endswith(" " + mention.canonical)]
+            forms = {mention.canonical, mention.canonical[:-1] if mention.canonical.endswith("as") else mention.canonical}
+            longer = [disease for name, disease in first.items() if any(name.endswith(" " + form) for form in forms)]
             if len(longer) == 1:
                 mention = replace(mention, entity_type=DISEASE, canonical=longer[0].canonical, ontology_id=longer[0].ontology_id)
         shortened.append(mention)

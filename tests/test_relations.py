@@ -2777,3 +2777,8 @@ def test_reflux_self_help_measures_are_treatments(nlp):
     assert related(nlp, text, title="Hiatus hernia", predicate="treated_by") >= {
         ("hiatus hernia", "eating smaller meal"), ("hiatus hernia", "avoiding late meal"),
         ("hiatus hernia", "raising the head of the bed"), ("hiatus hernia", "laparoscopy")}
+
+
+def test_a_plural_in_as_folds_where_its_singular_is_listed(nlp):
+    found = related(nlp, "Large hiatus hernias are treated with fundoplication.", predicate="treated_by")
+    assert found == {("hiatus hernia", "fundoplication")}
