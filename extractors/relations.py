@@ -42,7 +42,6 @@ ADVICE_KINDS = frozenset({"lifestyle", "self-care", "therapy", "supplement"})  #
 ADVICE_STRENGTH = 0.3  # a measure related through the article's topic alone: weaker than any cue
 MAX_CLAUSE_DISEASES = 2  # more diseases in one clause than this is a differential list, not a statement of facts
 DOMINANT_SHARE = 0.5  # of the disease mentions of an untitled article, for its topic
-TITLE_WORD = re.compile(r"[\w']+")  # a title's words, without its colons and dashes
 DOMINANT_MIN_MENTIONS = 3  # fewer mentions than this make no topic
 KIND_SHARE = 0.25  # of the mentions of a disease and its one kind, for the kind to be the article's topic
 HEADED_KIND_SHARE = 0.5  # for a kind a heading names, which has a section of its own (crusted scabies, 6 of 16)
@@ -586,14 +585,17 @@ def table_columns(sentence: Span, mention_at: MentionIndex) -> dict[int, Mention
     there are at least two: '| Symptom | Labyrinthitis | Vestibular neuritis |'. A cell the NER passed
     over counts where it is a name the article gives a disease elsewhere ('| | Kawasaki disease | … |')."""
     mentions = sentence_mentions(sentence, mention_at)
-    named_elsewhere = {term_key(mention.text): mention for mention in mention_at.values() if mention.entity_type == DISEASE}
     columns: dict[int, Mention] = {}
+    unnamed: dict[int, str] = {}  # cells without a mention, by index: their folded text
     for index, (start, cell) in enumerate(row_cells(sentence)):
         inside = [m for m in mentions if start <= m.start < start + len(cell)]
         if len(inside) == 1 and inside[0].entity_type == DISEASE and len(inside[0].text) >= len(cell) - 1:
             columns[index] = inside[0]
-        elif not inside and term_key(cell) in named_elsewhere:
-            columns[index] = as_topic(named_elsewhere[term_key(cell)])
+        elif not inside and cell:
+            unnamed[index] = term_key(cell)
+    if unnamed:
+        named_elsewhere = {term_key(m.text): m for m in mention_at.values() if m.entity_type == DISEASE}
+        columns.update((index, as_topic(named_elsewhere[key])) for index, key in unnamed.items() if key in named_elsewhere)
     return columns if len(columns) >= 2 else {}
 
 
@@ -832,6 +834,9 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
     return members[0] if len(members) == 1 else None
 
 
+TITLE_WORD = re.compile(r"[\w']+")  # a title's words, without its colons and dashes
+
+
 def body_disease_of_title(title: str, mentions: list[Mention]) -> Mention | None:
     """The one disease the article's NER found that its title names, where the vocabularies list no name
     in the title ('Kawasaki disease: the rare childhood illness …', ICD-10-CM's 'Mucocutaneous lymph
@@ -960,8 +965,8 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
     them, so 'uric acid' in a gout article does not become a therapy.
     """
     typer = shared_typer()
-    mentions = as_shortened_names(as_placed_forms(as_glossed_name(
-        about_title_condition(mentions_of(doc), doc, title, topic_from_mentions), title, typer), title, typer), typer)
+    mentions = about_title_condition(mentions_of(doc), doc, title, topic_from_mentions)
+    mentions = as_shortened_names(as_placed_forms(as_glossed_name(mentions, title, typer), title, typer), typer)
     relations = extract_relations(doc, mentions, title, topic_from_mentions)
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}
     kept = [m for m in mentions if m.entity_type != TREATMENT or m.start in used
