@@ -177,11 +177,16 @@ class Cue:
         return SCOPES.index(self.scope) >= SCOPES.index(scope)
 
 
+PERSON_SLOT = "{person}"  # a cue written once for every person word: '{person} may have'
+
+
 @lru_cache(maxsize=1)
 def relation_cues() -> tuple[re.Pattern[str], dict[str, Cue]]:
     """The cue regex and, per lowercase cue, its predicate, strength, scope and direction."""
-    table = {cue.lower(): Cue(predicate, float(strength), scope, direction)
-             for cue, predicate, strength, scope, direction in read_table("relation_cues.tsv")}
+    people = read_list("person_words.txt")
+    table = {written.lower(): Cue(predicate, float(strength), scope, direction)
+             for cue, predicate, strength, scope, direction in read_table("relation_cues.tsv")
+             for written in ([cue.replace(PERSON_SLOT, person) for person in people] if PERSON_SLOT in cue else [cue])}
     if unknown := {cue.direction for cue in table.values()} - set(DIRECTIONS):
         raise ValueError(f"relation_cues.tsv: unknown direction {sorted(unknown)}")
     return cue_pattern(list(table)), table

@@ -884,12 +884,27 @@ def is_edge_junk(token: Token) -> bool:
 
 def with_eponym_chain(span: Span) -> Span:
     """A name the NER opened inside a chain of hyphenated eponyms starts at the chain's first name:
-    'Johansson syndrome' of 'Sinding-Larsen-Johansson syndrome'."""
+    'Johansson syndrome' of 'Sinding-Larsen-Johansson syndrome'; a disease after a possessive eponym
+    starts at the eponym ('neuroma' of "Morton's neuroma")."""
     doc, start = span.doc, span.start
     while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
            and doc[start - 2].text[:1].isupper() and doc[start].text[:1].isupper()):
         start -= 2
+    if start == span.start and span.label_ == "DISEASE" and is_possessive_eponym(doc, start - 2):
+        start -= 2
     return Span(doc, start, span.end, label=span.label_) if start < span.start else span
+
+
+POSSESSIVE_ENDINGS = frozenset({"'s", "\u2019s"})
+MAX_EPONYM_ZIPF = 4.6  # 'Baker' 4.2, 'Bell' 4.6 name diseases; 'Britain' 4.7, 'Women' 5.6 own them
+
+
+def is_possessive_eponym(doc: Doc, index: int) -> bool:
+    """A capitalised name and its possessive "'s", rarer than the everyday words that also own things."""
+    if index < 0 or doc[index + 1].text not in POSSESSIVE_ENDINGS or doc[index].whitespace_:
+        return False
+    name = doc[index]
+    return name.is_alpha and name.text[:1].isupper() and not name.is_upper and english_zipf(name.lower_) < MAX_EPONYM_ZIPF
 
 
 NAMING_WORDS = frozenset({"called", "named"})

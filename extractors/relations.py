@@ -34,6 +34,7 @@ from extractors.sections import (BACK_REFERENCES, LIST_FACTOR, ListContext, Sect
                                  is_family_of, is_fragment, is_kind_name, list_item_relations, list_subject, name_line_disease,
                                  name_gloss, named_diseases, sentence_evidence, sentence_mentions, topic_mention)
 from extractors.terms import term_key
+from extractors.title_names import with_title_disease
 from extractors.vocabulary import read_table
 
 INLINE_INTRODUCTION = re.compile(r":\s*[-\u2022*]\s")  # a list whose first bullet stayed on the introduction's line
@@ -965,7 +966,8 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
     them, so 'uric acid' in a gout article does not become a therapy.
     """
     typer = shared_typer()
-    mentions = about_title_condition(mentions_of(doc), doc, title, topic_from_mentions)
+    mentions = with_title_disease(mentions_of(doc), doc, title, typer)
+    mentions = about_title_condition(mentions, doc, title, topic_from_mentions)
     mentions = as_shortened_names(as_placed_forms(as_glossed_name(mentions, title, typer), title, typer), typer)
     relations = extract_relations(doc, mentions, title, topic_from_mentions)
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}

@@ -2782,3 +2782,43 @@ def test_reflux_self_help_measures_are_treatments(nlp):
 def test_a_plural_in_as_folds_where_its_singular_is_listed(nlp):
     found = related(nlp, "Large hiatus hernias are treated with fundoplication.", predicate="treated_by")
     assert found == {("hiatus hernia", "fundoplication")}
+
+
+SHIN_SPLINTS = ("Shin splints are common in runners. The main symptom of shin splints is pain along the inside "
+                "of the shin. Rest and ice help shin splints settle.")
+
+
+def test_a_title_naming_a_disease_no_list_knows_gives_the_topic_and_its_body_mentions(nlp):
+    assert related(nlp, SHIN_SPLINTS, title="Shin splints: a guide for pupils and parents") == {("shin splint", "pain")}
+    assert related(nlp, SHIN_SPLINTS, title="SHIN SPLINTS: A GUIDE FOR PUPILS AND PARENTS") == {("shin splint", "pain")}
+
+
+def test_a_title_naming_a_club_the_body_repeats_names_no_disease(nlp):
+    text = ("Harbourside Otters Swimming Club welcomes you. Harbourside Otters Swimming Club meets on Mondays. "
+            "Swimmer's ear causes ear pain. Contact Harbourside Otters Swimming Club.")
+    facts = document_facts("0" * 16, nlp(text), title="Harbourside Otters Swimming Club")
+    assert {m.canonical for m in facts.mentions if m.entity_type == "disease"} == {"otitis externa"}
+
+
+def test_a_disease_after_a_possessive_eponym_is_named_with_it(nlp):
+    text = "Morton\u2019s neuroma causes burning pain in the ball of the foot. Britain's osteoporosis causes fractures."
+    assert related(nlp, text) == {("morton's neuroma", "burning sensation"), ("osteoporosis", "fracture")}
+
+
+def test_slapped_cheek_is_fifth_disease_and_venesection_a_treatment(nlp):
+    assert related(nlp, "Slapped cheek causes a bright red rash on the cheeks.") == {("fifth disease", "rash")}
+    assert related(nlp, "Haemochromatosis is treated with venesection (phlebotomy).", predicate="treated_by") == {
+        ("hemochromatosis", "venesection")}
+
+
+def test_a_list_a_person_may_have_lists_symptoms_of_the_topic(nlp):
+    text = "In the first few days a child may have:\n\na runny nose and a sore throat.\n\na headache.\n"
+    assert related(nlp, text, title="Slapped cheek syndrome") == {
+        ("fifth disease", "runny nose"), ("fifth disease", "sore throat"), ("fifth disease", "headache")}
+
+
+def test_rest_from_an_activity_is_rest_and_little_evidence_negates(nlp):
+    text = ("Shin splints are common in runners, and most shin splints settle.\n\n"
+            "Treating shin splints at home\n\nRest from running and jumping.\n\n"
+            "There is little good evidence that compression socks speed up recovery.\n")
+    assert related(nlp, text, title="Shin splints: a guide", predicate="treated_by") == {("shin splint", "rest")}

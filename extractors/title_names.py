@@ -1,0 +1,105 @@
+"""The disease a page's title names where no vocabulary lists it: 'Shin splints: a guide for pupils
+and parents'. The NER took 'shin splints' for a treatment (a splint) and no list knows the name, so
+without this the page had no topic and its facts no subject. The title's leading phrase is such a name
+when the body repeats it and the NER marks it there, or when it ends in a disease's word.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from extractors import context
+from extractors.doc_index import sentence_at, sentence_index_at, text_of
+from extractors.entity_types import DISEASE, EntityTyper
+from extractors.records import Mention
+from extractors.terms import pluralize, term_key
+
+LEADING_PHRASE = re.compile(r"^\s*(?P<lead>[^:|?!()\u2013\u2014]+?)\s*(?:[:|?!(\u2013\u2014]|\s-\s|$)")
+MIN_BODY_REPEATS = 3  # a name the page is about recurs; a site's or a column's name in a title seldom does
+MAX_NAME_WORDS = 4
+DISEASE_LABEL = "DISEASE"  # the NER's label, as the Doc's entities carry it
+
+
+def leading_phrase(title: str) -> str | None:
+    """The title's words before its first colon, dash, bar or question mark ('Shin splints' of
+    'Shin splints: a guide …'), in lowercase where the title is in capitals."""
+    match = LEADING_PHRASE.match(title)
+    if match is None:
+        return None
+    lead = match["lead"].strip(" \t'\"")
+    return lead.lower() if lead.isupper() else lead
+
+
+def body_occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    """Where the body writes the name or its plural, as whole words, in any case."""
+    forms = sorted({name, pluralize(name)}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(form) for form in forms) + r")(?![\w'-])", re.IGNORECASE)
+    return [(match.start(), match.end()) for match in pattern.finditer(text)]
+
+
+def unlisted_title_disease(title: str, doc: Doc, mentions: list[Mention], typer: EntityTyper) -> str | None:
+    """The leading phrase of the title as a disease name no vocabulary lists: two to MAX_NAME_WORDS words
+    (one, with a disease's ending: a lone unknown word is more often a brand) that the body writes at
+    least MIN_BODY_REPEATS times, where the NER marks it as an entity at least once or its last word is
+    a disease's. A name the lists know (as a disease, symptom or treatment) is left to them."""
+    lead = leading_phrase(title)
+    if not lead:
+        return None
+    words = lead.split()
+    last_word = term_key(words[-1])
+    disease_word = typer.has_disease_ending(last_word)
+    if not (2 <= len(words) <= MAX_NAME_WORDS or len(words) == 1 and disease_word) or not all(
+            word.replace("'", "").replace("-", "").isalpha() for word in words):
+        return None
+    key = typer.canonical_key(lead)
+    if (key in typer.curated or key in typer.vocabulary or typer.knows(lead, "TREATMENT")
+            or typer.diseases_named_in(lead, symptom_diseases=True)):
+        return None
+    occurrences = body_occurrences(text_of(doc), lead)
+    if len(occurrences) < MIN_BODY_REPEATS:
+        return None
+    marked = {(mention.start, mention.end) for mention in mentions}
+    return lead if disease_word or any(place in marked for place in occurrences) else None
+
+
+def with_title_disease(mentions: list[Mention], doc: Doc, title: str | None, typer: EntityTyper) -> list[Mention]:
+    """The page's mentions with each body occurrence of its unlisted title disease a disease mention:
+    the NER's mentions there retyped, the ones it missed added (negated and hedged as their clause is).
+    The Doc's entities change with them: cue matching skips words inside an entity, and the NER's
+    'Treating shin splints' (a treatment) hid the cue 'treating'."""
+    name = unlisted_title_disease(title, doc, mentions, typer) if title else None
+    if name is None:
+        return mentions
+    typed = typer.classify(name, "DISEASE")
+    canonical = typed.canonical if typed is not None else typer.canonical_key(name)
+    occurrences = body_occurrences(text_of(doc), name)
+    kept = [mention for mention in mentions if not any(  # a part of the name the NER took alone ('splints')
+        start < mention.end and mention.start < end and (mention.start, mention.end) != (start, end) for start, end in occurrences)]
+    by_place = {(mention.start, mention.end): mention for mention in kept}
+    for start, end in occurrences:
+        known = by_place.get((start, end))
+        if known is not None:
+            by_place[start, end] = replace(known, entity_type=DISEASE, canonical=canonical, ontology_id="")
+            continue
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        sentence = sentence_at(doc, span.start)
+        clause = next((c for c in context.clauses(sentence, negation_scopes=True) if c.start <= span.start < c.end), sentence)
+        by_place[start, end] = Mention(sentence_idx=sentence_index_at(doc, span.start), start=start, end=end,
+                                       text=text_of(doc)[start:end], entity_type=DISEASE, canonical=canonical,
+                                       negated=context.is_negated(span, clause), hedged=context.is_hedged(clause))
+    respan_entities(doc, occurrences)
+    return sorted(by_place.values(), key=lambda mention: mention.start)
+
+
+def respan_entities(doc: Doc, occurrences: list[tuple[int, int]]) -> None:
+    """The Doc's entities with the name's occurrences as disease entities in place of those overlapping them."""
+    spans = [span for start, end in occurrences if (span := doc.char_span(start, end, label=DISEASE_LABEL, alignment_mode="expand"))]
+    kept = [entity for entity in doc.ents if not any(entity.start < span.end and span.start < entity.end for span in spans)]
+    for span in spans:
+        span._.entity_type = DISEASE
+    doc.ents = filter_spans([*kept, *spans])
