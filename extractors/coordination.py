@@ -26,7 +26,7 @@ from extractors.terms import term_key
 from extractors.vocabulary import read_list, read_table
 
 CONJUNCTIONS = frozenset({"and", "or"})
-PREPOSITIONS = frozenset({"in", "of", "around", "on", "over", "affecting", "behind", "at", "from"})
+PREPOSITIONS = frozenset({"in", "inside", "of", "around", "on", "over", "along", "affecting", "behind", "at", "from"})
 PARTICLES = frozenset({"out", "up", "down", "off", "away"})
 PLACE_ADVERBS = frozenset({"right", "just", "directly"})  # 'right over the kneecap': the place still follows
 BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'

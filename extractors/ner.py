@@ -521,12 +521,20 @@ COORDINATORS = coordination.CONJUNCTIONS | {","}
 
 def coordinated_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[str], label: int) -> list[Span]:
     """A treatment too common as a word to match alone is one where a coordination joins it to another
-    treatment: 'rest, ice, physiotherapy', 'with rest and plenty of fluids'; not 'tiredness that rest doesn't fix'."""
+    treatment, or the two join each other: 'rest, ice, physiotherapy', 'with rest and plenty of fluids', 'settles
+    with rest, ice and well-cushioned shoes'; not 'tiredness that rest doesn't fix'."""
     taken = {i for span in spans for i in range(span.start, span.end)}
     treatment_starts = {span.start for span in spans if span.label_ in TREATMENT_LABELS}
     treatment_ends = {span.end for span in spans if span.label_ in TREATMENT_LABELS}
     candidates = [token.i for token in doc if token.lower_ in common and token.i not in taken]
     found: list[Span] = []
+    paired = {index for i in candidates if i + 2 in candidates and doc[i + 1].lower_ in COORDINATORS
+              for index in (i, i + 2)}  # 'rest, ice …', 'rest and ice': the two join each other
+    for i in sorted(paired):
+        found.append(Span(doc, i, i + 1, label=label))
+        treatment_starts.add(i)
+        treatment_ends.add(i + 1)
+    candidates = [i for i in candidates if i not in paired]
     while True:  # 'rest, ice, physiotherapy': 'ice' joins first, then 'rest' beside it
         joined = [i for i in candidates
                   if (i + 2 < len(doc) and doc[i + 1].lower_ in COORDINATORS and i + 2 in treatment_starts)
