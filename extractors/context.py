@@ -20,6 +20,7 @@ from extractors.vocabulary import read_list, read_table
 
 BREAKS_KEY = "medfacts.clause_break_candidates"  # doc.user_data: where its clauses may break
 NEGATION_WINDOW_TOKENS = 6
+CONJUNCTION_WORDS = frozenset({"and", "or", "but"})
 # Dashes end the reach of a negation ('do not smoke – stopping smoking is the most important thing'),
 # but not of a relation ('dyshidrotic eczema – a type of eczema that causes tiny blisters').
 DASHES = frozenset({"\u2013", "\u2014"})
@@ -429,11 +430,34 @@ CONDITION_WORDS = frozenset({"if", "when", "unless", "until", "because"})  # 'Y 
 
 def judged_ineffective(mention: Span, clause: Span) -> bool:
     """A treatment its clause goes on to call useless: 'Stronger painkillers such as codeine and other
-    opioids don't help either', 'Painkillers like paracetamol don't work for cluster headache'."""
+    opioids don't help either', 'Painkillers like paracetamol don't work for cluster headache'; not one
+    before a comma and a conjunction ('colchicine, and aspirin is best avoided')."""
     doc = mention.doc
     end = min(clause.end, mention.end + INEFFECTIVE_WINDOW_TOKENS)
-    window_end = next((index for index in range(mention.end, end) if doc[index].lower_ in CONDITION_WORDS), end)
+    window_end = next((index for index in range(mention.end, end) if doc[index].lower_ in CONDITION_WORDS
+                       or doc[index].text == "," and index + 1 < end and doc[index + 1].lower_ in CONJUNCTION_WORDS), end)
     return states_ineffective(text_of(doc[mention.end:window_end]))
+
+
+AVOID_GAP_WORDS = 2  # 'avoid long hot baths': how many words may stand between the advice and the treatment
+
+
+def advised_against(mention: Span, clause: Span) -> bool:
+    """A treatment the clause tells readers to avoid: 'Avoid vitamin C supplements', 'avoid hot baths';
+    not one after a conjunction or comma ('avoid triggers and use an emollient' advises the emollient)."""
+    doc = mention.doc
+    for index in range(mention.start - 1, max(clause.start, mention.start - AVOID_GAP_WORDS - 1) - 1, -1):
+        word = doc[index].lower_
+        if word in avoid_words():
+            return True
+        if word in CONJUNCTION_WORDS or doc[index].is_punct:
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def avoid_words() -> frozenset[str]:
+    return frozenset(read_list("avoid_words.txt"))
 
 
 def negated_between(doc_text: str, start_char: int, end_char: int) -> bool:

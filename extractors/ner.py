@@ -752,7 +752,7 @@ class EntityTypingComponent:
                 hedged[clause.start, clause.end] = context.is_hedged(clause)
             values = span._
             values.negated = context.is_negated(span, clause) or (
-                values.entity_type == TREATMENT and context.judged_ineffective(span, clause))
+                values.entity_type == TREATMENT and (context.judged_ineffective(span, clause) or context.advised_against(span, clause)))
             values.hedged = hedged[clause.start, clause.end]
         return doc
 

@@ -2834,3 +2834,15 @@ def test_a_paragraph_on_what_a_disease_settles_with_gives_its_treatments(nlp):
 def test_a_symptom_inside_the_ear_or_in_the_breast_is_placed_there(nlp):
     text = "Otitis externa causes itching inside the ear. Mastitis causes pain in the breast."
     assert related(nlp, text) == {("otitis externa", "ear itching"), ("mastitis", "breast pain")}
+
+
+def test_a_treatment_the_page_says_to_avoid_is_no_treatment(nlp):
+    text = "Gout is treated with colchicine, and aspirin is best avoided. Avoid hot baths if you have gout."
+    assert related(nlp, text, predicate="treated_by") == {("gout", "colchicine")}
+    facts = document_facts("0" * 16, nlp("Avoid triggers and use an emollient."), title="Eczema")
+    assert [m.negated for m in facts.mentions if m.canonical == "emollient"] == [False]
+
+
+def test_a_participle_after_the_body_parts_ends_the_place(nlp):
+    text = "Cirrhosis causes swelling in the legs and ankles caused by fluid build-up."
+    assert related(nlp, text) == {("cirrhosis", "leg swelling"), ("cirrhosis", "ankle swelling")}
