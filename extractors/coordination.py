@@ -153,6 +153,8 @@ def left_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
     if doc[index].text == "," and not asyndetic:  # Oxford comma: 'itchy, red, or watery eyes'
         index -= 1
     body_head = span[0].lower_ in body_parts()  # 'joint and muscle pain', not 'arm or leg and trouble speaking'
+    if span[-1].lower_.endswith("ly"):
+        return []  # an adverb is no head to share: not 'grumpy and [sleep badly]'
     while (index >= 0 and is_bare(doc[index], taken) and (doc[index].lower_ in body_parts()) == body_head
            and (body_head or looks_like_adjective(doc[index].lower_))):
         found.append(Conjunct(index, index + 1, f"{doc[index].text} {rest}", asyndetic))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -16,6 +17,7 @@ from extractors.doc_index import sentence_at, sentence_index_at, text_of
 from extractors.entity_types import DISEASE, EntityTyper
 from extractors.records import Mention
 from extractors.terms import pluralize, term_key
+from extractors.vocabulary import read_table
 
 LEADING_PHRASE = re.compile(r"^\s*(?P<lead>[^:|?!()\u2013\u2014]+?)\s*(?:[:|?!(\u2013\u2014]|\s-\s|$)")
 MIN_BODY_REPEATS = 3  # a name the page is about recurs; a site's or a column's name in a title seldom does
@@ -25,12 +27,30 @@ DISEASE_LABEL = "DISEASE"  # the NER's label, as the Doc's entities carry it
 
 def leading_phrase(title: str) -> str | None:
     """The title's words before its first colon, dash, bar or question mark ('Shin splints' of
-    'Shin splints: a guide …'), in lowercase where the title is in capitals."""
+    'Shin splints: a guide …'), in lowercase where the title is in capitals, without the words a title
+    wraps a name in (data/title_frames.tsv: 'What is shin splints?', 'Shin splints symptoms and treatment')."""
     match = LEADING_PHRASE.match(title)
     if match is None:
         return None
     lead = match["lead"].strip(" \t'\"")
-    return lead.lower() if lead.isupper() else lead
+    lead = lead.lower() if lead.isupper() else lead
+    openers, closers = title_frames()
+    folded = lead.lower()
+    opener = next((words for words in openers if folded.startswith(words + " ")), None)
+    if opener:
+        lead = lead[len(opener) + 1:].strip()
+    words = lead.split()
+    while len(words) > 1 and words[-1].lower() in closers:
+        words.pop()
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def title_frames() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The openers (longest first) and closers of data/title_frames.tsv."""
+    rows = read_table("title_frames.tsv")
+    openers = sorted((words for words, side in rows if side == "opener"), key=len, reverse=True)
+    return tuple(openers), frozenset(words for words, side in rows if side == "closer")
 
 
 def body_occurrences(text: str, name: str) -> list[tuple[int, int]]:

@@ -2846,3 +2846,14 @@ def test_a_treatment_the_page_says_to_avoid_is_no_treatment(nlp):
 def test_a_participle_after_the_body_parts_ends_the_place(nlp):
     text = "Cirrhosis causes swelling in the legs and ankles caused by fluid build-up."
     assert related(nlp, text) == {("cirrhosis", "leg swelling"), ("cirrhosis", "ankle swelling")}
+
+
+@pytest.mark.parametrize("title", ["What is shin splints?", "Shin splints symptoms and treatment", "SHIN SPLINTS EXPLAINED"])
+def test_a_title_wrapping_an_unlisted_disease_in_frame_words_still_names_it(nlp, title):
+    assert related(nlp, SHIN_SPLINTS, title=title) == {("shin splint", "shin pain")}
+
+
+def test_lay_ways_of_saying_difficulty_sleeping_are_it_and_an_adverb_is_no_shared_head(nlp):
+    facts = document_facts("0" * 16, nlp("Head lice make children grumpy and sleep badly. Some people struggle to sleep."))
+    assert [(m.text, m.canonical) for m in facts.mentions if m.entity_type == "symptom"] == [
+        ("sleep badly", "difficulty sleeping"), ("struggle to sleep", "difficulty sleeping")]
