@@ -179,7 +179,7 @@ def body_list_at(doc: Doc, index: int, end: int) -> list[int]:
             index += 1
         index = past_side_words(doc, index, end) if index > part_end else index
         if index == part_end and index < end and (doc[index].is_stop or doc[index].lower_ in word_set("placement_ends.txt")):
-            return parts  # 'pain in the heel with your first steps', '… in the legs and ankles caused by fluid
+            return parts  # 'pain in the heel with your first steps', '… in the legs and ankles caused by fluid'
         if index > part_end and index < end and doc[index].lower_ in word_set("place_refinements.txt"):
             return parts  # 'at the back of the heel or just above it': the heel, more or less
         if index < end and doc[index].lower_ not in body_parts() and doc[index].is_alpha:
