@@ -60,11 +60,12 @@ def body_occurrences(text: str, name: str) -> list[tuple[int, int]]:
     return [(match.start(), match.end()) for match in pattern.finditer(text)]
 
 
-def unlisted_title_disease(title: str, doc: Doc, mentions: list[Mention], typer: EntityTyper) -> str | None:
-    """The leading phrase of the title as a disease name no vocabulary lists: two to MAX_NAME_WORDS words
-    (one, with a disease's ending: a lone unknown word is more often a brand) that the body writes at
-    least MIN_BODY_REPEATS times, where the NER marks it as an entity at least once or its last word is
-    a disease's. A name the lists know (as a disease, symptom or treatment) is left to them."""
+def unlisted_title_disease(title: str, doc: Doc, mentions: list[Mention],
+                           typer: EntityTyper) -> tuple[str, list[tuple[int, int]]] | None:
+    """The leading phrase of the title as a disease name no vocabulary lists, with where the body writes it:
+    two to MAX_NAME_WORDS words (one, with a disease's ending: a lone unknown word is more often a brand)
+    that the body writes at least MIN_BODY_REPEATS times, where the NER marks it as an entity at least once
+    or its last word is a disease's. A name the lists know (as a disease, symptom or treatment) is left to them."""
     lead = leading_phrase(title)
     if not lead:
         return None
@@ -82,7 +83,7 @@ def unlisted_title_disease(title: str, doc: Doc, mentions: list[Mention], typer:
     if len(occurrences) < MIN_BODY_REPEATS:
         return None
     marked = {(mention.start, mention.end) for mention in mentions}
-    return lead if disease_word or any(place in marked for place in occurrences) else None
+    return (lead, occurrences) if disease_word or any(place in marked for place in occurrences) else None
 
 
 def with_title_disease(mentions: list[Mention], doc: Doc, title: str | None, typer: EntityTyper) -> list[Mention]:
@@ -90,12 +91,12 @@ def with_title_disease(mentions: list[Mention], doc: Doc, title: str | None, typ
     the NER's mentions there retyped, the ones it missed added (negated and hedged as their clause is).
     The Doc's entities change with them: cue matching skips words inside an entity, and the NER's
     'Treating shin splints' (a treatment) hid the cue 'treating'."""
-    name = unlisted_title_disease(title, doc, mentions, typer) if title else None
-    if name is None:
+    found = unlisted_title_disease(title, doc, mentions, typer) if title else None
+    if found is None:
         return mentions
+    name, occurrences = found
     typed = typer.classify(name, "DISEASE")
     canonical = typed.canonical if typed is not None else typer.canonical_key(name)
-    occurrences = body_occurrences(text_of(doc), name)
     kept = [mention for mention in mentions if not any(  # a part of the name the NER took alone ('splints')
         start < mention.end and mention.start < end and (mention.start, mention.end) != (start, end) for start, end in occurrences)]
     by_place = {(mention.start, mention.end): mention for mention in kept}
