@@ -446,14 +446,19 @@ class GazetteerMatcher:
                  *((self.disease_label, start, end) for start, end in hyphenated_disease_spans(doc, shared_typer())),
                  *((self.symptom_label, index, index + 1) for index in state_adjective_spans(doc))]
         matches = [Span(doc, start, end, label=label) for label, start, end in found]
-        # a disease's or a drug's tokens join no treatment phrase; a symptom's may ('weight loss surgery', 'eye drops')
-        blocked = {i for span in [*doc.ents, *matches] if span.label_ != "SYMPTOM" for i in range(span.start, span.end)}
+        typer = shared_typer()
+        # a disease's or a drug's tokens join no treatment phrase; a symptom's may ('weight loss surgery', 'eye drops'),
+        # and so may an NER guess that ends in a treatment's head and no list knows ('skin graft')
+        treatment_heads = treatment_phrase_words()[0]
+        guessed_treatments = {span.start for span in doc.ents
+                              if span[-1].lower_ in treatment_heads and not typer.knows(span.text, span.label_)}
+        blocked = {i for span in [*doc.ents, *matches] if span.label_ != "SYMPTOM" and span.start not in guessed_treatments
+                   for i in range(span.start, span.end)}
         one_word = {span.start for span in matches if len(span) == 1 and span.label == self.treatment_label}
         phrases = [Span(doc, start, end, label=self.treatment_label)
                    for start, end in treatment_phrase_spans(doc, blocked, one_word)]
         matches = filter_spans([*phrases, *matches])  # a phrase wins a tie with a symptom's name: 'eye drops' (HPO: ptosis)
         matched_tokens = {i for span in matches for i in range(span.start, span.end)}
-        typer = shared_typer()
         # An NER span that overlaps a curated name keeps its place only if something besides the NER knows it:
         # 'lupus nephritis' stays, 'lupus cause' yields to 'lupus'.
         predicted = [span for span in doc.ents

@@ -16,6 +16,9 @@ _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "os", "as")
 _INVARIANT = frozenset({"diabetes", "herpes", "shingles", "rabies", "measles", "mumps", "scabies", "series", "species",
                         "lupus", "aids", "news", "pelvis", "diagnosis", "genetics", "physics"})
 
+# Invariant alone, plural after a word that says which: 'AIDS' is a disease, 'hearing aids' are devices.
+_PLURAL_AFTER_MODIFIER = {"aids": "aid"}
+
 
 def singularize(word: str) -> str:
     """A conservative English singular: only the forms common in symptom and drug names."""
@@ -43,7 +46,8 @@ def term_key(text: str) -> str:
     if not folded:
         return ""
     words = folded.split(" ")
-    words[-1] = singularize(words[-1])
+    last = words[-1]
+    words[-1] = _PLURAL_AFTER_MODIFIER[last] if len(words) > 1 and last in _PLURAL_AFTER_MODIFIER else singularize(last)
     return " ".join(words)
 
 

@@ -49,6 +49,11 @@ def test_ids_depend_only_on_what_identifies_the_concept():
     assert entity_id_of(mention("rash", "rash", "symptom")) != entity_id_of(mention("rash", "rash", "disease"))
 
 
+def test_aids_after_a_modifier_is_a_plural_and_alone_the_disease():
+    from extractors.terms import term_key
+    assert [term_key(name) for name in ("hearing aids", "walking aids", "AIDS")] == ["hearing aid", "walking aid", "aids"]
+
+
 def test_plural_names_fold_to_their_singular_keeping_a_word_s_own_e():
     from extractors.terms import term_key
     assert [term_key(name) for name in ("Wheezes", "sneezes", "rashes", "boxes", "fizzes", "aches")] == [

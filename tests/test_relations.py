@@ -195,6 +195,22 @@ def test_a_treatment_head_with_the_words_that_say_which_is_a_treatment(nlp):
     assert related(nlp, "Inverse psoriasis causes smooth patches.") == {("inverse psoriasis", "smooth patch")}
 
 
+def test_devices_grafts_and_named_procedures_are_treatments(nlp):
+    """Heads such as 'aid', 'graft', 'stent', 'pad' and 'ablation' with the words that say which, and
+    '-therapy' or '-surgery' as a word's ending; 'hearing aids' folds to one device, not the disease AIDS."""
+    text = ("Varicose veins are treated with endovenous laser ablation, foam sclerotherapy or a split skin "
+            "graft, and some people need hearing aids, a ureteric stent or stereotactic radiosurgery.")
+    assert related(nlp, text, predicate="treated_by") == {
+        ("varicose vein", "endovenous laser ablation"), ("varicose vein", "foam sclerotherapy"),
+        ("varicose vein", "split skin graft"), ("varicose vein", "hearing aid"),
+        ("varicose vein", "ureteric stent"), ("varicose vein", "stereotactic radiosurgery")}
+
+
+def test_a_size_or_manner_word_is_no_part_of_a_treatments_name(nlp):
+    assert related(nlp, "Tennis elbow is treated with a thin forearm strap and gentle calf stretches.",
+                   predicate="treated_by") == {("tennis elbow", "forearm strap"), ("tennis elbow", "calf stretch")}
+
+
 def test_an_ordinary_word_that_ends_like_a_stem_is_no_drug(nlp):
     doc = nlp("Hay fever is worse in April.")
     assert "April" not in {span.text for span in doc.ents}
