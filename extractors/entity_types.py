@@ -18,7 +18,7 @@ DISEASE, SYMPTOM, TREATMENT = "disease", "symptom", "treatment"
 ENTITY_TYPES = (DISEASE, SYMPTOM, TREATMENT)
 _WORD = re.compile(r"[\w'\u2019]+")
 MAX_NAME_WORDS = 5
-MAX_WORD_CHARS = 22  # longer than any drug name's word ('hydroxychloroquine' has 18): run-together words
+MAX_WORD_CHARS = 24  # longer than any drug name's word ('phenoxymethylpenicillin' has 23): run-together words
 GLUE_WORDS = ("like", "such", "with", "including", "as", "and", "or")  # words scrapers glue to the next ('likesumatriptan')
 MIN_STEM_WORD_LENGTH = 6  # 'April' ends in '-pril' but is no drug; real INN names are longer than their stem + 2
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "their", "his", "her", "its", "your", "our", "my"})
@@ -406,8 +406,9 @@ class EntityTyper:
         label = label.upper()
         if label == "SYMPTOM" and key in self.state_adjectives:
             return self.classify(self.state_adjectives[key], label)  # 'irritable' as ner.state_adjective_spans found it
-        if key in self.curated and self.curated[key][0] not in ENTITY_TYPES:
-            return None  # 'serotonin', 'everyone': the NER's chemicals that are no treatment
+        if key in self.curated and self.curated[key][0] not in ENTITY_TYPES and not (
+                label == "TREATMENT" and key in self.treatment_aliases):
+            return None  # 'serotonin', 'everyone': the NER's chemicals that are no treatment; 'oxygen' where a rule marks it one
         if label not in {"CHEMICAL", "TREATMENT"} and self.curated_type(key) == SYMPTOM:
             return self.from_curated(key)  # 'weight loss' as found, not as advised ('losing weight')
         if label == "CHEMICAL" and self.names_disease_not_drug(key):

@@ -120,7 +120,8 @@ def gazetteer_terms() -> dict[str, list[str]]:
             patterns[GAZETTEER_LABELS[typed.entity_type]].add(alias)
     for entry in treatment_gazetteer():  # not a symptom's name: 'weight loss' is found, 'losing weight' advised
         patterns["TREATMENT"].update(name for name in entry.names
-                                     if typer.curated_type(term_key(name)) != SYMPTOM and not is_common_word(name))
+                                     if typer.curated_type(term_key(name)) != SYMPTOM and not is_common_word(name)
+                                     and name.lower() not in coordination.word_set("everyday_treatments.txt"))
     # medicines no list has ('statins' too); a name a curated list types otherwise stays out
     patterns["TREATMENT"].update(key for key, generic in typer.drug_names.items() if key == generic)
     patterns["TREATMENT"].update(combination_spellings(typer.drug_names.values()))
@@ -429,9 +430,10 @@ class GazetteerMatcher:
             if typed is not None and short.lower() not in nlp.Defaults.stop_words:
                 self.short_forms.add(GAZETTEER_LABELS[typed.entity_type], [nlp.make_doc(short)])
         self.treatment_label = nlp.vocab.strings.add("TREATMENT")
-        # one-word treatments too common as words to match alone ('rest', 'ice'): only beside another treatment
+        # one-word treatments too common as words to match alone ('rest', 'ice', 'oxygen'): only beside another treatment
+        everyday = coordination.word_set("everyday_treatments.txt")
         self.common_treatments = frozenset(name.lower() for entry in treatment_gazetteer() for name in entry.names
-                                           if is_common_word(name))
+                                           if is_common_word(name) or name.lower() in everyday)
         self.symptom_label = nlp.vocab.strings.add("SYMPTOM")
         self.disease_label = nlp.vocab.strings.add("DISEASE")
         self.pattern_matcher = symptom_description_matcher(nlp.vocab.strings)
@@ -465,8 +467,7 @@ class GazetteerMatcher:
                      if (not matched_tokens.intersection(range(span.start, span.end)) or typer.knows(span.text, span.label_))
                      and not (len(span) == 1 and span[0].lower_ in coordination.body_parts())]  # 'groin' as a chemical
         spans = joined_combinations(filter_spans([*predicted, *matches]), self.treatment_label)
-        spans = [*spans, *coordinated_common_treatments(doc, spans, self.common_treatments, self.treatment_label)]
-        spans = [*spans, *labelled_common_treatments(doc, spans, self.common_treatments, self.treatment_label)]
+        spans = with_common_treatments(doc, spans, self.common_treatments, self.treatment_label)
         spans = [span for span in spans if not is_product_name_word(span)]
         doc.ents = filter_spans(with_heading_subtypes(with_glossed_qualifiers(with_placed_subtypes(spans, typer), typer), typer))
         return doc
@@ -524,11 +525,26 @@ def is_product_name_word(span: Span) -> bool:
 COORDINATORS = coordination.CONJUNCTIONS | {","}
 
 
+def with_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[str], label: int) -> list[Span]:
+    """The spans with the common-word treatments that coordination or a label line marks; such a word
+    the NER took for a chemical is the treatment there ('oxygen and fluids through a drip')."""
+    found = coordinated_common_treatments(doc, spans, common, label)
+    found += labelled_common_treatments(doc, [*spans, *found], common, label)
+    marked = {span.start for span in found}
+    return [*(span for span in spans if not (len(span) == 1 and span.start in marked)), *found]
+
+
+def claimed_tokens(spans: list[Span], common: AbstractSet[str]) -> set[int]:
+    """Tokens of the spans, but for the NER's one-word chemicals that are common-word treatments ('oxygen')."""
+    return {i for span in spans if not (len(span) == 1 and span.label_ == "CHEMICAL" and span[0].lower_ in common)
+            for i in range(span.start, span.end)}
+
+
 def coordinated_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[str], label: int) -> list[Span]:
     """A treatment too common as a word to match alone is one where a coordination joins it to another
     treatment, or the two join each other: 'rest, ice, physiotherapy', 'with rest and plenty of fluids', 'settles
     with rest, ice and well-cushioned shoes'; not 'tiredness that rest doesn't fix'."""
-    taken = {i for span in spans for i in range(span.start, span.end)}
+    taken = claimed_tokens(spans, common)
     treatment_starts = {span.start for span in spans if span.label_ in TREATMENT_LABELS}
     treatment_ends = {span.end for span in spans if span.label_ in TREATMENT_LABELS}
     candidates = [token.i for token in doc if token.lower_ in common and token.i not in taken]
@@ -557,7 +573,7 @@ def labelled_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[
     """A treatment too common as a word to match alone is one where it labels a line of its own:
     'Rest. Get as much rest as you need', 'Rest: lie down' or 'Rest and take it easy. Avoid …' in a
     list of what helps."""
-    taken = {i for span in spans for i in range(span.start, span.end)}
+    taken = claimed_tokens(spans, common)
     return [Span(doc, token.i, token.i + 1, label=label) for token in doc
             if token.lower_ in common and token.i not in taken and token.is_title and starts_line_at(doc, token.i)
             and opens_label(doc, token.i)]

@@ -206,6 +206,27 @@ def test_devices_grafts_and_named_procedures_are_treatments(nlp):
         ("varicose vein", "ureteric stent"), ("varicose vein", "stereotactic radiosurgery")}
 
 
+def test_british_medicine_names_are_treatments(nlp):
+    """BNF names and UK brands the US drug dictionary lacks (treatments.tsv): a brand is its medicine."""
+    assert related(nlp, "Diverticular disease is treated with sterculia or Fybogel.", predicate="treated_by") == {
+        ("diverticular disease", "sterculia"), ("diverticular disease", "psyllium")}
+    assert related(nlp, "Severe malaria is treated with artesunate.", predicate="treated_by") == {
+        ("severe malaria", "artesunate")}
+    assert related(nlp, "Pneumonia is treated with co-amoxiclav (Augmentin) or phenoxymethylpenicillin.",
+                   predicate="treated_by") == {("pneumonia", "amoxicillin and clavulanate"),
+                                               ("pneumonia", "phenoxymethylpenicillin")}
+
+
+def test_an_everyday_word_is_a_treatment_only_beside_another(nlp):
+    """'oxygen', 'walking', 'elevation' (everyday_treatments.txt) name treatments where coordinated with one."""
+    assert related(nlp, "Bronchiolitis is treated with oxygen and fluids through a drip.", predicate="treated_by") == {
+        ("bronchiolitis", "oxygen therapy"), ("bronchiolitis", "intravenous fluid")}
+    assert related(nlp, "Walking and swimming help fibromyalgia.", predicate="treated_by") == {
+        ("fibromyalgia", "walking"), ("fibromyalgia", "swimming")}
+    doc = nlp("Red blood cells carry oxygen around the body, and walking is hard with fibromyalgia.")
+    assert not [span for span in doc.ents if span._.entity_type == "treatment"]
+
+
 def test_a_size_or_manner_word_is_no_part_of_a_treatments_name(nlp):
     assert related(nlp, "Tennis elbow is treated with a thin forearm strap and gentle calf stretches.",
                    predicate="treated_by") == {("tennis elbow", "forearm strap"), ("tennis elbow", "calf stretch")}
