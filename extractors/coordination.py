@@ -164,8 +164,9 @@ def left_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
     return found[::-1]
 
 
-def body_list_at(doc: Doc, index: int, end: int) -> list[int]:
-    """Token indexes of a coordinated list of body parts starting at index that ends the phrase, else []."""
+def body_list_at(doc: Doc, index: int, end: int, repeated: frozenset[str] = frozenset()) -> list[int]:
+    """Token indexes of a coordinated list of body parts starting at index that ends the phrase, else [];
+    words of repeated may open each item again ('to your back or to your right shoulder blade')."""
     parts: list[int] = []
     index = past_side_words(doc, index, end)
     while index < end and doc[index].lower_ in body_parts():
@@ -175,7 +176,8 @@ def body_list_at(doc: Doc, index: int, end: int) -> list[int]:
             return parts  # 'pain in your upper tummy, which spreads …': the phrase ends at the comma
         after_comma = index + 1 < end and doc[index].text == "," and doc[index + 1].lower_ in CONJUNCTIONS
         part_end = index
-        while index < end and (is_connector(doc[index]) or doc[index].lower_ in DETERMINERS):
+        while index < end and (is_connector(doc[index]) or doc[index].lower_ in DETERMINERS
+                               or (index > part_end and doc[index].lower_ in repeated)):
             index += 1
         index = past_side_words(doc, index, end) if index > part_end else index
         if index == part_end and index < end and (doc[index].is_stop or doc[index].lower_ in word_set("placement_ends.txt")):
@@ -745,34 +747,64 @@ SPREAD_WINDOW_TOKENS = 6  # 'pain … that may spread to': how far after the pai
 
 def spreading_pain(doc: Doc, found: list[Expansion], taken: set[int], typer: EntityTyper) -> list[Expansion]:
     """Body parts a pain spreads to have that pain: 'chest pain or tightness that spreads to your arms,
-    neck, jaw or back' -> arm pain, neck pain, jaw pain, back pain (data/spreading_verbs.txt)."""
+    neck, jaw or back' -> arm pain, neck pain, jaw pain, back pain (data/spreading_verbs.txt); so do those
+    of the next sentence where it opens with the pain's anaphor ('… pain in the upper right tummy. It can
+    spread to your back' -> back pain; data/pain_anaphors.txt)."""
     verbs = word_set("spreading_verbs.txt")
     pains = sorted((item for item in found if item.typed.entity_type == "symptom" and spread_head(item.typed.canonical)),
                    key=lambda item: item.end)
     result: list[Expansion] = []
-    for pain in pains:
-        sentence_end = doc[pain.start].sent.end
-        verb = next((i for i in range(pain.end, min(sentence_end, pain.end + SPREAD_WINDOW_TOKENS + 1))
-                     if doc[i].lower_ in verbs), None)
+
+    def spread(pain: Expansion, after: int, window_end: int) -> None:
+        sentence_end = doc[after].sent.end if after < len(doc) else len(doc)
+        verb = next((i for i in range(after, min(sentence_end, window_end)) if doc[i].lower_ in verbs), None)
         if verb is None:
-            continue
-        index = verb + 1
-        while index < sentence_end and (doc[index].lower_ in SPREAD_PREPOSITIONS or doc[index].lower_ in DETERMINERS):
-            index += 1
-        if index == verb + 1:
-            continue  # 'the rash spreads quickly': no place it spreads to
-        parts = body_list_at(doc, index, sentence_end)
-        after = parts[-1] + 1 if parts else index
-        if after + 1 < sentence_end and doc[after].lower_ == "of":  # 'down the back of your leg': the leg
-            index = after + 1
-            while index < sentence_end and doc[index].lower_ in DETERMINERS:
-                index += 1
-            parts = body_list_at(doc, index, sentence_end)
-        placed = part_expansions(spread_head(pain.typed.canonical), [i for i in parts if i not in taken],
-                                 pain.source, typer)
+            return
+        placed = part_expansions(spread_head(pain.typed.canonical),
+                                 [i for i in spread_places(doc, verb, sentence_end) if i not in taken], pain.source, typer)
         result.extend(placed)
         taken.update(item.start for item in placed)
+
+    for pain in pains:
+        spread(pain, pain.end, pain.end + SPREAD_WINDOW_TOKENS + 1)
+    for sentence in doc.sents:
+        opening = spread_anaphor(sentence)
+        before = [pain for pain in pains if opening and pain.start >= doc[sentence.start - 1].sent.start
+                  and pain.end <= sentence.start]
+        if before:
+            spread(before[-1], sentence.start + opening, sentence.start + opening + SPREAD_WINDOW_TOKENS + 1)
     return result
+
+
+def spread_anaphor(sentence: Span) -> int:
+    """The length of a sentence's opening that stands for the pain before it where the sentence says
+    where it spreads ('It can spread to your back'; data/pain_anaphors.txt), else 0."""
+    if sentence.start == 0:
+        return 0
+    verbs = word_set("spreading_verbs.txt")
+    for phrase in word_set("pain_anaphors.txt"):
+        words = phrase.split(" ")
+        if ([token.lower_ for token in sentence[:len(words)]] == words
+                and any(token.lower_ in verbs for token in sentence[len(words):len(words) + SPREAD_WINDOW_TOKENS + 1])):
+            return len(words)
+    return 0
+
+
+def spread_places(doc: Doc, verb: int, sentence_end: int) -> list[int]:
+    """The body-part tokens after a spreading verb: 'spreads down the back of your leg' -> leg."""
+    index = verb + 1
+    while index < sentence_end and (doc[index].lower_ in SPREAD_PREPOSITIONS or doc[index].lower_ in DETERMINERS):
+        index += 1
+    if index == verb + 1:
+        return []  # 'the rash spreads quickly': no place it spreads to
+    parts = body_list_at(doc, index, sentence_end, SPREAD_PREPOSITIONS)
+    after = parts[-1] + 1 if parts else index
+    if after + 1 < sentence_end and doc[after].lower_ == "of":  # 'down the back of your leg': the leg
+        index = after + 1
+        while index < sentence_end and doc[index].lower_ in DETERMINERS:
+            index += 1
+        parts = body_list_at(doc, index, sentence_end)
+    return parts
 
 
 def spread_head(symptom: str) -> str:

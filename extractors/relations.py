@@ -467,11 +467,12 @@ def opened_with_pointer(sentence: Span, clause: Span, named: list[Mention],
 
 def continued_statement(sentence: Span, stated_before: list[RelationEvidence],
                         mention_at: dict[int, Mention]) -> RelationEvidence | None:
-    """The statement a sentence goes on with: after one disease's symptoms, a sentence saying 'also' that
-    names symptoms and no disease is about that disease ('Measles usually causes a high fever. Your eyes
-    may also be red and sore.'), with the cue before where it has none of its own."""
+    """The statement a sentence goes on with: after one disease's symptoms, a sentence saying 'also' or
+    where their pain spreads that names symptoms and no disease is about that disease ('Measles usually
+    causes a high fever. Your eyes may also be red and sore.'), with the cue before where it has none of its own."""
     statements = [item for item in stated_before if item.predicate == HAS_SYMPTOM and not item.negated]
-    if len({item.subject.canonical for item in statements}) != 1 or not ALSO.search(text_of(sentence)):
+    if len({item.subject.canonical for item in statements}) != 1 or not (
+            ALSO.search(text_of(sentence)) or coordination.spread_anaphor(sentence)):  # 'It can spread to your back.'
         return None
     mentions = sentence_mentions(sentence, mention_at)
     if any(mention.entity_type == DISEASE for mention in mentions) or not any(

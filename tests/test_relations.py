@@ -227,6 +227,22 @@ def test_an_everyday_word_is_a_treatment_only_beside_another(nlp):
     assert not [span for span in doc.ents if span._.entity_type == "treatment"]
 
 
+def test_a_heavy_or_shiny_body_part_is_a_symptom_but_not_a_skin_colour(nlp):
+    """Qualities of symptom_qualities.tsv said of a body part ('legs that feel heavy', 'shiny skin');
+    'black' and 'white' describe people's skin as often as a symptom, and stay out."""
+    assert related(nlp, "Varicose veins cause legs that feel heavy and shiny, rough skin.") == {
+        ("varicose vein", "leg heaviness"), ("varicose vein", "skin shininess"), ("varicose vein", "skin roughness")}
+    assert related(nlp, "Cellulitis causes a rash that is harder to see on black or white skin.") == {("cellulitis", "rash")}
+
+
+def test_a_pain_goes_on_where_the_next_sentence_says_it_spreads(nlp):
+    text = "Gallstones cause sudden pain in the upper right tummy. It can spread to your back or to your right shoulder."
+    assert related(nlp, text) == {("gallstone", "abdominal pain"), ("gallstone", "back pain"),
+                                  ("gallstone", "shoulder pain")}
+    assert related(nlp, "Gallstones cause sudden pain in the upper right tummy. It can spread quickly.") == {
+        ("gallstone", "abdominal pain")}
+
+
 def test_a_size_or_manner_word_is_no_part_of_a_treatments_name(nlp):
     assert related(nlp, "Tennis elbow is treated with a thin forearm strap and gentle calf stretches.",
                    predicate="treated_by") == {("tennis elbow", "forearm strap"), ("tennis elbow", "calf stretch")}
