@@ -26,7 +26,8 @@ from extractors.terms import term_key
 from extractors.vocabulary import read_list, read_table
 
 CONJUNCTIONS = frozenset({"and", "or"})
-PREPOSITIONS = frozenset({"in", "inside", "of", "around", "on", "over", "along", "affecting", "behind", "at", "from"})
+PREPOSITIONS = frozenset({"in", "inside", "of", "around", "on", "over", "along", "affecting", "behind", "at", "from", "down",
+                          "across"})  # placing a symptom: 'pain down the back of the leg'
 PARTICLES = frozenset({"out", "up", "down", "off", "away"})
 PLACE_ADVERBS = frozenset({"right", "just", "directly"})  # 'right over the kneecap': the place still follows
 BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'

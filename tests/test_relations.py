@@ -243,6 +243,15 @@ def test_a_pain_goes_on_where_the_next_sentence_says_it_spreads(nlp):
         ("gallstone", "abdominal pain")}
 
 
+def test_a_pain_down_or_across_a_body_part_is_placed_there(nlp):
+    assert related(nlp, "Sciatica causes pain down the back of the leg.") == {("sciatica", "leg pain")}
+    assert related(nlp, "Angina causes pain across the chest.") == {("angina", "chest pain")}
+
+
+def test_warts_are_a_condition_not_a_sign(nlp):
+    assert related(nlp, "Warts can be treated with cryotherapy.", predicate="treated_by") == {("wart", "cryotherapy")}
+
+
 def test_a_size_or_manner_word_is_no_part_of_a_treatments_name(nlp):
     assert related(nlp, "Tennis elbow is treated with a thin forearm strap and gentle calf stretches.",
                    predicate="treated_by") == {("tennis elbow", "forearm strap"), ("tennis elbow", "calf stretch")}
