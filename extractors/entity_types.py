@@ -24,6 +24,7 @@ MIN_STEM_WORD_LENGTH = 6  # 'April' ends in '-pril' but is no drug; real INN nam
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "their", "his", "her", "its", "your", "our", "my"})
 DIFFICULTY_WORDS = frozenset({"trouble", "problems", "problem", "difficulties"})  # before a verb: a difficulty doing it
 CHANGE_WORDS = frozenset({"change", "changes"})
+_VERB_SUBJECTS = frozenset({"you", "i", "we", "they", "he", "she", "to"})  # words before 'pee' or 'poo' as a verb
 FEEL_FORMS = frozenset({"feel", "feels", "feeling", "felt"})
 DEGREE_WORDS = frozenset({"generally", "very", "really", "extremely", "quite", "a", "bit", "little", "more", "so", "too",
                           "often", "also", "usually", "sometimes", "unusually"})  # 'feeling very weak' is 'feeling weak'
@@ -103,6 +104,11 @@ class EntityTyper:
     @cached_property
     def synonyms(self) -> dict[str, str]:
         return {term_key(alias): term_key(canonical) for alias, canonical in read_table("synonyms.tsv")}
+
+    @cached_property
+    def lay_substance_words(self) -> dict[str, str]:
+        """'poo' -> 'stool', 'pee' -> 'urine' (data/lay_substance_words.tsv)."""
+        return {lay: standard for lay, standard in read_table("lay_substance_words.tsv")}
 
     @cached_property
     def state_adjectives(self) -> dict[str, str]:
@@ -248,6 +254,8 @@ class EntityTyper:
             words = [words[2], "change"]  # 'changes in mood' is 'mood change'
         elif len(words) > 2 and words[0] in FEEL_FORMS and words[1] in DEGREE_WORDS:
             words = [words[0], *[word for word in words[1:-1] if word not in DEGREE_WORDS], words[-1]]
+        if len(words) > 1 and words[-1] in self.lay_substance_words and words[-2] not in _VERB_SUBJECTS:
+            words = [*words[:-1], self.lay_substance_words[words[-1]]]  # 'pale poo' is pale stool; 'when you pee' a verb
         key = self.a_plural_singular(" ".join(words))
         key = self.synonyms.get(key, self.form_of_alias(key.split(" ")))
         return self.body_part_form(self.possessive_form(self.american_spelling(key)))

@@ -144,6 +144,9 @@ def gazetteer_terms() -> dict[str, list[str]]:
             patterns["SYMPTOM"].add(key)  # 'forgetfulness', 'restlessness'
     for label in ("DISEASE", "SYMPTOM"):  # 'generalised anxiety disorder', 'oesophagitis' as British pages write them
         patterns[label].update({british_spelled(term) for term in patterns[label]})
+    lay_words = {standard: lay for lay, standard in typer.lay_substance_words.items()}  # 'pale stool' as 'pale poo'
+    patterns["SYMPTOM"].update({f"{head} {lay_words[last]}" for term in patterns["SYMPTOM"]
+                                for head, _, last in [term.rpartition(" ")] if head and last in lay_words})
     return {label: sorted(terms | {pluralize(term) for term in terms}) for label, terms in patterns.items()}
 
 

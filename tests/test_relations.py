@@ -252,6 +252,13 @@ def test_warts_are_a_condition_not_a_sign(nlp):
     assert related(nlp, "Warts can be treated with cryotherapy.", predicate="treated_by") == {("wart", "cryotherapy")}
 
 
+def test_poo_and_pee_are_stool_and_urine_in_a_symptoms_name_not_as_verbs(nlp):
+    assert related(nlp, "Hepatitis A can cause pale poo and dark pee.") == {
+        ("hepatitis a", "pale stool"), ("hepatitis a", "dark urine")}
+    assert ("cystitis", "cloudy urine") in related(nlp, "Cystitis causes pee that looks cloudy.")
+    assert related(nlp, "Cystitis causes a burning feeling when you pee.") == {("cystitis", "dysuria")}
+
+
 def test_a_size_or_manner_word_is_no_part_of_a_treatments_name(nlp):
     assert related(nlp, "Tennis elbow is treated with a thin forearm strap and gentle calf stretches.",
                    predicate="treated_by") == {("tennis elbow", "forearm strap"), ("tennis elbow", "calf stretch")}
