@@ -584,17 +584,19 @@ def labelled_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[
 
 LABEL_ENDS = frozenset({".", ":"})
 LABEL_JOINERS = frozenset({"and", "or", ","})
+INSTRUCTION_FOLLOWERS = frozenset({"until", "for", "as", "when", "while"})
 MAX_LABEL_TOKENS = 7  # 'Rest and take it easy.': a short label sentence that the line goes on to explain
 
 
 def opens_label(doc: Doc, index: int) -> bool:
-    """Whether the word at index is a line's label: alone before '.' or ':', or opening a short label
-    joined on with 'and', 'or' or a comma ('Rest and take it easy.', 'Heat or ice.')."""
+    """Whether the word at index is a line's label: alone before '.' or ':', opening a short label
+    joined on with 'and', 'or' or a comma ('Rest and take it easy.', 'Heat or ice.'), or an instruction
+    saying how long or when ('Rest until the pain settles')."""
     following = doc[index + 1:index + 1 + MAX_LABEL_TOKENS]
     if not len(following):
         return False
-    if following[0].text in LABEL_ENDS:
-        return True
+    if following[0].text in LABEL_ENDS or following[0].lower_ in INSTRUCTION_FOLLOWERS:
+        return True  # 'Rest.', and an instruction: 'Rest until the pain settles', 'Ice for 20 minutes'
     if following[0].lower_ not in LABEL_JOINERS:
         return False
     for token in following:

@@ -259,6 +259,13 @@ def test_poo_and_pee_are_stool_and_urine_in_a_symptoms_name_not_as_verbs(nlp):
     assert related(nlp, "Cystitis causes a burning feeling when you pee.") == {("cystitis", "dysuria")}
 
 
+def test_a_common_word_opening_an_instruction_line_is_a_treatment(nlp):
+    text = "Treating sciatica\n\nRest until the pain settles, then build up your activity.\nIce for 20 minutes at a time."
+    assert related(nlp, text, predicate="treated_by") == {("sciatica", "rest"), ("sciatica", "cold therapy")}
+    text = "Treating sciatica\n\nRest of the advice is on our leaflet."
+    assert related(nlp, text, predicate="treated_by") == set()
+
+
 def test_a_size_or_manner_word_is_no_part_of_a_treatments_name(nlp):
     assert related(nlp, "Tennis elbow is treated with a thin forearm strap and gentle calf stretches.",
                    predicate="treated_by") == {("tennis elbow", "forearm strap"), ("tennis elbow", "calf stretch")}
