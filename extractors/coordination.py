@@ -167,7 +167,7 @@ def left_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
 
 def body_list_at(doc: Doc, index: int, end: int, repeated: frozenset[str] = frozenset()) -> list[int]:
     """Token indexes of a coordinated list of body parts starting at index that ends the phrase, else [];
-    words of repeated may open each item again ('to your back or to your right shoulder blade')."""
+    words of repeated may open each item again ('to your back or to your shoulder')."""
     parts: list[int] = []
     index = past_side_words(doc, index, end)
     while index < end and doc[index].lower_ in body_parts():
@@ -756,9 +756,9 @@ def spreading_pain(doc: Doc, found: list[Expansion], taken: set[int], typer: Ent
                    key=lambda item: item.end)
     result: list[Expansion] = []
 
-    def spread(pain: Expansion, after: int, window_end: int) -> None:
-        sentence_end = doc[after].sent.end if after < len(doc) else len(doc)
-        verb = next((i for i in range(after, min(sentence_end, window_end)) if doc[i].lower_ in verbs), None)
+    def spread(pain: Expansion, after: int, sentence_end: int) -> None:
+        window_end = min(sentence_end, after + SPREAD_WINDOW_TOKENS + 1)
+        verb = next((i for i in range(after, window_end) if doc[i].lower_ in verbs), None)
         if verb is None:
             return
         placed = part_expansions(spread_head(pain.typed.canonical),
@@ -767,13 +767,14 @@ def spreading_pain(doc: Doc, found: list[Expansion], taken: set[int], typer: Ent
         taken.update(item.start for item in placed)
 
     for pain in pains:
-        spread(pain, pain.end, pain.end + SPREAD_WINDOW_TOKENS + 1)
+        spread(pain, pain.end, doc[pain.start].sent.end)
+    previous_start = 0
     for sentence in doc.sents:
         opening = spread_anaphor(sentence)
-        before = [pain for pain in pains if opening and pain.start >= doc[sentence.start - 1].sent.start
-                  and pain.end <= sentence.start]
+        before = [pain for pain in pains if opening and previous_start <= pain.start and pain.end <= sentence.start]
         if before:
-            spread(before[-1], sentence.start + opening, sentence.start + opening + SPREAD_WINDOW_TOKENS + 1)
+            spread(before[-1], sentence.start + opening, sentence.end)
+        previous_start = sentence.start
     return result
 
 
