@@ -769,7 +769,7 @@ def spreading_pain(doc: Doc, found: list[Expansion], taken: set[int], typer: Ent
     for pain in pains:
         spread(pain, pain.end, doc[pain.start].sent.end)
     previous_start = 0
-    for sentence in doc.sents:
+    for sentence in doc.sents if pains else ():
         opening = spread_anaphor(sentence)
         before = [pain for pain in pains if opening and previous_start <= pain.start and pain.end <= sentence.start]
         if before:
@@ -781,15 +781,21 @@ def spreading_pain(doc: Doc, found: list[Expansion], taken: set[int], typer: Ent
 def spread_anaphor(sentence: Span) -> int:
     """The length of a sentence's opening that stands for the pain before it where the sentence says
     where it spreads ('It can spread to your back'; data/pain_anaphors.txt), else 0."""
-    if sentence.start == 0:
+    if sentence.start == 0 or not len(sentence):
         return 0
+    first = sentence[0].lower_
     verbs = word_set("spreading_verbs.txt")
-    for phrase in word_set("pain_anaphors.txt"):
-        words = phrase.split(" ")
-        if ([token.lower_ for token in sentence[:len(words)]] == words
+    for words in pain_anaphors():
+        if (words[0] == first and [token.lower_ for token in sentence[:len(words)]] == list(words)
                 and any(token.lower_ in verbs for token in sentence[len(words):len(words) + SPREAD_WINDOW_TOKENS + 1])):
             return len(words)
     return 0
+
+
+@lru_cache(maxsize=1)
+def pain_anaphors() -> tuple[tuple[str, ...], ...]:
+    """The words of each opening of data/pain_anaphors.txt ('the pain' -> ('the', 'pain'))."""
+    return tuple(tuple(phrase.split(" ")) for phrase in word_set("pain_anaphors.txt"))
 
 
 def spread_places(doc: Doc, verb: int, sentence_end: int) -> list[int]:
