@@ -277,6 +277,7 @@ MAX_UNBULLETED_ITEM_WORDS = 15  # a prose line between two unbulleted items is o
 MAX_LIST_ITEM_WORDS = 30  # an unpunctuated line inside a block of list lines is an item up to this length
 _BULLET = re.compile(rf"^\s*(?:[{_BULLET_GLYPHS}]\s*|[-*+\u2013\u2014]\s+|\(?\d{{1,3}}[.)]\s+|\(?\d{{1,3}}[.)]?\s*$)")
 _BLOCKQUOTE = re.compile(r"^\s*>\s?")
+_INDENTED_ARROW = re.compile(r"^ {2,}>\s+\S")
 _EMPTY_QUOTE_LINE = re.compile(r"^(?:>\s*)+$")
 # trafilatura writes list items as '- item'; numbers in its output are the page's own words.
 _EXTRACTED_LIST_ITEM = re.compile(r"^- ")
@@ -439,12 +440,14 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
         if not raw or _EMPTY_QUOTE_LINE.match(raw):  # '>' alone: a blank line inside a markdown box
             previous_blank = True
             continue
+        quoted_item = bool(_INDENTED_ARROW.match(raw_line))  # '  > a bad headache': a handout's item, not a quote
         display, link_share, md_heading = strip_markdown(raw)
         display = _ASKER_SIGNATURE.sub("", _CITATION_MARK.sub("", display))
         if md_heading:
             display, bullet = _SECTION_NUMBER.sub("", display, count=1), False
         else:
             display, bullet = split_bullet(display, bullets)
+            bullet = bullet or quoted_item
         block = Block(raw=raw, text=display, bullet=bullet, md_heading=md_heading, link_share=link_share,
                       after_blank=previous_blank)
         if blocks and not previous_blank and continues_wrapped_line(blocks[-1], block, width):
@@ -453,6 +456,11 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
             blocks.append(block)
         previous_blank = False
     return [piece for block in blocks for piece in unglue(block, split_words)]
+
+
+# words no sentence ends with: a full line ending in one goes on in the next, whatever its first letter
+WRAPPING_WORDS = frozenset({"a", "an", "the", "at", "of", "to", "in", "on", "for", "with", "and", "or", "by", "from",
+                            "your", "their", "our", "his", "her", "its", "is", "are", "was", "be", "as", "than"})
 
 
 def continues_wrapped_line(previous: Block, block: Block, width: int) -> bool:
@@ -464,7 +472,9 @@ def continues_wrapped_line(previous: Block, block: Block, width: int) -> bool:
     last_line = previous.raw.rsplit("\n", 1)[-1]
     if width and len(last_line) + 1 + len(block.text.split(" ", 1)[0]) <= WRAP_FULL_SHARE * width:
         return False  # room left on the line: the writer broke it, as after a list item
-    return block.text[0].islower()
+    # '… pregnancy' + '(after 20 weeks) or …'; '… dip your urine at' + 'EVERY antenatal appointment'
+    return (block.text[0].islower() or (block.text[0] == "(" and block.text[1:2].isalnum())
+            or last_line.rsplit(" ", 1)[-1].lower() in WRAPPING_WORDS)
 
 
 def join_wrapped(previous: Block, block: Block) -> None:
@@ -515,7 +525,7 @@ _BYLINE = re.compile(r"^(?:By|BY|Written by|Words by|Posted by|Author:|Authors:)
                      r"(?P<name>[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|de|van|von|da|del|la|and|&)){0,5})"
                      r"\s*(?:[,|\u2022\u00b7\u2014\u2013-].{0,80})?$")
 # A forum thread's opener: the poster goes by a user name, not a capitalised person's name.
-_THREAD_BYLINE = re.compile(r"^(?:Started|Posted) by\s+(?P<name>[\w.-]+)\s*(?:[,|\u2022\u00b7\u2014\u2013-].{0,60})?$")
+_THREAD_BYLINE = re.compile(r"^(?:Started|Posted) by:?\s+(?P<name>[\w.-]+)\s*(?:[,|\u2022\u00b7\u2014\u2013-].{0,60})?$")
 
 
 def find_iso_date(text: str) -> tuple[str | None, tuple[int, int] | None]:
@@ -660,11 +670,14 @@ _CRUMB = re.compile(r"\s[>\u203a\u00bb]\s")
 MENU_MIN_ITEMS = 4  # 'Home   About IBD   Living with IBD   Research': a nav bar flattened to one line
 MENU_ITEM_MAX_WORDS = 4
 CRUMB_MIN_ITEMS = 3  # 'Home > Conditions > Crohn's disease'
+_BRACKETED_LABELS = re.compile(rf"^(?:\[[^\[\]]{{1,40}}\]\s*){{{MENU_MIN_ITEMS},}}$")
 
 
 def looks_like_menu_row(raw: str) -> bool:
     """A row of short link labels set apart by wide gaps, or a breadcrumb trail: how a scraper
     flattens a site's navigation bar into one line of plain text."""
+    if _BRACKETED_LABELS.match(raw.strip()):
+        return True  # '[Home] [Forums] [Builds] [Deals]': a forum's link bar saved as plain text
     items = [item for item in _WIDE_GAP.split(raw.strip()) if item]
     if len(items) >= MENU_MIN_ITEMS and all(len(item.split()) <= MENU_ITEM_MAX_WORDS and not ends_sentence(item)
                                             for item in items):
@@ -740,30 +753,36 @@ def infer_title(blocks: list[Block]) -> str | None:
     content = [block for block in blocks if not block.junk]
     if len(content) < 2:
         return None
-    for candidate in (headline_above_stamp(blocks), content[0]):
-        if candidate is not None and looks_like_title(candidate):
-            return candidate.text
-    return None
+    above_stamp, stamp = headline_above_stamp(blocks)
+    # a forum thread's 'Started by' line vouches for a long title ('THREAD: PSA + question - my eyes were wrecked …');
+    # a news story's standfirst above its byline is no title however long
+    max_words = THREAD_TITLE_MAX_WORDS if stamp is not None and _THREAD_BYLINE.match(stamp.text) else HEADING_MAX_WORDS
+    if above_stamp is not None and looks_like_title(above_stamp, max_words):
+        return above_stamp.text
+    return content[0].text if looks_like_title(content[0]) else None
 
 
-def headline_above_stamp(blocks: list[Block]) -> Block | None:
+def headline_above_stamp(blocks: list[Block]) -> tuple[Block | None, Block | None]:
     """The line a page's date stamp or byline follows: its headline, where the first line of a
     scraped page is the site's name ('Northgate Workplace Health' … 'Long COVID: a guide for
-    employers' / 'Updated 14 January 2026 | 9 minute read')."""
+    employers' / 'Updated 14 January 2026 | 9 minute read'), and that stamp or byline."""
     above: Block | None = None
     for block in blocks[:HEAD_LINES * 3]:
         if block.junk and block.reason in _STAMP_REASONS:
-            return above
+            return above, block
         if not block.junk:
             above = block
-    return None
+    return None, None
 
 
 _STAMP_REASONS = ("date stamp", "byline")
 
 
-def looks_like_title(block: Block) -> bool:
-    if block.bullet or len(block.words) > HEADING_MAX_WORDS or len(block.text) > 200:
+THREAD_TITLE_MAX_WORDS = 30
+
+
+def looks_like_title(block: Block, max_words: int = HEADING_MAX_WORDS) -> bool:
+    if block.bullet or len(block.words) > max_words or len(block.text) > 200:
         return False
     return block.md_heading or not block.text.rstrip(_CLOSERS).endswith(".")
 
@@ -927,7 +946,8 @@ def mark_by_context(blocks: list[Block]) -> None:
     for position in range(len(blocks) - 1, -1, -1):
         block = blocks[position]
         if block.junk:
-            junk_since_kept = True
+            # a rule under a heading ('PART 1: GESTATIONAL DIABETES' over '-----' over 'What is it?') frames it
+            junk_since_kept = junk_since_kept or not is_rule_line(block)
             continue
         label = labels[id(block)]
         if block.bullet or label == "good":
@@ -952,6 +972,14 @@ def mark_by_context(blocks: list[Block]) -> None:
             kept_after, junk_since_kept = block, False
         else:
             mark(block, "short line without text around it" if label != "bad" else "not prose")
+
+
+_RULE_LINE = re.compile(r"^([-=_*~#+.])\1{2,}$")
+
+
+def is_rule_line(block: Block) -> bool:
+    """A line of one repeated character ('-----', '====='): plain text's way of drawing a box or an underline."""
+    return bool(_RULE_LINE.match(block.raw.replace(" ", "")))
 
 
 def heading_is_kept(kept_after: Block | None, junk_between: bool, labels: dict[int, str]) -> bool:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from extractors.terms import singularize, term_key
-from extractors.vocabulary import Concept, has_disease_ending, load_drug_names, load_vocabulary, read_list, read_table
+from extractors.vocabulary import (CURATED_TYPE_TABLES, Concept, has_disease_ending, load_drug_names, load_vocabulary,
+                                   read_list, read_table)
 
 DISEASE, SYMPTOM, TREATMENT = "disease", "symptom", "treatment"
 ENTITY_TYPES = (DISEASE, SYMPTOM, TREATMENT)
@@ -94,7 +95,8 @@ class EntityTyper:
 
     @cached_property
     def curated(self) -> dict[str, tuple[str, str]]:
-        return {term_key(term): (entity_type, ontology_id) for term, entity_type, *rest in read_table("entity_types.tsv")
+        tables = [read_table(name) for name in reversed(CURATED_TYPE_TABLES)]  # the first table naming a term wins
+        return {term_key(term): (entity_type, ontology_id) for rows in tables for term, entity_type, *rest in rows
                 for ontology_id in [rest[0] if rest else ""]}
 
     def curated_type(self, key: str) -> str:

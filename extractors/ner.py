@@ -58,7 +58,7 @@ from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper, tr
 from extractors.records import Mention  # noqa: E402
 from extractors.terms import pluralize, term_key  # noqa: E402
 from extractors.token_patterns import LowerPatternMatcher  # noqa: E402
-from extractors.vocabulary import DATA_DIR, english_zipf, read_list, read_table  # noqa: E402
+from extractors.vocabulary import DATA_DIR, curated_type_rows, english_zipf, read_list, read_table  # noqa: E402
 
 GAZETTEER_LABELS = {"disease": "DISEASE", SYMPTOM: "SYMPTOM", TREATMENT: "TREATMENT"}
 MAX_PHENOTYPE_WORDS = 4
@@ -110,7 +110,7 @@ def gazetteer_terms() -> dict[str, list[str]]:
     diseases and symptoms, its British spelling)."""
     typer = shared_typer()
     patterns: dict[str, set[str]] = {label: set() for label in GAZETTEER_LABELS.values()}
-    for term, entity_type, *_ in read_table("entity_types.tsv"):
+    for term, entity_type, *_ in curated_type_rows():
         if entity_type in GAZETTEER_LABELS:
             patterns[GAZETTEER_LABELS[entity_type]].add(term)
     for alias, canonical in read_table("synonyms.tsv"):
@@ -472,7 +472,7 @@ class GazetteerMatcher:
         spans = joined_combinations(filter_spans([*predicted, *matches]), self.treatment_label)
         spans = with_common_treatments(doc, spans, self.common_treatments, self.treatment_label)
         spans = [span for span in spans if not is_product_name_word(span)]
-        doc.ents = filter_spans(with_heading_subtypes(with_glossed_qualifiers(with_placed_subtypes(spans, typer), typer), typer))
+        doc.ents = filter_spans(with_heading_subtypes(with_glossed_qualifiers(with_placed_subtypes(with_known_qualifiers(spans, typer), typer), typer), typer))
         return doc
 
 
@@ -609,16 +609,43 @@ def opens_label(doc: Doc, index: int) -> bool:
 
 def with_placed_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
     """A disease named with the body part it affects is that subtype: 'Hip OA', 'knee osteoarthritis',
-    'scalp psoriasis' (the NER tags only the disease)."""
+    'scalp psoriasis', 'rotator cuff tendinopathy' (the NER tags only the disease)."""
     placed = []
+    parts = coordination.body_parts()
     for span in spans:
-        before = span.doc[span.start - 1] if span.start > 0 else None
-        if (before is not None and span.label_ == "DISEASE" and before.lower_ in coordination.body_parts()
-                and before.whitespace_ and (typed := typer.classify(span.text, "DISEASE")) is not None
-                and typed.entity_type == DISEASE):
-            span = Span(span.doc, span.start - 1, span.end, label=span.label)
+        doc = span.doc
+        if span.label_ == "DISEASE" and span.start > 0 and doc[span.start - 1].whitespace_:
+            words = 2 if span.start > 1 and f"{doc[span.start - 2].lower_} {doc[span.start - 1].lower_}" in parts else 1
+            if ((words == 2 or doc[span.start - 1].lower_ in parts)
+                    and (typed := typer.classify(span.text, "DISEASE")) is not None and typed.entity_type == DISEASE):
+                span = Span(doc, span.start - words, span.end, label=span.label)
         placed.append(span)
     return placed
+
+
+MAX_KNOWN_QUALIFIERS = 2  # 'acute angle-closure glaucoma', 'primary sclerosing cholangitis'
+
+
+def with_known_qualifiers(spans: list[Span], typer: EntityTyper) -> list[Span]:
+    """A disease the NER tags without the words before it that a vocabulary's name has ('acute
+    angle-closure glaucoma', where the NER tags 'angle-closure glaucoma') is that listed kind."""
+    qualified = []
+    for span in spans:
+        doc = span.doc
+        if span.label_ == "DISEASE":
+            for start in range(max(span.start - MAX_KNOWN_QUALIFIERS, 0), span.start):
+                words = doc[start:span.start]
+                if (all(token.is_alpha and not token.is_stop for token in words)
+                        and all(token.whitespace_ for token in words) and not starts_sentence_inside(doc, start, span.start)
+                        and typer.is_listed_disease(f"{words.text} {span.text}")):
+                    span = Span(doc, start, span.end, label=span.label)
+                    break
+        qualified.append(span)
+    return qualified
+
+
+def starts_sentence_inside(doc: Doc, start: int, end: int) -> bool:
+    return any(doc[index].is_sent_start for index in range(start + 1, end + 1)) if doc.has_annotation("SENT_START") else False
 
 
 def with_glossed_qualifiers(spans: list[Span], typer: EntityTyper) -> list[Span]:

@@ -285,7 +285,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     headings = frozenset(index for index, sentence in enumerate(all_sentences) if is_heading(sentence))
     article_topic = named_kind(article_topic, mentions, headings)
     glossed = name_gloss(title, typer) if title else None
-    section = SectionState(glossed_name=glossed[0].canonical if glossed else "")
+    section = SectionState(glossed_name=glossed[0].canonical if glossed else "",
+                           titled_by_one=titled_by_one_disease(doc, title, typer))
     previous_items: list[tuple[int, Span]] = []
     previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph
     named_before: list[Mention] = []  # the diseases the sentence before named, for 'This condition …'
@@ -739,6 +740,17 @@ def leading_heading_topic(doc: Doc, typer: EntityTyper) -> Mention | None:
     far down a letter's greeting and opening paragraph put it ('Dear Parents, … HAND, FOOT AND MOUTH DISEASE')."""
     heading = leading_topic_heading(doc, typer)
     return (topic_mention(heading, typer) or title_condition(heading, typer)) if heading else None
+
+
+def titled_by_one_disease(doc: Doc, title: str | None, typer: EntityTyper) -> bool:
+    """Whether the page's title, or where it names no disease its headline among the first lines
+    ('Sickle cell disease: a guide for parents and carers' under a site's 'Accessibility tools'), names one disease."""
+    if title and typer.diseases_named_in(title):
+        return topic_mention(title, typer) is not None
+    for sentence in sentences(doc)[:LEADING_SENTENCES]:
+        if is_heading(sentence) and typer.diseases_named_in(text_of(sentence)):
+            return topic_mention(text_of(sentence), typer) is not None
+    return False
 
 
 def leading_topic_heading(doc: Doc, typer: EntityTyper) -> str | None:

@@ -40,6 +40,18 @@ def sentence_evidence(sentence: Span) -> dict:
     return {"sentence": text[start - sentence.start_char:end - sentence.start_char], "start": start, "end": end}
 
 
+PART_WORDS = frozenset({"part", "section", "chapter"})
+
+
+def names_only(heading: Span, named: Sequence[Mention]) -> bool:
+    """Whether a heading is one disease's name alone, numbered or not: 'Trigger finger', 'PART 2: PRE-ECLAMPSIA'."""
+    if len(named) != 1:
+        return False
+    [mention] = named
+    return all(mention.start <= token.idx < mention.end or not token.is_alpha or token.lower_ in PART_WORDS
+               for token in heading)
+
+
 def is_family_of(mention: Mention, topic: Mention | None) -> bool:
     """Whether a disease mention names the family of the topic: 'psoriasis' under 'Plaque psoriasis'."""
     return (topic is not None and mention.entity_type == DISEASE and mention.canonical != topic.canonical
@@ -285,6 +297,8 @@ class SectionState:
     heading_words: frozenset[str] = frozenset()  # the content words of a heading that named no disease ('Could it be an ulcer?')
     heading_idx: int = -1  # the sentence index of the latest heading
     glossed_name: str = ""  # the title's name that folds into its other one ('stomach ulcer' in 'Stomach ulcers (peptic ulcers)')
+    heading_disease: Mention | None = None  # the disease the latest heading naming one named ('Alopecia areata')
+    titled_by_one: bool = False  # the title names one disease: a heading naming another is an aside ('What about sickle cell trait?')
 
     @property
     def lists_no_treatment(self) -> bool:
@@ -304,7 +318,22 @@ class SectionState:
         named_in_section = self.topic if self.topic is not None and self.topic.sentence_idx > self.heading_idx else None
         self.heading_idx = sentence_idx
         heading_topic = topic_mention(text, shared_typer(), sentence_idx)
+        if heading_topic is None and not named and self.heading_disease is not None:
+            # 'What does it look like?', 'Treatment options' under 'Alopecia areata': still that disease's section
+            heading_topic = self.heading_disease
         self.compared = tuple(mention.canonical for mention in named) if heading_topic is None and len(named) > 1 else ()
+        # a part of the page about one disease ('Alopecia areata', 'PART 2: PRE-ECLAMPSIA') goes on through the
+        # headings after it that name none ('What does it look like?'); not a kind of the page's disease ('Nail
+        # psoriasis'), nor on a page its title says is about one disease (an aside there: 'Priapism' in a leaflet on
+        # sickle cell disease)
+        carried = heading_topic is not None and heading_topic is self.heading_disease
+        in_symptom_section = self.context is not None and HAS_SYMPTOM in self.context.cues
+        if not carried:
+            self.heading_disease = heading_topic if (
+                heading_topic is not None and not (self.compared or self.titled_by_one or in_symptom_section)
+                and names_only(sentence, named)
+                and not (article_topic is not None and (is_family_of(article_topic, heading_topic)
+                                                        or heading_topic.canonical == article_topic.canonical))) else None
         subtypes = [mention for mention in named if heading_topic is not None and is_family_of(heading_topic, mention)]
         if len(subtypes) == 1:
             heading_topic = as_topic(subtypes[0], sentence_idx)

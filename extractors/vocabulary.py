@@ -294,6 +294,15 @@ def read_table(name: str) -> list[list[str]]:
     return [[cell.strip() for cell in row] for row in rows[1:]]
 
 
+CURATED_TYPE_TABLES = ("entity_types.tsv", "common_conditions.tsv")  # the first that names a term types it
+
+
+def curated_type_rows() -> list[list[str]]:
+    """(term, entity_type, ontology_id) rows: the curated typing, then the everyday names of common
+    conditions (common_conditions.tsv: 'food poisoning', "dupuytren's contracture", 'dislocated shoulder')."""
+    return [row for name in CURATED_TYPE_TABLES for row in read_table(name)]
+
+
 if __name__ == "__main__":
     import sys
 

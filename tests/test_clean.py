@@ -689,3 +689,46 @@ def test_a_you_might_also_like_line_of_links_is_junk():
             "get better within a few days.\n\nYou might also like: Heartburn and acid reflux | IBS: your questions "
             "answered\n\nAntacids ease the pain of gastritis quickly, and alginates help after meals and at bedtime.")
     assert "You might also like" not in clean_text(text).text
+
+
+def test_a_heading_boxed_by_rule_lines_stays_above_its_subheading():
+    rule = "-" * 60
+    text = ("Antenatal class handout\n\nPlease keep this sheet with your maternity notes and bring it to every class.\n\n"
+            f"{rule}\nPART 1: GESTATIONAL DIABETES\n{rule}\n\nWhat is it?\n"
+            "Gestational diabetes is high blood sugar that develops during pregnancy and goes after the birth.\n")
+    lines = clean_text(text).text.split("\n\n")
+    assert lines.index("PART 1: GESTATIONAL DIABETES") == lines.index("What is it?") - 1
+
+
+def test_a_full_line_goes_on_into_a_bracket_or_after_a_word_no_sentence_ends_with():
+    text = ("Antenatal class handout\n\n"
+            "Pre-eclampsia affects some women in the second half of their pregnancy\n"
+            "(after 20 weeks) or soon after the birth, and it raises blood pressure a lot.\n"
+            "That is why we check your blood pressure and test your urine at\n"
+            "EVERY antenatal appointment, so please do not skip any of them at all.\n")
+    body = clean_text(text).text
+    assert "pregnancy (after 20 weeks) or soon" in body and "urine at EVERY antenatal" in body
+
+
+def test_indented_arrow_lines_are_list_items_not_a_quote():
+    text = ("Antenatal class handout\n\nMild pre-eclampsia often causes no symptoms that you would notice.\n"
+            "As it gets worse, symptoms can include:\n"
+            "  > a bad headache that doesn't go away with paracetamol\n"
+            "  > problems with your vision, such as blurring or seeing\n"
+            "    flashing lights\n"
+            "  > vomiting\n")
+    lines = clean_text(text).text.split("\n\n")
+    assert "problems with your vision, such as blurring or seeing flashing lights." in lines
+    assert "vomiting." in lines
+
+
+def test_a_forum_threads_headline_above_its_started_by_line_is_the_title_and_a_bar_of_bracketed_links_is_junk():
+    text = ("RIGFORGE COMMUNITY  |  Forums  >  Off-Topic  >  Health\n"
+            "[Home] [Forums] [Builds] [Deals] [Esports] [Log in]\n\n"
+            "THREAD: PSA + question - my eyes were wrecked after ten hour raid nights and it "
+            "turned out to be dry eye (long post)\n"
+            "Started by: lowfps_larry   |   Posted 3 days ago   |   142 replies\n\n"
+            "So for about six months my eyes have felt awful after long sessions, and I play most nights.\n")
+    cleaned = clean_text(text)
+    assert cleaned.title.startswith("THREAD: PSA + question") and cleaned.author == "lowfps_larry"
+    assert "[Home]" not in cleaned.text and "Home" not in cleaned.text.split("\n\n")[0]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.ner import shared_typer
 from extractors.relations import document_facts
 
 
@@ -264,6 +265,56 @@ def test_a_common_word_opening_an_instruction_line_is_a_treatment(nlp):
     assert related(nlp, text, predicate="treated_by") == {("sciatica", "rest"), ("sciatica", "cold therapy")}
     text = "Treating sciatica\n\nRest of the advice is on our leaflet."
     assert related(nlp, text, predicate="treated_by") == set()
+
+
+def test_a_heading_naming_no_disease_stays_in_the_section_of_the_disease_a_heading_named(nlp):
+    text = ("Vitiligo\n\nVitiligo is a long-term condition in which the skin loses its colour in patches.\n\n"
+            "Alopecia areata\n\nAlopecia areata is an autoimmune condition that targets the hair follicles.\n\n"
+            "What can be done?\n\nTreatments your dermatologist might discuss include:\n\n"
+            "minoxidil lotion.\n\nsteroid injections into the patches.")
+    found = related(nlp, text, title="Your questions about vitiligo and alopecia areata", predicate="treated_by")
+    assert ("alopecia areata", "minoxidil") in found and ("vitiligo", "minoxidil") not in found
+
+
+def test_a_heading_naming_another_disease_on_a_page_titled_by_one_is_an_aside(nlp):
+    text = ("Priapism\n\nBoys with sickle cell disease can get priapism, a painful erection that will not go away.\n\n"
+            "Managing a painful episode at home\n\nGive paracetamol or ibuprofen for the pain.")
+    found = related(nlp, text, title="Sickle cell disease: a guide for parents", predicate="treated_by")
+    assert ("sickle cell disease", "ibuprofen") in found and not any(subject == "priapism" for subject, _ in found)
+
+
+def test_everyday_names_of_common_conditions_are_diseases_with_their_icd_code(nlp):
+    found = related(nlp, "Food poisoning causes vomiting and diarrhoea. Dupuytren's contracture causes a thick cord in the palm.")
+    assert ("food poisoning", "vomiting") in found
+    typer = shared_typer()
+    assert typer.classify("Dupuytren's contracture", "DISEASE").ontology_id == "ICD10CM:M72.0"
+    assert typer.classify("dislocated shoulder", "DISEASE").entity_type == "disease"
+
+
+def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
+    assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
+        "acute angle-closure glaucoma"}
+
+
+def test_a_body_part_named_by_two_words_places_the_disease_after_it(nlp):
+    assert "rotator cuff tendinopathy" in {span.text for span in nlp("This is called rotator cuff tendinopathy.").ents}
+
+
+def test_what_its_like_heads_a_section_of_symptoms(nlp):
+    text = "Trigger finger\n\nWhat it's like\n\nMost people have stiffness in the morning and a tender lump in the palm."
+    assert ("trigger finger", "stiffness") in related(nlp, text, title="Hand problems in golfers")
+
+
+def test_typical_complaints_include_lists_symptoms(nlp):
+    text = "Trigger finger\n\nTypical complaints include:\n\nstiffness in the morning.\n\na tender lump in the palm."
+    assert ("trigger finger", "stiffness") in related(nlp, text, title="Hand problems in golfers")
+
+
+def test_grafting_and_skin_camouflage_are_treatments_and_a_verb_before_supplements_is_no_part_of_them(nlp):
+    found = related(nlp, "Vitiligo can be treated with skin grafting. Skin camouflage is one of the ways of managing "
+                         "vitiligo. I've seen supplements suggested for vitiligo online.", predicate="treated_by")
+    assert {("vitiligo", "skin grafting"), ("vitiligo", "skin camouflage")} <= found
+    assert not any(name.startswith("seen") for _, name in found)
 
 
 def test_a_size_or_manner_word_is_no_part_of_a_treatments_name(nlp):
