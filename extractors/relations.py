@@ -30,9 +30,10 @@ from extractors.layout import TABLE_ROW, is_heading, is_item_continuation, is_li
 from extractors.ner import ChunkedText, mentions_of, release, shared_typer
 from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, DocumentFacts, Mention,
                                 RelationEvidence)
-from extractors.sections import (BACK_REFERENCES, LIST_FACTOR, ListContext, SectionState, announcement, as_topic, is_entity_line,
-                                 is_family_of, is_fragment, is_kind_name, list_item_relations, list_subject, name_line_disease,
-                                 name_gloss, named_diseases, sentence_evidence, sentence_mentions, topic_mention)
+from extractors.sections import (BACK_REFERENCES, LIST_FACTOR, PARENTHESES, PART_WORDS, ListContext, SectionState,
+                                 announcement, as_topic, is_entity_line, is_family_of, is_fragment, is_kind_name,
+                                 list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases,
+                                 sentence_evidence, sentence_mentions, topic_mention)
 from extractors.terms import term_key
 from extractors.title_names import with_title_disease
 from extractors.vocabulary import read_table
@@ -748,9 +749,18 @@ def titled_by_one_disease(doc: Doc, title: str | None, typer: EntityTyper) -> bo
     if title and typer.diseases_named_in(title):
         return topic_mention(title, typer) is not None
     for sentence in sentences(doc)[:LEADING_SENTENCES]:
-        if is_heading(sentence) and typer.diseases_named_in(text_of(sentence)):
-            return topic_mention(text_of(sentence), typer) is not None
+        heading = text_of(sentence)
+        if is_heading(sentence) and typer.diseases_named_in(heading) and not is_bare_name(heading, typer):
+            return topic_mention(heading, typer) is not None
     return False
+
+
+def is_bare_name(heading: str, typer: EntityTyper) -> bool:
+    """A heading that is a disease's name alone, numbered or glossed ('PART 1: GESTATIONAL DIABETES (GDM)'):
+    it opens a part of the page, no headline of it."""
+    words = [word for word in TITLE_WORD.findall(PARENTHESES.sub(" ", heading))
+             if word.lower() not in PART_WORDS and not word.isdigit()]
+    return bool(words) and typer.is_listed_disease(" ".join(words))
 
 
 def leading_topic_heading(doc: Doc, typer: EntityTyper) -> str | None:

@@ -327,10 +327,9 @@ class SectionState:
         # psoriasis'), nor on a page its title says is about one disease (an aside there: 'Priapism' in a leaflet on
         # sickle cell disease)
         carried = heading_topic is not None and heading_topic is self.heading_disease
-        in_symptom_section = self.context is not None and HAS_SYMPTOM in self.context.cues
         if not carried:
             self.heading_disease = heading_topic if (
-                heading_topic is not None and not (self.compared or self.titled_by_one or in_symptom_section)
+                heading_topic is not None and not (self.compared or self.titled_by_one)
                 and names_only(sentence, named)
                 and not (article_topic is not None and (is_family_of(article_topic, heading_topic)
                                                         or heading_topic.canonical == article_topic.canonical))) else None

@@ -276,6 +276,20 @@ def test_a_heading_naming_no_disease_stays_in_the_section_of_the_disease_a_headi
     assert ("alopecia areata", "minoxidil") in found and ("vitiligo", "minoxidil") not in found
 
 
+def test_a_numbered_part_heading_naming_a_disease_is_no_headline_of_the_page(nlp):
+    text = ("Session 4 handout\n\nPART 1: GESTATIONAL DIABETES\n\nWhat is it?\n\nGestational diabetes is high blood "
+            "sugar that develops in pregnancy.\n\nPART 2: PRE-ECLAMPSIA\n\nPre-eclampsia raises blood pressure in the "
+            "second half of pregnancy.\n\nHow is it treated?\n\nMedicines such as labetalol are commonly used.")
+    found = related(nlp, text, title="RIVERSIDE MATERNITY UNIT", predicate="treated_by")
+    assert ("pre eclampsia", "labetalol") in found and ("gestational diabetes", "labetalol") not in found
+
+
+def test_a_disease_heading_on_a_page_without_a_topic_carries_it(nlp):
+    text = ("Heat exhaustion\n\nHeat exhaustion is not usually serious.\n\nHeatstroke\n\nHeatstroke is an emergency."
+            "\n\nWhat helps?\n\nThings that help include:\n\ncooling the skin with water.")
+    assert related(nlp, text, predicate="treated_by") == {("heatstroke", "cooling the skin with water")}
+
+
 def test_a_heading_naming_another_disease_on_a_page_titled_by_one_is_an_aside(nlp):
     text = ("Priapism\n\nBoys with sickle cell disease can get priapism, a painful erection that will not go away.\n\n"
             "Managing a painful episode at home\n\nGive paracetamol or ibuprofen for the pain.")
