@@ -44,12 +44,19 @@ PART_WORDS = frozenset({"part", "section", "chapter"})
 
 
 def names_only(heading: Span, named: Sequence[Mention]) -> bool:
-    """Whether a heading is one disease's name alone, numbered or not: 'Trigger finger', 'PART 2: PRE-ECLAMPSIA'."""
+    """Whether a heading is one disease's name alone, numbered or not ('Trigger finger', 'PART 2: PRE-ECLAMPSIA'),
+    or opens with it before a colon or a dash ('Food poisoning: the basics')."""
     if len(named) != 1:
         return False
     [mention] = named
-    return all(mention.start <= token.idx < mention.end or not token.is_alpha or token.lower_ in PART_WORDS
-               for token in heading)
+    for token in heading:
+        if mention.start <= token.idx < mention.end or not token.is_alpha or token.lower_ in PART_WORDS:
+            continue
+        return token.i > heading.start and token.idx > mention.end and heading[token.i - heading.start - 1].text in NAME_ENDS
+    return True
+
+
+NAME_ENDS = frozenset({":", "-", "\u2013", "\u2014"})
 
 
 def is_family_of(mention: Mention, topic: Mention | None) -> bool:
@@ -326,7 +333,8 @@ class SectionState:
         # headings after it that name none ('What does it look like?'); not a kind of the page's disease ('Nail
         # psoriasis'), nor on a page its title says is about one disease (an aside there: 'Priapism' in a leaflet on
         # sickle cell disease)
-        carried = heading_topic is not None and heading_topic is self.heading_disease
+        carried = (heading_topic is not None and self.heading_disease is not None
+                   and heading_topic.canonical == self.heading_disease.canonical)  # 'What is alopecia areata?' under it
         if not carried:
             self.heading_disease = heading_topic if (
                 heading_topic is not None and not (self.compared or self.titled_by_one)

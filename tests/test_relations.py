@@ -290,6 +290,28 @@ def test_a_disease_heading_on_a_page_without_a_topic_carries_it(nlp):
     assert related(nlp, text, predicate="treated_by") == {("heatstroke", "cooling the skin with water")}
 
 
+def test_a_heading_opening_with_a_disease_before_a_colon_carries_it(nlp):
+    text = ("Vitiligo\n\nVitiligo makes pale patches appear on the skin.\n\n"
+            "Food poisoning: the basics\n\nFood poisoning happens when you eat food contaminated with germs.\n\n"
+            "What it's like\n\nMost people get vomiting and diarrhoea.")
+    assert ("food poisoning", "vomiting") in related(nlp, text, title="Your questions about vitiligo and food poisoning")
+
+
+def test_a_question_heading_naming_the_carried_disease_again_keeps_it(nlp):
+    text = ("Vitiligo\n\nVitiligo makes pale patches appear on the skin.\n\nAlopecia areata\n\n"
+            "What is alopecia areata?\n\nIt is an autoimmune condition.\n\nWill my hair grow back?\n\n"
+            "Treatments your dermatologist might discuss include:\n\nminoxidil lotion.")
+    found = related(nlp, text, title="Your questions about vitiligo and alopecia areata", predicate="treated_by")
+    assert found == {("alopecia areata", "minoxidil")}
+
+
+def test_how_youll_know_heads_symptoms_and_what_to_do_treatments(nlp):
+    text = ("Dislocated shoulder\n\nHow you'll know\n\nSwelling and bruising come on over the next few hours.\n\n"
+            "What to do\n\nAfterwards you will usually have physiotherapy to strengthen the joint.")
+    assert ("dislocated shoulder", "swelling") in related(nlp, text, title="Climbing injuries")
+    assert ("dislocated shoulder", "physical therapy") in related(nlp, text, title="Climbing injuries", predicate="treated_by")
+
+
 def test_a_heading_naming_another_disease_on_a_page_titled_by_one_is_an_aside(nlp):
     text = ("Priapism\n\nBoys with sickle cell disease can get priapism, a painful erection that will not go away.\n\n"
             "Managing a painful episode at home\n\nGive paracetamol or ibuprofen for the pain.")
