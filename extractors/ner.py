@@ -472,7 +472,8 @@ class GazetteerMatcher:
         spans = joined_combinations(filter_spans([*predicted, *matches]), self.treatment_label)
         spans = with_common_treatments(doc, spans, self.common_treatments, self.treatment_label)
         spans = [span for span in spans if not is_product_name_word(span)]
-        doc.ents = filter_spans(with_heading_subtypes(with_glossed_qualifiers(with_placed_subtypes(with_known_qualifiers(spans, typer), typer), typer), typer))
+        spans = with_placed_subtypes(with_known_qualifiers(spans, typer), typer)
+        doc.ents = filter_spans(with_heading_subtypes(with_glossed_qualifiers(spans, typer), typer))
         return doc
 
 
@@ -645,6 +646,7 @@ def with_known_qualifiers(spans: list[Span], typer: EntityTyper) -> list[Span]:
 
 
 def starts_sentence_inside(doc: Doc, start: int, end: int) -> bool:
+    """Whether a sentence starts after `start` and up to `end`: a heading's last word qualifies no disease after it."""
     return any(doc[index].is_sent_start for index in range(start + 1, end + 1)) if doc.has_annotation("SENT_START") else False
 
 

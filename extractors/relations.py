@@ -301,6 +301,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     paragraph_kind: Mention | None = None  # the kind of the topic (or of its family) a paragraph opens with: its subject
     paragraph_symptoms: dict[str, tuple[str, float]] = {}  # a symptom cue of the paragraph so far ('The first sign is …')
     columns: dict[int, Mention] = {}  # the diseases a table's header names, by cell ('| Symptom | Labyrinthitis | … |')
+    cued: dict[int, ListContext] = {}  # what a header cell announces, by cell ('| | Signs of anaphylaxis |')
     for sentence_idx, sentence in enumerate(all_sentences):
         text = text_of(sentence).strip()
         previous_sentence, last_sentence = last_sentence, sentence
@@ -347,13 +348,19 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         if text.startswith(TABLE_ROW):
             header = table_columns(sentence, mention_at)
             columns = header or columns
+            cued_header = {} if header else cued_columns(sentence, mention_at)
+            cued = cued_header or (cued if not header else {})
+            if cued and not cued_header:  # '| Airway | Swollen tongue, … |' under '| | Signs of anaphylaxis |'
+                found.extend(cued_cell_relations(sentence, sentence_idx, mention_at, cued))
+                previous_items, previous = [], None
+                continue
             found.extend(table_row_relations(sentence, sentence_idx, mention_at) if not columns
                          else table_cell_relations(sentence, sentence_idx, mention_at, columns))
             if columns and not header:  # a row under disease columns states its facts cell by cell, for each column
                 previous_items, previous = [], None
                 continue
         else:
-            columns = {}
+            columns, cued = {}, {}
         if announced is not None and not starts_line(sentence) and is_fragment(sentence, mention_at):
             found.extend(list_item_relations(sentence, sentence_idx, announced, mention_at))
             continue
@@ -601,6 +608,44 @@ def table_columns(sentence: Span, mention_at: MentionIndex) -> dict[int, Mention
         named_elsewhere = {term_key(m.text): m for m in mention_at.values() if m.entity_type == DISEASE}
         columns.update((index, as_topic(named_elsewhere[key])) for index, key in unnamed.items() if key in named_elsewhere)
     return columns if len(columns) >= 2 else {}
+
+
+def cued_columns(sentence: Span, mention_at: MentionIndex) -> dict[int, ListContext]:
+    """The cells of a header row that announce one disease's symptoms or treatments, by cell index:
+    '| | Signs of anaphylaxis |', where no cell names anything else. Not the first cell: a caption row
+    ('| How norovirus symptoms compare by age | | |') heads a table whose own header row follows."""
+    mentions = sentence_mentions(sentence, mention_at)
+    matches = cue_matches(sentence)
+    cued: dict[int, ListContext] = {}
+    for index, (start, cell) in enumerate(row_cells(sentence)):
+        inside = [m for m in mentions if start <= m.start < start + len(cell)]
+        offset = start - sentence.start_char
+        cues = list_cues([match for match in matches if offset <= match.start < offset + len(cell)], "list")
+        if inside and not (len(inside) == 1 and inside[0].entity_type == DISEASE and cues):
+            return {}
+        if inside and index == 0:
+            return {}
+        if inside:
+            cued[index] = ListContext(cues, as_topic(inside[0]))
+    return cued
+
+
+def cued_cell_relations(sentence: Span, sentence_idx: int, mention_at: dict[int, Mention],
+                        cued: dict[int, ListContext]) -> list[RelationEvidence]:
+    """A row under cued header cells: each such column's cell lists what its header announces of its disease."""
+    cells = row_cells(sentence)
+    found = []
+    for mention in sentence_mentions(sentence, mention_at):
+        index = next((i for i, (start, cell) in enumerate(cells) if start <= mention.start < start + len(cell)), None)
+        about = cued.get(index) if index is not None else None
+        predicate = {SYMPTOM: HAS_SYMPTOM, TREATMENT: TREATED_BY}.get(mention.entity_type)
+        if about is None or predicate not in about.cues:
+            continue
+        cue, strength = about.cues[predicate]
+        found.append(RelationEvidence(subject=about.subject, predicate=predicate, object=mention, sentence_idx=sentence_idx,
+                                      **sentence_evidence(sentence), cue=cue, cue_strength=min(strength, TABLE_ROW_STRENGTH),
+                                      negated=mention.negated, hedged=mention.hedged))
+    return found
 
 
 def table_cell_relations(sentence: Span, sentence_idx: int, mention_at: dict[int, Mention],

@@ -305,7 +305,7 @@ class SectionState:
     heading_idx: int = -1  # the sentence index of the latest heading
     glossed_name: str = ""  # the title's name that folds into its other one ('stomach ulcer' in 'Stomach ulcers (peptic ulcers)')
     heading_disease: Mention | None = None  # the disease the latest heading naming one named ('Alopecia areata')
-    titled_by_one: bool = False  # the title names one disease: a heading naming another is an aside ('What about sickle cell trait?')
+    titled_by_one: bool = False  # the title names one disease: a heading naming another is an aside ('Priapism')
 
     @property
     def lists_no_treatment(self) -> bool:

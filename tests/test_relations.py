@@ -327,6 +327,13 @@ def test_everyday_names_of_common_conditions_are_diseases_with_their_icd_code(nl
     assert typer.classify("dislocated shoulder", "DISEASE").entity_type == "disease"
 
 
+def test_a_header_cell_announcing_a_diseases_signs_makes_its_column_list_them(nlp):
+    text = ("Anaphylaxis is a severe allergic reaction that affects the whole body.\n\n| | Signs of anaphylaxis |\n\n"
+            "| Airway | Swollen tongue, difficulty swallowing |\n\n| Breathing | Noisy wheezing |")
+    assert related(nlp, text, title="Peanut allergy: a guide for parents") == {
+        ("anaphylaxis", "tongue swelling"), ("anaphylaxis", "difficulty swallowing"), ("anaphylaxis", "wheezing")}
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
