@@ -349,7 +349,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             header = table_columns(sentence, mention_at)
             columns = header or columns
             cued_header = {} if header else cued_columns(sentence, mention_at)
-            cued = cued_header or (cued if not header else {})
+            cued = {} if header else cued_header or cued
             if cued and not cued_header:  # '| Airway | Swollen tongue, … |' under '| | Signs of anaphylaxis |'
                 found.extend(cued_cell_relations(sentence, sentence_idx, mention_at, cued))
                 previous_items, previous = [], None
@@ -621,9 +621,7 @@ def cued_columns(sentence: Span, mention_at: MentionIndex) -> dict[int, ListCont
         inside = [m for m in mentions if start <= m.start < start + len(cell)]
         offset = start - sentence.start_char
         cues = list_cues([match for match in matches if offset <= match.start < offset + len(cell)], "list")
-        if inside and not (len(inside) == 1 and inside[0].entity_type == DISEASE and cues):
-            return {}
-        if inside and index == 0:
+        if inside and (index == 0 or not (len(inside) == 1 and inside[0].entity_type == DISEASE and cues)):
             return {}
         if inside:
             cued[index] = ListContext(cues, as_topic(inside[0]))
@@ -634,18 +632,8 @@ def cued_cell_relations(sentence: Span, sentence_idx: int, mention_at: dict[int,
                         cued: dict[int, ListContext]) -> list[RelationEvidence]:
     """A row under cued header cells: each such column's cell lists what its header announces of its disease."""
     cells = row_cells(sentence)
-    found = []
-    for mention in sentence_mentions(sentence, mention_at):
-        index = next((i for i, (start, cell) in enumerate(cells) if start <= mention.start < start + len(cell)), None)
-        about = cued.get(index) if index is not None else None
-        predicate = {SYMPTOM: HAS_SYMPTOM, TREATMENT: TREATED_BY}.get(mention.entity_type)
-        if about is None or predicate not in about.cues:
-            continue
-        cue, strength = about.cues[predicate]
-        found.append(RelationEvidence(subject=about.subject, predicate=predicate, object=mention, sentence_idx=sentence_idx,
-                                      **sentence_evidence(sentence), cue=cue, cue_strength=min(strength, TABLE_ROW_STRENGTH),
-                                      negated=mention.negated, hedged=mention.hedged))
-    return found
+    return [evidence for index, about in cued.items() if index < len(cells)
+            for evidence in column_cell_relations(sentence, sentence_idx, mention_at, cells[index], about.subject, about.cues)]
 
 
 def table_cell_relations(sentence: Span, sentence_idx: int, mention_at: dict[int, Mention],
