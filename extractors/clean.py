@@ -60,8 +60,15 @@ REPEAT_MIN_WORDS = 12
 # A hard-wrapped line is at least this long; shorter lines are menus and titles, never joined.
 WRAP_MIN_CHARS = 40
 # A hard-wrapped line is full: with the next line's first word it would pass this share of the
-# text's longest line. Shorter lines are items of a list that lost its bullets ('pain during sex').
+# text's wrap width. Shorter lines are items of a list that lost its bullets ('pain during sex').
 WRAP_FULL_SHARE = 0.8
+# The wrap width is the length this many lines reach: a single long header line ('Handout HS-07 | Level 2 &
+# Level 3 | Issue 4, September 2024') is no measure of where the writer's editor wrapped the text.
+WRAP_WIDTH_RANK = 3
+WRAP_OUTLIER_SHARE = 0.75
+WRAP_OUTLIER_RATIO = 1.1  # a longest line this much longer than the ranked one stands out
+# Lines this long or shorter were wrapped by an editor; longer ones are whole paragraphs, each a block of its own.
+WRAP_MAX_WIDTH = 100
 # Share of a line's characters inside links above which it is navigation.
 MAX_LINK_SHARE = 0.5
 
@@ -434,7 +441,8 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
     blocks: list[Block] = []
     previous_blank = True
     lines = text.split("\n")
-    width = max((len(line.strip()) for line in lines), default=0) if full_lines_wrap else 0
+    width = wrap_width(lines) if full_lines_wrap else 0
+    prose_wrapped = wraps_prose(lines, width)
     for raw_line in lines:
         raw = raw_line.strip()
         if not raw or _EMPTY_QUOTE_LINE.match(raw):  # '>' alone: a blank line inside a markdown box
@@ -450,7 +458,7 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
             bullet = bullet or quoted_item
         block = Block(raw=raw, text=display, bullet=bullet, md_heading=md_heading, link_share=link_share,
                       after_blank=previous_blank)
-        if blocks and not previous_blank and continues_wrapped_line(blocks[-1], block, width):
+        if blocks and not previous_blank and continues_wrapped_line(blocks[-1], block, width, prose_wrapped):
             join_wrapped(blocks[-1], block)
         else:
             blocks.append(block)
@@ -458,23 +466,53 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
     return [piece for block in blocks for piece in unglue(block, split_words)]
 
 
+def wrap_width(lines: list[str]) -> int:
+    """Where the text's lines were wrapped: its longest line of words, unless that stands out alone (a header line
+    much longer than the WRAP_WIDTH_RANK-th longest, which the wrapped lines reach)."""
+    lengths = sorted((len(line.strip()) for line in lines if any(char.isalpha() for char in line)), reverse=True)
+    if not lengths:
+        return 0
+    ranked = lengths[min(WRAP_WIDTH_RANK, len(lengths)) - 1]
+    return ranked if WRAP_OUTLIER_SHARE * lengths[0] <= ranked < lengths[0] / WRAP_OUTLIER_RATIO else lengths[0]
+
+
+def wraps_prose(lines: list[str], width: int) -> bool:
+    """Whether an editor wrapped the text's paragraphs: at least WRAP_WIDTH_RANK full lines break off mid-sentence
+    with the next line going on in lowercase. Only then does a full line ending a sentence go on in the next line."""
+    if not width or width > WRAP_MAX_WIDTH:
+        return False
+    stripped = [line.strip() for line in lines]
+    breaks = sum(1 for line, after in zip(stripped, stripped[1:])
+                 if len(line) >= WRAP_FULL_SHARE * width and after[:1].islower() and not line.endswith((*_TERMINAL, ":")))
+    return breaks >= WRAP_WIDTH_RANK
+
+
 # words no sentence ends with: a full line ending in one goes on in the next, whatever its first letter
 WRAPPING_WORDS = frozenset({"a", "an", "the", "at", "of", "to", "in", "on", "for", "with", "and", "or", "by", "from",
                             "your", "their", "our", "his", "her", "its", "is", "are", "was", "be", "as", "than"})
 
 
-def continues_wrapped_line(previous: Block, block: Block, width: int) -> bool:
-    """A line that goes on with the sentence the previous (full, unfinished) line started."""
+def continues_wrapped_line(previous: Block, block: Block, width: int, prose_wrapped: bool = False) -> bool:
+    """A line that goes on with the sentence the previous (full, unfinished) line started, or in wrapped prose
+    (prose_wrapped) with the paragraph a full line's finished sentence belongs to."""
     if block.bullet or block.md_heading or previous.md_heading or not block.text:
         return False
-    if len(previous.text) < WRAP_MIN_CHARS or previous.text.rstrip(_CLOSERS).endswith((*_TERMINAL, ":", ";")):
+    ending = previous.text.rstrip(_CLOSERS)
+    if len(previous.text) < WRAP_MIN_CHARS or ending.endswith(":"):
         return False
     last_line = previous.raw.rsplit("\n", 1)[-1]
     if width and len(last_line) + 1 + len(block.text.split(" ", 1)[0]) <= WRAP_FULL_SHARE * width:
         return False  # room left on the line: the writer broke it, as after a list item
+    if ending.endswith(_TERMINAL):
+        # a full line of hard-wrapped prose ends with a sentence that the next line's goes on from, in the same
+        # paragraph ('… after contact with a product or gloves.' + 'These are signs of anaphylaxis. Use …')
+        return prose_wrapped and block.text[0].isupper() and (
+            len(block.text) >= WRAP_MIN_CHARS or block.text.rstrip(_CLOSERS).endswith(_TERMINAL))
+    if ending.endswith(";") and not block.text[0].islower():  # '… feels dry and tight;' + 'then it cracks'
+        return False
     # '… pregnancy' + '(after 20 weeks) or …'; '… dip your urine at' + 'EVERY antenatal appointment'
     return (block.text[0].islower() or (block.text[0] == "(" and block.text[1:2].isalnum())
-            or last_line.rsplit(" ", 1)[-1].lower() in WRAPPING_WORDS)
+            or (bool(width) and last_line.rsplit(" ", 1)[-1].lower() in WRAPPING_WORDS))
 
 
 def join_wrapped(previous: Block, block: Block) -> None:
@@ -1082,9 +1120,26 @@ def clean_text(text: str, *, title: str | None = None, recurring: frozenset[str]
         return fallback_cleaning(text, title)
 
 
+# A transcript's turn opens with its time and speaker: '[05:20] JESS: So, Cushing's - the opposite problem?'
+_TURN_TIMESTAMP = re.compile(r"^[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}[\])]?\s+(?:[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*)?:\s+(?=\S))?")
+TRANSCRIPT_MIN_TURNS = 3
+
+
+def strip_transcript_marks(blocks: list[Block]) -> None:
+    """A transcript's times and speakers are no part of what is said: without them its question
+    ('So, Cushing's - the opposite problem?') stands on its line as the heading it is. Only where
+    TRANSCRIPT_MIN_TURNS lines or more open with a time (a transcript, not a line with a time in it)."""
+    turns = [(block, match) for block in blocks if (match := _TURN_TIMESTAMP.match(block.text))]
+    if len(turns) < TRANSCRIPT_MIN_TURNS:
+        return
+    for block, match in turns:
+        block.text = block.text[match.end():]
+
+
 def _clean_text(text: str, *, title: str | None, recurring: frozenset[str]) -> CleanedText:
     header, body = split_front_matter(fix_unicode(text))
     blocks = text_blocks(body)
+    strip_transcript_marks(blocks)
     metadata = Metadata()
     fields = front_matter_fields(header)
     mark_hard_junk(blocks, recurring or frozenset(), metadata)

@@ -594,6 +594,11 @@ class EntityTyper:
         disease_id = self.ontology_id(typed.canonical, DISEASE)
         return TypedConcept(DISEASE, typed.canonical, disease_id) if disease_id else None
 
+    def names_disease_form(self, name: str) -> bool:
+        """Whether a name is of a symptom data/disease_forms.tsv gives a disease ('mouth ulcers')."""
+        typed = self.classify(name, "SYMPTOM")
+        return typed is not None and typed.entity_type == SYMPTOM and typed.canonical in self.disease_forms
+
     @cached_property
     def disease_forms(self) -> dict[str, TypedConcept]:
         """data/disease_forms.tsv: a condition's disease where it is not ICD-10-CM's bare name ('acne')."""
@@ -616,7 +621,7 @@ class EntityTyper:
             for size in range(min(MAX_NAME_WORDS, len(words) - position), 0, -1):
                 name = " ".join(words[position:position + size])
                 if not (self.is_listed_disease(name) or name.lower() in self.listed_disease_heads
-                        or symptom_diseases and self.names_in_icd(name)):
+                        or symptom_diseases and (self.names_in_icd(name) or self.names_disease_form(name))):
                     continue
                 typed = self.classify(name, "DISEASE")
                 if typed is not None and symptom_diseases:

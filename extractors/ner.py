@@ -771,9 +771,16 @@ class EntityTypingComponent:
         long_forms = self.long_forms(doc)
         glossed = {short: form for short, form in comma_glossed_forms(doc).items() if short not in long_forms}
         long_forms.update(glossed)
+        eponyms = {short: form for short, form in eponym_short_forms(doc, self.typer).items() if short not in long_forms}
+        long_forms.update(eponyms)
         short_form_spans = [Span(doc, short.start, short.end, label=long_forms[short.text][1])
                             for short in getattr(doc._, "abbreviations", []) or []
                             if short.text in long_forms]
+        if eponyms:
+            names = {short.split("'")[0].split("\u2019")[0] for short in eponyms}
+            short_form_spans += [Span(doc, token.i, token.i + 2, label=eponyms[pair.text][1])
+                                 for token in doc[:-1] if token.text in names
+                                 and (pair := doc[token.i:token.i + 2]).text in eponyms]
         if glossed:
             short_form_spans += [Span(doc, token.i, token.i + 1, label=glossed[token.text][1])
                                  for token in doc if token.text in glossed]
@@ -968,6 +975,20 @@ def is_possessive_eponym(doc: Doc, index: int) -> bool:
         return False
     name = doc[index]
     return name.is_alpha and name.text[:1].isupper() and not name.is_upper and english_zipf(name.lower_) < MAX_EPONYM_ZIPF
+
+
+def eponym_short_forms(doc: Doc, typer: EntityTyper) -> dict[str, tuple[str, str]]:
+    """short form -> (long form, label) for the eponyms of the diseases a document names in full: after "What is
+    Addison's disease?", "I have Addison's" and "in Addison's the glands …" name it too. Of two diseases of one
+    eponym ("Cushing's syndrome", "Cushing's disease"), the one named first."""
+    forms: dict[str, tuple[str, str]] = {}
+    for span in doc.ents:
+        if (len(span) == 3 and span[1].text in POSSESSIVE_ENDINGS and span[0].is_alpha and span[0].text[:1].isupper()
+                and not span[0].whitespace_ and span[:2].text not in forms):
+            typed = typer.classify(span.text, span.label_)  # the NER may label it otherwise: the typer decides
+            if typed is not None and typed.entity_type == DISEASE:
+                forms[span[:2].text] = (span.text, span.label_)
+    return forms
 
 
 NAMING_WORDS = frozenset({"called", "named"})

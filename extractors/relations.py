@@ -30,8 +30,8 @@ from extractors.layout import TABLE_ROW, is_heading, is_item_continuation, is_li
 from extractors.ner import ChunkedText, mentions_of, release, shared_typer
 from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, DocumentFacts, Mention,
                                 RelationEvidence)
-from extractors.sections import (BACK_REFERENCES, LIST_FACTOR, PARENTHESES, PART_WORDS, ListContext, SectionState,
-                                 announcement, as_topic, is_entity_line, is_family_of, is_fragment, is_kind_name,
+from extractors.sections import (BACK_REFERENCES, LIST_FACTOR, PARENTHESES, PART_WORDS, SECTION_FACTOR, ListContext,
+                                 SectionState, announcement, as_topic, is_entity_line, is_family_of, is_fragment, is_kind_name,
                                  list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases,
                                  sentence_evidence, sentence_mentions, topic_mention)
 from extractors.terms import term_key
@@ -45,6 +45,8 @@ ADVICE_STRENGTH = 0.3  # a measure related through the article's topic alone: we
 MAX_CLAUSE_DISEASES = 2  # more diseases in one clause than this is a differential list, not a statement of facts
 DOMINANT_SHARE = 0.5  # of the disease mentions of an untitled article, for its topic
 DOMINANT_MIN_MENTIONS = 3  # fewer mentions than this make no topic
+PLURALITY_MIN_MENTIONS = 6  # a disease named this often and PLURALITY_LEAD times as often as any other is the topic too
+PLURALITY_LEAD = 2
 KIND_SHARE = 0.25  # of the mentions of a disease and its one kind, for the kind to be the article's topic
 HEADED_KIND_SHARE = 0.5  # for a kind a heading names, which has a section of its own (crusted scabies, 6 of 16)
 
@@ -280,14 +282,18 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     mention_at = MentionIndex(mentions)
     article_topic = (topic_mention(title, typer) or most_named_of_title(title, mentions, typer)
                      or title_condition(title, typer) or body_disease_of_title(title, mentions)) if title else None
+    title_names_topic = article_topic is not None
+    leading = None
     if article_topic is None and topic_from_mentions:  # no title, or one naming no disease ('Scattered Thoughts')
-        article_topic = leading_heading_topic(doc, typer) or dominant_disease(mentions)
+        leading = leading_heading_topic(doc, typer)
+        article_topic = leading or dominant_disease(mentions)
+    counted = article_topic is not None and not title_names_topic and leading is None
     all_sentences = sentences(doc)
     headings = frozenset(index for index, sentence in enumerate(all_sentences) if is_heading(sentence))
     article_topic = named_kind(article_topic, mentions, headings)
     glossed = name_gloss(title, typer) if title else None
     section = SectionState(glossed_name=glossed[0].canonical if glossed else "",
-                           titled_by_one=titled_by_one_disease(doc, title, typer))
+                           titled_by_one=titled_by_one_disease(doc, title, typer), topic_counted=counted)
     previous_items: list[tuple[int, Span]] = []
     previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph
     named_before: list[Mention] = []  # the diseases the sentence before named, for 'This condition …'
@@ -300,6 +306,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     found_before = 0  # where the sentence before began adding evidence, for '… may also …' after it
     paragraph_kind: Mention | None = None  # the kind of the topic (or of its family) a paragraph opens with: its subject
     paragraph_symptoms: dict[str, tuple[str, float]] = {}  # a symptom cue of the paragraph so far ('The first sign is …')
+    paragraph_talk: ListContext | None = None  # what a sentence of the paragraph announced ('The symptoms come on slowly.')
     columns: dict[int, Mention] = {}  # the diseases a table's header names, by cell ('| Symptom | Labyrinthitis | … |')
     cued: dict[int, ListContext] = {}  # what a header cell announces, by cell ('| | Signs of anaphylaxis |')
     for sentence_idx, sentence in enumerate(all_sentences):
@@ -336,7 +343,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         section.opened_by_overview(sentence, sentence_idx, topic)
         if starts_line(sentence):
             paragraph_kind = opening_kind(sentence, named_before, topic)
-            paragraph_symptoms = {}
+            paragraph_symptoms, paragraph_talk = {}, None
         # an item of a symptom list advises nothing ('eating less and losing weight.' under 'Physical signs');
         # 'you may find these things help:' announces symptoms only weakly, and a paragraph after a fact
         # box's list ('Signs of obstructive sleep apnoea' in a news story) still advises
@@ -390,6 +397,12 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             if carried and len(named) == 1:  # 'Lupus is treated with X; Y is another option': Y is about lupus too
                 [clause_topic] = named
         matches = cue_matches(sentence)
+        if (paragraph_talk is not None and not matches and not starts_line(sentence) and len(found) == found_before
+                and talks_only_of(sentence, mention_at, paragraph_talk) and not section.lists_no_treatment):
+            # '[01:16] PRIYA: … The symptoms come on slowly and they're vague. The big one is exhaustion … People
+            # also tell me their muscles feel weak …': a paragraph on the symptoms goes on naming them without cues;
+            # 'Treatment follows similar lines. Go for wide-fitting footwear …' one on the treatments
+            found.extend(list_item_relations(sentence, sentence_idx, paragraph_talk, mention_at, factor=SECTION_FACTOR))
         if INLINE_INTRODUCTION.search(text):  # 'Symptoms include: - feeling breathless' opens a list and starts it
             section.introduce_list(sentence, mention_at, topic)
             if section.current_list is not None:
@@ -435,7 +448,12 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         previous = None if list_item else (sentence_idx, sentence)
         if starts_line(sentence) and paragraph_kind is None:
             paragraph_kind = stating_opening(sentence, named_before, found[found_before:], topic)
-        paragraph_symptoms.update((predicate, cue) for predicate, cue in strongest_cues(matches).items() if predicate == HAS_SYMPTOM)
+        sentence_cues = strongest_cues(matches)
+        paragraph_symptoms.update((predicate, cue) for predicate, cue in sentence_cues.items() if predicate == HAS_SYMPTOM)
+        if not list_item and (announced_kind := announced_predicate(sentence, mention_at, sentence_cues)):
+            subject, from_topic = list_subject(sentence, mention_at, topic)
+            paragraph_talk = ListContext({announced_kind: sentence_cues[announced_kind]}, subject, context.is_hedged(sentence),
+                                         from_topic) if subject else None
     found.extend(advised_measures(read_under, found, mention_at))
     found.extend(through_named_disease(found))
     unplaced = coordination.word_set("unplaced_processes.txt")
@@ -768,6 +786,34 @@ LINK_BAR, MIN_LINK_BAR_SEPARATORS = " | ", 2
 LEADING_SENTENCES = 4  # a page heading stands among the first lines, after a site or blog name
 
 
+ANNOUNCING_NOUNS = frozenset({"symptom", "symptoms", "sign", "signs", "treatment", "treatments"})
+
+
+def announced_predicate(sentence: Span, mention_at: MentionIndex, cues: dict[str, tuple[str, float]]) -> str | None:
+    """What a sentence naming symptoms or treatment by that word, and no object of its kind, announces for the rest
+    of its paragraph: 'The symptoms come on slowly and they're vague.', 'Treatment follows similar lines.' Not one
+    saying what harms or does not help ('Steam treatments are no longer recommended.')."""
+    kinds = [predicate for predicate in (HAS_SYMPTOM, TREATED_BY) if predicate in cues]
+    if len(kinds) != 1 or cues[kinds[0]][0].lower() not in ANNOUNCING_NOUNS:
+        return None
+    text = text_of(sentence)
+    if context.states_harm(text) or context.states_ineffective(text) or context.states_risk(text):
+        return None
+    object_type = SIGNATURES[kinds[0]][1]
+    return None if any(m.entity_type == object_type for m in sentence_mentions(sentence, mention_at)) else kinds[0]
+
+
+def talks_only_of(sentence: Span, mention_at: MentionIndex, talk: ListContext) -> bool:
+    """A sentence naming only what its paragraph announced (symptoms, or treatments), nothing it could be stating of
+    something else: no disease, no treatment among symptoms (whose side effects they may be), no condition ('If you
+    have back pain together with …')."""
+    [predicate] = talk.cues
+    types = {mention.entity_type for mention in sentence_mentions(sentence, mention_at)}
+    text = text_of(sentence)
+    return (types == {SIGNATURES[predicate][1]} and sentence[0].lower_ not in context.conditional_openers()
+            and not (context.states_risk(text) or context.states_harm(text) or context.labels_side_effects(text)))
+
+
 def leading_heading_topic(doc: Doc, typer: EntityTyper) -> Mention | None:
     """The disease a heading among the first lines names, when the title is a site's name
     ('Northfield Valley Hospitals NHS Foundation Trust', then 'GALLSTONES'), or the first heading however
@@ -830,12 +876,15 @@ def named_kind(topic: Mention | None, mentions: list[Mention], headings: frozens
 
 def dominant_disease(mentions: list[Mention]) -> Mention | None:
     """The disease an untitled article is about: the one named most, if it has at least
-    DOMINANT_SHARE of the disease mentions and DOMINANT_MIN_MENTIONS of them."""
+    DOMINANT_SHARE of the disease mentions and DOMINANT_MIN_MENTIONS of them, or leads the others by far."""
     counts = disease_counts(mentions)
     if not counts:
         return None
-    [(canonical, count)] = counts.most_common(1)
-    if count < DOMINANT_MIN_MENTIONS or count < DOMINANT_SHARE * sum(counts.values()):
+    [(canonical, count), *rest] = counts.most_common(2)
+    runner_up = rest[0][1] if rest else 0
+    # or named far more than any other: a podcast on Addison's disease touches on a dozen others once each
+    leads = count >= PLURALITY_MIN_MENTIONS and count >= PLURALITY_LEAD * runner_up
+    if count < DOMINANT_MIN_MENTIONS or (count < DOMINANT_SHARE * sum(counts.values()) and not leads):
         return None
     return named_topic(mentions, canonical)
 
@@ -883,12 +932,32 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
     if context.last_named_anaphors().match(text_of(sentence).lstrip()):
         return before[-1]
     if not context.disease_anaphors().match(text_of(sentence).lstrip()):
-        return None
+        return head_word_referent(sentence, before, mention_at)
     if len(before) == 1 or opened_before:
         return before[0]
     families = named_diseases(sentence, mention_at)
     members = [disease for disease in before if any(is_family_of(family, disease) for family in families)]
     return members[0] if len(members) == 1 else None
+
+
+HEAD_ARTICLES = frozenset({"a", "an", "the", "this", "that"})
+
+
+def head_word_referent(sentence: Span, before: list[Mention], mention_at: dict[int, Mention]) -> Mention | None:
+    """The disease the sentence before named, in a sentence naming none that calls it by its head word: '… it can
+    tip over into an adrenal crisis. In a crisis people get severe vomiting …'. Not a head that names a symptom
+    too ('scarlet fever' … 'a fever'), nor a word inside one of the sentence's mentions."""
+    if named_diseases(sentence, mention_at):
+        return None
+    typer = shared_typer()
+    heads = {disease.canonical.rsplit(" ", 1)[-1]: disease for disease in before if " " in disease.canonical}
+    inside = {index for mention in sentence_mentions(sentence, mention_at)
+              for index in range(mention.start, mention.end)}
+    for token in sentence[1:]:
+        if (token.lower_ in heads and sentence.doc[token.i - 1].lower_ in HEAD_ARTICLES and token.idx not in inside
+                and ((typed := typer.classify(token.text, "DISEASE")) is None or typed.entity_type == DISEASE)):
+            return heads[token.lower_]
+    return None
 
 
 TITLE_WORD = re.compile(r"[\w']+")  # a title's words, without its colons and dashes

@@ -59,6 +59,13 @@ def names_only(heading: Span, named: Sequence[Mention]) -> bool:
 NAME_ENDS = frozenset({":", "-", "\u2013", "\u2014"})
 
 
+def names_part_of(heading: Span, disease: Mention) -> bool:
+    """Whether a heading names a disease by a word of its own ('How is molluscum treated?' after 'What is molluscum
+    contagiosum?'); not by a word any disease's name may hold ('disease', 'infection')."""
+    words = set(disease.canonical.split()) - coordination.word_set("disease_nouns.txt")
+    return any(token.lower_ in words and not token.is_stop for token in heading)
+
+
 def is_family_of(mention: Mention, topic: Mention | None) -> bool:
     """Whether a disease mention names the family of the topic: 'psoriasis' under 'Plaque psoriasis'."""
     return (topic is not None and mention.entity_type == DISEASE and mention.canonical != topic.canonical
@@ -306,6 +313,9 @@ class SectionState:
     glossed_name: str = ""  # the title's name that folds into its other one ('stomach ulcer' in 'Stomach ulcers (peptic ulcers)')
     heading_disease: Mention | None = None  # the disease the latest heading naming one named ('Alopecia areata')
     titled_by_one: bool = False  # the title names one disease: a heading naming another is an aside ('Priapism')
+    heading_named: Mention | None = None  # the disease the latest heading naming any named, if one ('What is contact dermatitis?')
+    asked_about: bool = False  # that heading asked about it, and the headings since are questions naming no disease
+    topic_counted: bool = False  # no title or headline names the page's disease: it is the one named most
 
     @property
     def lists_no_treatment(self) -> bool:
@@ -325,9 +335,18 @@ class SectionState:
         named_in_section = self.topic if self.topic is not None and self.topic.sentence_idx > self.heading_idx else None
         self.heading_idx = sentence_idx
         heading_topic = topic_mention(text, shared_typer(), sentence_idx)
+        if (heading_topic is None and len({mention.canonical for mention in named}) == 1
+                and shared_typer().classify(named[0].text, "DISEASE") is None):
+            heading_topic = as_topic(named[0], sentence_idx)  # a name the document defined: "So, Cushing's - the opposite problem?"
         if heading_topic is None and not named and self.heading_disease is not None:
             # 'What does it look like?', 'Treatment options' under 'Alopecia areata': still that disease's section
             heading_topic = self.heading_disease
+        elif heading_topic is None and not named and self.points_back(sentence, article_topic):
+            heading_topic = self.heading_named
+        elif named:
+            self.heading_named, self.asked_about = heading_topic, text.endswith("?")
+        if not named and not text.endswith("?"):
+            self.asked_about = False
         self.compared = tuple(mention.canonical for mention in named) if heading_topic is None and len(named) > 1 else ()
         # a part of the page about one disease ('Alopecia areata', 'PART 2: PRE-ECLAMPSIA') goes on through the
         # headings after it that name none ('What does it look like?'); not a kind of the page's disease ('Nail
@@ -389,6 +408,26 @@ class SectionState:
             self.context, self.current_list = without_treatments(self.context), without_treatments(self.current_list)
             self.last_list = self.current_list
 
+    def points_back(self, heading: Span, article_topic: Mention | None) -> bool:
+        """Whether a heading naming no disease is about the one the latest heading naming one named: on a page about
+        no one disease, by pointing back ('What does it look and feel like?' after 'What is contact dermatitis?'); a
+        question after a question about a disease other than the page's, by pointing back or by a word of its name
+        ('How is molluscum treated?' after 'What is molluscum contagiosum?'), or, in a conversation no title or
+        headline gives a disease, by asking on ('What would someone notice?' after "So, Cushing's - the opposite
+        problem?"; on a guide headed 'Sickle cell disease', 'What symptoms might my child have?' after 'What about
+        sickle cell trait?' asks about the page's disease)."""
+        if self.heading_named is None:
+            return False
+        text = text_of(heading).strip()
+        refers = bool(context.disease_anaphors().search(text))
+        if article_topic is None and refers:
+            return True
+        if not (self.asked_about and text.endswith("?")):
+            return False
+        if article_topic is not None and self.heading_named.canonical == article_topic.canonical:
+            return False
+        return self.topic_counted or refers or names_part_of(heading, self.heading_named)
+
     def opened_by_overview(self, sentence: Span, sentence_idx: int, topic: Mention | None) -> None:
         """A section under a heading without a cue ("It's not just your mouth") is about the topic's
         symptoms where its opening sentence sums them up ('… symptoms vary a lot from one person to the next')."""
@@ -425,8 +464,9 @@ class SectionState:
         if disease is None:
             return False
         # the section's disease too: 'Erythrodermic psoriasis.' after the 'Pustular psoriasis.' item
+        # and the heading's: 'Allergic contact dermatitis.' after 'Irritant contact dermatitis.' under 'What is contact dermatitis?'
         described = [self.current_list.subject if self.current_list else None, self.topic or article_topic,
-                     self.context.subject if self.context else None]
+                     self.context.subject if self.context else None, self.heading_named]
         if not any(item is not None and is_family_of(item, disease) for item in described):
             return False
         self.topic = disease

@@ -732,3 +732,67 @@ def test_a_forum_threads_headline_above_its_started_by_line_is_the_title_and_a_b
     cleaned = clean_text(text)
     assert cleaned.title.startswith("THREAD: PSA + question") and cleaned.author == "lowfps_larry"
     assert "[Home]" not in cleaned.text and "Home" not in cleaned.text.split("\n\n")[0]
+
+
+def test_a_long_header_line_does_not_set_the_wrap_width_of_an_indented_handout():
+    text = ("Health and Safety Handout HS-07  |  Level 2 & Level 3 Hairdressing  |  Issue 4, September 2024\n\n"
+            "1. Irritant contact dermatitis\n"
+            "   This is the most common kind of dermatitis. It happens when the protective\n"
+            "   barrier of the skin is worn down faster than it can repair itself. In our job\n"
+            "   the main culprit is wet work: shampooing and rinsing. It creeps up over some\n"
+            "   weeks, and worse in winter. At first the skin just feels dry and tight;\n"
+            "   then it cracks, especially in the finger webs, and becomes sore.\n\n"
+            "Watch for:\n"
+            "  * burning or stinging, especially when you put your hands in water or\n"
+            "    use hand gel\n"
+            "  * swelling, often around the fingers\n")
+    lines = clean_text(text).text.split("\n\n")
+    assert ("This is the most common kind of dermatitis. It happens when the protective barrier of the skin is worn down "
+            "faster than it can repair itself. In our job the main culprit is wet work: shampooing and rinsing. It creeps "
+            "up over some weeks, and worse in winter. At first the skin just feels dry and tight; then it cracks, especially in the finger "
+            "webs, and becomes sore.") in lines
+    assert "burning or stinging, especially when you put your hands in water or use hand gel." in lines
+    assert "swelling, often around the fingers." in lines
+
+
+def test_in_wrapped_prose_a_full_line_ending_a_sentence_goes_on_in_the_next_but_unwrapped_lines_stay_apart():
+    wrapped = ("Cracked skin can become infected, and the cracks can go deep into the\n"
+               "finger webs, where they are slow to heal and easy to knock at work.\n"
+               "Signs of infection are pus, yellow crusts, or increasing pain and heat\n"
+               "around the cracks, and you should see a GP about them the same day.\n\n"
+               "CALL 999 if a student or client has swelling of the lips, tongue or throat,\n"
+               "trouble breathing, or feels faint after contact with a product or gloves.\n"
+               "These are signs of anaphylaxis. Use their auto-injector if they have one.\n")
+    assert clean_text(wrapped).text.split("\n\n")[-1] == (
+        "CALL 999 if a student or client has swelling of the lips, tongue or throat, trouble breathing, or feels "
+        "faint after contact with a product or gloves. These are signs of anaphylaxis. Use their auto-injector if "
+        "they have one.")
+    unwrapped = ("Knee pain has many causes, from injury to arthritis and gout in older people.\n"
+                 "Rest and ice help most people within a few weeks of the first symptoms.\n")
+    assert len(clean_text(unwrapped).text.split("\n\n")) == 2
+
+
+def test_a_transcripts_times_and_speakers_are_dropped_so_a_question_stands_as_a_heading():
+    text = ("THE SALT CELLAR - a podcast for people living with adrenal conditions\n\n"
+            "[00:14] JESS: Hello and welcome back. Today I'm joined by Priya, an endocrine nurse.\n\n"
+            "[05:20] JESS: So, Cushing's - the opposite problem?\n\n"
+            "[05:23] PRIYA: Right, it's when there's too much cortisol in the body.\n\n"
+            "The meeting starts at 10:30 sharp in room 4.\n")
+    lines = clean_text(text).text.split("\n\n")
+    assert "So, Cushing's - the opposite problem?" in lines
+    assert "Right, it's when there's too much cortisol in the body." in lines
+    assert "The meeting starts at 10:30 sharp in room 4." in lines
+    stamped_once = text.replace("[00:14] ", "").replace("[05:23] ", "")
+    assert "[05:20] JESS: So, Cushing's - the opposite problem?" in clean_text(stamped_once).text
+
+
+def test_a_list_item_ending_in_a_word_like_to_does_not_run_into_the_paragraph_after_it_in_html():
+    paragraph = "<p>A bunion is a bony lump on the side of the foot at the base of the big toe, and it grows slowly. </p>" * 3
+    html = ("<html><head><title>Bunions</title></head><body><main><article>" + paragraph +
+            "<p>The usual signs are:</p><ul><li>swelling and redness around the big toe joint</li>"
+            "<li>stiffness, so the big toe won't bend as far as it used to</li></ul>"
+            "<p>In class it often shows up in less obvious ways, such as pain when rising onto demi-pointe.</p>"
+            + paragraph + "</article></main></body></html>")
+    lines = clean_html(html).text.split("\n\n")
+    assert "stiffness, so the big toe won't bend as far as it used to." in lines
+    assert "In class it often shows up in less obvious ways, such as pain when rising onto demi-pointe." in lines

@@ -334,6 +334,109 @@ def test_a_header_cell_announcing_a_diseases_signs_makes_its_column_list_them(nl
         ("anaphylaxis", "tongue swelling"), ("anaphylaxis", "difficulty swallowing"), ("anaphylaxis", "wheezing")}
 
 
+def test_an_eponyms_short_form_names_the_disease_the_document_named_in_full(nlp):
+    doc = nlp("What is Addison's disease? I have Addison's, and in Addison's the glands fail. "
+              "Cushing's syndrome is the opposite. With Cushing's the face gets round.")
+    assert [(span.text, span._.canonical) for span in doc.ents if span.text in {"Addison's", "Cushing's"}] == [
+        ("Addison's", "addison's disease"), ("Addison's", "addison's disease"), ("Cushing's", "cushing's syndrome")]
+    assert not [span for span in nlp("I have Addison's, and it is tiring.").ents if span.text == "Addison's"]
+
+
+def test_a_heading_pointing_back_with_it_is_about_the_disease_the_heading_before_named(nlp):
+    text = ("Print double-sided. Keep this in your kit folder. Ask your tutor if anything is unclear.\n\n"
+            "LOOKING AFTER YOUR HANDS: CONTACT DERMATITIS AND LATEX ALLERGY\n\nWhy are we giving you this?\n\n"
+            "Hairdressers often get skin problems at work. Some have to leave the job. Most of it can be prevented.\n\n"
+            "What is contact dermatitis?\n\n"
+            "Contact dermatitis is inflammation of the skin caused by something that touches it.\n\n"
+            "What does it look and feel like?\n\nWatch for:\n\na red rash.\n\nsmall blisters.\n\n"
+            "Latex allergy\n\nA latex allergy reaction usually causes sneezing. "
+            "People with hay fever, asthma or eczema are more at risk.")
+    found = related(nlp, text, title="Riverside College of Hair & Beauty")
+    assert {("contact dermatitis", "rash"), ("contact dermatitis", "blister")} <= found
+    assert ("latex allergy", "rash") not in found
+
+
+def test_a_question_heading_after_one_asking_about_a_disease_is_about_it(nlp):
+    conversation = ("Let's start with the basics. What is Addison's disease?\n\nIt is a rare disorder of the adrenal "
+                    "glands. In Addison's the glands fail. I have Addison's. Addison's took two years to find. With "
+                    "Addison's you must not stop your tablets. Addison's causes tiredness.\n\n"
+                    "So, Cushing's syndrome - the opposite problem?\n\nRight, it's when there's too much cortisol.\n\n"
+                    "What would someone notice?\n\nThe face becomes round and red. Mood swings and anxiety are common.")
+    found = related(nlp, conversation)  # a podcast's transcript: no title or headline names its disease
+    assert {("cushing's syndrome", "mood swing"), ("cushing's syndrome", "anxiety")} <= found
+    assert ("addison's disease", "anxiety") not in found
+    guide = ("What about sickle cell trait?\n\nA child with the gene from one parent has sickle cell trait.\n\n"
+             "What symptoms might my child have?\n\nThe most common problem is episodes of pain.")
+    assert related(nlp, guide, title="Sickle cell disease: a guide for parents") == {("sickle cell disease", "pain")}
+
+
+def test_a_diseases_head_word_after_an_article_points_back_at_it(nlp):
+    text = ("Without treatment it can tip over into an adrenal crisis, which is a medical emergency. "
+            "In a crisis people get severe vomiting and diarrhoea and become confused.")
+    found = related(nlp, text, title="Addison's disease")
+    assert {("adrenal crisis", "vomiting"), ("adrenal crisis", "diarrhoea")} <= found
+    assert ("addison's disease", "vomiting") not in found
+
+
+def test_sentences_of_a_paragraph_on_the_symptoms_state_them_without_a_cue_of_their_own(nlp):
+    text = ("It really is. The symptoms come on slowly and they're vague. The big one is exhaustion. People also "
+            "feel sick and get tummy pain. If you have a fever too, call your team.")
+    found = related(nlp, text, title="Addison's disease")
+    assert {("addison's disease", "fatigue"), ("addison's disease", "nausea"), ("addison's disease", "abdominal pain")} <= found
+    assert ("addison's disease", "fever") not in found
+
+
+def test_an_untitled_page_is_about_the_disease_it_names_far_more_than_any_other(nlp):
+    text = ("I'm Jess and I have Addison's disease. Addison's disease took two years to find. In Addison's disease "
+            "the glands fail, and people with asthma or type 1 diabetes get it more. Addison's disease is rare. "
+            "With Addison's disease you must not stop your tablets. TB can cause Addison's disease too, as can "
+            "Cushing's syndrome treatment. The symptoms come on slowly. The big one is exhaustion.")
+    assert ("addison's disease", "fatigue") in related(nlp, text)
+
+
+def test_what_makes_things_worse_under_treatment_is_no_treatment(nlp):
+    text = ("How is it treated?\n\nTreatment usually involves:\n\nEmollients (moisturisers), several times a day.\n\n"
+            "Perfumed hand creams can make things worse.")
+    found = {obj for _, obj in related(nlp, text, title="Contact dermatitis", predicate="treated_by")}
+    assert "emollient" in found and "perfumed hand cream" not in found
+
+
+def test_a_kind_after_another_kind_under_a_heading_naming_their_family_is_the_paragraphs_subject(nlp):
+    text = ("LOOKING AFTER YOUR HANDS: CONTACT DERMATITIS AND LATEX ALLERGY\n\nWhat is contact dermatitis?\n\n"
+            "Irritant contact dermatitis.\n\nThis is the most common kind. The skin feels dry and tight.\n\n"
+            "Allergic contact dermatitis.\n\nThis is your immune system reacting to a chemical. "
+            "It can cause puffy eyelids and a swollen face.")
+    found = related(nlp, text)
+    assert ("allergic contact dermatitis", "facial swelling") in found
+    assert ("irritant contact dermatitis", "facial swelling") not in found
+
+
+def test_sentences_of_a_paragraph_on_the_treatment_name_treatments_without_a_cue_of_their_own(nlp):
+    text = ("And what about the second toe?\n\nAs the big toe drifts across, it can crowd the second toe and push it up "
+            "into a bent position. That's a hammer toe.\n\nTreatment follows similar lines. Go for wide-fitting footwear "
+            "with enough depth in the toe box. Gel toe caps or non-medicated corn pads protect the knuckle. "
+            "Avoid medicated corn plasters, which contain acid that can damage healthy skin.")
+    assert related(nlp, text, title="Bunions: a guide for dancers", predicate="treated_by") == {
+        ("hammer toe", "wide fitting footwear"), ("hammer toe", "corn pad")}
+
+
+def test_a_question_naming_a_word_of_the_disease_asked_about_before_is_about_it(nlp):
+    text = ("What are warts and verrucas?\n\nWarts are small lumps on the skin.\n\nQ: What is molluscum contagiosum?\n\n"
+            "It is a different viral skin infection.\n\nQ: How is molluscum treated?\n\n"
+            "Most cases clear up on their own. Cryotherapy can be offered.")
+    found = related(nlp, text, title="Warts and verrucas: swimming pool notice and FAQs", predicate="treated_by")
+    assert ("molluscum contagiosum", "cryotherapy") in found and ("wart", "cryotherapy") not in found
+
+
+def test_a_page_titled_by_mouth_ulcers_is_about_them_as_a_condition(nlp):
+    text = ("What is a mouth ulcer?\n\nA mouth ulcer is a small, painful sore inside the mouth.\n\n"
+            "How do I know it's an ulcer?\n\nSymptoms include a burning feeling and pain when you eat.")
+    found = related(nlp, text, title="Sore spots and mouth ulcers: a guide for denture wearers")
+    assert ("mouth ulcer", "burning sensation") in found
+    assert related(nlp, "Lupus can cause mouth ulcers and joint pain.", title="Lupus") >= {
+        ("systemic lupus erythematosus", "mouth sore")}
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
