@@ -893,7 +893,8 @@ def most_named_of_title(title: str, mentions: list[Mention], typer: EntityTyper)
     """Of the diseases a title names ("'I thought I was having a stroke': … on Bell's palsy"), the one
     the article names most, where it names it more than any other and at least twice; a kind of it
     counts for it ('bacterial meningitis' for meningitis on a page on meningitis and septicaemia)."""
-    named = {concept.canonical for concept in typer.diseases_named_in(title)}
+    # or of the conditions it names ('Hypothermia and frostbite: what every hill-goer should know')
+    named = {concept.canonical for concept in typer.diseases_named_in(title) or typer.diseases_named_in(title, True)}
     if len(named) < 2:
         return None
     counts = disease_counts(mentions)
@@ -988,17 +989,26 @@ def title_condition(title: str, typer: EntityTyper) -> Mention | None:
                    canonical=concept.canonical, ontology_id=concept.ontology_id)
 
 
-def page_condition(doc: Doc, title: str | None, typer: EntityTyper, topic_from_mentions: bool = True) -> Mention | None:
-    """The condition a page is about (title_condition) by its title, or where the title names no disease
-    (a clinic's name), by its leading heading ('Q. What actually is acne?')."""
+def page_conditions(doc: Doc, title: str | None, typer: EntityTyper, topic_from_mentions: bool = True) -> list[Mention]:
+    """The conditions a page is about (title_condition) by its title, or where the title names no disease
+    (a clinic's name), by its leading heading ('Q. What actually is acne?'); a title may name two
+    ('Hypothermia and frostbite: what every hill-goer should know')."""
     if title:
-        condition = title_condition(title, typer)
-        if condition is not None or typer.diseases_named_in(title):  # a title naming a disease: no condition
-            return condition
+        if typer.diseases_named_in(title):  # a title naming a disease: no condition
+            return []
+        named = {concept.canonical: concept for concept in typer.diseases_named_in(title, symptom_diseases=True)}
+        if named:
+            return [as_topic_concept(concept) for concept in named.values()]
     if not topic_from_mentions:
-        return None
+        return []
     heading = leading_topic_heading(doc, typer)
-    return title_condition(heading, typer) if heading else None
+    condition = title_condition(heading, typer) if heading else None
+    return [condition] if condition is not None else []
+
+
+def as_topic_concept(concept: TypedConcept) -> Mention:
+    return Mention(sentence_idx=-1, start=-1, end=-1, text=concept.canonical, entity_type=DISEASE,
+                   canonical=concept.canonical, ontology_id=concept.ontology_id)
 
 
 def about_title_condition(mentions: list[Mention], doc: Doc, title: str | None,
@@ -1006,13 +1016,13 @@ def about_title_condition(mentions: list[Mention], doc: Doc, title: str | None,
     """On a page about such a condition (page_condition) its mentions name the disease ('Depression
     is treatable'); elsewhere they stay symptoms ('MS can cause depression')."""
     typer = shared_typer()
-    condition = page_condition(doc, title, typer, topic_from_mentions)
-    if condition is None:
+    conditions = {condition.canonical: condition for condition in page_conditions(doc, title, typer, topic_from_mentions)}
+    if not conditions:
         return mentions
     return [replace(mention, entity_type=DISEASE, canonical=condition.canonical, ontology_id=condition.ontology_id)
-            if mention.entity_type == SYMPTOM and condition.canonical in (mention.canonical, disease_name_of(mention, typer))
-            and term_key(mention.text) not in typer.synonyms else mention  # 'low mood' is still a symptom of it
-            for mention in mentions]
+            if mention.entity_type == SYMPTOM and term_key(mention.text) not in typer.synonyms  # 'low mood' is still a symptom
+            and (condition := conditions.get(mention.canonical) or conditions.get(disease_name_of(mention, typer))) is not None
+            else mention for mention in mentions]
 
 
 def disease_name_of(mention: Mention, typer: EntityTyper) -> str:

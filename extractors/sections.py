@@ -336,8 +336,10 @@ class SectionState:
         self.heading_idx = sentence_idx
         heading_topic = topic_mention(text, shared_typer(), sentence_idx)
         if (heading_topic is None and len({mention.canonical for mention in named}) == 1
-                and shared_typer().classify(named[0].text, "DISEASE") is None):
-            heading_topic = as_topic(named[0], sentence_idx)  # a name the document defined: "So, Cushing's - the opposite problem?"
+                and getattr(shared_typer().classify(named[0].text, "DISEASE"), "entity_type", None) != DISEASE):
+            # a name the document made a disease's: "So, Cushing's - the opposite problem?", 'Frostbite' on a page titled
+            # 'Hypothermia and frostbite'
+            heading_topic = as_topic(named[0], sentence_idx)
         if heading_topic is None and not named and self.heading_disease is not None:
             # 'What does it look like?', 'Treatment options' under 'Alopecia areata': still that disease's section
             heading_topic = self.heading_disease

@@ -437,6 +437,28 @@ def test_a_page_titled_by_mouth_ulcers_is_about_them_as_a_condition(nlp):
         ("systemic lupus erythematosus", "mouth sore")}
 
 
+def test_a_body_parts_state_said_with_go_is_the_symptom_of_that_part(nlp):
+    doc = nlp("By the evening my eyes go red. The joint can go very swollen, and my skin goes blotchy.")
+    assert {(span.text, span._.canonical) for span in doc.ents} == {
+        ("red", "red eye"), ("swollen", "joint swelling"), ("blotchy", "skin mottling")}
+
+
+def test_a_page_titled_by_dry_eye_is_about_dry_eye_syndrome(nlp):
+    text = "What it felt like for me:\n\neyes go red, my partner kept asking if I'd been crying.\n\nburning by the end of the evening."
+    found = related(nlp, text, title="PSA: my eyes were wrecked after raid nights, turned out to be dry eye")
+    assert ("dry eye syndrome", "red eye") in found
+
+
+def test_a_title_naming_two_conditions_the_vocabularies_call_signs_makes_both_diseases_of_the_page(nlp):
+    text = ("What is hypothermia?\n\nHypothermia is when your body temperature drops too low. Hypothermia is an "
+            "emergency. Signs include shivering and confusion.\n\nFrostbite\n\nFrostbite is damage to skin from "
+            "freezing. Symptoms include numbness and swelling.")
+    found = related(nlp, text, title="Hypothermia and frostbite: what every hill-goer should know")
+    assert {("hypothermia", "shivering"), ("hypothermia", "confusion"), ("frostbite", "numbness")} <= found
+    assert ("hypothermia", "numbness") not in found
+    assert ("sepsis", "hypothermia") in related(nlp, "Sepsis can cause hypothermia and confusion.", title="Sepsis")
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
