@@ -112,6 +112,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             if from_topic and predicate == HAS_SYMPTOM and cue_at is not None and any(
                     treatment.start < cue_at < obj.start for treatment in by_type[TREATMENT]):
                 continue  # 'Antivirals can make you feel sick': a drug's side effect, not the topic's symptom
+            if from_topic and predicate == HAS_SYMPTOM and SIDE_EFFECTS.search(clause_text):
+                continue  # 'Headaches, flushing and ankle swelling are common side effects early on'
             if predicate == HAS_SYMPTOM and context.worsens(clause_text, obj.start - offset, obj.end - offset):
                 continue  # 'patches of skin that worsen with friction and sweating': what worsens it, no symptom
             if predicate == TREATED_BY and context.names_allergy(clause_text, obj.start - offset):
@@ -942,6 +944,7 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
 
 
 HEAD_ARTICLES = frozenset({"a", "an", "the", "this", "that"})
+SIDE_EFFECTS = re.compile(r"\bside[- ]effects?\b", re.IGNORECASE)
 
 
 def head_word_referent(sentence: Span, before: list[Mention], mention_at: dict[int, Mention]) -> Mention | None:

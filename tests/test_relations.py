@@ -459,6 +459,16 @@ def test_a_title_naming_two_conditions_the_vocabularies_call_signs_makes_both_di
     assert ("sepsis", "hypothermia") in related(nlp, "Sepsis can cause hypothermia and confusion.", title="Sepsis")
 
 
+def test_symptoms_said_to_be_common_are_the_pages_diseases_and_stinging_is_a_symptom(nlp):
+    text = ("That's really classic. Aching muscles are common too, and so are low mood and irritability.\n\n"
+            "Symptoms include:\n\nburning or stinging, especially when you put your hands in water.")
+    found = related(nlp, text, title="Addison's disease")
+    assert {("addison's disease", "muscle pain"), ("addison's disease", "irritability"),
+            ("addison's disease", "stinging")} <= found
+    assert related(nlp, "Gallstones are common in older women.", title="Addison's disease") == set()
+    assert related(nlp, "Headaches and flushing are common side effects early on.", title="Raynaud's") == set()
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
@@ -705,7 +715,9 @@ def test_a_diet_subheading_ends_a_treatment_section(nlp):
 
 def test_a_subheading_naming_another_disease_ends_the_section(nlp):
     text = "Symptoms\n\nLupus causes fatigue.\n\nHay fever\n\nSneezing is common."
-    assert related(nlp, text, title="Lupus") == {("systemic lupus erythematosus", "fatigue")}
+    found = related(nlp, text, title="Lupus")
+    assert ("systemic lupus erythematosus", "fatigue") in found
+    assert ("systemic lupus erythematosus", "sneezing") not in found  # ('hay fever', 'sneezing') is stated
 
 
 def test_drug_names_a_scraper_glued_together_are_unglued_or_dropped(nlp):
