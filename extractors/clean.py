@@ -65,8 +65,8 @@ WRAP_FULL_SHARE = 0.8
 # The wrap width is the length this many lines reach: a single long header line ('Handout HS-07 | Level 2 &
 # Level 3 | Issue 4, September 2024') is no measure of where the writer's editor wrapped the text.
 WRAP_WIDTH_RANK = 3
-WRAP_OUTLIER_SHARE = 0.75
-WRAP_OUTLIER_RATIO = 1.1  # a longest line this much longer than the ranked one stands out
+WRAP_OUTLIER_RATIO = 1.1  # a longest line this much longer than the ranked one stands out,
+WRAP_OUTLIER_SHARE = 0.75  # where the ranked line still reaches this share of it (else the lines have no common width)
 # Lines this long or shorter were wrapped by an editor; longer ones are whole paragraphs, each a block of its own.
 WRAP_MAX_WIDTH = 100
 # Share of a line's characters inside links above which it is navigation.
