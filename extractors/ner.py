@@ -969,12 +969,17 @@ POSSESSIVE_ENDINGS = frozenset({"'s", "\u2019s"})
 MAX_EPONYM_ZIPF = 4.6  # 'Baker' 4.2, 'Bell' 4.6 name diseases; 'Britain' 4.7, 'Women' 5.6 own them
 
 
-def is_possessive_eponym(doc: Doc, index: int) -> bool:
-    """A capitalised name and its possessive "'s", rarer than the everyday words that also own things."""
+def is_possessive_name(doc: Doc, index: int) -> bool:
+    """A capitalised word and its possessive "'s" ('Addison's', 'Britain's')."""
     if index < 0 or doc[index + 1].text not in POSSESSIVE_ENDINGS or doc[index].whitespace_:
         return False
-    name = doc[index]
-    return name.is_alpha and name.text[:1].isupper() and not name.is_upper and english_zipf(name.lower_) < MAX_EPONYM_ZIPF
+    return doc[index].is_alpha and doc[index].text[:1].isupper()
+
+
+def is_possessive_eponym(doc: Doc, index: int) -> bool:
+    """A capitalised name and its possessive "'s", rarer than the everyday words that also own things."""
+    return (is_possessive_name(doc, index) and not doc[index].is_upper
+            and english_zipf(doc[index].lower_) < MAX_EPONYM_ZIPF)
 
 
 def eponym_short_forms(doc: Doc, typer: EntityTyper) -> dict[str, tuple[str, str]]:
@@ -983,8 +988,7 @@ def eponym_short_forms(doc: Doc, typer: EntityTyper) -> dict[str, tuple[str, str
     eponym ("Cushing's syndrome", "Cushing's disease"), the one named first."""
     forms: dict[str, tuple[str, str]] = {}
     for span in doc.ents:
-        if (len(span) == 3 and span[1].text in POSSESSIVE_ENDINGS and span[0].is_alpha and span[0].text[:1].isupper()
-                and not span[0].whitespace_ and span[:2].text not in forms):
+        if len(span) == 3 and is_possessive_name(doc, span.start) and span[:2].text not in forms:
             typed = typer.classify(span.text, span.label_)  # the NER may label it otherwise: the typer decides
             if typed is not None and typed.entity_type == DISEASE:
                 forms[span[:2].text] = (span.text, span.label_)

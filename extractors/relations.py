@@ -951,14 +951,14 @@ def head_word_referent(sentence: Span, before: list[Mention], mention_at: dict[i
     """The disease the sentence before named, in a sentence naming none that calls it by its head word: '… it can
     tip over into an adrenal crisis. In a crisis people get severe vomiting …'. Not a head that names a symptom
     too ('scarlet fever' … 'a fever'), nor a word inside one of the sentence's mentions."""
-    if named_diseases(sentence, mention_at):
-        return None
-    typer = shared_typer()
     heads = {disease.canonical.rsplit(" ", 1)[-1]: disease for disease in before if " " in disease.canonical}
-    inside = {index for mention in sentence_mentions(sentence, mention_at)
-              for index in range(mention.start, mention.end)}
-    for token in sentence[1:]:
-        if (token.lower_ in heads and sentence.doc[token.i - 1].lower_ in HEAD_ARTICLES and token.idx not in inside
+    called = [token for token in sentence[1:] if token.lower_ in heads and sentence.doc[token.i - 1].lower_ in HEAD_ARTICLES]
+    if not called or named_diseases(sentence, mention_at):  # most sentences: decided without reading their mentions
+        return None
+    mentions = sentence_mentions(sentence, mention_at)
+    typer = shared_typer()
+    for token in called:
+        if (not any(mention.start <= token.idx < mention.end for mention in mentions)
                 and ((typed := typer.classify(token.text, "DISEASE")) is None or typed.entity_type == DISEASE)):
             return heads[token.lower_]
     return None
@@ -988,8 +988,7 @@ def title_condition(title: str, typer: EntityTyper) -> Mention | None:
     if len(conditions) != 1:
         return None
     [concept] = conditions.values()
-    return Mention(sentence_idx=-1, start=-1, end=-1, text=concept.canonical, entity_type=DISEASE,
-                   canonical=concept.canonical, ontology_id=concept.ontology_id)
+    return as_topic_concept(concept)
 
 
 def page_conditions(doc: Doc, title: str | None, typer: EntityTyper, topic_from_mentions: bool = True) -> list[Mention]:
@@ -1010,6 +1009,7 @@ def page_conditions(doc: Doc, title: str | None, typer: EntityTyper, topic_from_
 
 
 def as_topic_concept(concept: TypedConcept) -> Mention:
+    """A typed concept a title or heading names, as a topic mention without offsets."""
     return Mention(sentence_idx=-1, start=-1, end=-1, text=concept.canonical, entity_type=DISEASE,
                    canonical=concept.canonical, ontology_id=concept.ontology_id)
 
