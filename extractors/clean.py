@@ -672,11 +672,16 @@ def introduced_lines(blocks: list[Block]) -> frozenset[int]:
     return frozenset(listed)
 
 
+_MARKUP_ONLY = re.compile(r"^\s*(?:</?[A-Za-z][^<>]*>\s*)+$")
+
+
 def hard_junk_reason(block: Block, key: str, index: int, phrases: frozenset[str], patterns: LinePatterns,
                      recurring: frozenset[str], metadata: Metadata, listed: bool = False) -> str:
     text = block.text
     if not key or not _LETTER.search(text):
         return "no words"
+    if _MARKUP_ONLY.match(text):
+        return "markup"  # '<a id="main"></a>' in a markdown dump: a tag, no text
     if key in phrases:
         return "boilerplate phrase"
     if block.link_share > MAX_LINK_SHARE and not block.bullet and not is_prose(block):
@@ -1176,7 +1181,7 @@ def split_front_matter(text: str) -> tuple[str, str]:
 
 def front_matter_fields(header: str) -> dict[str, str]:
     """Title, url and ISO date from front matter, when it names them."""
-    values = {key.lower(): value.strip().strip("\"'") for key, value in _FRONT_MATTER_FIELD.findall(header)}
+    values = {key.lower(): unquoted(value) for key, value in _FRONT_MATTER_FIELD.findall(header)}
     fields: dict[str, str] = {}
     for field_name, keys in _FRONT_MATTER_KEYS.items():
         value = next((values[key] for key in keys if values.get(key)), None)
@@ -1185,6 +1190,13 @@ def front_matter_fields(header: str) -> dict[str, str]:
         if value:
             fields[field_name] = value
     return fields
+
+
+def unquoted(value: str) -> str:
+    """A YAML scalar without the one pair of quotes around it: a title that opens with a quotation keeps its own
+    ('"\u201cMummy thumb\u201d: why …"' is '"Mummy thumb": why …' once the quotes are straightened)."""
+    value = value.strip()
+    return value[1:-1].strip() if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'" else value
 
 
 def fallback_cleaning(text: object, title: str | None) -> CleanedText:

@@ -79,6 +79,30 @@ def has_negation(text: str) -> bool:
     return bool(negation_cues().search(pseudo_negation_cues().sub(" ", text)))
 
 
+def opens_with_medicines(heading: str) -> bool:
+    """Whether a heading opens with a word for medicines ('Medicines to shrink fibroids': data/medicine_headings.txt)."""
+    first = heading.split(maxsplit=1)[0].lower().strip(":") if heading.strip() else ""
+    return first in medicine_heading_words()
+
+
+@lru_cache(maxsize=1)
+def medicine_heading_words() -> frozenset[str]:
+    return frozenset(read_list("medicine_headings.txt"))
+
+
+def negation_reaching_end(text: str) -> bool:
+    """A negation cue in text, unless a new predicate after a comma and a conjunction starts after it
+    (data/fresh_predicates.txt: 'can't focus at work, and start to feel anxious')."""
+    fresh = [match.end() for match in fresh_predicates().finditer(text)]
+    return has_negation(text[fresh[-1]:] if fresh else text)
+
+
+@lru_cache(maxsize=1)
+def fresh_predicates() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, read_list("fresh_predicates.txt")))
+    return re.compile(rf",\s*(?:and|but)\s+(?:{verbs})\b", re.IGNORECASE)
+
+
 def reaching_negation(text: str) -> bool:
     """A negation cue in text that reaches its end: one of data/item_negations.txt ('without') stops at a
     comma ('crying without tears, sunken eyes'); the others reach past it ('no fever, cough or rash')."""
@@ -300,6 +324,15 @@ def treatment_anaphors() -> re.Pattern[str]:
 def labels_side_effects(sentence_text: str) -> bool:
     """Whether a sentence opens by calling what the one before it said a medicine's side effects."""
     return bool(listed_cues("side_effect_labels.txt").match(sentence_text.lstrip()))
+
+
+SIDE_EFFECTS = re.compile(r"\bside[- ]effects?\b", re.IGNORECASE)
+
+
+def names_side_effects(text: str) -> bool:
+    """Whether a text speaks of side effects ('Headaches, flushing and ankle swelling are common side effects'):
+    what it names are a medicine's, not the disease's symptoms."""
+    return bool(SIDE_EFFECTS.search(text))
 
 
 def naming_cues() -> re.Pattern[str]:

@@ -25,6 +25,25 @@ MIN_STEM_WORD_LENGTH = 6  # 'April' ends in '-pril' but is no drug; real INN nam
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "their", "his", "her", "its", "your", "our", "my"})
 DIFFICULTY_WORDS = frozenset({"trouble", "problems", "problem", "difficulties"})  # before a verb: a difficulty doing it
 CHANGE_WORDS = frozenset({"change", "changes"})
+# What says a person cannot do something ('hard to drop off', "can't focus", 'unable to concentrate'): a difficulty doing it
+INABILITY_OPENERS = (("hard", "to"), ("difficult", "to"), ("unable", "to"), ("can't",), ("cannot",), ("can", "not"),
+                     ("couldn't",), ("could", "not"))
+VOWELS = frozenset("aeiou")
+
+
+def inability_opener(words: list[str]) -> int:
+    """How many words open a name with an inability ('hard to drop off': 2); 0 if none does."""
+    return next((len(opener) for opener in INABILITY_OPENERS if tuple(words[:len(opener)]) == opener), 0)
+
+
+def gerund(verb: str) -> str:
+    """The -ing form of a verb: 'sleep' sleeping, 'concentrate' concentrating, 'drop' dropping, 'focus' focusing."""
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return verb[:-1] + "ing"
+    if (len(verb) <= 4 and len(verb) >= 3 and verb[-1] not in VOWELS | {"w", "x", "y"}
+            and verb[-2] in VOWELS and verb[-3] not in VOWELS):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
 _VERB_SUBJECTS = frozenset({"you", "i", "we", "they", "he", "she", "to"})  # words before 'pee' or 'poo' as a verb
 FEEL_FORMS = frozenset({"feel", "feels", "feeling", "felt"})
 DEGREE_WORDS = frozenset({"generally", "very", "really", "extremely", "quite", "a", "bit", "little", "more", "so", "too",
@@ -252,6 +271,8 @@ class EntityTyper:
             words = [words[0], words[2]]  # 'difficulty in concentrating' is 'difficulty concentrating'
         elif len(words) == 2 and words[0] in DIFFICULTY_WORDS and words[1].endswith("ing"):
             words = ["difficulty", words[1]]  # 'trouble reading' is 'difficulty reading'
+        elif (opener := inability_opener(words)) and len(words) > opener:
+            words = ["difficulty", gerund(words[opener]), *words[opener + 1:]]  # "can't drop off" is 'difficulty dropping off'
         elif len(words) == 3 and words[0] in CHANGE_WORDS and words[1] in {"in", "to", "of"}:
             words = [words[2], "change"]  # 'changes in mood' is 'mood change'
         elif len(words) > 2 and words[0] in FEEL_FORMS and words[1] in DEGREE_WORDS:
@@ -425,9 +446,10 @@ class EntityTyper:
             return self.classify_condition(key)  # the NER's 'Kawasaki disease' in a table header
         if (label in {"CHEMICAL", "TREATMENT"} or key in self.treatment_aliases or key in self.drug_names
                 or self.looks_like_drug(key)):
-            key = self.without_salt(self.unglued(key))
-            if not key or max(map(len, key.split(" "))) > MAX_WORD_CHARS:
+            unsalted = self.without_salt(self.unglued(key))
+            if not unsalted or max(map(len, unsalted.split(" "))) > MAX_WORD_CHARS:
                 return None  # a salt alone; 'likeamitriptylineandvenlafaxine': words a scraper ran together
+            key = self.canonical_key(unsalted) if unsalted != key else key  # 'hyoscine hydrobromide' is scopolamine
             return TypedConcept(TREATMENT, self.treatment_name(key))
         return self.classify_condition(key, default=SYMPTOM if label == "SYMPTOM" else DISEASE)
 

@@ -768,9 +768,12 @@ class EntityTypingComponent:
         self.describes_symptom = describes_symptom()
 
     def __call__(self, doc: Doc) -> Doc:
-        long_forms = self.long_forms(doc)
-        glossed = {short: form for short, form in comma_glossed_forms(doc).items() if short not in long_forms}
-        long_forms.update(glossed)
+        # a defined long form is one name: 'High altitude cerebral oedema (HACE)', not the 'cerebral oedema' in it
+        long_form_spans = self.long_forms(doc)
+        glossed_spans = {short: span for short, span in comma_glossed_forms(doc).items() if short not in long_form_spans}
+        long_form_spans |= glossed_spans
+        long_forms = {short: (span.text, span.label_) for short, span in long_form_spans.items()}
+        glossed = {short: long_forms[short] for short in glossed_spans}
         eponyms = {short: form for short, form in eponym_short_forms(doc, self.typer).items() if short not in long_forms}
         long_forms.update(eponyms)
         short_form_spans = [Span(doc, short.start, short.end, label=long_forms[short.text][1])
@@ -785,7 +788,7 @@ class EntityTypingComponent:
             short_form_spans += [Span(doc, token.i, token.i + 1, label=glossed[token.text][1])
                                  for token in doc if token.text in glossed]
         typed_entities = []
-        candidates = [with_eponym_chain(named_part(span)) for span in [*doc.ents, *short_form_spans]]
+        candidates = [with_eponym_chain(named_part(span)) for span in [*doc.ents, *short_form_spans, *long_form_spans.values()]]
         for span in filter_spans([trimmed for trimmed in map(trim_edges, candidates) if trimmed]):
             long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
             typed = self.typer.classify(long_form[0] if long_form else span.text, long_form[1] if long_form else span.label_)
@@ -816,6 +819,7 @@ class EntityTypingComponent:
             values.negated = context.is_negated(span, clause) or (
                 values.entity_type == TREATMENT and (context.judged_ineffective(span, clause) or context.advised_against(span, clause)))
             values.hedged = hedged[clause.start, clause.end]
+        negate_coordinated(doc)
         return doc
 
     def spelled_out(self, span: Span, long_forms: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
@@ -833,11 +837,11 @@ class EntityTypingComponent:
         return None
 
     @staticmethod
-    def long_forms(doc: Doc) -> dict[str, tuple[str, str]]:
-        """short form -> (long form, entity label) for defined abbreviations whose long form is an entity."""
+    def long_forms(doc: Doc) -> dict[str, Span]:
+        """short form -> its long form, labelled as the entity in it, for defined abbreviations whose long form holds one."""
         entities = doc.ents  # each access rebuilds the tuple
         label_at = {token_index: span.label_ for span in entities for token_index in range(span.start, span.end)}
-        forms: dict[str, tuple[str, str]] = {}
+        forms: dict[str, Span] = {}
         for short in getattr(doc._, "abbreviations", []) or []:
             long_form = short._.long_form
             if not isinstance(long_form, Span) or not looks_like_abbreviation(short, long_form):
@@ -850,7 +854,7 @@ class EntityTypingComponent:
                 long_form = doc[opening.start:max(opening.end, long_form.end)]
             label = next((label_at[i] for i in range(long_form.start, long_form.end) if i in label_at), None)
             if label is not None:
-                forms.setdefault(short.text, (long_form.text, label))
+                forms.setdefault(short.text, Span(doc, long_form.start, long_form.end, label=label))
         return forms
 
 
@@ -890,41 +894,68 @@ def names_vaccine(span: Span) -> bool:
     return span[-1].lower_ in vaccine_words or following in vaccine_words
 
 
-def comma_glossed_forms(doc: Doc) -> dict[str, tuple[str, str]]:
-    """Short forms an entity's name is glossed with after 'or' ('Generalised anxiety disorder, or GAD, is …')
-    or in brackets that go on after a comma ('Hidradenitis suppurativa (HS, sometimes called acne inversa)'),
-    which scispaCy's detector passes over, where the short form spells the initials of the name's words:
-    short form -> (long form, entity label)."""
-    forms: dict[str, tuple[str, str]] = {}
+COORDINATORS = frozenset({",", "or", "and", "nor"})
+
+
+def negate_coordinated(doc: Doc) -> None:
+    """A mention coordinated with a negated one before it is negated too: the negation's window may end before a
+    long list does ('no reliable evidence that herbal remedies, supplements or particular diets shrink fibroids')."""
+    entities = doc.ents
+    for before, after in zip(entities, entities[1:]):
+        if (before._.negated and not after._.negated and after.start > before.end
+                and all(token.lower_ in COORDINATORS for token in doc[before.end:after.start])):
+            after._.negated = True
+
+
+def comma_glossed_forms(doc: Doc) -> dict[str, Span]:
+    """Short forms an entity's name is glossed with after 'or' ('Generalised anxiety disorder, or GAD, is …'),
+    in brackets that go on after a comma ('Hidradenitis suppurativa (HS, sometimes called acne inversa)') or
+    after a few words ('acute mountain sickness, usually shortened to AMS'), which scispaCy's detector passes
+    over, where the short form spells the initials of the name's words: short form -> the long form, labelled
+    as its entity. The long form may open a word or two before the entity, where their initials lead the short
+    form ('AMS' for 'acute mountain sickness' where the NER found 'mountain sickness')."""
+    forms: dict[str, Span] = {}
     disease_nouns = coordination.word_set("disease_nouns.txt")
     for span in doc.ents:
         if span.end + 2 >= len(doc):
             continue
         after_or = (doc[span.end].text, doc[span.end + 1].lower_) == (",", "or")
-        in_brackets = doc[span.end].text == "(" and doc[span.end + 2].text == ","
+        # 'loss (NIHL):', which the detector missed (the tokenizer keeps '):' as one token)
+        in_brackets = doc[span.end].text == "(" and (doc[span.end + 2].text == "," or doc[span.end + 2].text.startswith(")"))
         short = doc[span.end + 1] if in_brackets else doc[span.end + 2] if after_or else glossed_in_words(doc, span.end)
         if short is None:
             continue
-        words = [token for token in with_eponym_chain(span) if token.is_alpha]
+        named = with_eponym_chain(span)
+        words = [token for token in named if token.is_alpha]
         if len(words) > 2 and words[-1].lower_ in disease_nouns:  # 'SLJ' for 'Sinding-Larsen-Johansson syndrome'
             words = words if short.text[-1:] == words[-1].text[0].upper() else words[:-1]
         initials = "".join(token.text[0] for token in words).upper()
+        lead = len(short.text) - len(initials)
+        if 0 < lead <= MAX_LEAD_INITIALS and short.text.endswith(initials) and named.start >= lead:
+            before = doc[named.start - lead:named.start]
+            if all(token.is_alpha and token.is_lower for token in before):
+                initials = "".join(token.text[0] for token in before).upper() + initials
+                named = doc[before.start:named.end]
         if len(short.text) > 1 and short.text == initials:  # the initials are capitals: so is the short form
-            forms.setdefault(short.text, (with_eponym_chain(span).text, span.label_))
+            forms.setdefault(short.text, Span(doc, named.start, named.end, label=span.label_))
     return forms
 
 
-MAX_GLOSS_LEAD_WORDS = 4  # '(we call it SLJ, …)', '(also known as CFS)'
+MAX_GLOSS_LEAD_WORDS = 4  # '(we call it SLJ, …)', '(also known as CFS)', ', usually shortened to AMS.'
+MAX_LEAD_INITIALS = 1  # 'acute' before 'mountain sickness'
+GLOSS_ENDS = {"(": frozenset({",", ")"}), ",": frozenset({",", ".", ";", ")"})}
 
 
 def glossed_in_words(doc: Doc, after: int) -> Token | None:
-    """The short form a bracket after a name gives after a few lowercase words: '(we call it SLJ, for obvious reasons)'."""
-    if doc[after].text != "(":
+    """The short form a bracket or a comma after a name gives after a few lowercase words: '(we call it SLJ,
+    for obvious reasons)', ', usually shortened to AMS.'."""
+    ends = GLOSS_ENDS.get(doc[after].text)
+    if ends is None:
         return None
     for index in range(after + 1, min(after + 2 + MAX_GLOSS_LEAD_WORDS, len(doc) - 1)):
         token = doc[index]
         if token.text.isupper() and token.is_alpha:
-            return token if index > after + 1 and doc[index + 1].text in {",", ")"} else None
+            return token if index > after + 1 and doc[index + 1].text in ends else None
         if not token.is_lower:
             return None
     return None
@@ -1022,20 +1053,43 @@ def trim_edges(span: Span) -> Span | None:
 
 def with_brands_glossed(doc: Doc, typer: EntityTyper) -> None:
     """A brand no list knows, glossed by a known medicine in brackets or glossing one, is that
-    medicine throughout the document: 'citalopram (Cipramil)', 'Stemetil (prochlorperazine)'."""
+    medicine throughout the document: 'citalopram (Cipramil)', 'promethazine (Avomine, Phenergan)',
+    'Stemetil (prochlorperazine)'."""
     treatments = [span for span in doc.ents if span._.entity_type == TREATMENT]
     medicine_of: dict[str, tuple[str, str]] = {}  # brand -> (canonical, ontology id) of its medicine
-    for first, second in zip(treatments, treatments[1:]):
-        if not (second.start == first.end + 1 and doc[first.end].text == "(" and closes_gloss(doc, second.end)):
+    for index, first in enumerate(treatments):
+        glossing = bracketed_run(doc, first.end, treatments[index + 1:])
+        if not glossing:
             continue
-        for brand, medicine in ((second, first), (first, second)):
-            if is_unknown_brand(brand, typer) and names_medicine(medicine, typer):
+        pairs = [(brand, first) for brand in glossing] + ([(first, glossing[0])] if len(glossing) == 1 else [])
+        for brand, medicine in pairs:
+            # a known brand named for a form of the medicine ('Zoladex', a goserelin implant) is the medicine too
+            form_of = brand._.canonical.startswith(medicine._.canonical + " ") and len(brand) == 1
+            if (is_unknown_brand(brand, typer) or form_of) and names_medicine(medicine, typer):
                 medicine_of[brand._.canonical] = (medicine._.canonical, medicine._.ontology_id)
     if medicine_of:
         for span in treatments:
             values = span._
             if values.canonical in medicine_of:
                 values.canonical, values.ontology_id = medicine_of[values.canonical]
+
+
+def bracketed_run(doc: Doc, index: int, later: list[Span]) -> list[Span]:
+    """The treatments that fill a bracket opening at index, one after another with commas or slashes between
+    them ('(Avomine, Phenergan)'); none where anything else stands in it."""
+    if index >= len(doc) or doc[index].text != "(":
+        return []
+    run, position = [], index + 1
+    for span in later:
+        if span.start != position:
+            break
+        run.append(span)
+        position = span.end
+        if position < len(doc) and doc[position].text in {",", "/"}:
+            position += 1
+            continue
+        break
+    return run if run and closes_gloss(doc, run[-1].end) else []
 
 
 def closes_gloss(doc: Doc, index: int) -> bool:

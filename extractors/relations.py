@@ -112,7 +112,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             if from_topic and predicate == HAS_SYMPTOM and cue_at is not None and any(
                     treatment.start < cue_at < obj.start for treatment in by_type[TREATMENT]):
                 continue  # 'Antivirals can make you feel sick': a drug's side effect, not the topic's symptom
-            if from_topic and predicate == HAS_SYMPTOM and SIDE_EFFECTS.search(clause_text):
+            if from_topic and predicate == HAS_SYMPTOM and context.names_side_effects(clause_text):
                 continue  # 'Headaches, flushing and ankle swelling are common side effects early on'
             if predicate == HAS_SYMPTOM and context.worsens(clause_text, obj.start - offset, obj.end - offset):
                 continue  # 'patches of skin that worsen with friction and sweating': what worsens it, no symptom
@@ -128,7 +128,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 negated = negated or context.has_negation(clause_text[last.end - offset:cue_at - offset])
             if from_topic:  # 'If that doesn't help, his GP can prescribe codeine': the condition's negation stays in it
                 stated_from = context.opening_condition_end(clause_text, obj.start - offset)
-                negated = negated or context.has_negation(clause_text[stated_from:obj.start - offset])
+                negated = negated or context.negation_reaching_end(clause_text[stated_from:obj.start - offset])
             found.append(RelationEvidence(
                 subject=subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,
                 **sentence_evidence(sentence), cue=cue,
@@ -254,7 +254,8 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Me
     Not a class of diseases ('Psoriasis is a skin disease that causes …', 'an infection'), nor
     a family next to its subtype ('the most common type of psoriasis, plaque psoriasis, causes …'),
     nor one that only qualifies a drug ('high blood pressure drugs'), nor one that describes whom the clause
-    speaks of by what they may get ('Children at higher risk of heart problems … may be given steroids').
+    speaks of by what they may get ('Children at higher risk of heart problems … may be given steroids'), nor one
+    it compares with ('Treatment overlaps a lot with mummy thumb: …').
     """
     classes = context.disease_classes()
     # '(encephalitis)' after 'inflammation of the brain' glosses a symptom; it states nothing itself
@@ -263,7 +264,8 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Me
     kept = [m for m in specific  # a class alone ('It's caused by a bacterial infection and needs antibiotics') is none
             if not any(is_family_of(m, other) for other in diseases)
             and not (m.end >= offset and DRUG_NOUNS.match(text, m.end - offset))
-            and not context.cue_shortly_before(text, m.start - offset, "at_risk_cues.txt", within_words=1)]
+            and not context.cue_shortly_before(text, m.start - offset, "at_risk_cues.txt", within_words=1)
+            and not context.cue_shortly_before(text, m.start - offset, "comparison_cues.txt", within_words=1)]
     return kept
 
 
@@ -297,6 +299,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     section = SectionState(glossed_name=glossed[0].canonical if glossed else "",
                            titled_by_one=titled_by_one_disease(doc, title, typer), topic_counted=counted)
     previous_items: list[tuple[int, Span]] = []
+    paragraph_diseases: list[Mention] = []  # the diseases the paragraph so far named
+    diseases_before: list[Mention] = []  # and those the paragraph before named (none across a heading)
     previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph
     named_before: list[Mention] = []  # the diseases the sentence before named, for 'This condition …'
     treatments_before: list[Mention] = []  # and its treatments, for 'It can cause …' about a drug
@@ -338,6 +342,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
                     continue
             section.enter_heading(sentence, sentence_idx, article_topic, named_before, names_treatment=bool(treatments_before))
             previous_items, previous = [], None
+            paragraph_diseases, diseases_before = [], []
             continue
         section.named_by_heading(named_before, sentence_idx, article_topic)
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
@@ -346,6 +351,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         if starts_line(sentence):
             paragraph_kind = opening_kind(sentence, named_before, topic)
             paragraph_symptoms, paragraph_talk = {}, None
+            diseases_before, paragraph_diseases = paragraph_diseases, []
+        paragraph_diseases = [*paragraph_diseases, *named_before]
         # an item of a symptom list advises nothing ('eating less and losing weight.' under 'Physical signs');
         # 'you may find these things help:' announces symptoms only weakly, and a paragraph after a fact
         # box's list ('Signs of obstructive sleep apnoea' in a news story) still advises
@@ -382,6 +389,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         # a later sentence of an item's line: a short bullet's, or a term's explanation
         explains_item = item_continuation or (term_items and not starts_line(sentence))
         in_harm_list = section.lists_no_treatment and (list_item or item_continuation)
+        # 'See your GP if:' / '- you feel dizzy, faint or constantly exhausted': when to get help, not what the disease does
+        in_help_list = section.help_list and (list_item or item_continuation)
         named_here = condition_named(sentence, named_before) or compared_disease_defined(sentence, section, named_before)
         if named_here is not None and not (list_item or explains_item):
             # 'This is called acute cholecystitis.': what follows is about it (not an item's: 'Eye damage. … This is called …')
@@ -391,7 +400,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             referent_at = opening_of(sentence) if referent is not None and clause.start == sentence.start else None
             subject = opened_with_pointer(sentence, clause, named_before, mention_at) or clause_topic
             stated = [item for item in relations_in_clause(clause, mention_at, sentence_idx, subject, carried, referent_at)
-                      if not (in_harm_list and item.predicate != HAS_SYMPTOM)]  # 'Triggers include: … medications
+                      if not (in_harm_list and item.predicate != HAS_SYMPTOM) and not in_help_list]  # 'Triggers include: … medications
             found.extend(stated)
             found.extend(through_complication(stated, about))
             carried = {**carried, **strongest_cues(cue_matches(clause), "sentence")}
@@ -414,7 +423,9 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         elif text.endswith(":"):
             # '… The first sign is usually a sudden pain in the big toe. Within a few hours:' lists signs too
             # '… to cause cauda equina syndrome. Its warning signs are:' lists the signs of the disease just named
-            section.introduce_list(sentence, mention_at, referent or topic, previous_sentence, paragraph_symptoms)
+            # '… The bigger worry is noise-induced hearing loss (NIHL) … / The early signs are easy to shrug off:'
+            the_one = disease_of_paragraph_before(sentence, diseases_before, topic) if starts_line(sentence) else None
+            section.introduce_list(sentence, mention_at, referent or the_one or topic, previous_sentence, paragraph_symptoms)
             previous_items = []
         elif (previous_items or previous) and sentence[0].lower_ in BACK_REFERENCES and list_cues(matches, "clause"):
             subject, from_topic = list_subject(sentence, mention_at, topic)
@@ -435,7 +446,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
                 section.end_list()
             previous_items = []
         elif explains_item:
-            found.extend(section.section_relations(sentence, sentence_idx, mention_at))
+            found.extend(section.section_relations(sentence, sentence_idx, mention_at, referent))
         elif list_item or (section.current_list is not None and not subtype_line and is_term_line(sentence)):
             term_items = not list_item
             if section.current_list is not None and not subtype_line:
@@ -446,7 +457,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             term_items = False
             section.end_list()
             previous_items = []
-            found.extend(section.section_relations(sentence, sentence_idx, mention_at))
+            found.extend(section.section_relations(sentence, sentence_idx, mention_at, referent))
         previous = None if list_item else (sentence_idx, sentence)
         if starts_line(sentence) and paragraph_kind is None:
             paragraph_kind = stating_opening(sentence, named_before, found[found_before:], topic)
@@ -481,6 +492,24 @@ def without_subsumed(found: list[RelationEvidence]) -> list[RelationEvidence]:
 ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 ALSO_CUE = "also"
 ALSO_STRENGTH = 0.5  # a sentence going on with the symptoms the one before stated: weaker than a cue of its own
+
+
+DEFINITE_OPENING = re.compile(r"^\s*the\s", re.IGNORECASE)
+
+
+def disease_of_paragraph_before(sentence: Span, diseases_before: list[Mention], topic: Mention | None) -> Mention | None:
+    """The disease a list introduction opening with 'The' ('The early signs are easy to shrug off:') points back at:
+    the one disease the paragraph before named, where that is not the topic (nor of its family) and the
+    introduction names none."""
+    if not DEFINITE_OPENING.match(text_of(sentence)):
+        return None
+    named = {mention.canonical: mention for mention in diseases_before}
+    if len(named) != 1:
+        return None
+    [disease] = named.values()
+    if topic is not None and (disease.canonical == topic.canonical or is_family_of(disease, topic) or is_family_of(topic, disease)):
+        return None
+    return as_topic(disease)
 
 
 def opened_with_pointer(sentence: Span, clause: Span, named: list[Mention],
@@ -944,7 +973,6 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
 
 
 HEAD_ARTICLES = frozenset({"a", "an", "the", "this", "that"})
-SIDE_EFFECTS = re.compile(r"\bside[- ]effects?\b", re.IGNORECASE)
 
 
 def head_word_referent(sentence: Span, before: list[Mention], mention_at: dict[int, Mention]) -> Mention | None:
@@ -996,16 +1024,36 @@ def page_conditions(doc: Doc, title: str | None, typer: EntityTyper, topic_from_
     (a clinic's name), by its leading heading ('Q. What actually is acne?'); a title may name two
     ('Hypothermia and frostbite: what every hill-goer should know')."""
     if title:
-        if typer.diseases_named_in(title):  # a title naming a disease: no condition
-            return []
         named = {concept.canonical: concept for concept in typer.diseases_named_in(title, symptom_diseases=True)}
+        if diseases := {concept.canonical for concept in typer.diseases_named_in(title)}:
+            # a title naming a disease: a condition beside it only where a heading asks what it is
+            # ('Sleep and night shifts: insomnia and shift work sleep disorder' … 'What is insomnia?'), not the
+            # symptom a title pairs with its disease ('Multiple sclerosis and depression')
+            asked = defined_by_heading(doc)
+            named = {name: concept for name, concept in named.items() if name not in diseases and name in asked}
         if named:
             return [as_topic_concept(concept) for concept in named.values()]
+        if typer.diseases_named_in(title):
+            return []
     if not topic_from_mentions:
         return []
     heading = leading_topic_heading(doc, typer)
     condition = title_condition(heading, typer) if heading else None
     return [condition] if condition is not None else []
+
+
+WHAT_IS_HEADING = re.compile(r"^\s*what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<name>[^?]+?)\s*\?\s*$", re.IGNORECASE)
+
+
+def defined_by_heading(doc: Doc) -> set[str]:
+    """The canonical names of the conditions the page's headings ask about ('What is insomnia?'), as disease forms."""
+    typer = shared_typer()
+    asked: set[str] = set()
+    for sentence in sentences(doc):
+        match = WHAT_IS_HEADING.match(text_of(sentence)) if is_heading(sentence) else None
+        if match is not None:
+            asked.update(concept.canonical for concept in typer.diseases_named_in(match.group("name"), symptom_diseases=True))
+    return asked
 
 
 def as_topic_concept(concept: TypedConcept) -> Mention:

@@ -22,11 +22,14 @@ from extractors.records import HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, Me
 
 
 TREATMENT_HEADING_CUE = "a heading naming a treatment"
+MEDICINES_HEADING_CUE = "a heading about medicines"
 TREATMENT_HEADING_STRENGTH = 0.8  # the heading names the treatment, not what it treats
 SECTION_FACTOR = 0.6  # a paragraph of a 'Symptoms' section relates through its heading alone, less directly still
 LIST_FACTOR = 0.8  # a list line relates through its introduction, a little less directly than a sentence
 EXAMPLES_END = re.compile(r"\b(?:such as|like|including|for example|e\.g\.)\s*:\s*$", re.IGNORECASE)
 BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
+IT_IS = re.compile(r"\bit['\u2019]s\b", re.IGNORECASE)
+CONDITIONS_LIST = re.compile(r"\bif\s*:\s*$", re.IGNORECASE)  # 'See a GP if:': the lines below are conditions
 PARENTHESES = re.compile(r"\([^()]*\)")
 # 'anaphylaxis, a severe allergic reaction': what stands between a disease and a second one that glosses it
 APPOSITION = re.compile(r"\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
@@ -316,6 +319,7 @@ class SectionState:
     heading_named: Mention | None = None  # the disease the latest heading naming any named, if one ('What is contact dermatitis?')
     asked_about: bool = False  # that heading asked about it, and the headings since are questions naming no disease
     topic_counted: bool = False  # no title or headline names the page's disease: it is the one named most
+    help_list: bool = False  # the lines now read say when to get help ('Call 999 if:'): they state no facts
 
     @property
     def lists_no_treatment(self) -> bool:
@@ -370,6 +374,10 @@ class SectionState:
         elif (heading_topic is not None and article_topic is not None and is_family_of(heading_topic, article_topic)
               and not any(token.lower_ in coordination.word_set("other_kind_words.txt") for token in sentence)):
             heading_topic = as_topic(article_topic, sentence_idx)  # 'Severe eczema and specialist treatment' on atopic eczema
+        # 'That turned out to be trigger finger …' / 'Signs to look out for:': an introduction goes on about it
+        continues_named = heading_topic is None and named_in_section is not None and text.endswith(":")
+        if continues_named:
+            heading_topic = named_in_section
         section_cues = list_cues(matches, "section")
         same_kind = self.context is not None and all(
             set(LICENSES[match.cue.predicate]) & set(self.context.cues) for match in matches)  # 'Medications' under 'Treatment'
@@ -379,6 +387,8 @@ class SectionState:
             self.preventive = True  # until a heading about treatment or another topic: 'Which tablets could I take?' stays
         elif section_cues or (matches and not same_kind) or breaks:
             self.preventive = False
+        if not section_cues and not self.preventive and not harm and not breaks and context.opens_with_medicines(text):
+            section_cues = {TREATED_BY: (MEDICINES_HEADING_CUE, TREATMENT_HEADING_STRENGTH)}  # 'Medicines to shrink fibroids'
         if names_treatment and not matches and not named and not self.preventive and not harm and not breaks:
             # 'Step two: topical corticosteroids for flares', 'Wet wraps': a section on one treatment of the topic
             section_cues = {TREATED_BY: (TREATMENT_HEADING_CUE, TREATMENT_HEADING_STRENGTH)}
@@ -394,7 +404,7 @@ class SectionState:
             self.context = replace(self.context, subject=heading_topic)
         elif heading_topic is not None and (self.context.subject is None or heading_topic.canonical != self.context.subject.canonical):
             self.topic, self.context = heading_topic, None  # 'Diabetes diet' in a psoriasis article: a new topic
-        if named_in_section is not None and self.topic is named_in_section:
+        if named_in_section is not None and self.topic is named_in_section and not continues_named:
             # … is the topic of that section only: 'Looking after it yourself' is about the page's disease again
             self.topic = None
             if self.context is not None and self.context.subject is named_in_section:
@@ -402,7 +412,7 @@ class SectionState:
         cues = list_cues(matches, "list")
         self.current_list = ListContext(cues, self.topic or article_topic) if cues else self.context
         self.last_list = self.current_list
-        self.harmful = harm
+        self.harmful, self.help_list = harm, False
         self.about_harm = harm and TREATED_BY not in section_cues  # not 'What causes gout and how is it treated?'
         self.heading_words = frozenset() if self.topic is not None else frozenset(
             token.lower_ for token in sentence if token.is_alpha and not token.is_stop)
@@ -421,7 +431,7 @@ class SectionState:
         if self.heading_named is None:
             return False
         text = text_of(heading).strip()
-        refers = bool(context.disease_anaphors().search(text))
+        refers = bool(context.disease_anaphors().search(text) or IT_IS.search(text))  # "How do I know it's more than …?"
         if article_topic is None and refers:
             return True
         if not (self.asked_about and text.endswith("?")):
@@ -488,6 +498,10 @@ class SectionState:
         """
         matches = cue_matches(sentence)
         named = sentence_mentions(sentence, mention_at)
+        self.help_list = bool(CONDITIONS_LIST.search(text_of(sentence)))
+        if self.help_list:
+            self.current_list = None  # 'Tell your leader straight away if:' announces conditions, not symptoms
+            return
         cues = list_cues(matches, "list") or closing_cues(sentence, matches)
         self.harmful = context.states_harm(text_of(sentence)) or (
             before is not None and sentence[0].lower_ in BACK_REFERENCES and context.states_harm(text_of(before))
@@ -522,25 +536,44 @@ class SectionState:
         if self.current_list is not None:
             self.last_list = self.current_list
 
-    def section_relations(self, sentence: Span, sentence_idx: int, mention_at: dict[int, Mention]) -> list[RelationEvidence]:
-        """A paragraph of a 'Symptoms' or 'Treatment' section states its symptoms or treatments of the section's disease."""
-        if self.context is None:
+    def section_relations(self, sentence: Span, sentence_idx: int, mention_at: dict[int, Mention],
+                          referent: Mention | None = None) -> list[RelationEvidence]:
+        """A paragraph of a 'Symptoms' or 'Treatment' section states its symptoms or treatments of the section's disease;
+        not a sentence pointing back at another disease (referent: 'HACE is swelling of the brain. It causes
+        confusion …' under 'What does AMS feel like?' states HACE's symptoms, not AMS's)."""
+        if self.context is None or self.about_other(referent):
             return []
         about = self.context
         if about.subject is not None and self.topic is not None and is_family_of(about.subject, self.topic):
             about = replace(about, subject=self.topic)  # the 'Nail psoriasis.' paragraph of a psoriasis section
+        if HAS_SYMPTOM in about.cues and context.names_side_effects(text_of(sentence)):
+            # 'Common side effects of these medicines are drowsiness, a dry mouth and blurred vision.'
+            about = without_predicate(about, HAS_SYMPTOM)
+            if about is None:
+                return []
         return list_item_relations(sentence, sentence_idx, about, mention_at, factor=SECTION_FACTOR)
+
+    def about_other(self, referent: Mention | None) -> bool:
+        """Whether a sentence pointing back at a disease ('It causes …') points at one other than its section's."""
+        subject = self.context.subject if self.context is not None else None
+        return referent is not None and subject is not None and not (names_subject(referent, subject)
+                                                                     or is_family_of(subject, referent))
 
     def end_list(self) -> None:
         self.current_list = self.context
-        self.harmful = False
+        self.harmful = self.help_list = False
 
 
 def without_treatments(about: ListContext | None) -> ListContext | None:
     """What a list or section announces, less its treatments; None when nothing is left."""
-    if about is None or TREATED_BY not in about.cues:
+    return without_predicate(about, TREATED_BY)
+
+
+def without_predicate(about: ListContext | None, predicate: str) -> ListContext | None:
+    """What a list or section announces, less one predicate; None when nothing is left."""
+    if about is None or predicate not in about.cues:
         return about
-    cues = {predicate: cue for predicate, cue in about.cues.items() if predicate != TREATED_BY}
+    cues = {kept: cue for kept, cue in about.cues.items() if kept != predicate}
     return replace(about, cues=cues) if cues else None
 
 

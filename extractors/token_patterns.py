@@ -16,7 +16,7 @@ from spacy.attrs import LOWER
 from spacy.strings import StringStore, hash_string
 from spacy.tokens import Doc
 
-MAX_TESTS = 64  # distinct word tests (pattern positions) a matcher holds: one bit each in a uint64
+MAX_TESTS = 64  # distinct word tests (pattern positions) a matcher holds: one bit each in a uint64; more go to an overflow matcher
 
 
 class LowerPatternMatcher:
@@ -31,8 +31,14 @@ class LowerPatternMatcher:
         self.test_bits: dict[tuple, int] = {}  # a test already held, by its words or expression: patterns share it
         # Regex verdicts kept across Docs: every word hash tested so far, and the bits it earned.
         self.regex_bits: dict[int, int] = {}
+        self.overflow: LowerPatternMatcher | None = None  # the patterns whose tests no longer fit in this one's bits
 
     def add(self, label: str, pattern: list[dict]) -> None:
+        new_tests = {key for key in map(test_key_of, pattern) if key not in self.test_bits}
+        if self.tests + len(new_tests) > MAX_TESTS and len(new_tests) <= MAX_TESTS:
+            self.overflow = self.overflow or LowerPatternMatcher(self.strings)
+            self.overflow.add(label, pattern)
+            return
         self.patterns.append((self.strings.add(label), [self.add_test(spec) for spec in pattern]))
 
     def add_test(self, spec: dict) -> int:
@@ -45,7 +51,7 @@ class LowerPatternMatcher:
             value = {"IN": [value]}
         if set(value) not in ({"IN"}, {"REGEX"}):
             raise ValueError(f"token pattern {spec}: only a word, IN or REGEX is supported")
-        test_key = ("IN", frozenset(word.lower() for word in value["IN"])) if "IN" in value else ("REGEX", value["REGEX"])
+        test_key = test_key_of(spec)
         if test_key in self.test_bits:
             return self.test_bits[test_key]
         if self.tests == MAX_TESTS:
@@ -62,13 +68,13 @@ class LowerPatternMatcher:
         return bit
 
     def __len__(self) -> int:
-        return len(self.patterns)
+        return len(self.patterns) + (len(self.overflow) if self.overflow is not None else 0)
 
     def matches_words(self, words: list[str]) -> bool:
         """Whether one pattern matches exactly these lowercase words: a name checked outside any Doc."""
         bits = [self.bits_of(self.strings.add(word.lower())) for word in words]
         return any(len(tests) == len(bits) and all(word_bits >> test & 1 for word_bits, test in zip(bits, tests))
-                   for _label, tests in self.patterns)
+                   for _label, tests in self.patterns) or (self.overflow is not None and self.overflow.matches_words(words))
 
     def bits_of(self, word: int) -> int:
         bits = self.word_bits.get(word, 0)
@@ -96,4 +102,14 @@ class LowerPatternMatcher:
             for offset, bit in enumerate(bits):
                 hits &= (token_bits[offset:offset + len(hits)] & numpy.uint64(1 << bit)) != 0
             found.extend((label, int(start), int(start) + length) for start in numpy.flatnonzero(hits))
-        return found
+        return found + (self.overflow(doc) if self.overflow is not None else [])
+
+
+def test_key_of(spec: dict) -> tuple:
+    """What identifies a token test, so that patterns share it: its words, or its expression."""
+    value = spec.get("LOWER")
+    if isinstance(value, str):
+        return ("IN", frozenset({value.lower()}))
+    if isinstance(value, dict) and "IN" in value:
+        return ("IN", frozenset(word.lower() for word in value["IN"]))
+    return ("REGEX", value.get("REGEX") if isinstance(value, dict) else None)

@@ -796,3 +796,21 @@ def test_a_list_item_ending_in_a_word_like_to_does_not_run_into_the_paragraph_af
     lines = clean_html(html).text.split("\n\n")
     assert "stiffness, so the big toe won't bend as far as it used to." in lines
     assert "In class it often shows up in less obvious ways, such as pain when rising onto demi-pointe." in lines
+
+
+def test_a_front_matter_title_opening_with_a_quotation_keeps_its_quotes():
+    text = ('---\ntitle: "\u201cMummy thumb\u201d: why my wrist screamed"\nauthor: Hannah R.\n---\n\n'
+            "When Olive was about seven weeks old, I noticed a sharp pain at the base of my right thumb.\n")
+    assert clean_text(text).title == '"Mummy thumb": why my wrist screamed'
+
+
+def test_a_line_of_html_tags_alone_in_a_markdown_dump_is_junk():
+    text = ("[Skip to content](#main) \u00b7 [Home](/) \u00b7 [Join the union](/join) \u00b7 [Log in](/login)\n\n"
+            "> **Cookies on our site** - We use essential cookies to make this site work. [Accept all](#) | [Settings](/c)\n\n"
+            '---\n\n<a id="main"></a>\n\n# Sleep and night shifts\n\n'
+            "Most of us know the feeling of crawling into bed at 9am, exhausted, only to lie there awake.\n\n"
+            "Use <b>bold</b> text with care.\n")
+    lines = clean_text(text).text.split("\n\n")
+    assert '<a id="main"></a>' not in lines
+    assert any("crawling into bed" in line for line in lines)
+    assert any(line.startswith("Use ") for line in lines)
