@@ -95,7 +95,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     disease_ends = frozenset(mention.end for mention in spans if mention.entity_type == DISEASE)
     found: list[RelationEvidence] = []
     cues = (clause_cues(clause) or carried or felt_state_cue(clause, by_type[SYMPTOM], by_type[TREATMENT])
-            or defining_cue(clause_text, offset, by_type[DISEASE], by_type[SYMPTOM]))
+            or defining_cue(clause_text, offset, by_type[DISEASE], by_type[SYMPTOM])
+            or acting_cue(clause_text, offset, by_type[DISEASE], by_type[SYMPTOM]))
     for predicate, (cue, strength) in cues.items():
         subject_type, object_type = SIGNATURES[predicate]
         if predicate == RELIEVES and by_type[DISEASE] and not subjects_from_topic:
@@ -166,6 +167,25 @@ def defining_cue(clause_text: str, offset: int, diseases: list[Mention],
     if first.text.lower() == "pain" and between.rstrip().lower().endswith(" a"):
         return {}  # 'Impetigo is a pain, but it really is very treatable': an idiom
     return {HAS_SYMPTOM: (DEFINING_CUE, DEFINING_STRENGTH)} if DEFINED_AS.fullmatch(between) else {}
+
+
+ACTING_GAP = re.compile(r"\s+(?:(?:can|may|might|often|sometimes|also|usually|will|do|does)\s+){0,2}", re.IGNORECASE)
+ACTING_CUE, ACTING_STRENGTH = "a disease doing a symptom's verb", 0.7  # 'Some warts itch a little': as firm as 'feel'
+
+
+def acting_cue(clause_text: str, offset: int, diseases: list[Mention],
+               symptoms: list[Mention]) -> dict[str, tuple[str, float]]:
+    """A clause whose disease does what a symptom's verb says ('Some warts itch a little', 'Chilblains can itch')
+    states that symptom: the verb (data/symptom_verbs.txt) right after the disease, a modal or adverb between."""
+    if len(diseases) != 1 or diseases[0].start < offset:
+        return {}
+    verbs = coordination.word_set("symptom_verbs.txt")
+    for symptom in symptoms:
+        verb = symptom.text.lower()
+        if (verb in verbs or verb.endswith("es") and verb[:-2] in verbs or verb.endswith("s") and verb[:-1] in verbs) and \
+                ACTING_GAP.fullmatch(clause_text[diseases[0].end - offset:symptom.start - offset]):
+            return {HAS_SYMPTOM: (ACTING_CUE, ACTING_STRENGTH)}
+    return {}
 
 
 CAUSE_SLOT_WORDS = 2  # 'Indigestion usually causes …': words between a symptom and the cue it is the cause of

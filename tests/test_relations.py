@@ -612,6 +612,26 @@ def test_a_list_introduction_opening_with_the_points_back_at_the_disease_the_par
     assert ("tinnitus", "dizziness") in related(nlp, topic_named, title="Tinnitus")
 
 
+def test_a_disease_doing_a_symptoms_verb_states_the_symptom(nlp):
+    assert related(nlp, "Warts are usually painless. Some warts itch a little.", title="Warts and verrucas") == {
+        ("wart", "itch")}
+    assert related(nlp, "The rash of shingles does not itch at first.", title="Warts and verrucas") == set()
+
+
+def test_signs_of_a_venous_leg_ulcer_are_its_own(nlp):
+    text = ("Venous leg ulcers\n\nA venous leg ulcer is a long-lasting open wound above the ankle. Signs of a venous "
+            "leg ulcer include:\n\n- pain in the leg, often worse when standing;\n\n- swollen ankles;")
+    found = related(nlp, text, title="Varicose veins")
+    assert ("venous leg ulcer", "leg pain") in found
+    assert ("varicose vein", "leg pain") not in found
+
+
+def test_the_usual_list_of_complaints_lists_symptoms(nlp):
+    text = ("For the digital eye strain side, the usual list of complaints is:\n\n- headaches, often across the forehead.\n\n"
+            "- neck and shoulder pain from how you sit (that one's posture, but it travels with the rest).")
+    assert ("digital eye strain", "headache") in related(nlp, text, title="Gaming and your eyes")
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
