@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.doc_index import token_indexes
 from extractors.entity_types import DEGREE_WORDS, EntityTyper, TypedConcept
-from extractors.terms import term_key
+from extractors.terms import gerunds, term_key
 from extractors.vocabulary import read_list, read_table
 
 CONJUNCTIONS = frozenset({"and", "or"})
@@ -519,15 +519,6 @@ def state_adjectives(names: frozenset[str]) -> dict[str, str]:
         if len(adjective) >= MIN_STATE_CHARS:
             found.setdefault(adjective, noun)
     return found
-
-
-def gerunds(verb: str) -> list[str]:
-    """The '-ing' forms a verb may take, likeliest first: 'drool' -> drooling, 'wheeze' -> wheezing, 'gag' -> gagging."""
-    if verb.endswith("e") and not verb.endswith("ee"):
-        return [verb[:-1] + "ing"]
-    doubled = verb + verb[-1] + "ing"
-    short = len(verb) == 3 and verb[1] in "aeiou" and verb[2] not in "aeiouwy"
-    return [doubled, verb + "ing"] if short else [verb + "ing", doubled]
 
 
 def action_verbs(typer: EntityTyper) -> dict[str, str]:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from extractors.terms import singularize, term_key
+from extractors.terms import gerunds, singularize, term_key
 from extractors.vocabulary import (CURATED_TYPE_TABLES, Concept, has_disease_ending, load_drug_names, load_vocabulary,
                                    read_list, read_table)
 
@@ -28,7 +28,6 @@ CHANGE_WORDS = frozenset({"change", "changes"})
 # What says a person cannot do something ('hard to drop off', "can't focus", 'unable to concentrate'): a difficulty doing it
 INABILITY_OPENERS = (("hard", "to"), ("difficult", "to"), ("unable", "to"), ("can't",), ("cannot",), ("can", "not"),
                      ("couldn't",), ("could", "not"))
-VOWELS = frozenset("aeiou")
 
 
 def inability_opener(words: list[str]) -> int:
@@ -36,14 +35,6 @@ def inability_opener(words: list[str]) -> int:
     return next((len(opener) for opener in INABILITY_OPENERS if tuple(words[:len(opener)]) == opener), 0)
 
 
-def gerund(verb: str) -> str:
-    """The -ing form of a verb: 'sleep' sleeping, 'concentrate' concentrating, 'drop' dropping, 'focus' focusing."""
-    if verb.endswith("e") and not verb.endswith("ee"):
-        return verb[:-1] + "ing"
-    if (len(verb) <= 4 and len(verb) >= 3 and verb[-1] not in VOWELS | {"w", "x", "y"}
-            and verb[-2] in VOWELS and verb[-3] not in VOWELS):
-        return verb + verb[-1] + "ing"
-    return verb + "ing"
 _VERB_SUBJECTS = frozenset({"you", "i", "we", "they", "he", "she", "to"})  # words before 'pee' or 'poo' as a verb
 FEEL_FORMS = frozenset({"feel", "feels", "feeling", "felt"})
 DEGREE_WORDS = frozenset({"generally", "very", "really", "extremely", "quite", "a", "bit", "little", "more", "so", "too",
@@ -272,7 +263,7 @@ class EntityTyper:
         elif len(words) == 2 and words[0] in DIFFICULTY_WORDS and words[1].endswith("ing"):
             words = ["difficulty", words[1]]  # 'trouble reading' is 'difficulty reading'
         elif (opener := inability_opener(words)) and len(words) > opener:
-            words = ["difficulty", gerund(words[opener]), *words[opener + 1:]]  # "can't drop off" is 'difficulty dropping off'
+            words = self.difficulty_words(words[opener], words[opener + 1:])  # "can't drop off" is 'difficulty dropping off'
         elif len(words) == 3 and words[0] in CHANGE_WORDS and words[1] in {"in", "to", "of"}:
             words = [words[2], "change"]  # 'changes in mood' is 'mood change'
         elif len(words) > 2 and words[0] in FEEL_FORMS and words[1] in DEGREE_WORDS:
@@ -282,6 +273,12 @@ class EntityTyper:
         key = self.a_plural_singular(" ".join(words))
         key = self.synonyms.get(key, self.form_of_alias(key.split(" ")))
         return self.body_part_form(self.possessive_form(self.american_spelling(key)))
+
+    def difficulty_words(self, verb: str, rest: list[str]) -> list[str]:
+        """A difficulty doing something, with the -ing form of its verb that a list knows ('dropping off'), or the likeliest."""
+        forms = gerunds(verb)
+        chosen = next((form for form in forms if self.is_known_name(" ".join(["difficulty", form, *rest]))), forms[0])
+        return ["difficulty", chosen, *rest]
 
     def a_plural_singular(self, key: str) -> str:
         """The singular of a plural in '-as' a list names ('hiatus hernias', 'lipomas'): term_key keeps a final

@@ -912,7 +912,7 @@ def comma_glossed_forms(doc: Doc) -> dict[str, Span]:
     in brackets that go on after a comma ('Hidradenitis suppurativa (HS, sometimes called acne inversa)') or
     after a few words ('acute mountain sickness, usually shortened to AMS'), which scispaCy's detector passes
     over, where the short form spells the initials of the name's words: short form -> the long form, labelled
-    as its entity. The long form may open a word or two before the entity, where their initials lead the short
+    as its entity. The long form may open a word before the entity, where its initial leads the short
     form ('AMS' for 'acute mountain sickness' where the NER found 'mountain sickness')."""
     forms: dict[str, Span] = {}
     disease_nouns = coordination.word_set("disease_nouns.txt")

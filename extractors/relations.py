@@ -179,11 +179,10 @@ def acting_cue(clause_text: str, offset: int, diseases: list[Mention],
     states that symptom: the verb (data/symptom_verbs.txt) right after the disease, a modal or adverb between."""
     if len(diseases) != 1 or diseases[0].start < offset:
         return {}
-    verbs = coordination.word_set("symptom_verbs.txt")
+    verb_forms = coordination.state_lexicon(shared_typer()).verb_forms  # 'itch', 'itches', 'vomits'
     for symptom in symptoms:
-        verb = symptom.text.lower()
-        if (verb in verbs or verb.endswith("es") and verb[:-2] in verbs or verb.endswith("s") and verb[:-1] in verbs) and \
-                ACTING_GAP.fullmatch(clause_text[diseases[0].end - offset:symptom.start - offset]):
+        if (symptom.text.lower() in verb_forms
+                and ACTING_GAP.fullmatch(clause_text[diseases[0].end - offset:symptom.start - offset])):
             return {HAS_SYMPTOM: (ACTING_CUE, ACTING_STRENGTH)}
     return {}
 

@@ -62,3 +62,13 @@ def pluralize(term: str) -> str:
         plural = last + "s"
     return f"{head} {plural}" if head else plural
 
+
+def gerunds(verb: str) -> list[str]:
+    """The '-ing' forms a verb may take, likeliest first: 'drool' -> drooling, 'wheeze' -> wheezing, 'gag' -> gagging,
+    'drop' -> dropping (one short vowel before a final consonant doubles it)."""
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return [verb[:-1] + "ing"]
+    doubled = verb + verb[-1] + "ing"
+    short = (len(verb) in (3, 4) and verb[-2] in "aeiou" and verb[-1] not in "aeiouwxy"
+             and (len(verb) == 3 or verb[-3] not in "aeiou"))
+    return [doubled, verb + "ing"] if short else [verb + "ing", doubled]
