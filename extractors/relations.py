@@ -371,7 +371,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             paragraph_kind = opening_kind(sentence, named_before, topic)
             paragraph_symptoms, paragraph_talk = {}, None
             diseases_before, paragraph_diseases = paragraph_diseases, []
-        paragraph_diseases = [*paragraph_diseases, *named_before]
+        paragraph_diseases.extend(named_before)
         # an item of a symptom list advises nothing ('eating less and losing weight.' under 'Physical signs');
         # 'you may find these things help:' announces symptoms only weakly, and a paragraph after a fact
         # box's list ('Signs of obstructive sleep apnoea' in a news story) still advises
@@ -1041,19 +1041,18 @@ def title_condition(title: str, typer: EntityTyper) -> Mention | None:
 def page_conditions(doc: Doc, title: str | None, typer: EntityTyper, topic_from_mentions: bool = True) -> list[Mention]:
     """The conditions a page is about (title_condition) by its title, or where the title names no disease
     (a clinic's name), by its leading heading ('Q. What actually is acne?'); a title may name two
-    ('Hypothermia and frostbite: what every hill-goer should know')."""
+    ('Hypothermia and frostbite: what every hill-goer should know'). Beside a disease the title names, a
+    condition only where a heading asks what it is ('Sleep and night shifts: insomnia and shift work sleep
+    disorder' … 'What is insomnia?'), not the symptom a title pairs with its disease ('Multiple sclerosis and
+    depression')."""
     if title:
         named = {concept.canonical: concept for concept in typer.diseases_named_in(title, symptom_diseases=True)}
         if diseases := {concept.canonical for concept in typer.diseases_named_in(title)}:
-            # a title naming a disease: a condition beside it only where a heading asks what it is
-            # ('Sleep and night shifts: insomnia and shift work sleep disorder' … 'What is insomnia?'), not the
-            # symptom a title pairs with its disease ('Multiple sclerosis and depression')
-            asked = defined_by_heading(doc)
-            named = {name: concept for name, concept in named.items() if name not in diseases and name in asked}
+            beside = [concept for name, concept in named.items() if name not in diseases]
+            asked = defined_by_heading(doc) if beside else set()  # the headings are read only where there is one
+            return [as_topic_concept(concept) for concept in beside if concept.canonical in asked]
         if named:
             return [as_topic_concept(concept) for concept in named.values()]
-        if typer.diseases_named_in(title):
-            return []
     if not topic_from_mentions:
         return []
     heading = leading_topic_heading(doc, typer)
