@@ -443,13 +443,14 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
     lines = text.split("\n")
     width = wrap_width(lines) if full_lines_wrap else 0
     prose_wrapped = wraps_prose(lines, width)
-    for raw_line in lines:
+    for index, raw_line in enumerate(lines):
         raw = raw_line.strip()
         if not raw or _EMPTY_QUOTE_LINE.match(raw):  # '>' alone: a blank line inside a markdown box
             previous_blank = True
             continue
         quoted_item = bool(_INDENTED_ARROW.match(raw_line))  # '  > a bad headache': a handout's item, not a quote
         display, link_share, md_heading = strip_markdown(raw)
+        md_heading = md_heading or boxed_line(lines, index)
         display = _ASKER_SIGNATURE.sub("", _CITATION_MARK.sub("", display))
         if md_heading:
             display, bullet = _SECTION_NUMBER.sub("", display, count=1), False
@@ -464,6 +465,13 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
             blocks.append(block)
         previous_blank = False
     return [piece for block in blocks for piece in unglue(block, split_words)]
+
+
+def boxed_line(lines: list[str], index: int) -> bool:
+    """A line between two rule lines ('-----' above and below '3. FEATURE: ALL ABOUT PoTS'): a plain-text
+    newsletter's section heading, however it is numbered or punctuated."""
+    return 0 < index < len(lines) - 1 and all(
+        _RULE_LINE.match(lines[neighbour].replace(" ", "").strip()) for neighbour in (index - 1, index + 1))
 
 
 def wrap_width(lines: list[str]) -> int:
@@ -510,9 +518,13 @@ def continues_wrapped_line(previous: Block, block: Block, width: int, prose_wrap
             len(block.text) >= WRAP_MIN_CHARS or block.text.rstrip(_CLOSERS).endswith(_TERMINAL))
     if ending.endswith(";") and not block.text[0].islower():  # '… feels dry and tight;' + 'then it cracks'
         return False
-    # '… pregnancy' + '(after 20 weeks) or …'; '… dip your urine at' + 'EVERY antenatal appointment'
+    # '… pregnancy' + '(after 20 weeks) or …'; '… dip your urine at' + 'EVERY antenatal appointment'; in
+    # hard-wrapped prose a full line's unfinished sentence goes on whatever its next word ('… and hypermobile' +
+    # 'Ehlers-Danlos syndrome.')
     return (block.text[0].islower() or (block.text[0] == "(" and block.text[1:2].isalnum())
-            or (bool(width) and last_line.rsplit(" ", 1)[-1].lower() in WRAPPING_WORDS))
+            or (bool(width) and last_line.rsplit(" ", 1)[-1].lower() in WRAPPING_WORDS)
+            or (prose_wrapped and not previous.bullet and previous.text[-1:].islower() and is_prose(previous) and (
+                len(block.text) >= WRAP_MIN_CHARS or block.text.rstrip(_CLOSERS).endswith(_TERMINAL))))
 
 
 def join_wrapped(previous: Block, block: Block) -> None:

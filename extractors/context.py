@@ -92,9 +92,15 @@ def medicine_heading_words() -> frozenset[str]:
 
 def negation_reaching_end(text: str) -> bool:
     """A negation cue in text, unless a new predicate after a comma and a conjunction starts after it
-    (data/fresh_predicates.txt: 'can't focus at work, and start to feel anxious')."""
+    (data/fresh_predicates.txt: 'can't focus at work, and start to feel anxious'). A negation inside closed
+    brackets stays in them, and one of data/item_negations.txt stops at a comma ('joint pain (without swelling
+    or redness), headaches')."""
+    text = CLOSED_BRACKETS.sub(" ", text)
     fresh = [match.end() for match in fresh_predicates().finditer(text)]
-    return has_negation(text[fresh[-1]:] if fresh else text)
+    return reaching_negation(text[fresh[-1]:] if fresh else text)
+
+
+CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
 
 
 @lru_cache(maxsize=1)
@@ -205,13 +211,31 @@ class Cue:
 PERSON_SLOT = "{person}"  # a cue written once for every person word: '{person} may have'
 
 
+class CueTable(dict):
+    """Cues by their lowercase text; a text matched through a cue's gap ('what will i actually notice' for
+    'what will i … notice') finds that cue."""
+
+    def __missing__(self, text: str) -> Cue:
+        for cue, pattern in self.gapped():
+            if pattern.fullmatch(text):
+                self[text] = self[cue]
+                return self[cue]
+        raise KeyError(text)
+
+    @lru_cache(maxsize=1)
+    def gapped(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return tuple((cue, cue_pattern([cue])) for cue in list(self) if GAP in cue)
+
+    __hash__ = object.__hash__
+
+
 @lru_cache(maxsize=1)
-def relation_cues() -> tuple[re.Pattern[str], dict[str, Cue]]:
+def relation_cues() -> tuple[re.Pattern[str], CueTable]:
     """The cue regex and, per lowercase cue, its predicate, strength, scope and direction."""
     people = read_list("person_words.txt")
-    table = {written.lower(): Cue(predicate, float(strength), scope, direction)
+    table = CueTable({written.lower(): Cue(predicate, float(strength), scope, direction)
              for cue, predicate, strength, scope, direction in read_table("relation_cues.tsv")
-             for written in ([cue.replace(PERSON_SLOT, person) for person in people] if PERSON_SLOT in cue else [cue])}
+             for written in ([cue.replace(PERSON_SLOT, person) for person in people] if PERSON_SLOT in cue else [cue])})
     if unknown := {cue.direction for cue in table.values()} - set(DIRECTIONS):
         raise ValueError(f"relation_cues.tsv: unknown direction {sorted(unknown)}")
     return cue_pattern(list(table)), table
@@ -454,7 +478,8 @@ def is_negated(mention: Span, clause: Span) -> bool:
     """A negation cue within a few tokens before the mention, inside its clause."""
     window_start = max(clause.start, mention.start - NEGATION_WINDOW_TOKENS)
     window = text_of(mention.doc[window_start:mention.start])
-    return reaching_negation(window[window.rfind("|") + 1:])  # a table's cell ends it: '| no temperature | Usually cystitis |'
+    # a table's cell ends it ('| no temperature | Usually cystitis |'), as a colon does ('Bumps, not flakes: folliculitis')
+    return reaching_negation(window[max(window.rfind("|"), window.rfind(":")) + 1:])
 
 
 INEFFECTIVE_WINDOW_TOKENS = 10  # 'codeine and other opioids don't help': how far after a treatment its verdict may stand

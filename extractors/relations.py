@@ -334,6 +334,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     paragraph_talk: ListContext | None = None  # what a sentence of the paragraph announced ('The symptoms come on slowly.')
     columns: dict[int, Mention] = {}  # the diseases a table's header names, by cell ('| Symptom | Labyrinthitis | … |')
     cued: dict[int, ListContext] = {}  # what a header cell announces, by cell ('| | Signs of anaphylaxis |')
+    paragraphs_in_section = 0  # the paragraphs since the latest heading, this one included
     for sentence_idx, sentence in enumerate(all_sentences):
         text = text_of(sentence).strip()
         previous_sentence, last_sentence = last_sentence, sentence
@@ -362,12 +363,14 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             section.enter_heading(sentence, sentence_idx, article_topic, named_before, names_treatment=bool(treatments_before))
             previous_items, previous = [], None
             paragraph_diseases, diseases_before = [], []
+            paragraphs_in_section = 0
             continue
         section.named_by_heading(named_before, sentence_idx, article_topic)
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
         topic = section.topic or article_topic
         section.opened_by_overview(sentence, sentence_idx, topic)
         if starts_line(sentence):
+            paragraphs_in_section += 1
             paragraph_kind = opening_kind(sentence, named_before, topic)
             paragraph_symptoms, paragraph_talk = {}, None
             diseases_before, paragraph_diseases = paragraph_diseases, []
@@ -409,8 +412,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         explains_item = item_continuation or (term_items and not starts_line(sentence))
         in_harm_list = section.lists_no_treatment and (list_item or item_continuation)
         # 'See your GP if:' / '- you feel dizzy, faint or constantly exhausted': when to get help, not what the disease does
-        in_help_list = section.help_list and (list_item or item_continuation)
+        in_help_list = (section.help_list or section.help_section) and (list_item or item_continuation)
         named_here = condition_named(sentence, named_before) or compared_disease_defined(sentence, section, named_before)
+        if named_here is None and paragraphs_in_section == 1 and section.topic is None:
+            named_here = glossed_disease(sentence, named_before, topic)
         if named_here is not None and not (list_item or explains_item):
             # 'This is called acute cholecystitis.': what follows is about it (not an item's: 'Eye damage. … This is called …')
             section.topic = as_topic(named_here, sentence_idx)
@@ -607,6 +612,25 @@ def condition_named(sentence: Span, diseases: list[Mention]) -> Mention | None:
             # not 'This is called an autoimmune condition': a class of diseases
             return None if mention.canonical in context.disease_classes() else mention
     return None
+
+
+GLOSS = re.compile(r"\s*,\s*(?:a|an)\s+((?:[\w'-]+\s*){1,5})", re.IGNORECASE)  # ', a short-lived disturbance in how
+
+
+def glossed_disease(sentence: Span, diseases: list[Mention], topic: Mention | None) -> Mention | None:
+    """The one disease, not the topic, that a sentence of a section's opening paragraph glosses with what it is
+    ('This can cause concussion, a short-lived disturbance in how the brain works.'): the section goes on about
+    it (its signs, its treatment), as after a naming sentence."""
+    if len({mention.canonical for mention in diseases}) != 1:
+        return None
+    disease = diseases[0]
+    if topic is not None and (disease.canonical == topic.canonical or is_family_of(disease, topic) or is_family_of(topic, disease)):
+        return None
+    match = GLOSS.match(text_of(sentence)[disease.end - sentence.start_char:])
+    heads = coordination.word_set("gloss_heads.txt")
+    if match is None or not any(word.lower() in heads for word in match.group(1).split()):
+        return None
+    return None if disease.canonical in context.disease_classes() else disease
 
 
 DEFINITION = re.compile(r"\s+(?:is|are)\s+(?:a|an|one|the)\b", re.IGNORECASE)
@@ -1137,7 +1161,27 @@ def as_shortened_names(mentions: list[Mention], typer: EntityTyper) -> list[Ment
             if len(longer) == 1:
                 mention = replace(mention, entity_type=DISEASE, canonical=longer[0].canonical, ontology_id=longer[0].ontology_id)
         shortened.append(mention)
-    return shortened
+    return named_shortly_after(shortened, typer)
+
+
+SHORTENED_AHEAD_CHARS = 400  # how far after a shortened name ('Fissure or fistula?') the disease it shortens may be named
+
+
+def named_shortly_after(mentions: list[Mention], typer: EntityTyper) -> list[Mention]:
+    """A disease's name shortened before the page names it in full shortly after ('Fissure or fistula?' as a heading,
+    then 'An anal fistula is a small tunnel …'): that disease, where one disease of that ending is named there."""
+    resolved: list[Mention] = []
+    for index, mention in enumerate(mentions):
+        if mention.entity_type == DISEASE and " " not in mention.canonical and may_be_shortened(mention.canonical, typer):
+            forms = {mention.canonical, mention.canonical[:-1] if mention.canonical.endswith("s") else mention.canonical}
+            longer = {later.canonical: later for later in mentions[index + 1:]
+                      if later.start - mention.end <= SHORTENED_AHEAD_CHARS and later.entity_type == DISEASE
+                      and any(later.canonical.endswith(" " + form) for form in forms)}
+            if len(longer) == 1:
+                [disease] = longer.values()
+                mention = replace(mention, canonical=disease.canonical, ontology_id=disease.ontology_id)
+        resolved.append(mention)
+    return resolved
 
 
 def may_be_shortened(name: str, typer: EntityTyper) -> bool:

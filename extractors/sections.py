@@ -29,6 +29,7 @@ LIST_FACTOR = 0.8  # a list line relates through its introduction, a little less
 EXAMPLES_END = re.compile(r"\b(?:such as|like|including|for example|e\.g\.)\s*:\s*$", re.IGNORECASE)
 BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
 IT_IS = re.compile(r"\bit['\u2019]s\b", re.IGNORECASE)
+HAVING_ONE = re.compile(r"\b(?:have|has|had|got|get)\s+one\b", re.IGNORECASE)
 CONDITIONS_LIST = re.compile(r"\bif\s*:\s*$", re.IGNORECASE)  # 'See a GP if:': the lines below are conditions
 PARENTHESES = re.compile(r"\([^()]*\)")
 # 'anaphylaxis, a severe allergic reaction': what stands between a disease and a second one that glosses it
@@ -52,6 +53,8 @@ def names_only(heading: Span, named: Sequence[Mention]) -> bool:
     if len(named) != 1:
         return False
     [mention] = named
+    if opens_part(heading, named):
+        return True
     for token in heading:
         if mention.start <= token.idx < mention.end or not token.is_alpha or token.lower_ in PART_WORDS:
             continue
@@ -59,7 +62,20 @@ def names_only(heading: Span, named: Sequence[Mention]) -> bool:
     return True
 
 
+def opens_part(heading: Span, named: Sequence[Mention]) -> bool:
+    """Whether a heading ends by opening a part of the page about the one disease it names ('FEATURE: "MY HEART
+    RACES WHEN I STAND UP" - ALL ABOUT PoTS', 'Spotlight on shingles'; data/part_openers.txt): the headings after
+    it are that part's, even on a page its title says is about another disease."""
+    if len(named) != 1:
+        return False
+    [mention] = named
+    before, after = text_of(heading)[:mention.start - heading.start_char], text_of(heading)[mention.end - heading.start_char:]
+    return bool(context.listed_cues("part_openers.txt").fullmatch(PART_BREAK.split(before)[-1].strip())) and not any(
+        character.isalpha() for character in after)
+
+
 NAME_ENDS = frozenset({":", "-", "\u2013", "\u2014"})
+PART_BREAK = re.compile(r"[:\-\u2013\u2014]")  # a part opener opens the heading or follows one of these
 
 
 def names_part_of(heading: Span, disease: Mention) -> bool:
@@ -320,6 +336,7 @@ class SectionState:
     asked_about: bool = False  # that heading asked about it, and the headings since are questions naming no disease
     topic_counted: bool = False  # no title or headline names the page's disease: it is the one named most
     help_list: bool = False  # the lines now read say when to get help ('Call 999 if:'): they state no facts
+    help_section: bool = False  # so do the list lines under a heading saying when to get help ('When to see a GP')
 
     @property
     def lists_no_treatment(self) -> bool:
@@ -339,6 +356,9 @@ class SectionState:
         named_in_section = self.topic if self.topic is not None and self.topic.sentence_idx > self.heading_idx else None
         self.heading_idx = sentence_idx
         heading_topic = topic_mention(text, shared_typer(), sentence_idx)
+        if (heading_topic is not None and len({mention.canonical for mention in named}) == 1
+                and named[0].canonical.endswith(" " + heading_topic.canonical)):
+            heading_topic = as_topic(named[0], sentence_idx)  # 'Fissure or fistula?' before '… An anal fistula is …'
         if (heading_topic is None and len({mention.canonical for mention in named}) == 1
                 and getattr(shared_typer().classify(named[0].text, "DISEASE"), "entity_type", None) != DISEASE):
             # a name the document made a disease's: "So, Cushing's - the opposite problem?", 'Frostbite' on a page titled
@@ -362,7 +382,7 @@ class SectionState:
                    and heading_topic.canonical == self.heading_disease.canonical)  # 'What is alopecia areata?' under it
         if not carried:
             self.heading_disease = heading_topic if (
-                heading_topic is not None and not (self.compared or self.titled_by_one)
+                heading_topic is not None and not (self.compared or (self.titled_by_one and not opens_part(sentence, named)))
                 and names_only(sentence, named)
                 and not (article_topic is not None and (is_family_of(article_topic, heading_topic)
                                                         or heading_topic.canonical == article_topic.canonical))) else None
@@ -413,6 +433,7 @@ class SectionState:
         self.current_list = ListContext(cues, self.topic or article_topic) if cues else self.context
         self.last_list = self.current_list
         self.harmful, self.help_list = harm, False
+        self.help_section = bool(context.listed_cues("help_headings.txt").search(text))
         self.about_harm = harm and TREATED_BY not in section_cues  # not 'What causes gout and how is it treated?'
         self.heading_words = frozenset() if self.topic is not None else frozenset(
             token.lower_ for token in sentence if token.is_alpha and not token.is_stop)
@@ -431,7 +452,8 @@ class SectionState:
         if self.heading_named is None:
             return False
         text = text_of(heading).strip()
-        refers = bool(context.disease_anaphors().search(text) or IT_IS.search(text))  # "How do I know it's more than …?"
+        # "How do I know it's more than …?", 'How would I know I had one?'
+        refers = bool(context.disease_anaphors().search(text) or IT_IS.search(text) or HAVING_ONE.search(text))
         if article_topic is None and refers:
             return True
         if not (self.asked_about and text.endswith("?")):

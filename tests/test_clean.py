@@ -814,3 +814,29 @@ def test_a_line_of_html_tags_alone_in_a_markdown_dump_is_junk():
     assert '<a id="main"></a>' not in lines
     assert any("crawling into bed" in line for line in lines)
     assert any(line.startswith("Use ") for line in lines)
+
+
+NEWSLETTER = """NORTHVALE SUPPORT GROUP - WINTER NEWSLETTER
+
+--------------------------------------------------------------
+3. FEATURE: "MY HEART RACES WHEN I STAND UP" - ALL ABOUT PoTS
+--------------------------------------------------------------
+
+Postural tachycardia syndrome (PoTS) is a condition in which
+your heart beats abnormally fast when you move from lying or
+sitting to standing. In adults, doctors look for a rise of at
+least 30 beats per minute within 10 minutes of standing,
+without a big drop in blood pressure. PoTS is much more common
+in people with ME/CFS than in the general population, and it
+also turns up alongside long COVID and hypermobile
+Ehlers-Danlos syndrome.
+
+Symptoms come on when you are upright and ease when you lie
+down, and they can be very disabling for some of our members.
+"""
+
+
+def test_a_line_between_two_rule_lines_is_a_heading_and_wrapped_prose_goes_on_in_a_capital():
+    lines = clean_text(NEWSLETTER).text.split("\n\n")
+    assert 'FEATURE: "MY HEART RACES WHEN I STAND UP" - ALL ABOUT PoTS' in lines
+    assert any(line.endswith("also turns up alongside long COVID and hypermobile Ehlers-Danlos syndrome.") for line in lines)

@@ -632,6 +632,80 @@ def test_the_usual_list_of_complaints_lists_symptoms(nlp):
     assert ("digital eye strain", "headache") in related(nlp, text, title="Gaming and your eyes")
 
 
+def test_a_disease_a_section_glosses_in_its_opening_paragraph_is_what_the_section_goes_on_about(nlp):
+    text = ("What actually helps?\n\nGentle neck exercises and heat help whiplash settle within a few weeks.\n\n"
+            "Don't overlook a knock to the head\n\n"
+            "In a collision the head can strike the steering wheel or the window, or just be jolted hard. "
+            "This can cause concussion, a short-lived disturbance in how the brain works.\n\n"
+            "Signs can develop over several hours and include a headache, dizziness and blurred vision.")
+    found = related(nlp, text, title="Whiplash after a car crash")
+    assert found == {("concussion", "headache"), ("concussion", "dizziness"), ("concussion", "blurred vision")}
+
+
+def test_a_negation_saying_how_long_a_symptom_lasts_negates_nothing_after_it(nlp):
+    text = ("Concussion is a short-lived disturbance in how the brain works. Signs include a headache that won't go "
+            "away, feeling sick, dizziness and blurred vision.")
+    found = related(nlp, text, title="Concussion")
+    assert found == {("concussion", name) for name in ("headache", "nausea", "dizziness", "blurred vision")}
+
+
+def test_a_negation_inside_closed_brackets_stays_in_them(nlp):
+    text = ("Chronic fatigue syndrome is a long-term illness that affects many systems in the body. Other symptoms "
+            "include aching muscles, joint pain (without swelling or redness), headaches and a sore throat.")
+    assert related(nlp, text, title="Chronic fatigue syndrome") == {("chronic fatigue syndrome", name) for name in (
+        "muscle pain", "joint pain", "headache", "sore throat")}
+
+
+POTS_FEATURE = ("FEATURE: \"MY HEART RACES WHEN I STAND UP\" - ALL ABOUT PoTS\n\n"
+                "Postural tachycardia syndrome (PoTS) is a condition in which your heart beats abnormally fast when "
+                "you stand up. It is much more common in people with ME/CFS than in the general population.\n\n"
+                "Getting diagnosed\n\nAsk your GP about a lean test: your heart rate is measured lying and standing.\n\n"
+                "What helps?\n\nThere is no single cure, but most people improve with a mix of measures:\n\n"
+                "- drinking more fluid and adding salt to food\n- a low dose of the beta blocker propranolol to slow the heart\n")
+
+
+def test_a_heading_ending_all_about_a_disease_opens_its_part_of_the_page(nlp):
+    found = related(nlp, POTS_FEATURE, title="ME/CFS support group newsletter", predicate="treated_by")
+    assert {disease for disease, _ in found} == {"postural tachycardia syndrome"}
+    assert ("postural tachycardia syndrome", "propranolol") in found
+
+
+def test_the_list_under_a_heading_saying_when_to_get_help_states_no_facts(nlp):
+    text = ("What will I notice?\n\nThe classic signs of seborrhoeic dermatitis:\n\n"
+            "flaky skin that sheds onto your collar and shoulders.\n\nredness of the skin under the flakes.\n\n"
+            "When to see a GP or pharmacist\n\nthe rash is spreading beyond your scalp and face.\n\n"
+            "you feel feverish or generally unwell.\n")
+    assert related(nlp, text, title="Seborrhoeic dermatitis") == {
+        ("seborrheic dermatitis", "scaly skin"), ("seborrheic dermatitis", "red skin")}
+
+
+def test_a_heading_naming_a_disease_by_its_last_word_means_the_one_its_section_names_in_full(nlp):
+    text = ("Treatment\n\nA fibre-rich diet and glyceryl trinitrate ointment heal most anal fissures within weeks.\n\n"
+            "Fissure or fistula?\n\nThe names sound alike, but the conditions are quite different. An anal fistula is "
+            "a small tunnel linking the inside of the anal canal to the skin near the anus.\n\n"
+            "How would I know I had one?\n\nTypical signs are:\n\npus leaking from a small hole near the anus.\n\n"
+            "swelling and redness around the opening.\n")
+    found = related(nlp, text, title="Anal fissure")
+    assert found == {("anal fistula", "swelling"), ("anal fistula", "redness")}
+
+
+def test_a_colon_ends_a_negation(nlp):
+    facts = document_facts("0" * 16, nlp("Bumps, not flakes: folliculitis and razor bumps\n\nFolliculitis is an "
+                                          "inflammation of the hair follicles."), title="Seb derm and your beard")
+    assert [(m.canonical, m.negated) for m in facts.mentions if m.entity_type == "disease"][:2] == [
+        ("folliculitis", False), ("pseudofolliculitis barbae", False)]
+
+
+def test_a_heading_cue_reaches_over_a_word_in_its_gap(nlp):
+    text = ("Seborrhoeic dermatitis is a long-term skin condition that picks on the oily parts of the body.\n\n"
+            "What will I actually notice?\n\nflaky skin that sheds onto your collar.\n\n"
+            "greasy, yellowish scales along the hairline.\n\nWhat actually works?\n\n"
+            "ketoconazole shampoo twice a week.\n\ncoal tar shampoo.\n")
+    facts = document_facts("0" * 16, nlp(text), title="Seborrhoeic dermatitis")
+    assert {(r.predicate, r.object.canonical) for r in facts.relations} >= {
+        ("has_symptom", "scaly skin"), ("treated_by", "ketoconazole"), ("treated_by", "coal tar")}
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
