@@ -951,12 +951,19 @@ def mark_bullet_runs(blocks: list[Block], html_mode: bool) -> None:
             for block in run:
                 mark(block, "reference")
             run = []
-        lead_in = blocks[index - 1] if index > 0 else None
+        lead_in = list_lead_in(blocks, index)
         after = blocks[next_content[end]] if next_content[end] < len(blocks) else None
         if run and not list_is_kept(run, lead_in, after, html_mode):
             for block in run:
                 mark(block, "link list or menu")
         index = end
+
+
+def list_lead_in(blocks: list[Block], index: int) -> Block | None:
+    """The line before a list, past a rule line underlining a heading ('HYGIENE MEASURES' / '-----' / '* wash hands')."""
+    while index > 0 and is_rule_line(blocks[index - 1]):
+        index -= 1
+    return blocks[index - 1] if index > 0 else None
 
 
 def next_content_positions(blocks: list[Block]) -> list[int]:

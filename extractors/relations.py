@@ -351,6 +351,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         # '… if you notice nosebleeds. These are possible side effects of the medicine.': no topic disease either
         about_treatment = about_treatment or (not named_before and sentence_idx + 1 < len(all_sentences)
                                               and context.labels_side_effects(text_of(all_sentences[sentence_idx + 1])))
+        # 'Side effects of mebendazole are uncommon. A few people get tummy pain, diarrhoea or feel sick …': nor after a
+        # sentence of the paragraph about side effects
+        about_treatment = about_treatment or (not named_before and previous_sentence is not None and not starts_line(sentence)
+                                              and context.names_side_effects(text_of(previous_sentence)))
         treatments_before = [m for m in sentence_mentions(sentence, mention_at) if m.entity_type == TREATMENT]
         if sentence_idx in headings:
             about = section.current_list or section.context

@@ -62,6 +62,16 @@ def names_only(heading: Span, named: Sequence[Mention]) -> bool:
     return True
 
 
+FOR_WHOM = re.compile(r"^for\s+(?:(?:people|those|anyone|children|adults)\s+with\s+)?", re.IGNORECASE)
+
+
+def names_whom_for(text: str, named: Sequence[Mention]) -> bool:
+    """Whether a heading says whom what follows is for, by one disease alone ('For insomnia', 'For people with
+    shift work sleep disorder'): a part of the section it stands in, about that disease."""
+    opening = FOR_WHOM.match(text)
+    return opening is not None and len(named) == 1 and text[opening.end():].strip(" .:?!").lower() == named[0].text.lower()
+
+
 def opens_part(heading: Span, named: Sequence[Mention]) -> bool:
     """Whether a heading ends by opening a part of the page about the one disease it names ('FEATURE: "MY HEART
     RACES WHEN I STAND UP" - ALL ABOUT PoTS', 'Spotlight on shingles'; data/part_openers.txt): the headings after
@@ -421,6 +431,9 @@ class SectionState:
             self.topic, self.context = None, None  # 'How asthma differs from COPD' after 'Signs of a stroke'
         elif heading_topic is not None and self.context.subject is not None and is_family_of(self.context.subject, heading_topic):
             self.topic = heading_topic  # a subsection about a subtype: 'Plaque psoriasis' under 'Symptoms'
+            self.context = replace(self.context, subject=heading_topic)
+        elif heading_topic is not None and names_whom_for(text, named) and self.context.subject is not None:
+            self.topic = heading_topic  # 'For insomnia' under 'What actually helps': that disease's part of the section
             self.context = replace(self.context, subject=heading_topic)
         elif heading_topic is not None and (self.context.subject is None or heading_topic.canonical != self.context.subject.canonical):
             self.topic, self.context = heading_topic, None  # 'Diabetes diet' in a psoriasis article: a new topic

@@ -840,3 +840,15 @@ def test_a_line_between_two_rule_lines_is_a_heading_and_wrapped_prose_goes_on_in
     lines = clean_text(NEWSLETTER).text.split("\n\n")
     assert 'FEATURE: "MY HEART RACES WHEN I STAND UP" - ALL ABOUT PoTS' in lines
     assert any(line.endswith("also turns up alongside long COVID and hypermobile Ehlers-Danlos syndrome.") for line in lines)
+
+
+def test_a_list_under_a_heading_underlined_with_a_rule_line_is_kept():
+    text = ("Dear parents and carers, a few children in the network have threadworms, so here is what to do.\n\n"
+            "HYGIENE MEASURES FOR THE WHOLE HOUSEHOLD\n"
+            "------------------------------------------------------------------\n"
+            "  * wash hands and scrub under nails regularly, especially after the toilet\n"
+            "  * keep nails short and try to stop nail-biting\n"
+            "  * wash bedding, towels and nightclothes on a hot wash\n\n"
+            "Children with threadworms can come to their childminder as normal, so please let your minder know.\n")
+    lines = clean_text(text).text.split("\n\n")
+    assert "keep nails short and try to stop nail-biting." in lines

@@ -706,6 +706,40 @@ def test_a_heading_cue_reaches_over_a_word_in_its_gap(nlp):
         ("has_symptom", "scaly skin"), ("treated_by", "ketoconazole"), ("treated_by", "coal tar")}
 
 
+def test_a_sentence_after_one_about_side_effects_names_no_symptoms_of_the_topic(nlp):
+    text = ("How is it treated?\n\nThe usual medicine is mebendazole, a single chewable tablet for the whole household. "
+            "Side effects of mebendazole are uncommon. A few people get tummy pain, diarrhoea or feel sick for a short time.")
+    facts = document_facts("0" * 16, nlp(text), title="Threadworms")
+    assert {(r.predicate, r.object.canonical) for r in facts.relations if not r.negated} == {("treated_by", "mebendazole")}
+
+
+def test_look_out_for_and_looks_like_headings_head_symptoms(nlp):
+    text = ("Threadworms are tiny worms that live in the gut and lay their eggs around the bottom at night.\n\n"
+            "What should I look out for?\n\nan itchy bottom, usually worse at night.\n\n"
+            "Molluscum contagiosum\n\nMolluscum contagiosum is a common viral skin infection in children.\n\n"
+            "What it looks like: small, firm, raised spots with a tiny dimple in the middle.")
+    assert related(nlp, text, title="Threadworms") == {("threadworm", "anal itching"), ("molluscum contagiosum", "raised spot")}
+
+
+def test_lay_ways_of_saying_rest_and_drink_water_are_those_treatments(nlp):
+    text = ("Treating AMS\n\nThe golden rule: never go higher with symptoms. For mild AMS:\n\n"
+            "Stop and rest at the same altitude. Most people feel better within 24 to 48 hours.\n\n"
+            "Drink enough water, but don't force down litres.\n")
+    assert related(nlp, text, title="Altitude sickness (acute mountain sickness)", predicate="treated_by") == {
+        ("acute mountain sickness", "rest"), ("acute mountain sickness", "hydration")}
+
+
+def test_a_heading_saying_whom_it_is_for_is_that_diseases_part_of_the_section(nlp):
+    text = ("What is insomnia?\n\nInsomnia means regularly finding it hard to fall or stay asleep. Shift work sleep "
+            "disorder is insomnia or heavy sleepiness tied to working nights.\n\nWhat actually helps\n\nFor insomnia\n\n"
+            "Cognitive behavioural therapy for insomnia (CBT-I), usually over six to eight weeks.\n\n"
+            "a short course of zopiclone, for a few nights at most.\n\nFor shift work sleep disorder\n\n"
+            "Bright light therapy early in the night shift.\n")
+    found = related(nlp, text, title="Sleep and night shifts: insomnia and shift work sleep disorder", predicate="treated_by")
+    assert found == {("insomnia", "cognitive behavioral therapy"), ("insomnia", "zopiclone"),
+                     ("shift work sleep disorder", "phototherapy")}
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
