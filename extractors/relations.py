@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
-from itertools import product
+from itertools import product, takewhile
 from typing import Sequence
 
 from spacy.tokens import Doc, Span
@@ -1178,9 +1178,9 @@ def named_shortly_after(mentions: list[Mention], typer: EntityTyper) -> list[Men
     for index, mention in enumerate(mentions):
         if mention.entity_type == DISEASE and " " not in mention.canonical and may_be_shortened(mention.canonical, typer):
             forms = {mention.canonical, mention.canonical[:-1] if mention.canonical.endswith("s") else mention.canonical}
-            longer = {later.canonical: later for later in mentions[index + 1:]
-                      if later.start - mention.end <= SHORTENED_AHEAD_CHARS and later.entity_type == DISEASE
-                      and any(later.canonical.endswith(" " + form) for form in forms)}
+            ahead = takewhile(lambda later: later.start - mention.end <= SHORTENED_AHEAD_CHARS, mentions[index + 1:])
+            longer = {later.canonical: later for later in ahead
+                      if later.entity_type == DISEASE and any(later.canonical.endswith(" " + form) for form in forms)}
             if len(longer) == 1:
                 [disease] = longer.values()
                 mention = replace(mention, canonical=disease.canonical, ontology_id=disease.ontology_id)

@@ -31,7 +31,7 @@ BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
 IT_IS = re.compile(r"\bit['\u2019]s\b", re.IGNORECASE)
 HAVING_ONE = re.compile(r"\b(?:have|has|had|got|get)\s+one\b", re.IGNORECASE)
 CONDITIONS_LIST = re.compile(r"\bif\s*:\s*$", re.IGNORECASE)  # 'See a GP if:': the lines below are conditions
-PARENTHESES = re.compile(r"\([^()]*\)")
+PARENTHESES = context.CLOSED_BRACKETS  # a bracket with no bracket inside
 # 'anaphylaxis, a severe allergic reaction': what stands between a disease and a second one that glosses it
 APPOSITION = re.compile(r"\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
 
