@@ -486,11 +486,18 @@ INEFFECTIVE_WINDOW_TOKENS = 10  # 'codeine and other opioids don't help': how fa
 CONDITION_WORDS = frozenset({"if", "when", "unless", "until", "because"})  # 'Y helps if X doesn't work': not Y's verdict
 
 
+INEFFECTIVE_INTRODUCTION_CHARS = 40  # 'Things that generally DON'T help:' before a list
+
+
 def judged_ineffective(mention: Span, clause: Span) -> bool:
     """A treatment its clause goes on to call useless: 'Stronger painkillers such as codeine and other
     opioids don't help either', 'Painkillers like paracetamol don't work for cluster headache'; not one
     before a comma and a conjunction ('colchicine, and aspirin is best avoided')."""
     doc = mention.doc
+    # a list after a colon: 'Things that generally DON'T help: complete bed rest, knee braces worn all day …'
+    introduction, colon, _ = text_of(doc[mention.sent.start:mention.start]).rpartition(":")
+    if colon and states_ineffective(introduction[-INEFFECTIVE_INTRODUCTION_CHARS:]):
+        return True
     end = min(clause.end, mention.end + INEFFECTIVE_WINDOW_TOKENS)
     window_end = next((index for index in range(mention.end, end) if doc[index].lower_ in CONDITION_WORDS
                        or doc[index].text == "," and index + 1 < end and doc[index + 1].lower_ in CONJUNCTION_WORDS), end)

@@ -325,7 +325,8 @@ def drug_class_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 MAX_TREATMENT_MODIFIERS = 3  # 'laser interstitial thermal therapy'
-VERB_LEADS = frozenset({"may", "might", "can", "could", "will", "would", "should", "must", "to"})  # the next word is a verb
+VERB_LEADS = frozenset({"may", "might", "can", "could", "will", "would", "should", "must", "to",
+                         "that", "which", "who"})  # the next word is a verb ("a massage that nudges fluid")
 
 
 @lru_cache(maxsize=1)
@@ -962,9 +963,11 @@ def glossed_in_words(doc: Doc, after: int) -> Token | None:
 
 
 def looks_like_abbreviation(short: Span, long_form: Span) -> bool:
-    """scispaCy also pairs '(immune system)' with the words before it; keep only real short forms."""
+    """scispaCy also pairs '(immune system)' with the words before it; keep only real short forms, with a
+    long form of one sentence beside them (not 'Valoid) are used. Cyclizine' for the 'Valoid' it starts with)."""
     return (len(short) == 1 and any(character.isupper() for character in short.text)
-            and len(long_form) <= MAX_LONG_FORM_WORDS and long_form.sent == short.sent)
+            and len(long_form) <= MAX_LONG_FORM_WORDS and long_form.sent == short.sent
+            and long_form.end <= long_form.sent.end and not (long_form.start < short.end and short.start < long_form.end))
 
 
 def whole_words(span: Span) -> Span:

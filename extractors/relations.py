@@ -306,10 +306,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     article_topic = (topic_mention(title, typer) or most_named_of_title(title, mentions, typer)
                      or title_condition(title, typer) or body_disease_of_title(title, mentions)) if title else None
     title_names_topic = article_topic is not None
-    leading = None
+    leading, topic_from = None, 0
     if article_topic is None and topic_from_mentions:  # no title, or one naming no disease ('Scattered Thoughts')
-        leading = leading_heading_topic(doc, typer)
-        article_topic = leading or dominant_disease(mentions)
+        leading, topic_from = leading_heading_topic(doc, typer)
+        article_topic = leading or dominant_disease(mentions) or diagnosed_before_headings(doc, mention_at)
     counted = article_topic is not None and not title_names_topic and leading is None
     all_sentences = sentences(doc)
     headings = frozenset(index for index, sentence in enumerate(all_sentences) if is_heading(sentence))
@@ -335,7 +335,9 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     columns: dict[int, Mention] = {}  # the diseases a table's header names, by cell ('| Symptom | Labyrinthitis | … |')
     cued: dict[int, ListContext] = {}  # what a header cell announces, by cell ('| | Signs of anaphylaxis |')
     paragraphs_in_section = 0  # the paragraphs since the latest heading, this one included
+    page_topic = article_topic
     for sentence_idx, sentence in enumerate(all_sentences):
+        article_topic = page_topic if sentence_idx >= topic_from else None
         text = text_of(sentence).strip()
         previous_sentence, last_sentence = last_sentence, sentence
         # what the sentence just before stated (a heading in between states nothing: no statement goes on)
@@ -423,6 +425,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         if named_here is not None and not (list_item or explains_item):
             # 'This is called acute cholecystitis.': what follows is about it (not an item's: 'Eye damage. … This is called …')
             section.topic = as_topic(named_here, sentence_idx)
+            if paragraphs_in_section == 1 and section.inherited_context(named_here):
+                # 'THE OTHER ONE: …' / 'If the pain is on the outer side …, it may be iliotibial band syndrome (ITBS).':
+                # a new disease's section; the treatment section before it ('HOW DO I GET RID OF IT?') is over
+                section.context = section.current_list = None
         about = section.current_list or section.context
         for clause in context.clauses(sentence):
             referent_at = opening_of(sentence) if referent is not None and clause.start == sentence.start else None
@@ -892,12 +898,17 @@ def talks_only_of(sentence: Span, mention_at: MentionIndex, talk: ListContext) -
             and not (context.states_risk(text) or context.states_harm(text) or context.labels_side_effects(text)))
 
 
-def leading_heading_topic(doc: Doc, typer: EntityTyper) -> Mention | None:
+def leading_heading_topic(doc: Doc, typer: EntityTyper) -> tuple[Mention | None, int]:
     """The disease a heading among the first lines names, when the title is a site's name
     ('Northfield Valley Hospitals NHS Foundation Trust', then 'GALLSTONES'), or the first heading however
-    far down a letter's greeting and opening paragraph put it ('Dear Parents, … HAND, FOOT AND MOUTH DISEASE')."""
-    heading = leading_topic_heading(doc, typer)
-    return (topic_mention(heading, typer) or title_condition(heading, typer)) if heading else None
+    far down a letter's greeting and opening paragraph put it ('Dear Parents, … HAND, FOOT AND MOUTH DISEASE');
+    and the sentence from which it is the page's topic: a heading defining it further down ('What is
+    Legionnaires' disease?' after a hotel's 'What we have done') makes it the topic from there on only."""
+    found = leading_topic_heading(doc, typer)
+    if found is None:
+        return None, 0
+    heading, index, defined_later = found
+    return topic_mention(heading, typer) or title_condition(heading, typer), index if defined_later else 0
 
 
 def titled_by_one_disease(doc: Doc, title: str | None, typer: EntityTyper) -> bool:
@@ -920,16 +931,23 @@ def is_bare_name(heading: str, typer: EntityTyper) -> bool:
     return bool(words) and typer.is_listed_disease(" ".join(words))
 
 
-def leading_topic_heading(doc: Doc, typer: EntityTyper) -> str | None:
+def leading_topic_heading(doc: Doc, typer: EntityTyper) -> tuple[str, int, bool] | None:
     """The first heading naming a disease or a condition (title_condition), among the first lines or
-    the first one at all (leading_heading_topic)."""
+    the first one at all (leading_heading_topic); past them, the first heading defining one ('What is
+    Legionnaires' disease?' after a hotel's 'What we have done' in a notice titled by the bacteria).
+    With its sentence index, and whether it is such a later definition."""
+    past_leading = False
     for index, sentence in enumerate(sentences(doc)):
         if is_heading(sentence):
             heading = text_of(sentence)
+            if past_leading:
+                if WHAT_IS_HEADING.match(heading) and topic_mention(heading, typer):
+                    return heading, index, True
+                continue
             if topic_mention(heading, typer) or title_condition(heading, typer):
-                return heading
+                return heading, index, False
             if index >= LEADING_SENTENCES and heading.count(LINK_BAR) < MIN_LINK_BAR_SEPARATORS:
-                return None  # (a bar of links, 'Share: Facebook | X | Email', is no heading of the page's)
+                past_leading = True  # (a bar of links, 'Share: Facebook | X | Email', is no heading of the page's)
     return None
 
 
@@ -950,6 +968,21 @@ def named_kind(topic: Mention | None, mentions: list[Mention], headings: frozens
     if counts[kinds[0]] < max(share * (counts[kinds[0]] + counts[topic.canonical]), DOMINANT_MIN_MENTIONS):
         return topic
     return named_topic(mentions, kinds[0])
+
+
+def diagnosed_before_headings(doc: Doc, mention_at: MentionIndex) -> Mention | None:
+    """The disease the page's opening, before its first heading, names as the condition a letter or a
+    question describes ('Margaret, what you describe sounds very much like trigger finger'): an advice
+    column answers about it."""
+    for sentence in sentences(doc):
+        if is_heading(sentence):
+            if sentence.start > 0:
+                return None
+            continue
+        named = condition_named(sentence, named_diseases(sentence, mention_at))
+        if named is not None:
+            return as_topic(named)
+    return None
 
 
 def dominant_disease(mentions: list[Mention]) -> Mention | None:
@@ -1083,8 +1116,8 @@ def page_conditions(doc: Doc, title: str | None, typer: EntityTyper, topic_from_
             return [as_topic_concept(concept) for concept in named.values()]
     if not topic_from_mentions:
         return []
-    heading = leading_topic_heading(doc, typer)
-    condition = title_condition(heading, typer) if heading else None
+    found = leading_topic_heading(doc, typer)
+    condition = title_condition(found[0], typer) if found else None
     return [condition] if condition is not None else []
 
 

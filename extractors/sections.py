@@ -31,6 +31,7 @@ BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
 IT_IS = re.compile(r"\bit['\u2019]s\b", re.IGNORECASE)
 HAVING_ONE = re.compile(r"\b(?:have|has|had|got|get)\s+one\b", re.IGNORECASE)
 CONDITIONS_LIST = re.compile(r"\bif\s*:\s*$", re.IGNORECASE)  # 'See a GP if:': the lines below are conditions
+CONDITIONS_OF_PERSON = re.compile(r"\bif\s+(?:you|your|someone|they|he|she)\b[^,;.:]*:\s*$", re.IGNORECASE)
 PARENTHESES = context.CLOSED_BRACKETS  # a bracket with no bracket inside
 # 'anaphylaxis, a severe allergic reaction': what stands between a disease and a second one that glosses it
 APPOSITION = re.compile(r"\s*,\s*(?:a|an)\s+(?:[\w-]+\s+){0,3}", re.IGNORECASE)
@@ -170,8 +171,12 @@ def sentence_mentions(sentence: Span, mention_at: dict[int, Mention]) -> list[Me
 
 
 def named_diseases(sentence: Span, mention_at: dict[int, Mention]) -> list[Mention]:
-    """The distinct diseases a sentence names (not negated), in order."""
-    named = {m.canonical: m for m in sentence_mentions(sentence, mention_at) if m.entity_type == DISEASE and not m.negated}
+    """The distinct diseases a sentence names (not negated), in order, each by its first mention ('iliotibial
+    band syndrome', not the 'ITBS' after it)."""
+    named: dict[str, Mention] = {}
+    for mention in sentence_mentions(sentence, mention_at):
+        if mention.entity_type == DISEASE and not mention.negated:
+            named.setdefault(mention.canonical, mention)
     return list(named.values())
 
 
@@ -346,6 +351,7 @@ class SectionState:
     asked_about: bool = False  # that heading asked about it, and the headings since are questions naming no disease
     topic_counted: bool = False  # no title or headline names the page's disease: it is the one named most
     help_list: bool = False  # the lines now read say when to get help ('Call 999 if:'): they state no facts
+    own_context: bool = False  # whether the latest heading set the section's context by a cue of its own
     help_section: bool = False  # so do the list lines under a heading saying when to get help ('When to see a GP')
 
     @property
@@ -374,13 +380,16 @@ class SectionState:
             # a name the document made a disease's: "So, Cushing's - the opposite problem?", 'Frostbite' on a page titled
             # 'Hypothermia and frostbite'
             heading_topic = as_topic(named[0], sentence_idx)
+        compares = False
         if heading_topic is None and not named and self.heading_disease is not None:
             # 'What does it look like?', 'Treatment options' under 'Alopecia areata': still that disease's section
             heading_topic = self.heading_disease
         elif heading_topic is None and not named and self.points_back(sentence, article_topic):
             heading_topic = self.heading_named
         elif named:
-            self.heading_named, self.asked_about = heading_topic, text.endswith("?")
+            # 'Is this the same as Pontiac fever?' asks about an aside: 'How is it treated?' after it is the page's again
+            compares = bool(context.listed_cues("comparison_cues.txt").search(text))
+            self.heading_named, self.asked_about = heading_topic, text.endswith("?") and not compares
         if not named and not text.endswith("?"):
             self.asked_about = False
         self.compared = tuple(mention.canonical for mention in named) if heading_topic is None and len(named) > 1 else ()
@@ -392,7 +401,8 @@ class SectionState:
                    and heading_topic.canonical == self.heading_disease.canonical)  # 'What is alopecia areata?' under it
         if not carried:
             self.heading_disease = heading_topic if (
-                heading_topic is not None and not (self.compared or (self.titled_by_one and not opens_part(sentence, named)))
+                heading_topic is not None and not compares
+                and not (self.compared or (self.titled_by_one and not opens_part(sentence, named)))
                 and names_only(sentence, named)
                 and not (article_topic is not None and (is_family_of(article_topic, heading_topic)
                                                         or heading_topic.canonical == article_topic.canonical))) else None
@@ -422,6 +432,7 @@ class SectionState:
         if names_treatment and not matches and not named and not self.preventive and not harm and not breaks:
             # 'Step two: topical corticosteroids for flares', 'Wet wraps': a section on one treatment of the topic
             section_cues = {TREATED_BY: (TREATMENT_HEADING_CUE, TREATMENT_HEADING_STRENGTH)}
+        self.own_context = bool(section_cues)
         if section_cues:
             self.topic = heading_topic
             self.context = ListContext(section_cues, heading_topic or article_topic)
@@ -453,6 +464,13 @@ class SectionState:
         if self.preventive or self.about_harm:  # 'Can I stop gallstones forming?' under 'Treatment' lists no treatments
             self.context, self.current_list = without_treatments(self.context), without_treatments(self.current_list)
             self.last_list = self.current_list
+
+    def inherited_context(self, named: Mention) -> bool:
+        """Whether the section goes on with a context a heading before its own set, about a disease other than
+        the one just named (a heading without a cue, 'THE OTHER ONE: PAIN ON THE OUTSIDE OF THE KNEE', after
+        'HOW DO I GET RID OF IT?')."""
+        return (self.context is not None and not self.own_context and self.context.subject is not None
+                and self.context.subject.canonical != named.canonical and not is_family_of(self.context.subject, named))
 
     def points_back(self, heading: Span, article_topic: Mention | None) -> bool:
         """Whether a heading naming no disease is about the one the latest heading naming one named: on a page about
@@ -533,9 +551,13 @@ class SectionState:
         """
         matches = cue_matches(sentence)
         named = sentence_mentions(sentence, mention_at)
-        self.help_list = bool(CONDITIONS_LIST.search(text_of(sentence)))
+        # 'Tell your leader straight away if:' announces conditions, not symptoms; so, under 'When should I get
+        # help?', does 'Call 999 … if you or someone you are with:' (not 'Contact your GP … if you develop:' under
+        # 'Giant cell arteritis: know the warning signs')
+        self.help_list = bool(CONDITIONS_LIST.search(text_of(sentence))
+                              or (self.help_section and CONDITIONS_OF_PERSON.search(text_of(sentence))))
         if self.help_list:
-            self.current_list = None  # 'Tell your leader straight away if:' announces conditions, not symptoms
+            self.current_list = None
             return
         cues = list_cues(matches, "list") or closing_cues(sentence, matches)
         self.harmful = context.states_harm(text_of(sentence)) or (

@@ -32,6 +32,7 @@ _LEADING_QUALIFIER = re.compile(r"^unspecified\s+", re.I)  # 'Unspecified malari
 _TRAILING_ABBREVIATION = re.compile(r"\s*\([A-Z0-9]{2,6}\)$")
 _BRACKETED_SHORT_FORM = re.compile(r"\s*\[[A-Z0-9]{2,6}\]")
 _TRAILING_SYNONYM = re.compile(r"(?P<name>[^\[\]]+?)\s*\[(?P<synonym>[^\[\]]+)\]")
+_EPONYM_HEADS = frozenset({"fever"})  # 'Pontiac fever': alone a symptom, after a name a disease
 # Brackets of code titles that name a scope or the device at fault, not the condition.
 _NOT_A_SYNONYM = re.compile(r"including\b|ventilator$|ventouse$")
 # Where a code title narrows its disease (by site, cause, course or complication), the name before.
@@ -74,8 +75,16 @@ def bracketed_names(title: str) -> list[str]:
     if "[" not in title:
         return [title]
     trailing = _TRAILING_SYNONYM.fullmatch(title)
-    return [trailing["name"], trailing["synonym"]] if trailing and trailing["synonym"][0].islower() \
+    return [trailing["name"], trailing["synonym"]] if trailing and (
+        trailing["synonym"][0].islower() or is_eponymous_disease(trailing["synonym"])) \
         and not _NOT_A_SYNONYM.match(trailing["synonym"]) else []
+
+
+def is_eponymous_disease(name: str) -> bool:
+    """A capitalised bracket that is a disease's name of its own, not a bare eponym ('[Kawasaki]'): a person's or
+    place's name before a disease word ('[Hansen's disease]', '[Pontiac fever]', "[Buerger's disease]")."""
+    words = name.lower().split()
+    return len(words) >= 2 and (has_disease_ending(words[-1]) or words[-1] in _EPONYM_HEADS)
 
 
 def clean_icd_title(title: str) -> str | None:

@@ -740,6 +740,116 @@ def test_a_heading_saying_whom_it_is_for_is_that_diseases_part_of_the_section(nl
                      ("shift work sleep disorder", "phototherapy")}
 
 
+def test_a_heading_defining_a_disease_far_down_an_untitled_notice_makes_it_the_topic_from_there(nlp):
+    text = ("Dear guest,\n\nWe are writing to everyone who stayed with us in March. Routine sampling found bacteria in the "
+            "hot-water system of the east wing, and we want you to know what to look out for if you feel unwell.\n\n"
+            "What we have done\n\nWe closed the affected rooms. The hotel restaurant lost its chef, who had a cough for a week.\n\n"
+            "Am I at risk?\n\nThe chance of becoming unwell is higher if you smoke, have COPD, diabetes or kidney disease.\n\n"
+            "What is Legionnaires' disease?\n\nLegionnaires' disease is a serious lung infection caught by breathing in "
+            "droplets of contaminated water.\n\nWhat should I look out for?\n\nEarly signs include:\n\na high temperature.\n\n"
+            "shaking chills.\n\naching muscles.")
+    found = related(nlp, text, title="Notice to guests: legionella found in part of the hot-water system")
+    assert {("legionnaires' disease", "fever"), ("legionnaires' disease", "chill")} <= found
+    assert ("legionnaires' disease", "cough") not in found  # the paragraph above the definition is about the hotel
+
+
+def test_a_heading_asking_whether_it_is_another_disease_is_an_aside_the_next_question_leaves(nlp):
+    text = ("What is Legionnaires' disease?\n\nLegionnaires' disease is a serious lung infection caught from water droplets in the air.\n\n"
+            "Is this the same as Pontiac fever?\n\nNot quite. Pontiac fever is a much milder, flu-like illness. Its symptoms "
+            "typically include a fever, a headache and muscle aches.\n\nHow is it treated?\n\n"
+            "Commonly used antibiotics include azithromycin and clarithromycin, usually for 7 to 10 days.")
+    found = related(nlp, text, title="Legionella: a notice to guests")
+    assert {("pontiac fever", "fever"), ("pontiac fever", "headache")} <= found
+    treated = related(nlp, text, title="Legionella: a notice to guests", predicate="treated_by")
+    assert ("legionnaires' disease", "azithromycin") in treated
+    assert ("pontiac fever", "azithromycin") not in treated
+
+
+def test_a_list_of_reasons_to_call_999_under_a_help_heading_states_no_symptoms(nlp):
+    text = ("Legionnaires' disease\n\nWhat should I look out for?\n\nMost people develop a cough and feel short of breath.\n\n"
+            "When should I get help?\n\nContact your GP and tell them you may have been exposed to legionella. Call 999 or go to A&E straight away if you "
+            "or someone you are with:\n\nis struggling to breathe or cannot finish a sentence.\n\n"
+            "is confused, very sleepy or hard to wake.")
+    found = related(nlp, text, title="Legionnaires' disease: a notice to guests")
+    assert ("legionnaires' disease", "cough") in found
+    assert not {("legionnaires' disease", "confusion"), ("legionnaires' disease", "drowsiness")} & found
+
+
+def test_signs_a_help_heading_introduces_as_the_diseases_are_still_its_symptoms(nlp):
+    text = ("Heatstroke: call 999\n\nCall 999 if someone is still unwell after 30 minutes of cooling, or if they have any of "
+            "the following. These are signs of heatstroke:\n\na temperature of 40C or higher.\n\nconfusion or unusual behaviour.\n\n"
+            "a fit (seizure).")
+    assert {("heatstroke", "confusion"), ("heatstroke", "seizure")} <= related(
+        nlp, text, title="Heatwave alert: keeping well in the heat")
+
+
+def test_lymphoedema_and_lipoedema_are_diseases_whose_symptoms_a_page_lists(nlp):
+    text = ("How would I know?\n\nSwelling is the main sign. Other typical features of lymphoedema include skin that feels "
+            "tight and an ache.\n\nIs it lymphoedema or lipoedema?\n\nLipoedema is a different condition, a build-up of "
+            "abnormal fat in the legs. Other typical features:\n\nlegs that feel heavy and are tender to the touch.\n\n"
+            "bruising very easily, often without remembering a knock.")
+    found = related(nlp, text, title="Lymphoedema explained: a practical guide to arm and leg swelling")
+    assert {("lymphoedema", "swelling"), ("lipoedema", "bruising")} <= found
+    assert ("lymphoedema", "bruising") not in found
+
+
+def test_getting_a_disease_under_control_heads_its_treatments(nlp):
+    text = ("Getting the swelling under control\n\nCare is led by a lymphoedema service and follows an approach called "
+            "complete decongestive therapy (CDT). A therapist applies multi-layer compression bandaging with manual "
+            "lymphatic drainage (MLD), a light massage that nudges fluid towards the lymph nodes.")
+    treated = related(nlp, text, title="Lymphoedema explained", predicate="treated_by")
+    assert {("lymphoedema", "complete decongestive therapy"), ("lymphoedema", "compression bandaging"),
+            ("lymphoedema", "manual lymphatic drainage")} <= treated
+    assert not any(treatment.startswith(("called", "nudges")) for _, treatment in treated)
+
+
+def test_treatments_after_a_colon_saying_they_dont_help_are_no_treatments(nlp):
+    text = ("Treatment\n\nThe main treatment for runner's knee is exercise therapy, ideally guided by a physio. "
+            "Things that generally DON'T help: complete bed rest, knee braces worn all day, and running through pain.")
+    treated = related(nlp, text, title="Runner's knee", predicate="treated_by")
+    assert ("runner's knee", "exercise") in treated
+    assert not {("runner's knee", "rest"), ("runner's knee", "brace")} & treated
+
+
+def test_the_condition_an_advice_column_says_a_letter_describes_is_the_pages_topic(nlp):
+    text = ("Dear Purl Clinic,\n\nFor the past month my ring finger has been sticking when I wake up. Is my knitting to blame?\n\n"
+            "Margaret, what you describe sounds very much like trigger finger, known to doctors as stenosing tenosynovitis. "
+            "It's one of the most common hand complaints I see in crafters.\n\nWhat does it feel like?\n\n"
+            "Most readers who write in recognise at least a few of these:\n\nstiffness that is worst first thing in the morning.\n\n"
+            "soreness at the base of the finger when you grip something.")
+    assert ("trigger finger", "stiffness") in related(nlp, text, title='The Purl Clinic: "My finger gets stuck in a hook!"')
+
+
+def test_a_section_naming_another_disease_ends_the_treatment_section_before_it(nlp):
+    text = ("Runner's knee\n\nTreatment\n\nThe main treatment for runner's knee is exercise therapy and a "
+            "simple knee sleeve, usually for six weeks or more.\n\nThe other one: pain on the outside of the knee\n\n"
+            "If the pain is on the outer side of your knee rather than at the front, it may be iliotibial band syndrome "
+            "(ITBS). The iliotibial band is a thick strip of tissue running down the outside of the thigh. If it lingers, "
+            "a doctor may offer a corticosteroid injection.")
+    treated = related(nlp, text, title="Sore knees from running? A guide", predicate="treated_by")
+    assert ("runner's knee", "exercise") in treated
+    assert ("runner's knee", "corticosteroid") not in treated
+
+
+def test_wax_build_up_morning_sickness_and_pontiac_fever_are_diseases(nlp):
+    typer = shared_typer()
+    assert typer.classify("wax build-up", "SYMPTOM").canonical == typer.classify("earwax build-up", "DISEASE").canonical
+    for name, label in (("nausea and vomiting in pregnancy", "SYMPTOM"), ("Pontiac fever", "SYMPTOM"),
+                        ("lymphoedema", "SYMPTOM"), ("lipedema", "SYMPTOM")):
+        assert typer.classify(name, label).entity_type == "disease", name
+    assert typer.classify("nausea and vomiting in pregnancy", "DISEASE").canonical == "morning sickness"
+    assert typer.classify("lipedema", "DISEASE").canonical == "lipoedema"
+
+
+def test_what_can_i_do_at_home_heads_the_treatments(nlp):
+    text = ("How would I know?\n\nOne or both ears feel blocked, and hearing becomes muffled.\n\nWhat can I do at home?\n\n"
+            "Lie on your side and put 2 to 3 drops of olive oil into the affected ear, 3 or 4 times a day. Pharmacies "
+            "also sell ear drops you can try, including sodium bicarbonate drops.")
+    treated = related(nlp, text, title="Everything you need to know about wax build-up", predicate="treated_by")
+    assert {("earwax build up", "olive oil"), ("earwax build up", "sodium bicarbonate")} <= treated
+    assert not any(treatment.startswith("sell") for _, treatment in treated)
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
