@@ -57,6 +57,11 @@ def zipf(word: str) -> float:
     return math.log10(frequency) + 9 if frequency else 0.0
 
 
+def is_medical_plural(word: str) -> bool:
+    """The plural of a word of the medical names ('ganglions', not 'gang lions')."""
+    return word.endswith("s") and (word[:-1] in medical_words() or (word.endswith("es") and word[:-2] in medical_words()))
+
+
 @lru_cache(maxsize=8192)
 def split_word(word: str) -> tuple[str, ...]:
     """The two or three known words an unknown word is glued from: the split whose words are
@@ -66,7 +71,7 @@ def split_word(word: str) -> tuple[str, ...]:
     one wins only with a higher score. Each piece word[i:j] is looked up once, and a split is
     scored only when all of its pieces are allowed.
     """
-    if zipf(word) >= KNOWN_ZIPF or word in medical_words():
+    if zipf(word) >= KNOWN_ZIPF or word in medical_words() or is_medical_plural(word):
         return (word,)
     length = len(word)
     piece_score: dict[tuple[int, int], float] = {}

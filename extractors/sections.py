@@ -29,6 +29,7 @@ LIST_FACTOR = 0.8  # a list line relates through its introduction, a little less
 EXAMPLES_END = re.compile(r"\b(?:such as|like|including|for example|e\.g\.)\s*:\s*$", re.IGNORECASE)
 BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
 IT_IS = re.compile(r"\bit['\u2019]s\b", re.IGNORECASE)
+POINTS_AT_ONE = re.compile(r"\bone\b", re.IGNORECASE)  # 'How to spot one' (not 'What does it look like?')
 HAVING_ONE = re.compile(r"\b(?:have|has|had|got|get)\s+one\b", re.IGNORECASE)
 CONDITIONS_LIST = re.compile(r"\bif\s*:\s*$", re.IGNORECASE)  # 'See a GP if:': the lines below are conditions
 CONDITIONS_OF_PERSON = re.compile(r"\bif\s+(?:you|your|someone|they|he|she)\b[^,;.:]*:\s*$", re.IGNORECASE)
@@ -416,8 +417,13 @@ class SectionState:
             heading_topic = as_topic(article_topic, sentence_idx)  # 'Severe eczema and specialist treatment' on atopic eczema
         # 'That turned out to be trigger finger …' / 'Signs to look out for:': an introduction goes on about it
         continues_named = heading_topic is None and named_in_section is not None and text.endswith(":")
-        if continues_named:
+        # '… the most likely answer is a ganglion cyst …' / 'How to spot one': a heading pointing at it opens its part
+        points_at_named = heading_topic is None and named_in_section is not None and not named and bool(
+            POINTS_AT_ONE.search(text))
+        if continues_named or points_at_named:
             heading_topic = named_in_section
+        if points_at_named:
+            continues_named, self.heading_disease = True, named_in_section
         section_cues = list_cues(matches, "section")
         same_kind = self.context is not None and all(
             set(LICENSES[match.cue.predicate]) & set(self.context.cues) for match in matches)  # 'Medications' under 'Treatment'

@@ -35,3 +35,7 @@ def test_splitting_only_adds_spaces(text: str):
 
 def test_medicine_names_stay_whole():
     assert split_glued_words("a regimen of bedaquiline and pretomanid") == "a regimen of bedaquiline and pretomanid"
+
+
+def test_the_plural_of_a_medical_word_stays_whole():
+    assert split_glued_words("Many ganglions disappear on their own.") == "Many ganglions disappear on their own."

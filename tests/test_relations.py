@@ -850,6 +850,39 @@ def test_what_can_i_do_at_home_heads_the_treatments(nlp):
     assert not any(treatment.startswith("sell") for _, treatment in treated)
 
 
+def test_what_makes_a_symptom_worse_is_no_symptom_of_its_own(nlp):
+    text = ("With ordinary morning sickness you might:\n\nfeel sick on and off, often worse when you're hungry or tired.\n\n"
+            "be sick now and then.")
+    found = related(nlp, text, title="Morning sickness: what is normal?")
+    assert ("morning sickness", "nausea") in found
+    assert not {("morning sickness", "hunger"), ("morning sickness", "fatigue")} & found
+
+
+def test_sipping_drinks_ginger_and_acupressure_wristbands_are_treatments(nlp):
+    text = ("Things that often help:\n\nSip drinks little and often through the day.\n\n"
+            "Try ginger: ginger biscuits, ginger tea or crystallised ginger.\n\n"
+            "Acupressure wristbands (such as Sea-Band) press on a point on the inner wrist.")
+    assert {("morning sickness", "hydration"), ("morning sickness", "ginger"), ("morning sickness", "acupressure wristband")} <= related(
+        nlp, text, title="Morning sickness: what helps", predicate="treated_by")
+
+
+def test_a_second_letter_answered_with_a_disease_makes_the_headings_after_it_about_that_disease(nlp):
+    text = ("Dear Purl Clinic,\n\nMy finger keeps locking. Margaret, what you describe sounds very much like trigger finger.\n\n"
+            "What helps?\n\nFor a mild case, resting the finger for three or four weeks is often enough, and a small splint "
+            "worn at night keeps it straight.\n\nDear Purl Clinic,\n\nI have a pea-sized bump on the back of my wrist. What is it?\n\n"
+            "Priya, the most likely answer is a ganglion cyst, a harmless fluid-filled sac that grows out from a joint or "
+            "tendon sheath. They're the most common lumps of the hand and wrist.\n\n"
+            "How to spot one\n\nA ganglion usually shows up as a smooth, round lump on the back of the wrist. If the cyst "
+            "presses on a nerve you might notice tingling or numbness in the hand.\n\nDoes it need treating?\n\n"
+            "Often not. If it's painful:\n\nthe fluid can be drained with a needle (aspiration).\n\n"
+            "surgical removal (excision) has a lower chance of recurrence.")
+    title = 'The Purl Clinic: "My finger gets stuck in a hook!"'
+    assert {("ganglion cyst", "tingling"), ("ganglion cyst", "numbness")} <= related(nlp, text, title=title)
+    treated = related(nlp, text, title=title, predicate="treated_by")
+    assert {("ganglion cyst", "aspiration"), ("ganglion cyst", "surgical excision")} <= treated
+    assert not {("trigger finger", "aspiration"), ("trigger finger", "surgical excision")} & treated
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
