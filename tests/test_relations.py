@@ -137,7 +137,7 @@ def test_a_curated_name_with_and_stays_whole(nlp):
 
 def test_sensitivity_to_several_things_gives_one_symptom_each(nlp):
     found = related(nlp, "Migraine causes sensitivity to light, sound, and sometimes smell and touch.")
-    assert found == {("migraine", "photophobia"), ("migraine", "sensitivity to sound"),
+    assert found == {("migraine", "photophobia"), ("migraine", "noise sensitivity"),
                      ("migraine", "sensitivity to smell"), ("migraine", "sensitivity to touch")}
 
 
@@ -881,6 +881,15 @@ def test_a_second_letter_answered_with_a_disease_makes_the_headings_after_it_abo
     treated = related(nlp, text, title=title, predicate="treated_by")
     assert {("ganglion cyst", "aspiration"), ("ganglion cyst", "surgical excision")} <= treated
     assert not {("trigger finger", "aspiration"), ("trigger finger", "surgical excision")} & treated
+
+
+def test_lay_wordings_of_ear_fullness_muffled_hearing_and_light_and_noise_sensitivity_are_named(nlp):
+    text = ("Otitis externa causes itching inside the ear, a feeling of fullness in the ear and muffled hearing on that side. "
+            "Some people are bothered by bright light, and many are sensitive to noise.")
+    assert {("otitis externa", "ear fullness"), ("otitis externa", "muffled hearing")} <= related(nlp, text)
+    typer = shared_typer()
+    assert typer.classify("dislike of bright lights", "SYMPTOM").canonical == "photophobia"
+    assert typer.classify("sensitive to noise", "SYMPTOM").canonical == typer.classify("sensitivity to sound", "SYMPTOM").canonical
 
 
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
