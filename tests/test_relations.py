@@ -892,6 +892,12 @@ def test_lay_wordings_of_ear_fullness_muffled_hearing_and_light_and_noise_sensit
     assert typer.classify("sensitive to noise", "SYMPTOM").canonical == typer.classify("sensitivity to sound", "SYMPTOM").canonical
 
 
+def test_lay_ways_of_saying_sleep_is_broken_are_difficulty_sleeping(nlp):
+    text = ("Flares of urticaria tend to be worse in the evening and at night, so broken sleep and daytime tiredness are common. "
+            "The itch often keeps you awake at night.")
+    assert {("urticaria", "difficulty sleeping"), ("urticaria", "fatigue")} <= related(nlp, text)
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
