@@ -298,8 +298,9 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     every item of the lines under it, a heading's cue of section scope ('Symptoms') every list of
     its section, and a sentence like 'These are the main symptoms of lupus.' the list just above it.
     How far each cue reaches is its scope column in data/relation_cues.tsv. The article's topic is
-    the disease its title names, or where the title names none (and topic_from_mentions) the one it
-    names most.
+    the disease its title names, or where the title names none (and topic_from_mentions) the one a
+    leading heading names (or a 'What is X?' heading further down, from there on), the one it names
+    most, or the one its opening names as what a reader's letter describes.
     """
     typer = shared_typer()
     mention_at = MentionIndex(mentions)

@@ -32,6 +32,7 @@ IT_IS = re.compile(r"\bit['\u2019]s\b", re.IGNORECASE)
 POINTS_AT_ONE = re.compile(r"\bone\b", re.IGNORECASE)  # 'How to spot one' (not 'What does it look like?')
 HAVING_ONE = re.compile(r"\b(?:have|has|had|got|get)\s+one\b", re.IGNORECASE)
 CONDITIONS_LIST = re.compile(r"\bif\s*:\s*$", re.IGNORECASE)  # 'See a GP if:': the lines below are conditions
+# 'Call 999 or go to A&E straight away if you or someone you are with:' (read so only under a help heading)
 CONDITIONS_OF_PERSON = re.compile(r"\bif\s+(?:you|your|someone|they|he|she)\b[^,;.:]*:\s*$", re.IGNORECASE)
 PARENTHESES = context.CLOSED_BRACKETS  # a bracket with no bracket inside
 # 'anaphylaxis, a severe allergic reaction': what stands between a disease and a second one that glosses it
