@@ -908,8 +908,8 @@ def leading_heading_topic(doc: Doc, typer: EntityTyper) -> tuple[Mention | None,
     found = leading_topic_heading(doc, typer)
     if found is None:
         return None, 0
-    heading, index, defined_later = found
-    return topic_mention(heading, typer) or title_condition(heading, typer), index if defined_later else 0
+    heading, topic_from = found
+    return topic_mention(heading, typer) or title_condition(heading, typer), topic_from
 
 
 def titled_by_one_disease(doc: Doc, title: str | None, typer: EntityTyper) -> bool:
@@ -932,21 +932,21 @@ def is_bare_name(heading: str, typer: EntityTyper) -> bool:
     return bool(words) and typer.is_listed_disease(" ".join(words))
 
 
-def leading_topic_heading(doc: Doc, typer: EntityTyper) -> tuple[str, int, bool] | None:
+def leading_topic_heading(doc: Doc, typer: EntityTyper) -> tuple[str, int] | None:
     """The first heading naming a disease or a condition (title_condition), among the first lines or
     the first one at all (leading_heading_topic); past them, the first heading defining one ('What is
     Legionnaires' disease?' after a hotel's 'What we have done' in a notice titled by the bacteria).
-    With its sentence index, and whether it is such a later definition."""
+    With the sentence from which it is the page's topic: that later definition's own, else the first."""
     past_leading = False
     for index, sentence in enumerate(sentences(doc)):
         if is_heading(sentence):
             heading = text_of(sentence)
             if past_leading:
                 if WHAT_IS_HEADING.match(heading) and topic_mention(heading, typer):
-                    return heading, index, True
+                    return heading, index
                 continue
             if topic_mention(heading, typer) or title_condition(heading, typer):
-                return heading, index, False
+                return heading, 0
             if index >= LEADING_SENTENCES and heading.count(LINK_BAR) < MIN_LINK_BAR_SEPARATORS:
                 past_leading = True  # (a bar of links, 'Share: Facebook | X | Email', is no heading of the page's)
     return None

@@ -417,14 +417,13 @@ class SectionState:
               and not any(token.lower_ in coordination.word_set("other_kind_words.txt") for token in sentence)):
             heading_topic = as_topic(article_topic, sentence_idx)  # 'Severe eczema and specialist treatment' on atopic eczema
         # 'That turned out to be trigger finger …' / 'Signs to look out for:': an introduction goes on about it
-        continues_named = heading_topic is None and named_in_section is not None and text.endswith(":")
         # '… the most likely answer is a ganglion cyst …' / 'How to spot one': a heading pointing at it opens its part
-        points_at_named = heading_topic is None and named_in_section is not None and not named and bool(
-            POINTS_AT_ONE.search(text))
-        if continues_named or points_at_named:
+        points_at_one = not named and bool(POINTS_AT_ONE.search(text))
+        continues_named = heading_topic is None and named_in_section is not None and (text.endswith(":") or points_at_one)
+        if continues_named:
             heading_topic = named_in_section
-        if points_at_named:
-            continues_named, self.heading_disease = True, named_in_section
+            if points_at_one:
+                self.heading_disease = named_in_section  # 'Does it need treating?' after 'How to spot one' goes on
         section_cues = list_cues(matches, "section")
         same_kind = self.context is not None and all(
             set(LICENSES[match.cue.predicate]) & set(self.context.cues) for match in matches)  # 'Medications' under 'Treatment'
