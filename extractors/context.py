@@ -115,7 +115,15 @@ def reaching_negation(text: str) -> bool:
     cut = text.rfind(",")
     if cut < 0:
         return has_negation(text)
+    if RELATIVE_NEGATION.search(text[:cut]):  # 'a heart that won't slow down, feeling sick or shaking': its verb's
+        return has_negation(text[cut:])
     return has_negation(text[cut:]) or has_negation(listed_cues("item_negations.txt").sub(" ", text[:cut]))
+
+
+# a negation inside a relative clause negates its verb, not the items after the clause
+RELATIVE_NEGATION = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+)?(?:won't|wont|doesn't|don't|can't|isn't|aren't|"
+                               r"will\s+not|does\s+not|do\s+not|cannot|can\s+not|is\s+not|are\s+not)\s+\w+[^,]*$",
+                               re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

@@ -777,6 +777,8 @@ class EntityTypingComponent:
         glossed = {short: long_forms[short] for short in glossed_spans}
         eponyms = {short: form for short, form in eponym_short_forms(doc, self.typer).items() if short not in long_forms}
         long_forms.update(eponyms)
+        nicknames = {nickname: (span.text, span.label_) for nickname, span in bracketed_nicknames(doc).items()
+                     if nickname not in long_forms}
         short_form_spans = [Span(doc, short.start, short.end, label=long_forms[short.text][1])
                             for short in getattr(doc._, "abbreviations", []) or []
                             if short.text in long_forms]
@@ -788,6 +790,11 @@ class EntityTypingComponent:
         if glossed:
             short_form_spans += [Span(doc, token.i, token.i + 1, label=glossed[token.text][1])
                                  for token in doc if token.text in glossed]
+        if nicknames:  # every use of the nickname, however cased ('Trich is tested for with a swab')
+            for token in doc:
+                if token.lower_ in nicknames:
+                    long_forms[token.text] = nicknames[token.lower_]
+                    short_form_spans.append(Span(doc, token.i, token.i + 1, label=nicknames[token.lower_][1]))
         typed_entities = []
         candidates = [with_eponym_chain(named_part(span)) for span in [*doc.ents, *short_form_spans, *long_form_spans.values()]]
         for span in filter_spans([trimmed for trimmed in map(trim_edges, candidates) if trimmed]):
@@ -940,6 +947,30 @@ def comma_glossed_forms(doc: Doc) -> dict[str, Span]:
         if len(short.text) > 1 and short.text == initials:  # the initials are capitals: so is the short form
             forms.setdefault(short.text, Span(doc, named.start, named.end, label=span.label_))
     return forms
+
+
+MIN_NICKNAME_LETTERS = 4  # 'trich', 'gastro'; shorter clippings ('flu' aside) are mostly initials the detector handles
+QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+
+
+def bracketed_nicknames(doc: Doc) -> dict[str, Span]:
+    """Lowercase clippings a disease's name is glossed with in brackets, quoted or not ('Trichomoniasis
+    ("trich") is an STI'), which scispaCy's detector passes over (no capital): the clipping, lowercased ->
+    the entity. A clipping is the start of one of the name's words, so a bracketed aside is none."""
+    nicknames: dict[str, Span] = {}
+    for span in doc.ents:
+        after = doc[span.end:span.end + 5]
+        if not after or after[0].text != "(":
+            continue
+        inside = [token for token in after[1:] if token.text not in QUOTES]
+        if len(inside) < 2 or not inside[1].text.startswith(")"):
+            continue
+        nickname = inside[0]
+        if (nickname.is_alpha and nickname.is_lower and len(nickname) >= MIN_NICKNAME_LETTERS
+                and any(word.lower_.startswith(nickname.lower_) and word.lower_ != nickname.lower_
+                        for word in span if word.is_alpha)):
+            nicknames.setdefault(nickname.lower_, span)
+    return nicknames
 
 
 MAX_GLOSS_LEAD_WORDS = 4  # '(we call it SLJ, …)', '(also known as CFS)', ', usually shortened to AMS.'

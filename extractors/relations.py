@@ -343,6 +343,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         previous_sentence, last_sentence = last_sentence, sentence
         # what the sentence just before stated (a heading in between states nothing: no statement goes on)
         stated_before = [item for item in found[found_before:] if item.sentence_idx == sentence_idx - 1]
+        if not stated_before and previous_items and previous_items[-1][0] == sentence_idx - 1:
+            # after a list whose last item stated nothing ('… find their stamina has fallen away.'), its items
+            item_indices = {item_idx for item_idx, _ in previous_items}
+            stated_before = [item for item in found if item.sentence_idx in item_indices]
         found_before = len(found)
         continued = continued_statement(sentence, stated_before, mention_at)
         referent = referent_disease(sentence, named_before, mention_at, previous_sentence)
@@ -413,6 +417,9 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         carried: dict[str, tuple[str, float]] = {}
         # 'It can cause …' after a sentence naming a drug speaks of its side effects: no topic disease
         clause_topic = None if about_treatment else referent or paragraph_kind or topic
+        if (list_item and section.current_list is not None and not section.current_list.from_topic
+                and section.current_list.subject is not None and referent is None):
+            clause_topic = section.current_list.subject  # '… People with HAPE:' / '- feel a tightness in the chest.'
         if continued is not None:
             clause_topic, carried = continued.subject, {HAS_SYMPTOM: (ALSO_CUE, ALSO_STRENGTH)}
         # a later sentence of an item's line: a short bullet's, or a term's explanation
@@ -422,7 +429,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         in_help_list = (section.help_list or section.help_section) and (list_item or item_continuation)
         named_here = condition_named(sentence, named_before) or compared_disease_defined(sentence, section, named_before)
         if named_here is None and paragraphs_in_section == 1 and section.topic is None:
-            named_here = glossed_disease(sentence, named_before, topic)
+            named_here = glossed_disease(sentence, named_before, topic) or defined_disease(sentence, named_before, topic)
         if named_here is not None and not (list_item or explains_item):
             # 'This is called acute cholecystitis.': what follows is about it (not an item's: 'Eye damage. … This is called …')
             section.topic = as_topic(named_here, sentence_idx)
@@ -647,6 +654,22 @@ def glossed_disease(sentence: Span, diseases: list[Mention], topic: Mention | No
 DEFINITION = re.compile(r"\s+(?:is|are)\s+(?:a|an|one|the)\b", re.IGNORECASE)
 
 
+def defined_disease(sentence: Span, diseases: list[Mention], topic: Mention | None) -> Mention | None:
+    """The disease, not the topic, that a sentence of a section's opening paragraph opens by defining
+    ('Bruxism is the habit of grinding or clenching your teeth …' under 'Do you grind your teeth at night?'):
+    the section goes on about it, as after a naming sentence."""
+    if not diseases:
+        return None
+    first = min(diseases, key=lambda mention: mention.start)
+    if topic is not None and (first.canonical == topic.canonical or is_family_of(first, topic) or is_family_of(topic, first)):
+        return None
+    text = text_of(sentence)
+    before, after = text[:first.start - sentence.start_char], text[first.end - sentence.start_char:]
+    if OPENING_ARTICLE.fullmatch(before) and DEFINITION.match(after) and first.canonical not in context.disease_classes():
+        return first
+    return None
+
+
 def compared_disease_defined(sentence: Span, section: SectionState, diseases: list[Mention]) -> Mention | None:
     """Under a heading setting diseases side by side ('Is it piles or an anal fissure?'), the one a
     sentence opens by defining ('An anal fissure is a small tear …'): what follows is about it."""
@@ -869,6 +892,7 @@ def through_complication(stated: list[RelationEvidence], about: ListContext | No
 
 LINK_BAR, MIN_LINK_BAR_SEPARATORS = " | ", 2
 LEADING_SENTENCES = 4  # a page heading stands among the first lines, after a site or blog name
+OPENING_SENTENCES = 12  # the first lines of a page, headings among them, that may name what it is about
 
 
 ANNOUNCING_NOUNS = frozenset({"symptom", "symptoms", "sign", "signs", "treatment", "treatments"})
@@ -974,10 +998,11 @@ def named_kind(topic: Mention | None, mentions: list[Mention], headings: frozens
 def diagnosed_before_headings(doc: Doc, mention_at: MentionIndex) -> Mention | None:
     """The disease the page's opening, before its first heading, names as the condition a letter or a
     question describes ('Margaret, what you describe sounds very much like trigger finger'): an advice
-    column answers about it."""
-    for sentence in sentences(doc):
+    column answers about it. So does a blog's first lines, headings among them, naming the condition it
+    explains ('First, what is the TMJ?' … 'we call it temporomandibular joint disorder')."""
+    for index, sentence in enumerate(sentences(doc)):
         if is_heading(sentence):
-            if sentence.start > 0:
+            if sentence.start > 0 and index >= OPENING_SENTENCES:
                 return None
             continue
         named = condition_named(sentence, named_diseases(sentence, mention_at))

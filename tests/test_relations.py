@@ -898,6 +898,81 @@ def test_lay_ways_of_saying_sleep_is_broken_are_difficulty_sleeping(nlp):
     assert {("urticaria", "difficulty sleeping"), ("urticaria", "fatigue")} <= related(nlp, text)
 
 
+def test_a_bracketed_clipping_of_a_disease_name_stands_for_it_wherever_it_is_used(nlp):
+    text = ("Bacterial vaginosis: your questions answered\n\n"
+            "Bacterial vaginosis is not an STI, and for most people it causes a thin grey discharge with a fishy smell.\n\n"
+            "Is it the same thing as trich?\n\n"
+            "No. Trichomoniasis (\"trich\") is an STI caused by a tiny parasite and passed on through sex. "
+            "When it does cause trouble, trich can cause pain when you pee and itching around the vagina.\n\n"
+            "And how is trich treated?\n\n"
+            "Trich is treated with metronidazole, usually for seven days, and partners are treated at the same time.")
+    title = "Bacterial vaginosis: your questions answered"
+    assert ("trichomoniasis", "metronidazole") in related(nlp, text, title=title, predicate="treated_by")
+    found = related(nlp, text, title=title)
+    assert ("trichomoniasis", "dysuria") in found and ("bacterial vaginosis", "dysuria") not in found
+
+
+def test_a_blog_names_the_condition_it_explains_after_an_opening_heading(nlp):
+    title = "Clicking, Aching, Locking: What's Going On With Your Jaw?"
+    text = (f"{title}\n\n"
+            "Hardly a week goes by without a patient in our chair asking about the joint in front of the ear, so here is a "
+            "proper post about the joint you use thousands of times a day without thinking about it.\n\n"
+            "First, what is the TMJ?\n\n"
+            "Your temporomandibular joint is the hinge just in front of each ear that connects your lower jaw to your skull. "
+            "When the joint or the chewing muscles around it stop working smoothly, we call it temporomandibular joint "
+            "disorder. It is very common, and for most people it is a nuisance rather than anything serious.\n\n"
+            "What does it feel like?\n\n"
+            "Many people get pain in or around the ear, and headaches around the temples are common too, along with a "
+            "stiff neck and ringing in the ears that come and go with the jaw pain over the course of a day.")
+    found = related(nlp, text, title=title)
+    assert {("temporomandibular joint disorder", "ear pain"), ("temporomandibular joint disorder", "headache")} <= found
+
+
+def test_a_section_opening_by_defining_another_disease_is_about_it(nlp):
+    title = "Jaw joint disorder: a guide from our practice"
+    text = (f"{title}\n\n"
+            "Temporomandibular joint disorder causes an ache in the jaw and pain in or around the ear for many people, "
+            "and it tends to be worse at the end of a long day of talking and chewing.\n\n"
+            "Do you grind your teeth at night?\n\n"
+            "Here is the other half of the story. Bruxism is the habit of grinding or clenching your teeth, either while "
+            "you are asleep or during the day when concentrating. Most night-time grinders have no idea they do it.\n\n"
+            "What you might notice:\n\n"
+            "a dull headache around the temples when you wake.\n\n"
+            "teeth that have become sensitive to hot and cold.")
+    found = related(nlp, text, title=title)
+    assert ("bruxism", "headache") in found
+    assert ("temporomandibular joint disorder", "headache") not in found
+
+
+def test_a_list_introduced_by_people_with_a_disease_is_its_symptoms_with_the_items_own_cues(nlp):
+    title = "Altitude sickness: your questions answered"
+    text = (f"{title}\n\n"
+            "Most of what trekkers call altitude sickness is acute mountain sickness, which gives a headache, nausea and "
+            "fatigue over the first days at a new height, and which settles with rest and a slower ascent.\n\n"
+            "Why do leaders worry about breathlessness at rest?\n\n"
+            "Because it can point to high altitude pulmonary oedema (HAPE), where fluid leaks into the lungs. People with HAPE:\n\n"
+            "are short of breath even sitting still in the tent.\n\n"
+            "feel a tightness in the chest.\n\n"
+            "struggle to keep up on the trail.\n\n"
+            "You may also notice that their lips look bluish when they sit still in the tent after a long day of walking.")
+    found = related(nlp, text, title=title)
+    assert {("high altitude pulmonary oedema", "shortness of breath"), ("high altitude pulmonary oedema", "chest tightness")} <= found
+    assert ("high altitude pulmonary oedema", "cyanosis of the lips") in found or any(
+        subject == "high altitude pulmonary oedema" and "lip" in symptom for subject, symptom in found)
+    assert not {("acute mountain sickness", "chest tightness"), ("acute mountain sickness", "shortness of breath")} & found
+
+
+def test_a_negation_inside_a_relative_clause_stops_at_its_comma(nlp):
+    text = ("Symptoms of post-traumatic stress disorder include physical reactions to reminders, such as a heart that won't "
+            "slow down, feeling sick or sweating.")
+    assert {("post traumatic stress disorder", "nausea"), ("post traumatic stress disorder", "sweating")} <= related(nlp, text)
+
+
+def test_symptoms_said_to_be_all_common_in_people_with_a_disease_are_its_symptoms(nlp):
+    text = "It isn't only in the mind. Headaches, chest pain and dizziness are all common in people with PTSD."
+    assert {("post traumatic stress disorder", "headache"), ("post traumatic stress disorder", "dizziness")} <= related(nlp, text)
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
