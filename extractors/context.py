@@ -185,7 +185,9 @@ def states_ineffective(text: str) -> bool:
 def states_prevention(heading: str) -> bool:
     """A heading about preventing a disease ('How can I avoid getting malaria?', 'Preventing shingles';
     data/prevention_cues.txt), not its episodes ('Preventing migraine attacks' is treatment; data/episode_words.txt)."""
-    return bool(listed_cues("prevention_cues.txt").search(heading)) and not listed_cues("episode_words.txt").search(heading)
+    opening = listed_cues("prevention_headings.txt").match(heading.lstrip(" #*-\t").lower())  # 'Prevention', 'Staying safe'
+    return ((bool(listed_cues("prevention_cues.txt").search(heading)) or opening is not None)
+            and not listed_cues("episode_words.txt").search(heading))
 
 
 @lru_cache(maxsize=1)

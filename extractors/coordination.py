@@ -378,10 +378,11 @@ def qualities_from(doc: Doc, index: int, body: Token, taken: set[int], typer: En
     found: list[Expansion] = []
     while index < len(doc) and doc[index].is_space:
         index += 1
+    states = frozenset(state_lexicon(typer).adjectives) | frozenset(typer.state_adjectives)
     while index < len(doc) and (bare(doc[index]) or is_connector(doc[index])
-                                or doc[index].lower_ in DEGREE_WORDS):
+                                or doc[index].lower_ in DEGREE_WORDS or taken_state(doc[index], taken, states)):
         token = doc[index]
-        if not is_connector(token) and token.lower_ not in DEGREE_WORDS:
+        if not is_connector(token) and token.lower_ not in DEGREE_WORDS and not taken_state(token, taken, states):
             name = f"{token.lower_} {body.lower_}"
             typed = (body_symptom(typer, name) if body.lower_ not in others
                      else typer.classify(name, "SYMPTOM") if typer.knows(name, "SYMPTOM") else None)
@@ -389,6 +390,12 @@ def qualities_from(doc: Doc, index: int, body: Token, taken: set[int], typer: En
                 found.append(Expansion(token.i, token.i + 1, typed, Span(doc, body.i, body.i + 1, label="SYMPTOM")))
         index += 1
     return found
+
+
+def taken_state(token: Token, taken: set[int], states: frozenset[str]) -> bool:
+    """A state adjective already a symptom of its own among the qualities ('a jaw that feels tired, tight or
+    achy'): the coordination goes on past it."""
+    return token.i in taken and token.lower_ in states
 
 
 @lru_cache(maxsize=1)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors import context
 from extractors.ner import shared_typer
 from extractors.relations import document_facts
 
@@ -971,6 +972,32 @@ def test_a_negation_inside_a_relative_clause_stops_at_its_comma(nlp):
 def test_symptoms_said_to_be_all_common_in_people_with_a_disease_are_its_symptoms(nlp):
     text = "It isn't only in the mind. Headaches, chest pain and dizziness are all common in people with PTSD."
     assert {("post traumatic stress disorder", "headache"), ("post traumatic stress disorder", "dizziness")} <= related(nlp, text)
+
+
+def test_measures_under_a_bare_prevention_heading_are_no_treatments(nlp):
+    text = ("Gout: a guide\n\nGout causes sudden, severe pain and swelling in a joint, often the big toe.\n\n"
+            "Treatment\n\nGout attacks are treated with anti-inflammatory painkillers such as naproxen, or with colchicine.\n\n"
+            "Prevention\n\nStay active with regular exercise, keep to a healthy weight and drink plenty of water every day.")
+    treated = related(nlp, text, title="Gout: a guide", predicate="treated_by")
+    assert ("gout", "naproxen") in treated and ("gout", "exercise") not in treated
+    assert context.states_prevention("Staying safe in the sun") and not context.states_prevention("Treatment and prevention")
+
+
+def test_lay_words_for_a_racing_heart_trembling_a_smell_an_ache_and_sleeplessness_are_named(nlp):
+    title = "Panic disorder: what it feels like"
+    text = (f"{title}\n\nThe symptoms of a panic attack come on fast: your heart may race and you might tremble or sweat. "
+            "Some people get an ache that comes and goes. Afterwards many people can't get off to sleep, and they are "
+            "tearful or snappy.")
+    found = related(nlp, text, title=title)
+    assert {("panic attack", "racing heart"), ("panic attack", "trembling"), ("panic attack", "sweating")} <= found
+    assert {("panic disorder", "pain"), ("panic disorder", "difficulty sleeping"), ("panic disorder", "irritability")} <= found
+    assert related(nlp, "The main signs of bacterial vaginosis are a strong fishy smell and a thin grey discharge.") >= {
+        ("bacterial vaginosis", "fishy smell")}
+
+
+def test_the_qualities_of_a_body_part_go_on_past_a_state_word_among_them(nlp):
+    text = "Signs of bruxism include a jaw that feels tired, tight or achy in the morning."
+    assert {("bruxism", "fatigue"), ("bruxism", "jaw tightness"), ("bruxism", "jaw pain")} <= related(nlp, text)
 
 
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
