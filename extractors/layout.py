@@ -48,9 +48,25 @@ def is_heading(sentence: Span) -> bool:
     table row ('| Temperature | Fever, often with chills |'): a section heading."""
     text = text_of(sentence).strip()
     words = len(text.split())
-    return (bool(text) and starts_and_ends_line(sentence)
-            and (words <= MAX_HEADING_WORDS or words <= MAX_CAPITALS_HEADING_WORDS and text.isupper())
+    if not starts_and_ends_line(sentence):
+        return is_question_line(sentence)
+    return (bool(text) and (words <= MAX_HEADING_WORDS or words <= MAX_CAPITALS_HEADING_WORDS and text.isupper())
             and not text.endswith((".", "!", ",", ";", ":")) and not text[0].islower() and not text.startswith(TABLE_ROW))
+
+
+def is_question_line(sentence: Span) -> bool:
+    """A sentence of a short line of several that ends with a short question: 'I've got a headache at camp. What
+    now?' is one heading, both its sentences (not 'Let's start with the basics. What is Addison's disease?', a
+    podcast host's line)."""
+    doc, lines = sentence.doc, Lines.of(sentence.doc)
+    start, end = lines.start(sentence.start), lines.end(sentence.start)
+    text = doc[start:end].text.strip()
+    last = text.rstrip("?").rsplit(".", 1)[-1].split()
+    return (bool(text) and lines.words(start, end) <= MAX_HEADING_WORDS and text.endswith("?")
+            and len(last) <= MAX_FOLLOW_UP_QUESTION_WORDS and not text[0].islower() and not text.startswith(TABLE_ROW))
+
+
+MAX_FOLLOW_UP_QUESTION_WORDS = 3  # 'What now?', 'Is it serious?' after the line's statement
 
 
 def is_list_item(sentence: Span) -> bool:

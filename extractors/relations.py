@@ -532,6 +532,8 @@ def without_subsumed(found: list[RelationEvidence]) -> list[RelationEvidence]:
 
 
 ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+MAY_HAPPEN = re.compile(r"^\W*(?:\w+\W+){1,3}?(?:may|might|can|could)\b", re.IGNORECASE)  # 'Your heart may race'
+
 ALSO_CUE = "also"
 ALSO_STRENGTH = 0.5  # a sentence going on with the symptoms the one before stated: weaker than a cue of its own
 
@@ -571,8 +573,12 @@ def continued_statement(sentence: Span, stated_before: list[RelationEvidence],
     where their pain spreads that names symptoms and no disease is about that disease ('Measles usually
     causes a high fever. Your eyes may also be red and sore.'), with the cue before where it has none of its own."""
     statements = [item for item in stated_before if item.predicate == HAS_SYMPTOM and not item.negated]
+    text = text_of(sentence)
+    # or goes on in the same paragraph saying what may happen: '… feeling dazed. Your heart may race, you might sweat …'
+    may_happen = (not starts_line(sentence) and bool(MAY_HAPPEN.match(text))
+                  and text.split(maxsplit=1)[0].lower() not in context.conditional_openers())
     if len({item.subject.canonical for item in statements}) != 1 or not (
-            ALSO.search(text_of(sentence)) or coordination.spread_anaphor(sentence)):  # 'It can spread to your back.'
+            ALSO.search(text) or may_happen or coordination.spread_anaphor(sentence)):  # 'It can spread to your back.'
         return None
     mentions = sentence_mentions(sentence, mention_at)
     if any(mention.entity_type == DISEASE for mention in mentions) or not any(

@@ -1000,6 +1000,48 @@ def test_the_qualities_of_a_body_part_go_on_past_a_state_word_among_them(nlp):
     assert {("bruxism", "fatigue"), ("bruxism", "jaw tightness"), ("bruxism", "jaw pain")} <= related(nlp, text)
 
 
+def test_descent_anti_sickness_medicine_trauma_focused_cbt_and_a_custom_splint_are_named_treatments(nlp):
+    treated = related(nlp, "Acute mountain sickness is treated by descent, a rest day and anti-sickness medicine.",
+                      predicate="treated_by")
+    assert treated == {("acute mountain sickness", name) for name in ("descent", "rest", "antiemetic")}
+    assert related(nlp, "Bruxism is treated with a custom occlusal splint and lid hygiene.", predicate="treated_by") == {
+        ("bruxism", "occlusal splint"), ("bruxism", "eyelid hygiene")}
+    assert shared_typer().classify("TF-CBT", "CHEMICAL").canonical == "cognitive behavioral therapy"
+
+
+def test_a_short_line_of_sentences_ending_with_a_question_is_a_heading(nlp):
+    title = "Altitude sickness: your questions answered"
+    text = (f"{title}\n\nHow will I know if I've got it?\n\nThe classic signs are a headache, feeling sick and being "
+            "unusually tired over the first day or two at a new height, often worse at night.\n\n"
+            "I've got a blocked nose at camp. What now?\n\n"
+            "Rest for a day at the same height and drink plenty of water, and tell your leader if it gets worse.")
+    found = related(nlp, text, title=title)
+    assert ("altitude sickness", "headache") in found
+    assert ("altitude sickness", "blocked nose") not in found
+
+
+def test_a_sentence_saying_what_may_happen_goes_on_with_the_symptoms_of_the_sentence_before(nlp):
+    title = "Post-traumatic stress disorder: a guide for veterans"
+    text = (f"{title}\n\nStraight after the event\n\nIn the days after something traumatic it is normal to feel knocked "
+            "sideways. Clinicians call this an acute stress reaction. People often describe feeling dazed. "
+            "Your heart may race and you might sweat a lot.")
+    found = related(nlp, text, title=title)
+    assert {("acute stress reaction", "racing heart"), ("acute stress reaction", "sweating")} <= found
+    assert ("post traumatic stress disorder", "racing heart") not in found
+    text = "Headaches are common in migraine. If you feel dizzy, you may need to lie down."
+    assert ("migraine", "dizziness") not in related(nlp, text)
+
+
+def test_the_result_is_names_the_condition_just_described(nlp):
+    title = "Golfer's elbow: a health corner"
+    text = (f"{title}\n\nGolfer's elbow causes pain on the inside of the elbow when you grip or twist.\n\n"
+            "THE OTHER ELBOW PROBLEM\n\n"
+            "When the ulnar nerve gets squeezed in its groove behind the elbow, the result is cubital tunnel syndrome. "
+            "It can turn up on its own. As it progresses, the hand may feel clumsy and weak.")
+    found = related(nlp, text, title=title)
+    assert ("cubital tunnel syndrome", "clumsiness") in found and ("golfer's elbow", "clumsiness") not in found
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
