@@ -135,6 +135,8 @@ def right_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
             break
         if doc[index].text.isupper() and len(doc[index].text) > 1:
             break  # 'Generalised anxiety disorder, or GAD,': the short form of the name, no conjunct sharing its words
+        if prefix.lower() in FEEL_WORDS and doc[index].lower_.endswith("ing"):
+            break  # 'feeling sick or shaking': a gerund of its own, not 'feeling shaking' ('feeling sick or dizzy' shares)
         found.append(Conjunct(index, index + 1, f"{prefix} {doc[index].text}".strip()))
         index += 1
     return found if joined else []

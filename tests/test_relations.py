@@ -1042,6 +1042,12 @@ def test_the_result_is_names_the_condition_just_described(nlp):
     assert ("cubital tunnel syndrome", "clumsiness") in found and ("golfer's elbow", "clumsiness") not in found
 
 
+def test_feeling_is_shared_with_a_state_after_it_but_not_with_a_gerund(nlp):
+    found = related(nlp, "Symptoms of a panic attack include sweating, feeling sick or shaking.")
+    assert ("panic attack", "nausea") in found and not any(symptom.startswith("feeling ") for _, symptom in found)
+    assert ("panic attack", "dizziness") in related(nlp, "Symptoms of a panic attack include feeling sick or dizzy.")
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
