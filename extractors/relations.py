@@ -365,7 +365,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         treatments_before = [m for m in sentence_mentions(sentence, mention_at) if m.entity_type == TREATMENT]
         if sentence_idx in headings:
             about = section.current_list or section.context
-            if about is not None and is_entity_line(sentence, mention_at, (SYMPTOM, TREATMENT)):
+            if (about is not None and is_entity_line(sentence, mention_at, (SYMPTOM, TREATMENT))
+                    and not names_generic_treatment(sentence, mention_at)):
                 # 'Fatigue' as a subheading of 'What are the symptoms of MS?': the heading is an item
                 found.extend(list_item_relations(sentence, sentence_idx, about, mention_at))
                 if section.current_list is not None:  # an item without a full stop ('chest tightness'): the list goes on
@@ -514,6 +515,13 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     unplaced = coordination.word_set("unplaced_processes.txt")
     return without_subsumed([item for item in found if not (item.predicate == HAS_SYMPTOM and (
         item.object.canonical in unplaced or is_own_symptom(item.subject, item.object)))])
+
+
+def names_generic_treatment(sentence: Span, mention_at: MentionIndex) -> bool:
+    """A heading naming only a treatment too general to be a fact ('Surgery' over 'Carpal tunnel release …';
+    data/generic_treatments.txt): it labels the section below, which names the treatment itself."""
+    generic = coordination.word_set("generic_treatments.txt")
+    return any(mention.canonical in generic for mention in sentence_mentions(sentence, mention_at))
 
 
 def is_own_symptom(disease: Mention, symptom: Mention) -> bool:

@@ -1048,6 +1048,15 @@ def test_feeling_is_shared_with_a_state_after_it_but_not_with_a_gerund(nlp):
     assert ("panic attack", "dizziness") in related(nlp, "Symptoms of a panic attack include feeling sick or dizzy.")
 
 
+def test_a_heading_naming_only_a_general_treatment_states_no_fact_its_section_does(nlp):
+    title = "Carpal tunnel syndrome: a physio's guide"
+    text = (f"{title}\n\nHow is it treated?\n\nWrist splints worn at night help many people.\n\nSurgery\n\n"
+            "If your symptoms are severe, you may be referred for carpal tunnel release surgery.")
+    treated = related(nlp, text, title=title, predicate="treated_by")
+    assert ("carpal tunnel syndrome", "surgery") not in treated
+    assert any(treatment.startswith("carpal tunnel release") for _, treatment in treated)
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
