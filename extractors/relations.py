@@ -300,7 +300,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     How far each cue reaches is its scope column in data/relation_cues.tsv. The article's topic is
     the disease its title names, or where the title names none (and topic_from_mentions) the one a
     leading heading names (or a 'What is X?' heading further down, from there on), the one it names
-    most, or the one its opening names as what a reader's letter describes.
+    most, or the one its opening names as what a reader's letter describes or what a blog explains ('we call it …').
     """
     typer = shared_typer()
     mention_at = MentionIndex(mentions)
@@ -310,7 +310,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     leading, topic_from = None, 0
     if article_topic is None and topic_from_mentions:  # no title, or one naming no disease ('Scattered Thoughts')
         leading, topic_from = leading_heading_topic(doc, typer)
-        article_topic = leading or dominant_disease(mentions) or diagnosed_before_headings(doc, mention_at)
+        article_topic = leading or dominant_disease(mentions) or diagnosed_in_opening(doc, mention_at)
     counted = article_topic is not None and not title_names_topic and leading is None
     all_sentences = sentences(doc)
     headings = frozenset(index for index, sentence in enumerate(all_sentences) if is_heading(sentence))
@@ -540,10 +540,9 @@ def without_subsumed(found: list[RelationEvidence]) -> list[RelationEvidence]:
 
 
 ALSO = re.compile(r"\balso\b", re.IGNORECASE)
-MAY_HAPPEN = re.compile(r"^\W*(?:\w+\W+){1,3}?(?:may|might|can|could)\b", re.IGNORECASE)  # 'Your heart may race'
-
 ALSO_CUE = "also"
 ALSO_STRENGTH = 0.5  # a sentence going on with the symptoms the one before stated: weaker than a cue of its own
+MAY_HAPPEN = re.compile(r"^\W*(?:\w+\W+){1,3}?(?:may|might|can|could)\b", re.IGNORECASE)  # 'Your heart may race'
 
 
 DEFINITE_OPENING = re.compile(r"^\s*the\s", re.IGNORECASE)
@@ -1009,7 +1008,7 @@ def named_kind(topic: Mention | None, mentions: list[Mention], headings: frozens
     return named_topic(mentions, kinds[0])
 
 
-def diagnosed_before_headings(doc: Doc, mention_at: MentionIndex) -> Mention | None:
+def diagnosed_in_opening(doc: Doc, mention_at: MentionIndex) -> Mention | None:
     """The disease the page's opening, before its first heading, names as the condition a letter or a
     question describes ('Margaret, what you describe sounds very much like trigger finger'): an advice
     column answers about it. So does a blog's first lines, headings among them, naming the condition it
