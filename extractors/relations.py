@@ -31,7 +31,7 @@ from extractors.ner import ChunkedText, mentions_of, release, shared_typer
 from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, DocumentFacts, Mention,
                                 RelationEvidence)
 from extractors.sections import (BACK_REFERENCES, LIST_FACTOR, PARENTHESES, PART_WORDS, SECTION_FACTOR, ListContext,
-                                 SectionState, announcement, as_topic, is_entity_line, is_family_of, is_fragment, is_kind_name,
+                                 SectionState, announcement, as_topic, is_entity_line, is_family_of, is_of_topic, is_fragment, is_kind_name,
                                  list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases,
                                  sentence_evidence, sentence_mentions, topic_mention)
 from extractors.terms import term_key
@@ -558,7 +558,7 @@ def disease_of_paragraph_before(sentence: Span, diseases_before: list[Mention], 
     if len(named) != 1:
         return None
     [disease] = named.values()
-    if topic is not None and (disease.canonical == topic.canonical or is_family_of(disease, topic) or is_family_of(topic, disease)):
+    if is_of_topic(disease, topic):
         return None
     return as_topic(disease)
 
@@ -655,7 +655,7 @@ def glossed_disease(sentence: Span, diseases: list[Mention], topic: Mention | No
     if len({mention.canonical for mention in diseases}) != 1:
         return None
     disease = diseases[0]
-    if topic is not None and (disease.canonical == topic.canonical or is_family_of(disease, topic) or is_family_of(topic, disease)):
+    if is_of_topic(disease, topic):
         return None
     match = GLOSS.match(text_of(sentence)[disease.end - sentence.start_char:])
     heads = coordination.word_set("gloss_heads.txt")
@@ -667,33 +667,31 @@ def glossed_disease(sentence: Span, diseases: list[Mention], topic: Mention | No
 DEFINITION = re.compile(r"\s+(?:is|are)\s+(?:a|an|one|the)\b", re.IGNORECASE)
 
 
+def defining_opening(sentence: Span, diseases: list[Mention]) -> Mention | None:
+    """The disease a sentence opens by defining ('An anal fissure is a small tear …'), if it does."""
+    if not diseases:
+        return None
+    first = min(diseases, key=lambda mention: mention.start)
+    text = text_of(sentence)
+    before, after = text[:first.start - sentence.start_char], text[first.end - sentence.start_char:]
+    return first if OPENING_ARTICLE.fullmatch(before) and DEFINITION.match(after) else None
+
+
 def defined_disease(sentence: Span, diseases: list[Mention], topic: Mention | None) -> Mention | None:
     """The disease, not the topic, that a sentence of a section's opening paragraph opens by defining
     ('Bruxism is the habit of grinding or clenching your teeth …' under 'Do you grind your teeth at night?'):
     the section goes on about it, as after a naming sentence."""
-    if not diseases:
+    defined = defining_opening(sentence, diseases)
+    if defined is None or is_of_topic(defined, topic) or defined.canonical in context.disease_classes():
         return None
-    first = min(diseases, key=lambda mention: mention.start)
-    if topic is not None and (first.canonical == topic.canonical or is_family_of(first, topic) or is_family_of(topic, first)):
-        return None
-    text = text_of(sentence)
-    before, after = text[:first.start - sentence.start_char], text[first.end - sentence.start_char:]
-    if OPENING_ARTICLE.fullmatch(before) and DEFINITION.match(after) and first.canonical not in context.disease_classes():
-        return first
-    return None
+    return defined
 
 
 def compared_disease_defined(sentence: Span, section: SectionState, diseases: list[Mention]) -> Mention | None:
     """Under a heading setting diseases side by side ('Is it piles or an anal fissure?'), the one a
     sentence opens by defining ('An anal fissure is a small tear …'): what follows is about it."""
-    if not section.compared or not diseases:
-        return None
-    first = min(diseases, key=lambda mention: mention.start)
-    text = text_of(sentence)
-    before, after = text[:first.start - sentence.start_char], text[first.end - sentence.start_char:]
-    if first.canonical in section.compared and OPENING_ARTICLE.fullmatch(before) and DEFINITION.match(after):
-        return first
-    return None
+    defined = defining_opening(sentence, diseases) if section.compared else None
+    return defined if defined is not None and defined.canonical in section.compared else None
 
 
 OPENING_ARTICLE = re.compile(r"\s*(?:(?:a|an|the)\s+)?", re.IGNORECASE)
@@ -898,9 +896,7 @@ def through_complication(stated: list[RelationEvidence], about: ListContext | No
     return [replace(item, subject=subject, cue=cue, cue_strength=min(item.cue_strength, strength) * LIST_FACTOR,
                     subject_from_topic=about.from_topic)
             for item in stated
-            if item.predicate == HAS_SYMPTOM and not item.subject.ontology_id
-            and item.subject.canonical != subject.canonical
-            and not is_family_of(item.subject, subject) and not is_family_of(subject, item.subject)]
+            if item.predicate == HAS_SYMPTOM and not item.subject.ontology_id and not is_of_topic(item.subject, subject)]
 
 
 LINK_BAR, MIN_LINK_BAR_SEPARATORS = " | ", 2
@@ -1009,10 +1005,10 @@ def named_kind(topic: Mention | None, mentions: list[Mention], headings: frozens
 
 
 def diagnosed_in_opening(doc: Doc, mention_at: MentionIndex) -> Mention | None:
-    """The disease the page's opening, before its first heading, names as the condition a letter or a
-    question describes ('Margaret, what you describe sounds very much like trigger finger'): an advice
-    column answers about it. So does a blog's first lines, headings among them, naming the condition it
-    explains ('First, what is the TMJ?' … 'we call it temporomandibular joint disorder')."""
+    """The disease the page's opening (its first OPENING_SENTENCES lines, headings among them, then up to the
+    next heading) names as the condition a letter or a question describes ('Margaret, what you describe sounds
+    very much like trigger finger'): an advice column answers about it, as a blog does about the condition its
+    first lines name ('First, what is the TMJ?' … 'we call it temporomandibular joint disorder')."""
     for index, sentence in enumerate(sentences(doc)):
         if is_heading(sentence):
             if sentence.start > 0 and index >= OPENING_SENTENCES:

@@ -104,6 +104,12 @@ def is_family_of(mention: Mention, topic: Mention | None) -> bool:
             and is_kind_name(topic.canonical, mention.canonical))
 
 
+def is_of_topic(disease: Mention, topic: Mention | None) -> bool:
+    """Whether a disease is the topic, its family or a kind of it: no other disease the text turns to."""
+    return topic is not None and (disease.canonical == topic.canonical or is_family_of(disease, topic)
+                                  or is_family_of(topic, disease))
+
+
 def is_kind_name(name: str, family: str) -> bool:
     """Whether a disease name names a kind of the family by its last words ('plaque psoriasis', 'psoriasis')."""
     return name.endswith(" " + family)
