@@ -1354,7 +1354,9 @@ def join_article_parts(tree: object) -> int:
         if not found:
             continue
         first = found[0]
-        parts = [element for element in found[1:] if is_later_part(first, element)]
+        # '(.//article)[1]' finds only the first <article>: a thread's later posts are its siblings
+        later = found[1:] + [element for element in first.itersiblings() if element.tag == first.tag and element not in found]
+        parts = [element for element in later if is_later_part(first, element)]
         for part in parts:
             first.extend(list(part))
             part.getparent().remove(part)
@@ -1362,15 +1364,27 @@ def join_article_parts(tree: object) -> int:
     return 0
 
 
+def base_classes(element: object) -> frozenset[str]:
+    """An element's classes less its modifiers ('message--pinned') and numbered ones ('post-1806')."""
+    return frozenset(name for name in (element.get("class") or "").split()
+                     if "--" not in name and not any(character.isdigit() for character in name))
+
+
 def is_later_part(first: object, element: object) -> bool:
-    """Same kind of container as the body, outside it, with at least two real paragraphs."""
-    if element.tag != first.tag or element.get("class") != first.get("class") or element.getparent() is None:
+    """Same kind of container as the body, outside it, with at least two real paragraphs; or, beside it, a
+    post of the same thread ('message', 'message message--pinned') with a paragraph's worth of text."""
+    if element.tag != first.tag or element.getparent() is None:
+        return False
+    same_class = element.get("class") == first.get("class")
+    sibling_post = element.getparent() is first.getparent() and base_classes(element) == base_classes(first) != frozenset()
+    if not (same_class or sibling_post):
         return False
     if any(ancestor is first for ancestor in element.iterancestors()) or \
             any(ancestor is element for ancestor in first.iterancestors()):
         return False
     paragraphs = [len("".join(p.itertext()).strip()) for p in element.iter("p")]
-    return sum(paragraphs) >= PART_MIN_CHARS and sum(1 for length in paragraphs if length > 40) >= 2
+    real = sum(1 for length in paragraphs if length > 40)
+    return sum(paragraphs) >= PART_MIN_CHARS and (real >= 2 or (sibling_post and real >= 1))
 
 
 def whole_page_text(html: str) -> str:

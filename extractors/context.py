@@ -79,9 +79,14 @@ def has_negation(text: str) -> bool:
     return bool(negation_cues().search(pseudo_negation_cues().sub(" ", text)))
 
 
+ASKING_ABOUT = re.compile(r"\s*(?:what|how)\s+about\s+", re.IGNORECASE)  # 'What about medicines?'
+
+
 def opens_with_medicines(heading: str) -> bool:
-    """Whether a heading opens with a word for medicines ('Medicines to shrink fibroids': data/medicine_headings.txt)."""
-    first = heading.split(maxsplit=1)[0].lower().strip(":") if heading.strip() else ""
+    """Whether a heading opens with a word for medicines ('Medicines to shrink fibroids', 'What about medicines?':
+    data/medicine_headings.txt)."""
+    heading = heading[asked.end():] if (asked := ASKING_ABOUT.match(heading)) else heading
+    first = heading.split(maxsplit=1)[0].lower().strip(":?") if heading.strip() else ""
     return first in medicine_heading_words()
 
 

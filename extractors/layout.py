@@ -5,6 +5,8 @@ sentence's place on its line tells whether it opens an item or continues one.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from extractors.doc_index import Lines, text_of
@@ -61,12 +63,17 @@ def is_question_line(sentence: Span) -> bool:
     doc, lines = sentence.doc, Lines.of(sentence.doc)
     start, end = lines.start(sentence.start), lines.end(sentence.start)
     text = doc[start:end].text.strip()
-    last = text.rstrip("?").rsplit(".", 1)[-1].split()
+    statement, _, question = text.rstrip("?").rpartition(".")
+    # a reader's question may ask more after a statement about themselves: 'The pain is around my wisdom tooth. Is
+    # that an abscess too?' (not a host's 'Let's start with the basics. What is Addison's disease?')
+    most = MAX_READER_QUESTION_WORDS if FIRST_PERSON.search(statement) else MAX_FOLLOW_UP_QUESTION_WORDS
     return (bool(text) and lines.words(start, end) <= MAX_HEADING_WORDS and text.endswith("?")
-            and len(last) <= MAX_FOLLOW_UP_QUESTION_WORDS and not text[0].islower() and not text.startswith(TABLE_ROW))
+            and len(question.split()) <= most and not text[0].islower() and not text.startswith(TABLE_ROW))
 
 
 MAX_FOLLOW_UP_QUESTION_WORDS = 3  # 'What now?', 'Is it serious?' after the line's statement
+MAX_READER_QUESTION_WORDS = 5  # 'Is that an abscess too?' after a statement in the first person
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|My|me)\b")
 
 
 def is_list_item(sentence: Span) -> bool:
@@ -91,6 +98,9 @@ def is_item_continuation(sentence: Span) -> bool:
     return lines.words(start, lines.end(start)) <= MAX_LIST_ITEM_WORDS  # a long line: no bullet
 
 
+MAX_TERMED_SENTENCE_WORDS = 40  # a 'Term: what it is' sentence
+
+
 def is_term_line(sentence: Span) -> bool:
     """A short sentence that opens a longer line: the term of a 'Term. Explanation …' item.
 
@@ -98,5 +108,9 @@ def is_term_line(sentence: Span) -> bool:
     open list (an introduction ending in ':') makes such a line one of its items.
     """
     text = text_of(sentence).strip()
-    return (starts_line(sentence) and not ends_line(sentence) and text.endswith(".")
-            and len(text.split()) <= MAX_TERM_WORDS)
+    # or a 'Term: what it is.' sentence, on a line of its own or opening a longer one ('Rubber band ligation (banding): a
+    # tight band is placed …', 'Under 4 months: usually nystatin oral suspension, which your GP prescribes.')
+    term, colon, _ = text.partition(":")
+    termed = bool(colon) and len(term.split()) <= MAX_TERM_WORDS and len(text.split()) <= MAX_TERMED_SENTENCE_WORDS
+    return (starts_line(sentence) and text.endswith(".")
+            and (termed or not ends_line(sentence) and len(text.split()) <= MAX_TERM_WORDS))

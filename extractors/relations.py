@@ -354,7 +354,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             referent = section.topic  # under 'Plaque psoriasis': '… eight in ten people with psoriasis. It causes …'
         about_treatment = (bool(treatments_before) and not named_before
                            and bool(context.treatment_anaphors().match(text_of(sentence).lstrip())))
-        named_before = named_diseases(sentence, mention_at)
+        named_just_before, named_before = named_before, named_diseases(sentence, mention_at)
         # '… if you notice nosebleeds. These are possible side effects of the medicine.': no topic disease either
         about_treatment = about_treatment or (not named_before and sentence_idx + 1 < len(all_sentences)
                                               and context.labels_side_effects(text_of(all_sentences[sentence_idx + 1])))
@@ -378,6 +378,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             paragraphs_in_section = 0
             continue
         section.named_by_heading(named_before, sentence_idx, article_topic)
+        section.resumed_by_anaphor(sentence, sentence_idx, mention_at)
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
         topic = section.topic or article_topic
         section.opened_by_overview(sentence, sentence_idx, topic)
@@ -431,6 +432,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         named_here = condition_named(sentence, named_before) or compared_disease_defined(sentence, section, named_before)
         if named_here is None and paragraphs_in_section == 1 and section.topic is None:
             named_here = glossed_disease(sentence, named_before, topic) or defined_disease(sentence, named_before, topic)
+        if named_here is None and paragraphs_in_section == 1 and not named_before:
+            named_here = defined_by_pointer(sentence, named_just_before, topic)
         if named_here is not None and not (list_item or explains_item):
             # 'This is called acute cholecystitis.': what follows is about it (not an item's: 'Eye damage. … This is called …')
             section.topic = as_topic(named_here, sentence_idx)
@@ -630,6 +633,20 @@ def stating_opening(sentence: Span, diseases: list[Mention], stated: list[Relati
     return as_topic(opening) if states else None
 
 
+CALLED = re.compile(r"^is\b.*\b(?:called|known as)$", re.IGNORECASE)  # a naming cue that may follow a disease's own name
+
+
+def names_what_is_called(before: str, diseases: list[Mention], cue_start: int) -> bool:
+    """Whether what a sentence says 'is called' a disease is a condition, not a disease's variant: 'This', or a
+    word for a condition and no disease's name ('The infection it causes is called giardiasis')."""
+    words = before.lower().split()
+    if words[-1:] in (["it"], ["that"]) or not words:
+        return True  # 'It is known as …', 'That is called …'
+    heads = coordination.word_set("gloss_heads.txt")
+    return (any(word.strip(".,;:'\"") in heads for word in words)
+            and not any(mention.start < cue_start for mention in diseases))
+
+
 def condition_named(sentence: Span, diseases: list[Mention]) -> Mention | None:
     """The disease a naming sentence gives the condition just described, right after its cue ('What
     you're describing is postherpetic neuralgia, a complication of shingles'; data/naming_cues.txt)."""
@@ -637,6 +654,8 @@ def condition_named(sentence: Span, diseases: list[Mention]) -> Mention | None:
     match = context.naming_cues().search(text)
     if match is None:
         return None
+    if CALLED.search(match.group()) and not names_what_is_called(text[:match.start()], diseases, sentence.start_char + match.start()):
+        return None  # 'A cluster of boils joined together is called a carbuncle': a variant of the disease named first
     for mention in sorted(diseases, key=lambda m: m.start):
         at = mention.start - sentence.start_char
         if at >= match.end() and NAMED_GAP.fullmatch(text[match.end():at]):
@@ -675,6 +694,23 @@ def defining_opening(sentence: Span, diseases: list[Mention]) -> Mention | None:
     text = text_of(sentence)
     before, after = text[:first.start - sentence.start_char], text[first.end - sentence.start_char:]
     return first if OPENING_ARTICLE.fullmatch(before) and DEFINITION.match(after) else None
+
+
+POINTED_DEFINITION = re.compile(r"\s*(?:that|this)(?:['\u2019]s|\s+is)\s+(?:(?:a|an|the)\s+)?([\w-]+)", re.IGNORECASE)
+
+
+def defined_by_pointer(sentence: Span, diseases_before: list[Mention], topic: Mention | None) -> Mention | None:
+    """The one disease, not the topic, the sentence before named, which a sentence of a section's opening paragraph
+    defines by pointing back at it ('One of our most common weekend calls is pericoronitis. That's infection and
+    swelling of the flap of gum …'): the section goes on about it."""
+    match = POINTED_DEFINITION.match(text_of(sentence))
+    if match is None or match.group(1).lower() not in coordination.word_set("gloss_heads.txt"):
+        return None
+    named = {mention.canonical: mention for mention in diseases_before}
+    if len(named) != 1:
+        return None
+    [disease] = named.values()
+    return None if is_of_topic(disease, topic) or disease.canonical in context.disease_classes() else disease
 
 
 def defined_disease(sentence: Span, diseases: list[Mention], topic: Mention | None) -> Mention | None:

@@ -30,6 +30,7 @@ EXAMPLES_END = re.compile(r"\b(?:such as|like|including|for example|e\.g\.)\s*:\
 BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
 IT_IS = re.compile(r"\bit['\u2019]s\b", re.IGNORECASE)
 POINTS_AT_ONE = re.compile(r"\bone\b", re.IGNORECASE)  # 'How to spot one' (not 'What does it look like?')
+CALLS_IT = re.compile(r"\b(?:it|this condition|this one)\b", re.IGNORECASE)  # a heading's word for a disease, not 'its'
 HAVING_ONE = re.compile(r"\b(?:have|has|had|got|get)\s+one\b", re.IGNORECASE)
 CONDITIONS_LIST = re.compile(r"\bif\s*:\s*$", re.IGNORECASE)  # 'See a GP if:': the lines below are conditions
 # 'Call 999 or go to A&E straight away if you or someone you are with:' (read so only under a help heading)
@@ -361,6 +362,9 @@ class SectionState:
     help_list: bool = False  # the lines now read say when to get help ('Call 999 if:'): they state no facts
     own_context: bool = False  # whether the latest heading set the section's context by a cue of its own
     help_section: bool = False  # so do the list lines under a heading saying when to get help ('When to see a GP')
+    named_before_heading: Mention | None = None  # the disease a sentence of the section before named, under a heading naming none
+    heading_named_idx: int = -1  # the sentence index of the latest heading naming a disease
+    previous_heading_idx: int = -1  # the heading before the latest
 
     @property
     def lists_no_treatment(self) -> bool:
@@ -378,7 +382,8 @@ class SectionState:
         matches = cue_matches(sentence)
         # a disease a sentence of the section before named as its topic ('This is called septic bursitis.')
         named_in_section = self.topic if self.topic is not None and self.topic.sentence_idx > self.heading_idx else None
-        self.heading_idx = sentence_idx
+        self.previous_heading_idx, self.heading_idx = self.heading_idx, sentence_idx
+        self.named_before_heading = named_in_section if not named else None
         heading_topic = topic_mention(text, shared_typer(), sentence_idx)
         if (heading_topic is not None and len({mention.canonical for mention in named}) == 1
                 and named[0].canonical.endswith(" " + heading_topic.canonical)):
@@ -398,6 +403,7 @@ class SectionState:
             # 'Is this the same as Pontiac fever?' asks about an aside: 'How is it treated?' after it is the page's again
             compares = bool(context.listed_cues("comparison_cues.txt").search(text))
             self.heading_named, self.asked_about = heading_topic, text.endswith("?") and not compares
+            self.heading_named_idx = -1 if compares else sentence_idx  # 'Is this the same as Pontiac fever?' asks about an aside
         if not named and not text.endswith("?"):
             self.asked_about = False
         self.compared = tuple(mention.canonical for mention in named) if heading_topic is None and len(named) > 1 else ()
@@ -477,6 +483,19 @@ class SectionState:
             self.context, self.current_list = without_treatments(self.context), without_treatments(self.current_list)
             self.last_list = self.current_list
 
+    def resumed_by_anaphor(self, sentence: Span, sentence_idx: int, mention_at: dict[int, Mention]) -> None:
+        """A section under a heading naming no disease whose first sentence speaks of 'this condition' and names
+        none is about the disease the section before named ('Doctors call this post-concussion syndrome …' /
+        'What helps?' / 'There is no single pill for this condition …'), not the page's again."""
+        if (self.named_before_heading is None or self.topic is not None or sentence_idx != self.heading_idx + 1
+                or named_diseases(sentence, mention_at)
+                or not context.listed_cues("section_anaphors.txt").search(text_of(sentence))):
+            return
+        self.topic = self.named_before_heading
+        self.context = replace(self.context, subject=self.topic) if self.context is not None else None
+        self.current_list = replace(self.current_list, subject=self.topic) if self.current_list is not None else None
+        self.last_list = replace(self.last_list, subject=self.topic) if self.last_list is not None else None
+
     def inherited_context(self, named: Mention) -> bool:
         """Whether the section goes on with a context a heading before its own set, about a disease other than
         the one just named (a heading without a cue, 'THE OTHER ONE: PAIN ON THE OUTSIDE OF THE KNEE', after
@@ -498,6 +517,11 @@ class SectionState:
         # "How do I know it's more than …?", 'How would I know I had one?'
         refers = bool(context.disease_anaphors().search(text) or IT_IS.search(text) or HAVING_ONE.search(text))
         if article_topic is None and refers:
+            return True
+        if (refers and CALLS_IT.search(text) and self.heading_named_idx == self.previous_heading_idx
+                and not (article_topic is not None and is_family_of(article_topic, self.heading_named))):
+            # 'Settling it down' right under 'Prickly heat: the other beach rash' on a page about sunburn (not 'Living
+            # with it' under 'Ocular rosacea', a kind of the page's disease: that section is the page's again)
             return True
         if not (self.asked_about and text.endswith("?")):
             return False

@@ -525,6 +525,24 @@ def test_html_article_split_by_ad_slots_is_read_whole():
     assert "Advertisement" not in result.text
 
 
+def test_every_post_of_a_forum_thread_is_read():
+    # each post is an <article> of its own: trafilatura reads only the first; a one-paragraph reply and a pinned
+    # summary with an extra class are posts of the thread too, a sidebar's teaser is not
+    def post(classes: str, words: str, paragraphs: int) -> str:
+        return (f'<article class="{classes}"><div class="message-user">Member</div><div class="message-body">'
+                + f"<p>{words} " * paragraphs + "</div></article>")
+    first = post("message", "My groin aches after deadlifts and there is a soft bulge when I cough or stand up. " * 2, 2)
+    reply = post("message", "Mine was a hernia too and the surgeon repaired it with mesh after a few weeks of waiting. " * 3, 1)
+    summary = post("message message--pinned", "Moderator summary: a hernia is fixed by surgery, usually with mesh. " * 2, 3)
+    html = ("<html><head><title>Hernia thread</title></head><body><main>" + first + reply + summary + "</main>"
+            '<aside class="sidebar"><article class="teaser"><p>Ten best lifting belts</p></article></aside></body></html>')
+    text = clean_html(html).text
+    assert "My groin aches" in text
+    assert "surgeon repaired it with mesh" in text
+    assert "Moderator summary" in text
+    assert "lifting belts" not in text
+
+
 def test_an_articles_warning_box_is_kept_and_its_sidebar_is_not():
     paragraph = "<p>Labyrinthitis is an inner ear infection that makes the room spin and can last for several days or weeks. </p>" * 4
     html = ("<html><head><title>Labyrinthitis</title></head><body><main><article>" + paragraph +

@@ -1057,6 +1057,108 @@ def test_a_heading_naming_only_a_general_treatment_states_no_fact_its_section_do
     assert any(treatment.startswith("carpal tunnel release") for _, treatment in treated)
 
 
+def test_a_question_heading_asking_about_medicines_opens_a_treatment_section(nlp):
+    title = "Travellers' diarrhoea"
+    text = (f"{title}\n\nTravellers' diarrhoea hits a third of backpackers.\n\nWHAT ABOUT MEDICINES?\n\n"
+            "Loperamide (Imodium) slows your gut down and is a lifesaver before an 11-hour bus ride.")
+    assert ("travellers' diarrhoea", "loperamide") in related(nlp, text, title=title, predicate="treated_by")
+
+
+def test_a_condition_is_called_names_the_section_s_disease_a_disease_s_variant_does_not(nlp):
+    title = "Travellers' diarrhoea"
+    text = (f"{title}\n\nTHE ONE THAT OVERSTAYS\n\nIf your stomach is still a mess after a week, one suspect is Giardia, "
+            "a microscopic parasite picked up from contaminated water. The infection it causes is called giardiasis. "
+            "Symptoms usually start a week or two after you swallow it. This one tends to bring:\n\nnausea.\n\ntiredness.")
+    found = related(nlp, text, title=title)
+    assert ("giardiasis", "nausea") in found and ("travellers' diarrhoea", "nausea") not in found
+    title = "Boils"
+    text = (f"{title}\n\nA boil starts as a red, painful lump that gets bigger and more tender over a few days. A cluster "
+            "of boils joined together is called a carbuncle, and that's more likely to give you a temperature.\n\n"
+            "Most small boils burst and heal by themselves. To help one along, take paracetamol for the pain.")
+    treated = related(nlp, text, title=title, predicate="treated_by")
+    assert ("boil", "acetaminophen") in treated and ("carbuncle", "acetaminophen") not in treated
+
+
+def test_a_section_opening_with_this_condition_goes_on_with_the_disease_the_section_before_named(nlp):
+    title = "Concussion: recognise it, remove the player"
+    text = (f"{title}\n\nConcussion is a brain injury. Most players recover within two weeks.\n\n"
+            "When the symptoms don't go away\n\nMost people are back to normal within two weeks, and nearly everyone "
+            "within a month. For a minority, though, symptoms hang around for weeks or even months. "
+            "Doctors call this post-concussion syndrome (PCS), or persistent post-concussion symptoms.\n\n"
+            "What helps?\n\nThere is no single pill for this condition, and most people do get better. "
+            "Treatment is about managing each symptom, and your GP may suggest one or more of the following:\n\n"
+            "vestibular rehabilitation, a type of physiotherapy for dizziness and balance problems.\n\n"
+            "a low dose of amitriptyline (often 10 mg at night) for headaches that won't settle.")
+    treated = related(nlp, text, title=title, predicate="treated_by")
+    assert ("post concussion syndrome", "amitriptyline") in treated and ("concussion", "amitriptyline") not in treated
+
+
+def test_a_heading_calling_a_disease_it_right_under_one_naming_an_aside_is_about_the_aside(nlp):
+    title = "Sunburn: what our patrols want every member to know"
+    text = (f"{title}\n\nSunburn makes the skin red, hot and sore.\n\nPrickly heat: the other beach rash\n\n"
+            "Prickly heat happens when sweat ducts get blocked and sweat leaks into the skin.\n\n"
+            "Settling it down\n\nCalamine lotion dabbed on the spots helps calm the itch.\n\n"
+            "Sunburn: looking after a burn\n\nAloe vera gel soothes the skin.")
+    treated = related(nlp, text, title=title, predicate="treated_by")
+    assert ("prickly heat", "calamine lotion") in treated and ("sunburn", "calamine lotion") not in treated
+
+
+def test_a_heading_asking_about_an_aside_does_not_carry_it_to_the_next_heading(nlp):
+    title = "Legionnaires' disease: a notice to our guests"
+    text = (f"{title}\n\nLegionnaires' disease is a lung infection caught from water droplets.\n\n"
+            "Is this the same as Pontiac fever?\n\nNo. Pontiac fever is a milder illness caused by the same bacteria.\n\n"
+            "How is it treated?\n\nCommonly used antibiotics include azithromycin and clarithromycin.")
+    treated = related(nlp, text, title=title, predicate="treated_by")
+    assert ("legionnaires' disease", "azithromycin") in treated and ("pontiac fever", "azithromycin") not in treated
+
+
+def test_a_sentence_defining_the_disease_just_named_by_pointing_at_it_opens_its_part(nlp):
+    title = "Dental abscess: your questions answered"
+    text = (f"{title}\n\nA dental abscess is a pocket of pus that causes a throbbing toothache.\n\n"
+            "The pain is around my wisdom tooth. Is that an abscess too?\n\nNot always. One of our most common weekend "
+            "calls is pericoronitis. That's infection and swelling of the flap of gum that partly covers a wisdom tooth. "
+            "Food and bacteria get trapped underneath, and it's most common in people in their late teens and twenties.\n\n"
+            "It causes pain right at the back of the mouth, usually on one side, and the gum around the tooth looks red "
+            "and puffy. The soreness can make it hard to open your mouth wide.")
+    found = related(nlp, text, title=title)
+    assert ("pericoronitis", "mouth pain") in found and ("dental abscess", "mouth pain") not in found
+
+
+def test_a_term_line_with_a_colon_is_an_item_of_the_list_before_it_however_long(nlp):
+    title = "Piles"
+    text = (f"{title}\n\nPiles are swollen blood vessels in and around the bottom.\n\nWhat will a GP or hospital do?\n\n"
+            "Most hospital treatments are done as a day case:\n\n"
+            "Rubber band ligation (banding): a tight band is placed around the base of an internal pile to cut off its "
+            "blood supply, and the pile shrinks and falls off within about a week.\n\n"
+            "Sclerotherapy: an injection that makes the pile shrink.")
+    treated = related(nlp, text, title=title, predicate="treated_by")
+    assert {("hemorrhoid", "rubber band ligation"), ("hemorrhoid", "sclerotherapy")} <= treated
+
+
+def test_the_main_complaint_is_the_topic_s_symptom(nlp):
+    title = "Concussion"
+    text = f"{title}\n\nFrom the inside, the most common complaint is a headache or a sense of pressure in the head."
+    assert ("concussion", "headache") in related(nlp, text, title=title)
+
+
+def test_a_looking_after_heading_lists_treatments_and_a_what_not_to_heading_does_not(nlp):
+    title = "Sunburn"
+    text = (f"{title}\n\nSunburn makes the skin red and sore.\n\nLooking after a burn at home\n\n"
+            "Soothe it. Aloe vera gel or an after-sun lotion, applied gently and often.\n\nWhat not to put on it\n\n"
+            "creams containing benzocaine, which can irritate damaged skin.")
+    treated = related(nlp, text, title=title, predicate="treated_by")
+    assert ("sunburn", "aloe vera") in treated and ("sunburn", "benzocaine") not in treated
+
+
+def test_a_treatment_that_will_not_clear_the_disease_is_no_treatment_of_it(nlp):
+    title = "Nappy rash"
+    text = (f"{title}\n\nNappy rash is irritation of the skin under the nappy.\n\nWhat helps it heal?\n\n"
+            "If thrush is behind it, barrier cream alone won't clear it, and your GP or pharmacist may suggest an "
+            "antifungal cream such as clotrimazole (Canesten).")
+    treated = related(nlp, text, title=title, predicate="treated_by")
+    assert ("nappy rash", "clotrimazole") in treated and ("nappy rash", "barrier cream") not in treated
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
