@@ -1116,6 +1116,8 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
         return before[-1]
     if not context.disease_anaphors().match(text_of(sentence).lstrip()):
         return head_word_referent(sentence, before, mention_at)
+    if IT_IS_OPENING.match(text_of(sentence)) and len({disease.canonical for disease in before}) > 1:
+        return None  # 'Thrush creams won't work for BV … It's treated with antibiotics': 'it's' may well mean either
     if len(before) == 1 or opened_before:
         return before[0]
     families = named_diseases(sentence, mention_at)
@@ -1123,6 +1125,7 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
     return members[0] if len(members) == 1 else None
 
 
+IT_IS_OPENING = re.compile(r"\s*it['\u2019]s\b", re.IGNORECASE)
 HEAD_ARTICLES = frozenset({"a", "an", "the", "this", "that"})
 
 

@@ -1159,6 +1159,54 @@ def test_a_treatment_that_will_not_clear_the_disease_is_no_treatment_of_it(nlp):
     assert ("nappy rash", "clotrimazole") in treated and ("nappy rash", "barrier cream") not in treated
 
 
+def test_it_s_opening_a_sentence_points_back_at_the_disease_the_sentence_before_named(nlp):
+    title = "Inguinal hernia at 34"
+    text = (f"{title}\n\nAn inguinal hernia is when fatty tissue pushes through a weak spot into the groin.\n\n"
+            "Is mine inguinal or femoral?\n\nA femoral hernia sits lower, just under the groin crease at the top of the "
+            "thigh. It's less common, shows up more in women, and often causes nothing more than a small lump, though "
+            "some people get groin pain.")
+    found = related(nlp, text, title=title)
+    assert ("femoral hernia", "groin pain") in found and ("inguinal hernia", "groin pain") not in found
+
+
+def test_what_fixes_a_disease_treats_it_and_what_will_not_fix_it_does_not(nlp):
+    title = "Inguinal hernia"
+    text = (f"{title}\n\nAn inguinal hernia is a bulge in the groin.\n\nHow does it get fixed?\n\n"
+            "Watchful waiting is reasonable for a small hernia with few symptoms. A truss won't fix it either.\n\n"
+            "If it's growing, surgery is the fix, usually a mesh repair.")
+    treated = related(nlp, text, title=title, predicate="treated_by")
+    assert {("inguinal hernia", "watchful waiting"), ("inguinal hernia", "surgery"), ("inguinal hernia", "mesh repair")} <= treated
+    assert not any(treatment == "truss" for _, treatment in treated)
+
+
+def test_a_how_does_it_feel_heading_heads_symptoms_until_a_red_flags_heading(nlp):
+    title = "Concussion"
+    text = (f"{title}\n\nConcussion is a brain injury.\n\nHow does it feel for the player?\n\n"
+            "Blurred vision and ringing in the ears are common. A concussed player can be unusually emotional or "
+            "irritable, drowsy, or unable to remember the hit.\n\nRed flags: call 999\n\nCall an ambulance if there is:\n\n"
+            "neck pain or tenderness.\n\nrepeated vomiting.")
+    found = related(nlp, text, title=title)
+    assert {("concussion", "blurred vision"), ("concussion", "irritability"), ("concussion", "drowsiness")} <= found
+    assert ("concussion", "vomiting") not in found and ("concussion", "neck pain") not in found
+
+
+def test_miliaria_and_heat_rash_are_prickly_heat(nlp):
+    text = "Prickly heat (doctors call it miliaria; you'll also hear heat rash) happens when sweat ducts get blocked."
+    names = {span._.canonical for span in nlp(text).ents if span._.entity_type == "disease"}
+    assert names == {"prickly heat"}
+
+
+def test_the_usual_choice_and_what_the_dentist_will_do_are_treatments(nlp):
+    title = "Dental abscess: your questions answered"
+    text = (f"{title}\n\nA dental abscess is a pocket of pus.\n\nWhat will the dentist actually do?\n\n"
+            "Depending on the tooth, we will:\n\nstart root canal treatment.\n\nDo I need antibiotics?\n\n"
+            "Only if the infection is spreading. When we do, the usual choice is amoxicillin, 500 mg three times a day.")
+    treated = related(nlp, text, title=title, predicate="treated_by")
+    assert {("dental abscess", "root canal treatment"), ("dental abscess", "amoxicillin")} <= treated
+    text = "Concussion is managed with a graduated return to play (GRTP), a step-by-step programme."
+    assert ("concussion", "graduated return to play") in related(nlp, text, title="Concussion", predicate="treated_by")
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
