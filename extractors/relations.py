@@ -382,6 +382,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
         topic = section.topic or article_topic
         section.opened_by_overview(sentence, sentence_idx, topic)
+        section.announces_groups(sentence, topic)
         if starts_line(sentence):
             paragraphs_in_section += 1
             paragraph_kind = opening_kind(sentence, named_before, topic)

@@ -30,6 +30,7 @@ EXAMPLES_END = re.compile(r"\b(?:such as|like|including|for example|e\.g\.)\s*:\
 BACK_REFERENCES = frozenset({"these", "those", "this", "such"})
 IT_IS = re.compile(r"\bit['\u2019]s\b", re.IGNORECASE)
 POINTS_AT_ONE = re.compile(r"\bone\b", re.IGNORECASE)  # 'How to spot one' (not 'What does it look like?')
+SYMPTOM_GROUPS_CUE, SYMPTOM_GROUPS_STRENGTH = "symptom groups", 0.7
 CALLS_IT = re.compile(r"\b(?:it|this condition|this one)\b", re.IGNORECASE)  # a heading's word for a disease, not 'its'
 HAVING_ONE = re.compile(r"\b(?:have|has|had|got|get)\s+one\b", re.IGNORECASE)
 CONDITIONS_LIST = re.compile(r"\bif\s*:\s*$", re.IGNORECASE)  # 'See a GP if:': the lines below are conditions
@@ -365,6 +366,7 @@ class SectionState:
     named_before_heading: Mention | None = None  # the disease a sentence of the section before named, under a heading naming none
     heading_named_idx: int = -1  # the sentence index of the latest heading naming a disease
     previous_heading_idx: int = -1  # the heading before the latest
+    symptom_groups: ListContext | None = None  # a paragraph said the symptoms fall into groups: the subheadings name them
 
     @property
     def lists_no_treatment(self) -> bool:
@@ -482,6 +484,17 @@ class SectionState:
         if self.preventive or self.about_harm:  # 'Can I stop gallstones forming?' under 'Treatment' lists no treatments
             self.context, self.current_list = without_treatments(self.context), without_treatments(self.current_list)
             self.last_list = self.current_list
+        if self.symptom_groups is not None:
+            if matches or named or breaks or harm or self.help_section:
+                self.symptom_groups = None  # 'Why me?', 'What actually helps?': the groups are over
+            elif self.context is None:
+                self.context = self.current_list = self.last_list = self.symptom_groups  # 'Reliving it', 'On edge all the time'
+
+    def announces_groups(self, sentence: Span, topic: Mention | None) -> None:
+        """'The symptoms usually fall into a few groups.' (data/symptom_groups.txt): the subheadings after it, naming
+        no cue of their own ('Reliving it', 'Keeping away from it'), head a group of the topic's symptoms each."""
+        if topic is not None and context.listed_cues("symptom_groups.txt").search(text_of(sentence)):
+            self.symptom_groups = ListContext({HAS_SYMPTOM: (SYMPTOM_GROUPS_CUE, SYMPTOM_GROUPS_STRENGTH)}, topic)
 
     def resumed_by_anaphor(self, sentence: Span, sentence_idx: int, mention_at: dict[int, Mention]) -> None:
         """A section under a heading naming no disease whose first sentence speaks of 'this condition' and names

@@ -1207,6 +1207,21 @@ def test_the_usual_choice_and_what_the_dentist_will_do_are_treatments(nlp):
     assert ("concussion", "graduated return to play") in related(nlp, text, title="Concussion", predicate="treated_by")
 
 
+def test_subheadings_after_symptoms_said_to_fall_into_groups_head_those_groups(nlp):
+    title = "Post-traumatic stress disorder (PTSD): a guide for veterans"
+    text = (f"{title}\n\nPTSD can develop after any event where you felt your life was under threat.\n\n"
+            "How do I know if it's PTSD?\n\nThe symptoms usually fall into a few groups. You don't need to have all of them.\n\n"
+            "Reliving it\n\nThis is the part most people recognise. It can include:\n\nflashbacks.\n\nnightmares.\n\n"
+            "Why me?\n\nThere's no single reason. Headaches and poor sleep run in some families.")
+    found = related(nlp, text, title=title)
+    assert {("post traumatic stress disorder", "flashback"), ("post traumatic stress disorder", "nightmare")} <= found
+    assert ("post traumatic stress disorder", "headache") not in found
+
+
+def test_a_lid_is_the_eyelid(nlp):
+    assert ("stye", "red eyelid") in related(nlp, "A stye causes redness of the lid around the spot.")
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
