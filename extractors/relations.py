@@ -30,7 +30,7 @@ from extractors.layout import TABLE_ROW, is_heading, is_item_continuation, is_li
 from extractors.ner import ChunkedText, mentions_of, release, shared_typer
 from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, DocumentFacts, Mention,
                                 RelationEvidence)
-from extractors.sections import (BACK_REFERENCES, LIST_FACTOR, PARENTHESES, PART_WORDS, SECTION_FACTOR, ListContext,
+from extractors.sections import (BACK_REFERENCES, IT_IS, LIST_FACTOR, PARENTHESES, PART_WORDS, SECTION_FACTOR, ListContext,
                                  SectionState, announcement, as_topic, is_entity_line, is_family_of, is_of_topic, is_fragment, is_kind_name,
                                  list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases,
                                  sentence_evidence, sentence_mentions, topic_mention)
@@ -638,8 +638,8 @@ CALLED = re.compile(r"^is\b.*\b(?:called|known as)$", re.IGNORECASE)  # a naming
 
 
 def names_what_is_called(before: str, diseases: list[Mention], cue_start: int) -> bool:
-    """Whether what a sentence says 'is called' a disease is a condition, not a disease's variant: 'This', or a
-    word for a condition and no disease's name ('The infection it causes is called giardiasis')."""
+    """Whether what a sentence says 'is called' a disease is a condition, not a disease's variant: 'It' or 'That',
+    or a word for a condition and no disease's name ('The infection it causes is called giardiasis')."""
     words = before.lower().split()
     if words[-1:] in (["it"], ["that"]) or not words:
         return True  # 'It is known as …', 'That is called …'
@@ -1117,7 +1117,7 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
         return before[-1]
     if not context.disease_anaphors().match(text_of(sentence).lstrip()):
         return head_word_referent(sentence, before, mention_at)
-    if IT_IS_OPENING.match(text_of(sentence)) and len({disease.canonical for disease in before}) > 1:
+    if IT_IS.match(text_of(sentence).lstrip()) and len({disease.canonical for disease in before}) > 1:
         return None  # 'Thrush creams won't work for BV … It's treated with antibiotics': 'it's' may well mean either
     if len(before) == 1 or opened_before:
         return before[0]
@@ -1126,7 +1126,6 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
     return members[0] if len(members) == 1 else None
 
 
-IT_IS_OPENING = re.compile(r"\s*it['\u2019]s\b", re.IGNORECASE)
 HEAD_ARTICLES = frozenset({"a", "an", "the", "this", "that"})
 
 

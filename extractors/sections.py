@@ -405,7 +405,7 @@ class SectionState:
             # 'Is this the same as Pontiac fever?' asks about an aside: 'How is it treated?' after it is the page's again
             compares = bool(context.listed_cues("comparison_cues.txt").search(text))
             self.heading_named, self.asked_about = heading_topic, text.endswith("?") and not compares
-            self.heading_named_idx = -1 if compares else sentence_idx  # 'Is this the same as Pontiac fever?' asks about an aside
+            self.heading_named_idx = -1 if compares else sentence_idx  # an aside's heading carries nothing on
         if not named and not text.endswith("?"):
             self.asked_about = False
         self.compared = tuple(mention.canonical for mention in named) if heading_topic is None and len(named) > 1 else ()
