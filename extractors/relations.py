@@ -558,11 +558,8 @@ def disease_of_paragraph_before(sentence: Span, diseases_before: list[Mention], 
     introduction names none."""
     if not DEFINITE_OPENING.match(text_of(sentence)):
         return None
-    named = {mention.canonical: mention for mention in diseases_before}
-    if len(named) != 1:
-        return None
-    [disease] = named.values()
-    if is_of_topic(disease, topic):
+    disease = only_disease(diseases_before)
+    if disease is None or is_of_topic(disease, topic):
         return None
     return as_topic(disease)
 
@@ -665,6 +662,17 @@ def condition_named(sentence: Span, diseases: list[Mention]) -> Mention | None:
     return None
 
 
+def only_disease(diseases: list[Mention]) -> Mention | None:
+    """The one disease a span names, however often (its latest mention); None where it names none or several."""
+    return diseases[-1] if len({mention.canonical for mention in diseases}) == 1 else None
+
+
+def is_other_disease(disease: Mention, topic: Mention | None) -> bool:
+    """A disease the text turns to from its topic: not the topic, its family or a kind of it, nor a class of
+    diseases ('an autoimmune condition')."""
+    return not is_of_topic(disease, topic) and disease.canonical not in context.disease_classes()
+
+
 GLOSS = re.compile(r"\s*,\s*(?:a|an)\s+((?:[\w'-]+\s*){1,5})", re.IGNORECASE)  # ', a short-lived disturbance in how
 
 
@@ -672,16 +680,14 @@ def glossed_disease(sentence: Span, diseases: list[Mention], topic: Mention | No
     """The one disease, not the topic, that a sentence of a section's opening paragraph glosses with what it is
     ('This can cause concussion, a short-lived disturbance in how the brain works.'): the section goes on about
     it (its signs, its treatment), as after a naming sentence."""
-    if len({mention.canonical for mention in diseases}) != 1:
+    if len({mention.canonical for mention in diseases}) != 1 or not is_other_disease(diseases[0], topic):
         return None
-    disease = diseases[0]
-    if is_of_topic(disease, topic):
-        return None
+    disease = diseases[0]  # the gloss follows its first mention
     match = GLOSS.match(text_of(sentence)[disease.end - sentence.start_char:])
     heads = coordination.word_set("gloss_heads.txt")
     if match is None or not any(word.lower() in heads for word in match.group(1).split()):
         return None
-    return None if disease.canonical in context.disease_classes() else disease
+    return disease
 
 
 DEFINITION = re.compile(r"\s+(?:is|are)\s+(?:a|an|one|the)\b", re.IGNORECASE)
@@ -707,11 +713,8 @@ def defined_by_pointer(sentence: Span, diseases_before: list[Mention], topic: Me
     match = POINTED_DEFINITION.match(text_of(sentence))
     if match is None or match.group(1).lower() not in coordination.word_set("gloss_heads.txt"):
         return None
-    named = {mention.canonical: mention for mention in diseases_before}
-    if len(named) != 1:
-        return None
-    [disease] = named.values()
-    return None if is_of_topic(disease, topic) or disease.canonical in context.disease_classes() else disease
+    disease = only_disease(diseases_before)
+    return disease if disease is not None and is_other_disease(disease, topic) else None
 
 
 def defined_disease(sentence: Span, diseases: list[Mention], topic: Mention | None) -> Mention | None:
@@ -719,9 +722,7 @@ def defined_disease(sentence: Span, diseases: list[Mention], topic: Mention | No
     ('Bruxism is the habit of grinding or clenching your teeth …' under 'Do you grind your teeth at night?'):
     the section goes on about it, as after a naming sentence."""
     defined = defining_opening(sentence, diseases)
-    if defined is None or is_of_topic(defined, topic) or defined.canonical in context.disease_classes():
-        return None
-    return defined
+    return defined if defined is not None and is_other_disease(defined, topic) else None
 
 
 def compared_disease_defined(sentence: Span, section: SectionState, diseases: list[Mention]) -> Mention | None:

@@ -505,9 +505,8 @@ class SectionState:
                 or not context.listed_cues("section_anaphors.txt").search(text_of(sentence))):
             return
         self.topic = self.named_before_heading
-        self.context = replace(self.context, subject=self.topic) if self.context is not None else None
-        self.current_list = replace(self.current_list, subject=self.topic) if self.current_list is not None else None
-        self.last_list = replace(self.last_list, subject=self.topic) if self.last_list is not None else None
+        self.context, self.current_list = with_subject(self.context, self.topic), with_subject(self.current_list, self.topic)
+        self.last_list = with_subject(self.last_list, self.topic)
 
     def inherited_context(self, named: Mention) -> bool:
         """Whether the section goes on with a context a heading before its own set, about a disease other than
@@ -566,8 +565,7 @@ class SectionState:
         if not head_named:
             return
         self.topic, self.heading_words = as_topic(head_named[0], sentence_idx), frozenset()
-        self.context = replace(self.context, subject=self.topic) if self.context is not None else None
-        self.current_list = replace(self.current_list, subject=self.topic) if self.current_list is not None else None
+        self.context, self.current_list = with_subject(self.context, self.topic), with_subject(self.current_list, self.topic)
 
     def subtype_line(self, disease: Mention | None, article_topic: Mention | None) -> bool:
         """Whether a line naming only a disease introduces a subtype of what is being described.
@@ -668,6 +666,11 @@ class SectionState:
     def end_list(self) -> None:
         self.current_list = self.context
         self.harmful = self.help_list = False
+
+
+def with_subject(about: ListContext | None, subject: Mention | None) -> ListContext | None:
+    """What a list or section announces, about another disease; None stays None."""
+    return replace(about, subject=subject) if about is not None else None
 
 
 def without_treatments(about: ListContext | None) -> ListContext | None:
