@@ -184,7 +184,7 @@ def harms_referent(text: str) -> bool:
 def states_ineffective(text: str) -> bool:
     """A heading saying what it lists does not treat ('What doesn't work'), or the words after a treatment
     saying it does not ('… don't help either'): data/ineffective_cues.txt."""
-    return bool(listed_cues("ineffective_cues.txt").search(text))
+    return bool(listed_cues("ineffective_cues.txt").search(text) or listed_cues("unproven_cues.txt").search(text))
 
 
 def states_prevention(heading: str) -> bool:
@@ -516,7 +516,25 @@ def judged_ineffective(mention: Span, clause: Span) -> bool:
     end = min(clause.end, mention.end + INEFFECTIVE_WINDOW_TOKENS)
     window_end = next((index for index in range(mention.end, end) if doc[index].lower_ in CONDITION_WORDS
                        or doc[index].text == "," and index + 1 < end and doc[index + 1].lower_ in CONJUNCTION_WORDS), end)
-    return states_ineffective(text_of(doc[mention.end:window_end]))
+    return states_ineffective(text_of(doc[mention.end:window_end])) or unproven_after_but(mention, clause)
+
+
+POINTERS_BACK = re.compile(r"\b(?:it|they|them|these|those)\b", re.IGNORECASE)
+
+
+def unproven_after_but(mention: Span, clause: Span) -> bool:
+    """A treatment the 'but' clause after its own says studies have not shown to work, pointing back at it:
+    'Evening primrose oil and vitamin B6 are widely sold for PMS, but good-quality studies haven't shown them to
+    work' (data/unproven_cues.txt)."""
+    doc, sentence = mention.doc, mention.sent
+    if clause.end >= sentence.end or doc[clause.end].lower_ != "but":
+        return False
+    verdict = text_of(doc[clause.end:min(sentence.end, clause.end + UNPROVEN_WINDOW_TOKENS)])
+    match = listed_cues("unproven_cues.txt").search(verdict)
+    return match is not None and POINTERS_BACK.search(verdict[:match.end()]) is not None
+
+
+UNPROVEN_WINDOW_TOKENS = 14  # ', but good-quality studies haven't shown them to work'
 
 
 AVOID_GAP_WORDS = 2  # 'avoid long hot baths': how many words may stand between the advice and the treatment

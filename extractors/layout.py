@@ -51,9 +51,19 @@ def is_heading(sentence: Span) -> bool:
     text = text_of(sentence).strip()
     words = len(text.split())
     if not starts_and_ends_line(sentence):
-        return is_question_line(sentence)
+        return is_question_line(sentence) or is_capitals_line(sentence)
     return (bool(text) and (words <= MAX_HEADING_WORDS or words <= MAX_CAPITALS_HEADING_WORDS and text.isupper())
             and not text.endswith((".", "!", ",", ";", ":")) and not text[0].islower() and not text.startswith(TABLE_ROW))
+
+
+def is_capitals_line(sentence: Span) -> bool:
+    """A sentence of a short line in capitals of several, not ending like a sentence: 'IS IT MOLLUSCUM OR SOMETHING
+    ELSE? FOLLICULITIS' is one heading, both its sentences."""
+    doc, lines = sentence.doc, Lines.of(sentence.doc)
+    start, end = lines.start(sentence.start), lines.end(sentence.start)
+    text = doc[start:end].text.strip()
+    return (bool(text) and text.isupper() and lines.words(start, end) <= MAX_CAPITALS_HEADING_WORDS
+            and not text.endswith((".", "!", ",", ";", ":")))
 
 
 def is_question_line(sentence: Span) -> bool:

@@ -944,9 +944,27 @@ def comma_glossed_forms(doc: Doc) -> dict[str, Span]:
             if all(token.is_alpha and token.is_lower for token in before):
                 initials = "".join(token.text[0] for token in before).upper() + initials
                 named = doc[before.start:named.end]
-        if len(short.text) > 1 and short.text == initials:  # the initials are capitals: so is the short form
+        # the initials are capitals: so is the short form; or its letters spell the name's syllables ('PMS')
+        if len(short.text) > 1 and (short.text == initials
+                                    or (short.text.isupper() and spells_short_form(short.text, named.text))):
             forms.setdefault(short.text, Span(doc, named.start, named.end, label=span.label_))
     return forms
+
+
+def spells_short_form(short: str, long: str) -> bool:
+    """Schwartz and Hearst's (2003) test, which scispaCy's detector runs on bracketed short forms: the short
+    form's letters appear in the long form in order, the first opening a word ('PMS' in 'premenstrual
+    syndrome', 'GORD' not in 'acid reflux')."""
+    long_index = len(long) - 1
+    letters = [character.lower() for character in short if character.isalnum()]
+    for position in range(len(letters) - 1, -1, -1):
+        while long_index >= 0 and (long[long_index].lower() != letters[position] or (
+                position == 0 and long_index > 0 and long[long_index - 1].isalnum())):
+            long_index -= 1
+        if long_index < 0:
+            return False
+        long_index -= 1
+    return bool(letters)
 
 
 MIN_NICKNAME_LETTERS = 4  # 'trich', 'gastro'; shorter clippings ('flu' aside) are mostly initials the detector handles
@@ -955,10 +973,17 @@ QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
 
 def bracketed_nicknames(doc: Doc) -> dict[str, Span]:
     """Lowercase clippings a disease's name is glossed with in brackets, quoted or not ('Trichomoniasis
-    ("trich") is an STI'), which scispaCy's detector passes over (no capital): the clipping, lowercased ->
-    the entity. A clipping is the start of one of the name's words, so a bracketed aside is none."""
+    ("trich") is an STI'), or in quotes shortly after it, where it may be a whole word of the name ('Molluscum
+    contagiosum - most people just say "molluscum"'), which scispaCy's detector passes over (no capital): the
+    clipping, lowercased -> the entity. A clipping is the start of one of the name's words, so a bracketed aside is none."""
     nicknames: dict[str, Span] = {}
+    disease_nouns = coordination.word_set("disease_nouns.txt")
     for span in doc.ents:
+        quoted = quoted_word_after(span)
+        if quoted is not None and quoted.lower_ not in disease_nouns and english_zipf(quoted.lower_) < MAX_RARE_WORD_ZIPF and any(
+                word.lower_.startswith(quoted.lower_) for word in span if word.is_alpha):
+            nicknames.setdefault(quoted.lower_, span)  # 'Molluscum contagiosum - most people just say "molluscum" -'
+            continue
         after = doc[span.end:span.end + 5]
         if not after or after[0].text != "(":
             continue
@@ -971,6 +996,21 @@ def bracketed_nicknames(doc: Doc) -> dict[str, Span]:
                         for word in span if word.is_alpha)):
             nicknames.setdefault(nickname.lower_, span)
     return nicknames
+
+
+QUOTED_NICKNAME_WINDOW = 8  # 'Molluscum contagiosum - most people just say "molluscum"': how far after the name
+
+
+def quoted_word_after(span: Span) -> Token | None:
+    """A word of at least MIN_NICKNAME_LETTERS letters in quotes shortly after a name, before the sentence ends."""
+    doc = span.doc
+    end = min(span.end + QUOTED_NICKNAME_WINDOW, span.sent.end)
+    for index in range(span.end, end - 2):
+        opening, word, closing = doc[index], doc[index + 1], doc[index + 2]
+        if (opening.text in QUOTES and closing.text in QUOTES and word.is_alpha
+                and len(word) >= MIN_NICKNAME_LETTERS and not word.is_upper):
+            return word
+    return None
 
 
 MAX_GLOSS_LEAD_WORDS = 4  # '(we call it SLJ, …)', '(also known as CFS)', ', usually shortened to AMS.'

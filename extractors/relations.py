@@ -438,6 +438,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         if named_here is not None and not (list_item or explains_item):
             # 'This is called acute cholecystitis.': what follows is about it (not an item's: 'Eye damage. … This is called …')
             section.topic = as_topic(named_here, sentence_idx)
+            if paragraphs_in_section == 1:
+                section.defines_heading_disease(named_here, sentence, sentence_mentions(sentence, mention_at), article_topic)
             if paragraphs_in_section == 1 and section.inherited_context(named_here):
                 # 'THE OTHER ONE: …' / 'If the pain is on the outer side …, it may be iliotibial band syndrome (ITBS).':
                 # a new disease's section; the treatment section before it ('HOW DO I GET RID OF IT?') is over
@@ -446,6 +448,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         for clause in context.clauses(sentence):
             referent_at = opening_of(sentence) if referent is not None and clause.start == sentence.start else None
             subject = opened_with_pointer(sentence, clause, named_before, mention_at) or clause_topic
+            if points_at_treatment_before(sentence, clause, mention_at):
+                subject = None  # '… may give iloprost, a medicine that widens blood vessels; it can cause headaches'
             stated = [item for item in relations_in_clause(clause, mention_at, sentence_idx, subject, carried, referent_at)
                       if not (in_harm_list and item.predicate != HAS_SYMPTOM) and not in_help_list]  # 'Triggers include: … medications
             found.extend(stated)
@@ -665,6 +669,16 @@ def condition_named(sentence: Span, diseases: list[Mention]) -> Mention | None:
 def only_disease(diseases: list[Mention]) -> Mention | None:
     """The one disease a span names, however often (its latest mention); None where it names none or several."""
     return diseases[-1] if len({mention.canonical for mention in diseases}) == 1 else None
+
+
+def points_at_treatment_before(sentence: Span, clause: Span, mention_at: MentionIndex) -> bool:
+    """A later clause opening with a pointer at a treatment ('it', 'this medicine') the clauses before it in the
+    sentence named, with no disease: what it causes is the treatment's side effect, as in the sentence after one
+    naming a drug."""
+    if clause.start == sentence.start or not context.treatment_anaphors().match(text_of(clause).lstrip()):
+        return False
+    before = sentence_mentions(sentence.doc[sentence.start:clause.start], mention_at)
+    return any(m.entity_type == TREATMENT for m in before) and not any(m.entity_type == DISEASE for m in before)
 
 
 def is_other_disease(disease: Mention, topic: Mention | None) -> bool:
@@ -890,24 +904,27 @@ def advised_measures(read_under: list[tuple[int, Span, Mention | None, bool]], f
     Only gazetteer measures of ADVICE_KINDS (exercise, yoga, a healthy diet, physical therapy), in a
     clause that names no disease and no symptom (those are for the cue rules: co-occurrence is no
     relation), outside lines about triggers or causes, and with a weak strength, so confidence says so.
-    Drugs are left out: an article names them in physiology ('Insulin in the bloodstream gets sugar
-    into the cells') and warnings ('if you take triptans for more than nine days a month') as well.
+    Drugs are left out, but for one a clause opens by telling the reader to take ('take ibuprofen for the pain'):
+    an article names them in physiology ('Insulin in the bloodstream gets sugar into the cells') and warnings
+    ('if you take triptans for more than nine days a month') as well.
     """
     kinds = shared_typer().treatment_kinds
     related = {item.object.start for item in found if item.predicate == TREATED_BY}
     advised: list[RelationEvidence] = []
     for sentence_idx, sentence, topic, harmful in read_under:
         if topic is None or topic.negated or harmful or not any(
-                kinds.get(mention.canonical) in ADVICE_KINDS for mention in sentence_mentions(sentence, mention_at)):
+                mention.entity_type == TREATMENT for mention in sentence_mentions(sentence, mention_at)):
             continue
         if context.states_harm(text_of(sentence)):
             continue
         for clause in context.clauses(sentence):
             mentions = sentence_mentions(clause, mention_at)
-            if any(mention.entity_type in (DISEASE, SYMPTOM) for mention in mentions):
+            told = told_to_take(clause, mentions)
+            if any(mention.entity_type == DISEASE for mention in mentions) or (
+                    told is None and any(mention.entity_type == SYMPTOM for mention in mentions)):
                 continue
             for mention in mentions:
-                if (mention.entity_type == TREATMENT and kinds.get(mention.canonical) in ADVICE_KINDS
+                if (mention.entity_type == TREATMENT and (kinds.get(mention.canonical) in ADVICE_KINDS or mention is told)
                         and mention.start not in related and not mention.negated):
                     related.add(mention.start)
                     advised.append(RelationEvidence(
@@ -915,6 +932,21 @@ def advised_measures(read_under: list[tuple[int, Span, Mention | None, bool]], f
                         **sentence_evidence(sentence), cue="advice in an article about the disease",
                         cue_strength=ADVICE_STRENGTH, hedged=context.is_hedged(clause), subject_from_topic=True))
     return advised
+
+
+ADVICE_VERB_GAP = 2  # 'take ibuprofen', 'use an emollient', 'try some paracetamol'
+
+
+def told_to_take(clause: Span, mentions: list[Mention]) -> Mention | None:
+    """The treatment a clause opens by telling the reader to take (data/advice_verbs.txt: 'take ibuprofen for the
+    pain; …' in a list of what to do for trench foot): advice, a drug's too, as a warning ('if you take triptans for
+    more than nine days a month') is not."""
+    words = [token for token in clause if not token.is_punct and not token.is_space]
+    if not words or words[0].lower_ not in coordination.word_set("advice_verbs.txt"):
+        return None
+    reach = words[min(len(words) - 1, ADVICE_VERB_GAP)].idx
+    return next((mention for mention in mentions
+                 if mention.entity_type == TREATMENT and words[0].idx < mention.start <= reach), None)
 
 
 def through_complication(stated: list[RelationEvidence], about: ListContext | None) -> list[RelationEvidence]:
@@ -1046,16 +1078,32 @@ def diagnosed_in_opening(doc: Doc, mention_at: MentionIndex) -> Mention | None:
     """The disease the page's opening (its first OPENING_SENTENCES lines, headings among them, then up to the
     next heading) names as the condition a letter or a question describes ('Margaret, what you describe sounds
     very much like trigger finger'): an advice column answers about it, as a blog does about the condition its
-    first lines name ('First, what is the TMJ?' … 'we call it temporomandibular joint disorder')."""
+    first lines name ('First, what is the TMJ?' … 'we call it temporomandibular joint disorder'), or the one
+    the sentence after a heading asking 'What is it?' opens with."""
+    asked = False  # the heading before asked what 'it' is ('WHAT IS IT?')
     for index, sentence in enumerate(sentences(doc)):
         if is_heading(sentence):
             if sentence.start > 0 and index >= OPENING_SENTENCES:
                 return None
+            asked = bool(ASKS_WHAT_IT_IS.fullmatch(text_of(sentence).strip()))
             continue
-        named = condition_named(sentence, named_diseases(sentence, mention_at))
+        diseases = named_diseases(sentence, mention_at)
+        named = condition_named(sentence, diseases) or (opening_disease(sentence, diseases) if asked else None)
         if named is not None:
             return as_topic(named)
+        asked = False
     return None
+
+
+ASKS_WHAT_IT_IS = re.compile(r"\W*what(?:\s+is|['\u2019]s)\s+(?:it|this|that)(?:\s+exactly)?\W*", re.IGNORECASE)
+
+
+def opening_disease(sentence: Span, diseases: list[Mention]) -> Mention | None:
+    """The disease a sentence opens with ('Molluscum contagiosum - most people just say "molluscum" - is …'), if one."""
+    if not diseases:
+        return None
+    first = min(diseases, key=lambda mention: mention.start)
+    return first if OPENING_ARTICLE.fullmatch(text_of(sentence)[:first.start - sentence.start_char]) else None
 
 
 def dominant_disease(mentions: list[Mention]) -> Mention | None:

@@ -55,13 +55,14 @@ PART_WORDS = frozenset({"part", "section", "chapter"})
 def names_only(heading: Span, named: Sequence[Mention]) -> bool:
     """Whether a heading is one disease's name alone, numbered or not ('Trigger finger', 'PART 2: PRE-ECLAMPSIA'),
     or opens with it before a colon or a dash ('Food poisoning: the basics')."""
-    if len(named) != 1:
+    if len({mention.canonical for mention in named}) != 1:  # 'Body odour (bromhidrosis)' names one disease twice
         return False
-    [mention] = named
-    if opens_part(heading, named):
+    mention = named[0]
+    if opens_part(heading, named[:1]) or glosses_heading(heading, named[-1]):
         return True
     for token in heading:
-        if mention.start <= token.idx < mention.end or not token.is_alpha or token.lower_ in PART_WORDS:
+        if (any(other.start <= token.idx < other.end for other in named) or not token.is_alpha
+                or token.lower_ in PART_WORDS):
             continue
         return token.i > heading.start and token.idx > mention.end and heading[token.i - heading.start - 1].text in NAME_ENDS
     return True
@@ -75,6 +76,16 @@ def names_whom_for(text: str, named: Sequence[Mention]) -> bool:
     shift work sleep disorder'): a part of the section it stands in, about that disease."""
     opening = FOR_WHOM.match(text)
     return opening is not None and len(named) == 1 and text[opening.end():].strip(" .:?!").lower() == named[0].text.lower()
+
+
+MAX_GLOSSED_HEADING_WORDS = 4
+
+
+def glosses_heading(heading: Span, mention: Mention) -> bool:
+    """Whether a heading is a lay name glossed by the disease's in brackets at its end: 'Body odour (bromhidrosis)'."""
+    text = text_of(heading).strip()
+    before, after = text[:mention.start - heading.start_char].rstrip(), text[mention.end - heading.start_char:].strip()
+    return (before.endswith("(") and after in {")", "):"} and 0 < len(before[:-1].split()) <= MAX_GLOSSED_HEADING_WORDS)
 
 
 def opens_part(heading: Span, named: Sequence[Mention]) -> bool:
@@ -365,8 +376,21 @@ class SectionState:
     help_section: bool = False  # so do the list lines under a heading saying when to get help ('When to see a GP')
     named_before_heading: Mention | None = None  # the disease a sentence of the section before named, under a heading naming none
     heading_named_idx: int = -1  # the sentence index of the latest heading naming a disease
+    heading_named_alone: bool = False  # that heading was the disease's name alone ('Body odour (bromhidrosis)')
     previous_heading_idx: int = -1  # the heading before the latest
     symptom_groups: ListContext | None = None  # a paragraph said the symptoms fall into groups: the subheadings name them
+
+    def defines_heading_disease(self, named: Mention, sentence: Span, mentions: Sequence[Mention],
+                                article_topic: Mention | None) -> None:
+        """On a page titled by one disease, a heading that is another's name alone is an aside ('Priapism' / 'Boys
+        with sickle cell disease can get priapism …'), unless its section opens by defining that disease with no word
+        of the page's ('Body odour (bromhidrosis)' / 'Why do some people smell …?' / 'Bromhidrosis is the medical
+        name for body odour …'): then the page has a part on it, and the headings after it naming none are its."""
+        if (self.heading_disease is None and self.heading_named is not None and self.heading_named_alone
+                and named.canonical == self.heading_named.canonical
+                and not any(article_topic is not None and mention.canonical == article_topic.canonical
+                            for mention in mentions)):
+            self.heading_disease = self.heading_named
 
     @property
     def lists_no_treatment(self) -> bool:
@@ -406,11 +430,13 @@ class SectionState:
             compares = bool(context.listed_cues("comparison_cues.txt").search(text))
             self.heading_named, self.asked_about = heading_topic, text.endswith("?") and not compares
             self.heading_named_idx = -1 if compares else sentence_idx  # an aside's heading carries nothing on
+            self.heading_named_alone = names_only(sentence, named)
         if not named and not text.endswith("?"):
             self.asked_about = False
         self.compared = tuple(mention.canonical for mention in named) if heading_topic is None and len(named) > 1 else ()
-        # a part of the page about one disease ('Alopecia areata', 'PART 2: PRE-ECLAMPSIA') goes on through the
-        # headings after it that name none ('What does it look like?'); not a kind of the page's disease ('Nail
+        # a part of the page about one disease ('Alopecia areata', 'PART 2: PRE-ECLAMPSIA'; on a page of no one disease
+        # any heading naming one: 'WHERE DOES TETANUS COME FROM?') goes on through the headings after it that name
+        # none ('What does it look like?'); not a kind of the page's disease ('Nail
         # psoriasis'), nor on a page its title says is about one disease (an aside there: 'Priapism' in a leaflet on
         # sickle cell disease)
         carried = (heading_topic is not None and self.heading_disease is not None
@@ -419,7 +445,7 @@ class SectionState:
             self.heading_disease = heading_topic if (
                 heading_topic is not None and not compares
                 and not (self.compared or (self.titled_by_one and not opens_part(sentence, named)))
-                and names_only(sentence, named)
+                and (names_only(sentence, named) or article_topic is None)
                 and not (article_topic is not None and (is_family_of(article_topic, heading_topic)
                                                         or heading_topic.canonical == article_topic.canonical))) else None
         subtypes = [mention for mention in named if heading_topic is not None and is_family_of(heading_topic, mention)]

@@ -1222,6 +1222,159 @@ def test_a_lid_is_the_eyelid(nlp):
     assert ("stye", "red eyelid") in related(nlp, "A stye causes redness of the lid around the spot.")
 
 
+def test_a_short_form_spelling_the_syllables_of_a_name_glossed_in_words_is_that_disease(nlp):
+    text = ("Premenstrual syndrome, usually shortened to PMS, is the umbrella name for the physical and emotional "
+            "changes that turn up in the second half of the cycle and fade once bleeding gets going.\n\n"
+            "Below we cover what it looks like and when it might be something more, such as premenstrual dysphoric "
+            "disorder (PMDD).\n\nMany people notice that PMS causes headaches, bloating and breast tenderness in the "
+            "days before a period.")
+    found = related(nlp, text, title="PMS explained: what it is and how tracking can help")
+    assert {("premenstrual syndrome", "headache"), ("premenstrual syndrome", "bloating")} <= found
+    assert not any(subject == "premenstrual dysphoric disorder" for subject, _ in found)
+
+
+def test_a_lowercase_word_glossed_after_or_is_no_short_form_of_a_symptom(nlp):
+    text = ("Earwax can build up and block the ear canal. Signs of a build-up include muffled hearing, or hearing "
+            "loss that creeps up gradually, and a feeling that the ear is full.")
+    found = related(nlp, text, title="Earwax build-up")
+    assert ("earwax build up", "muffled hearing") in found
+    assert not any(" ".join(obj.split()[:2]) == "muffled muffled" for _, obj in found)
+
+
+def test_a_quoted_word_of_a_diseases_name_after_it_names_that_disease(nlp):
+    text = ('Molluscum contagiosum - most people just say "molluscum", and you may hear it called water warts - is a '
+            "common, harmless skin infection caused by a poxvirus. It is most common in children aged 1 to 10.\n\n"
+            "Molluscum causes small, firm, raised spots with a tiny dimple in the middle of each one.")
+    found = document_facts("0" * 16, nlp(text), title="Little Otters Swim School").relations
+    subjects = {r.subject.canonical for r in found if r.predicate == "has_symptom"}
+    assert subjects == {"molluscum contagiosum"}
+
+
+def test_what_a_pointer_at_a_treatment_in_a_later_clause_causes_is_a_side_effect(nlp):
+    text = ("Frostbite is damage to the skin, and sometimes the tissue underneath, caused by freezing. For severe "
+            "cases, hospitals may give iloprost, a medicine that widens blood vessels and is given through a drip, "
+            "ideally within 24 to 48 hours; it can cause headaches and flushing.")
+    assert ("frostbite", "iloprost") in related(nlp, text, title="Frostbite", predicate="treated_by")
+    assert not {("frostbite", "headache"), ("frostbite", "flushing")} & related(nlp, text, title="Frostbite")
+
+
+def test_a_treatment_the_clause_after_but_says_studies_have_not_shown_to_work_is_none(nlp):
+    text = ("Premenstrual syndrome (PMS) is very common.\n\nWhat actually helps?\n\nPainkillers such as ibuprofen can "
+            "take the edge off cramps. Vitamin B6 is widely sold for PMS, but good-quality studies haven't shown it to work better than a dummy "
+            "pill, and high doses can damage nerves. Paracetamol helps too, but it can't be taken with some cold remedies.")
+    found = related(nlp, text, title="PMS", predicate="treated_by")
+    assert ("premenstrual syndrome", "vitamin b6") not in found
+    assert ("premenstrual syndrome", "acetaminophen") in found
+
+
+def test_on_a_page_of_no_one_disease_a_heading_naming_one_goes_on_through_the_headings_after_it(nlp):
+    text = ("Two infections that gardeners are more exposed to than most deserve a few minutes of your time: tetanus "
+            "and leptospirosis. Both are rare in this country and both are largely preventable.\n\n"
+            "WHERE DOES TETANUS COME FROM?\n\nThe bacteria live in soil, compost and especially manure, and get in "
+            "through broken skin from a garden fork or a rose thorn.\n\nHOW WOULD I KNOW?\n\nSigns usually appear "
+            "between 4 and 21 days after the injury, by which time the cut may have healed.\n\nLook out for:\n\n"
+            "a stiff neck and shoulders.\n\ndifficulty swallowing.\n\n"
+            "LEPTOSPIROSIS\n\nLeptospirosis is spread mainly in the urine of infected rats, in water butts and ponds. "
+            "Leptospirosis is also called Weil's disease, and leptospirosis is treated with antibiotics.")
+    found = related(nlp, text, title="Greenhill Road Allotment Society")
+    assert ("tetanus", "difficulty swallowing") in found
+    assert not any(subject == "leptospirosis" for subject, _ in found)
+
+
+def test_a_lay_name_heading_glossed_by_another_disease_opens_its_part_when_its_section_defines_it(nlp):
+    text = ("What is hyperhidrosis?\n\nHyperhidrosis is the medical name for excessive sweating: producing far more "
+            "sweat than your body needs to keep cool.\n\nBody odour (bromhidrosis)\n\nWhy do some people smell more "
+            "than others?\n\nBromhidrosis is the medical name for body odour that is strong or persistent enough to "
+            "be a problem. Bacteria living on the skin break sweat down, and that produces the smell.\n\n"
+            "How is it treated?\n\nMost cases respond to simple measures. Wash at least once a day with an "
+            "antibacterial soap, dry thoroughly, then use a deodorant. A GP may suggest clindamycin gel.")
+    found = related(nlp, text, title="Excessive sweating (hyperhidrosis): your questions answered", predicate="treated_by")
+    assert ("bromhidrosis", "clindamycin") in found
+    assert not any(subject == "hyperhidrosis" for subject, _ in found)
+
+
+def test_medicines_to_cut_the_chance_of_another_attack_prevent_it(nlp):
+    text = ("A stroke is a brain attack: the blood supply to part of the brain is cut off. For strokes caused by a "
+            "clot, the usual treatment is thrombolysis with alteplase. To cut the chance of another stroke you are likely "
+            "to be prescribed long-term medicines such as clopidogrel and a statin.")
+    found = related(nlp, text, title="Stroke", predicate="treated_by")
+    assert ("stroke", "alteplase") in found
+    assert not {("stroke", "clopidogrel"), ("stroke", "statin")} & found
+
+
+def test_symptoms_the_same_as_in_another_disease_are_the_sections_diseases(nlp):
+    text = ("The mini-stroke you must not ignore\n\nA transient ischaemic attack, or TIA, is often called a "
+            "mini-stroke. It is caused by a short-lived blockage in the blood supply to the brain. The symptoms are "
+            "the same kind as in a stroke - typically one side of the face drooping, slurred speech, or losing the "
+            "sight in one eye - but they clear up, usually within an hour.")
+    found = related(nlp, text, title="Stroke and mini-stroke: spotting the signs")
+    assert {("transient ischemic attack", "facial drooping"), ("transient ischemic attack", "slurred speech"),
+            ("transient ischemic attack", "vision loss")} <= found
+    assert not any(subject == "stroke" for subject, _ in found)
+
+
+def test_how_do_i_spot_it_heads_symptoms_and_what_should_i_do_treatments(nlp):
+    text = ("What is it, exactly?\n\nFrostbite is damage to the skin, and sometimes the tissue underneath, caused "
+            "by freezing.\n\nHow do I spot it?\n\nIt develops in stages. Look out for:\n\npins and needles.\n\n"
+            "a stinging or burning feeling.\n\nWhat should I do on the mountain?\n\nGet out of the cold and take off "
+            "wet gloves. Rewarm the area gently in warm water for 15 to 30 minutes.")
+    assert ("frostbite", "tingling") in related(nlp, text, title="Frostbite: what every skier should know")
+    assert ("stroke", "facial drooping") in related(nlp, "Would you know it if you saw it?\n\nRemember FAST:\n\n"
+                                                   "Face - has their face dropped on one side? Ask them to smile.",
+                                                   title="Stroke: spotting the signs")
+    assert ("frostbite", "rewarming") in related(nlp, text, title="Frostbite: what every skier should know",
+                                                 predicate="treated_by")
+
+
+def test_what_makes_a_disease_more_likely_is_no_symptom(nlp):
+    text = ("Premenstrual syndrome (PMS) is common. Nobody knows exactly why it happens. Things that seem to make it "
+            "more likely, or make it worse, include a lot of stress, a family history, smoking and short sleep.")
+    assert related(nlp, text, title="PMS") == set()
+
+
+def test_lay_names_of_mood_and_other_symptoms(nlp):
+    typer = shared_typer()
+    assert typer.classify("Weil's disease", "DISEASE").canonical == "leptospirosis"
+    assert typer.classify("tetanus immunoglobulin", "DISEASE").entity_type == "treatment"
+    ents = {(span.text, span._.canonical) for span in nlp(
+        "People with PMDD describe intense anger, thoughts of suicide and feeling overwhelmed. Others notice "
+        "one side of the face drooping or losing the sight in one eye.").ents}
+    assert {("anger", "anger"), ("thoughts of suicide", "suicidal thought"), ("overwhelmed", "feeling overwhelmed"),
+            ("face drooping", "facial drooping"), ("losing the sight", "vision loss")} <= ents
+
+
+def test_a_line_in_capitals_of_several_sentences_is_one_heading(nlp):
+    text = ("Every term a few parents ask whether their child should still come to lessons with a rash.\n\n"
+            "IS IT MOLLUSCUM OR SOMETHING ELSE? FOLLICULITIS\n\nNot every crop of spots after swimming is molluscum. "
+            "Folliculitis is inflammation of the hair follicles, usually caused by bacteria. It causes clusters of "
+            "small red bumps around the hairs.\n\nMild cases settle within a week. If it doesn't improve, a GP may "
+            "prescribe an antibiotic cream such as fusidic acid.")
+    assert ("folliculitis", "fusidic acid") in related(nlp, text, title="Molluscum contagiosum: a parents' guide",
+                                                       predicate="treated_by")
+
+
+def test_the_disease_a_page_opens_with_after_asking_what_is_it_is_its_topic(nlp):
+    text = ("Every term a few parents stop us on poolside, point at a cluster of little bumps on their child's tummy "
+            "and ask, a bit anxiously, whether they should still bring them to lessons.\n\nWHAT IS IT?\n\n"
+            "Molluscum contagiosum - you may hear it called water warts, although it isn't a type of wart at all - "
+            "is a common, harmless skin infection caused by a poxvirus. Children with eczema tend to get more spots.\n\n"
+            "WHAT DO THE SPOTS LOOK LIKE?\n\nThe typical signs are:\n\nsmall, firm, raised spots.\n\n"
+            "a tiny dip or dimple in the middle of each spot.")
+    found = related(nlp, text, title="Little Otters Swim School")
+    assert found and {subject for subject, _ in found} == {"molluscum contagiosum"}
+
+
+def test_a_clause_telling_the_reader_to_take_a_drug_advises_it_for_the_sections_disease(nlp):
+    text = ("Trench foot (non-freezing cold injury)\n\nTrench foot happens when feet stay cold and wet for hours or "
+            "days at temperatures above freezing, in leaky boots or soggy socks.\n\nIf you think you have it:\n\n"
+            "dry your feet gently and keep them out of wet boots.\n\ntake ibuprofen for the pain; a doctor may "
+            "prescribe amitriptyline if nerve pain carries on.\n\nIf you take paracetamol for more than a few days, "
+            "read the leaflet again.")
+    found = related(nlp, text, title="Frostbite and trench foot: what every student should know", predicate="treated_by")
+    assert ("trench foot", "ibuprofen") in found
+    assert ("trench foot", "acetaminophen") not in found
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
