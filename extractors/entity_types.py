@@ -30,6 +30,10 @@ INABILITY_OPENERS = (("hard", "to"), ("difficult", "to"), ("unable", "to"), ("ca
                      ("couldn't",), ("could", "not"))
 
 
+HARD_WORDS = frozenset({"difficult", "hard"})
+BECOMING_WORDS = frozenset({"can", "may", "might", "become", "becomes", "get", "gets", "is", "are", "feel", "feels"})
+
+
 def inability_opener(words: list[str]) -> int:
     """How many words open a name with an inability ('hard to drop off': 2); 0 if none does."""
     return next((len(opener) for opener in INABILITY_OPENERS if tuple(words[:len(opener)]) == opener), 0)
@@ -264,6 +268,9 @@ class EntityTyper:
             words = ["difficulty", words[1]]  # 'trouble reading' is 'difficulty reading'
         elif (opener := inability_opener(words)) and len(words) > opener:
             words = self.difficulty_words(words[opener], words[opener + 1:])  # "can't drop off" is 'difficulty dropping off'
+        elif (2 < len(words) < 5 and words[0].endswith("ing") and words[-1] in HARD_WORDS
+              and all(word in BECOMING_WORDS for word in words[1:-1])):
+            words = ["difficulty", words[0]]  # 'swallowing can become difficult' is 'difficulty swallowing'
         elif len(words) == 3 and words[0] in CHANGE_WORDS and words[1] in {"in", "to", "of"}:
             words = [words[2], "change"]  # 'changes in mood' is 'mood change'
         elif len(words) > 2 and words[0] in FEEL_FORMS and words[1] in DEGREE_WORDS:

@@ -213,6 +213,9 @@ def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention 
     diseases = without_appositions(named_diseases(sentence, mention_at), text_of(sentence), sentence.start_char)
     # '… your angina …, you'll be offered medicines that … lower your risk of a heart attack:' lists angina's
     diseases = [disease for disease in diseases if not prevents_mention(sentence, disease)] or diseases
+    # 'When it does make you ill, it … feels a lot like flu:' lists the topic's symptoms, not flu's
+    diseases = [disease for disease in diseases if not context.cue_shortly_before(
+        text_of(sentence), disease.start - sentence.start_char, "comparison_cues.txt", within_words=1)]
     if len(diseases) == 1:
         [named] = diseases
         return (topic, True) if is_family_of(named, topic) else (named, False)

@@ -1336,6 +1336,9 @@ def test_lay_names_of_mood_and_other_symptoms(nlp):
     typer = shared_typer()
     assert typer.classify("Weil's disease", "DISEASE").canonical == "leptospirosis"
     assert typer.classify("tetanus immunoglobulin", "DISEASE").entity_type == "treatment"
+    assert typer.classify("cold sensitivity", "DISEASE").canonical == typer.classify("sensitivity to cold", "DISEASE").canonical
+    assert {(span.text, span._.canonical) for span in nlp("Swallowing can become difficult, and their speech slurred.").ents} == {
+        ("Swallowing can become difficult", "difficulty swallowing"), ("speech slurred", "slurred speech")}
     ents = {(span.text, span._.canonical) for span in nlp(
         "People with PMDD describe intense anger, thoughts of suicide and feeling overwhelmed. Others notice "
         "one side of the face drooping or losing the sight in one eye.").ents}
@@ -1373,6 +1376,16 @@ def test_a_clause_telling_the_reader_to_take_a_drug_advises_it_for_the_sections_
     found = related(nlp, text, title="Frostbite and trench foot: what every student should know", predicate="treated_by")
     assert ("trench foot", "ibuprofen") in found
     assert ("trench foot", "acetaminophen") not in found
+
+
+def test_a_disease_a_list_introduction_compares_the_topic_with_is_not_the_lists_subject(nlp):
+    text = ("Leptospirosis is spread mainly in the urine of infected animals, rats in particular, and the bacteria "
+            "survive in water butts, ponds and ditches.\n\nMany infections cause no symptoms at all. When it does make "
+            "you ill, it usually comes on suddenly one to two weeks after exposure and feels a lot like flu:\n\n"
+            "a high temperature and shivering.\n\na pounding headache.\n\nred, bloodshot eyes.")
+    found = related(nlp, text, title="Weil's disease: what gardeners should know")
+    assert {("leptospirosis", "fever"), ("leptospirosis", "headache")} <= found
+    assert not any(subject == "influenza" for subject, _ in found)
 
 
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
