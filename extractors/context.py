@@ -223,7 +223,8 @@ class Cue:
         return SCOPES.index(self.scope) >= SCOPES.index(scope)
 
 
-PERSON_SLOT = "{person}"  # a cue written once for every person word: '{person} may have'
+# a cue written once for every word of a list: '{person} may have', '{clinician} may give'
+SLOTS = {"{person}": "person_words.txt", "{clinician}": "clinician_words.txt"}
 
 
 class CueTable(dict):
@@ -247,13 +248,20 @@ class CueTable(dict):
 @lru_cache(maxsize=1)
 def relation_cues() -> tuple[re.Pattern[str], CueTable]:
     """The cue regex and, per lowercase cue, its predicate, strength, scope and direction."""
-    people = read_list("person_words.txt")
     table = CueTable({written.lower(): Cue(predicate, float(strength), scope, direction)
              for cue, predicate, strength, scope, direction in read_table("relation_cues.tsv")
-             for written in ([cue.replace(PERSON_SLOT, person) for person in people] if PERSON_SLOT in cue else [cue])})
+             for written in written_forms(cue)})
     if unknown := {cue.direction for cue in table.values()} - set(DIRECTIONS):
         raise ValueError(f"relation_cues.tsv: unknown direction {sorted(unknown)}")
     return cue_pattern(list(table)), table
+
+
+def written_forms(cue: str) -> list[str]:
+    """A cue with its slot filled by each word of the slot's list ('{person} may have': 'a child may have', …)."""
+    for slot, words in SLOTS.items():
+        if slot in cue:
+            return [cue.replace(slot, word) for word in read_list(words)]
+    return [cue]
 
 
 @lru_cache(maxsize=None)

@@ -33,7 +33,7 @@ from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, D
 from extractors.sections import (BACK_REFERENCES, IT_IS, LIST_FACTOR, PARENTHESES, PART_WORDS, SECTION_FACTOR, ListContext,
                                  SectionState, announcement, as_topic, is_entity_line, is_family_of, is_of_topic, is_fragment, is_kind_name,
                                  list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases,
-                                 sentence_evidence, sentence_mentions, topic_mention)
+                                 sentence_evidence, sentence_mentions, topic_mention, without_appositions)
 from extractors.terms import term_key
 from extractors.title_names import with_title_disease
 from extractors.vocabulary import read_table
@@ -1155,6 +1155,8 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
     the one the sentence before named, the one it opened with ('Thyroid storm is a worsening of
     thyrotoxicosis. It causes …'), or the one of those that belongs to the family it names. A sentence
     opening with a word for episodes ('Attacks are treated by …') speaks of the disease the one before opened with."""
+    if previous is not None:  # 'The exception is cellulitis, a bacterial skin infection …' names one disease
+        before = without_appositions(before, text_of(previous), previous.start_char)
     if not before:
         return None
     opened_before = previous is not None and before[0].start == opening_of(previous)

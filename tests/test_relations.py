@@ -1388,6 +1388,21 @@ def test_a_disease_a_list_introduction_compares_the_topic_with_is_not_the_lists_
     assert not any(subject == "influenza" for subject, _ in found)
 
 
+def test_it_after_a_sentence_naming_a_disease_and_its_gloss_points_at_that_disease(nlp):
+    text = ("Lymphoedema is a long-term swelling of an arm or leg. This condition is not usually very painful. The "
+            "exception is cellulitis, a bacterial skin infection that people with swollen limbs are prone to. It "
+            "needs antibiotics quickly, so don't wait to see if it settles.")
+    found = related(nlp, text, title="Lymphoedema: a guide", predicate="treated_by")
+    assert found == {("cellulitis", "antibiotic")}
+
+
+def test_a_doctor_may_give_states_a_treatment(nlp):
+    text = ("Acute mountain sickness (AMS) is common above 2,500 metres and usually settles with rest. For more severe "
+            "AMS a doctor may give dexamethasone, usually while arranging descent.")
+    assert ("acute mountain sickness", "dexamethasone") in related(nlp, text, title="Altitude sickness: your questions",
+                                                                   predicate="treated_by")
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
