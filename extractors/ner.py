@@ -980,8 +980,8 @@ def bracketed_nicknames(doc: Doc) -> dict[str, Span]:
     disease_nouns = coordination.word_set("disease_nouns.txt")
     for span in doc.ents:
         quoted = quoted_word_after(span)
-        if quoted is not None and quoted.lower_ not in disease_nouns and english_zipf(quoted.lower_) < MAX_RARE_WORD_ZIPF and any(
-                word.lower_.startswith(quoted.lower_) for word in span if word.is_alpha):
+        if (quoted is not None and quoted.lower_ not in disease_nouns and english_zipf(quoted.lower_) < MAX_RARE_WORD_ZIPF
+                and any(word.lower_.startswith(quoted.lower_) for word in span if word.is_alpha)):
             nicknames.setdefault(quoted.lower_, span)  # 'Molluscum contagiosum - most people just say "molluscum" -'
             continue
         after = doc[span.end:span.end + 5]

@@ -709,12 +709,8 @@ DEFINITION = re.compile(r"\s+(?:is|are)\s+(?:a|an|one|the)\b", re.IGNORECASE)
 
 def defining_opening(sentence: Span, diseases: list[Mention]) -> Mention | None:
     """The disease a sentence opens by defining ('An anal fissure is a small tear …'), if it does."""
-    if not diseases:
-        return None
-    first = min(diseases, key=lambda mention: mention.start)
-    text = text_of(sentence)
-    before, after = text[:first.start - sentence.start_char], text[first.end - sentence.start_char:]
-    return first if OPENING_ARTICLE.fullmatch(before) and DEFINITION.match(after) else None
+    first = opening_disease(sentence, diseases)
+    return first if first is not None and DEFINITION.match(text_of(sentence)[first.end - sentence.start_char:]) else None
 
 
 POINTED_DEFINITION = re.compile(r"\s*(?:that|this)(?:['\u2019]s|\s+is)\s+(?:(?:a|an|the)\s+)?([\w-]+)", re.IGNORECASE)
@@ -904,8 +900,8 @@ def advised_measures(read_under: list[tuple[int, Span, Mention | None, bool]], f
     Only gazetteer measures of ADVICE_KINDS (exercise, yoga, a healthy diet, physical therapy), in a
     clause that names no disease and no symptom (those are for the cue rules: co-occurrence is no
     relation), outside lines about triggers or causes, and with a weak strength, so confidence says so.
-    Drugs are left out, but for one a clause opens by telling the reader to take ('take ibuprofen for the pain'):
-    an article names them in physiology ('Insulin in the bloodstream gets sugar into the cells') and warnings
+    Drugs are left out, but for one a clause opens by telling the reader to take ('take ibuprofen for the pain',
+    which may name the symptom it is for): an article names them in physiology ('Insulin in the bloodstream gets sugar into the cells') and warnings
     ('if you take triptans for more than nine days a month') as well.
     """
     kinds = shared_typer().treatment_kinds

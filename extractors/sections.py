@@ -78,7 +78,7 @@ def names_whom_for(text: str, named: Sequence[Mention]) -> bool:
     return opening is not None and len(named) == 1 and text[opening.end():].strip(" .:?!").lower() == named[0].text.lower()
 
 
-MAX_GLOSSED_HEADING_WORDS = 4
+MAX_GLOSSED_HEADING_WORDS = 4  # the lay name before the bracketed disease: 'Body odour (bromhidrosis)'
 
 
 def glosses_heading(heading: Span, mention: Mention) -> bool:
