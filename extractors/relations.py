@@ -901,8 +901,8 @@ def advised_measures(read_under: list[tuple[int, Span, Mention | None, bool]], f
     clause that names no disease and no symptom (those are for the cue rules: co-occurrence is no
     relation), outside lines about triggers or causes, and with a weak strength, so confidence says so.
     Drugs are left out, but for one a clause opens by telling the reader to take ('take ibuprofen for the pain',
-    which may name the symptom it is for): an article names them in physiology ('Insulin in the bloodstream gets sugar into the cells') and warnings
-    ('if you take triptans for more than nine days a month') as well.
+    which may name the symptom it is for): an article names them in physiology ('Insulin in the bloodstream gets
+    sugar into the cells') and warnings ('if you take triptans for more than nine days a month') as well.
     """
     kinds = shared_typer().treatment_kinds
     related = {item.object.start for item in found if item.predicate == TREATED_BY}

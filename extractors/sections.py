@@ -391,8 +391,7 @@ class SectionState:
         name for body odour …'): then the page has a part on it, and the headings after it naming none are its."""
         if (self.heading_disease is None and self.heading_named is not None and self.heading_named_alone
                 and named.canonical == self.heading_named.canonical
-                and not any(article_topic is not None and mention.canonical == article_topic.canonical
-                            for mention in mentions)):
+                and (article_topic is None or all(mention.canonical != article_topic.canonical for mention in mentions))):
             self.heading_disease = self.heading_named
 
     @property
