@@ -782,6 +782,7 @@ class EntityTypingComponent:
         short_form_spans = [Span(doc, short.start, short.end, label=long_forms[short.text][1])
                             for short in getattr(doc._, "abbreviations", []) or []
                             if short.text in long_forms]
+        short_form_spans += self.short_form_diseases(doc, long_forms)
         if eponyms:
             names = {short.split("'")[0].split("\u2019")[0] for short in eponyms}
             short_form_spans += [Span(doc, token.i, token.i + 2, label=eponyms[pair.text][1])
@@ -836,6 +837,8 @@ class EntityTypingComponent:
         if len(span) < 2:
             return None
         first, last = span[0].text, span[-1].text
+        if len(span) == 2 and first in long_forms and self.typer.is_listed_disease(named := f"{long_forms[first][0]} {last}"):
+            return named, "DISEASE"
         if (first in long_forms or first in self.typer.abbreviations) and all(
                 token.lower_ in coordination.word_set("disease_nouns.txt") for token in span[1:]):
             return long_forms.get(first) or (first, "DISEASE")
@@ -843,6 +846,16 @@ class EntityTypingComponent:
             long_form, label = long_forms.get(last) or (self.typer.abbreviations[last], "DISEASE")
             return f"{span[:-1].text} {long_form}", label
         return None
+
+    def short_form_diseases(self, doc: Doc, long_forms: dict[str, tuple[str, str]]) -> list[Span]:
+        """A short form and the word after it that, with the long form in its place, name a listed disease:
+        'CO poisoning' after 'Carbon monoxide (CO)' is carbon monoxide poisoning, not the gas (spelled_out)."""
+        spans = []
+        for short in getattr(doc._, "abbreviations", []) or []:
+            if short.text in long_forms and short.end < len(doc) and (following := doc[short.end]).is_lower \
+                    and following.is_alpha and self.typer.is_listed_disease(f"{long_forms[short.text][0]} {following.text}"):
+                spans.append(Span(doc, short.start, short.end + 1, label="DISEASE"))
+        return spans
 
     @staticmethod
     def long_forms(doc: Doc) -> dict[str, Span]:

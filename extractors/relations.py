@@ -36,7 +36,7 @@ from extractors.sections import (BACK_REFERENCES, IT_IS, LIST_FACTOR, PARENTHESE
                                  sentence_evidence, sentence_mentions, topic_mention, without_appositions)
 from extractors.terms import term_key
 from extractors.title_names import with_title_disease
-from extractors.vocabulary import read_table
+from extractors.vocabulary import read_list, read_table
 
 INLINE_INTRODUCTION = re.compile(r":\s*[-\u2022*]\s")  # a list whose first bullet stayed on the introduction's line
 DRUG_NOUNS = re.compile(r"\s+(drugs?|medications?|medicines?)\b", re.IGNORECASE)  # 'blood pressure drugs'
@@ -522,7 +522,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     found.extend(through_named_disease(found))
     unplaced = coordination.word_set("unplaced_processes.txt")
     return without_subsumed([item for item in found if not (item.predicate == HAS_SYMPTOM and (
-        item.object.canonical in unplaced or is_own_symptom(item.subject, item.object)))])
+        item.object.canonical in unplaced or is_own_symptom(item.subject, item.object)))
+        and not (item.predicate == TREATED_BY and is_own_cause(item.subject, item.object))])
 
 
 def names_generic_treatment(sentence: Span, mention_at: MentionIndex) -> bool:
@@ -535,6 +536,13 @@ def names_generic_treatment(sentence: Span, mention_at: MentionIndex) -> bool:
 def is_own_symptom(disease: Mention, symptom: Mention) -> bool:
     """'Angina pain', 'migraine pain': a symptom named after its own disease says nothing of it."""
     return symptom.canonical.startswith(disease.canonical + " ") or symptom.text.lower().startswith(disease.text.lower() + " ")
+
+
+def is_own_cause(disease: Mention, treatment: Mention) -> bool:
+    """'Carbon monoxide' for carbon monoxide poisoning: the substance a disease of harm is named after
+    (data/harm_heads.txt) causes it, whatever a sentence seems to say ('oxygen clears CO from the blood')."""
+    substance, _, head = disease.canonical.rpartition(" ")
+    return bool(substance) and head in coordination.word_set("harm_heads.txt") and treatment.canonical == substance
 
 
 def without_subsumed(found: list[RelationEvidence]) -> list[RelationEvidence]:
@@ -1044,11 +1052,26 @@ def leading_topic_heading(doc: Doc, typer: EntityTyper) -> tuple[str, int] | Non
                 if WHAT_IS_HEADING.match(heading) and topic_mention(heading, typer):
                     return heading, index
                 continue
-            if topic_mention(heading, typer) or title_condition(heading, typer):
+            if not names_organisation(heading, typer) and (topic_mention(heading, typer) or title_condition(heading, typer)):
                 return heading, 0
             if index >= LEADING_SENTENCES and heading.count(LINK_BAR) < MIN_LINK_BAR_SEPARATORS:
                 past_leading = True  # (a bar of links, 'Share: Facebook | X | Email', is no heading of the page's)
     return None
+
+
+ORGANISATION_NAME = re.compile(r"(?:\b[A-Z][\w'&-]*\s+){1,6}(?P<last>[A-Z][A-Za-z]*)\b")
+
+
+def names_organisation(heading: str, typer: EntityTyper) -> bool:
+    """Whether every disease a heading names stands in an organisation's name, a run of capitalised words
+    ending in an organisation word ('Newsletter of the Community Diabetes Foot Protection Service'): a
+    masthead, whose disease is the service's, not the page's ('LIVING WITH PERIPHERAL NEUROPATHY' below it)."""
+    words = coordination.word_set("organisation_words.txt")
+    names = [match for match in ORGANISATION_NAME.finditer(heading) if match.group("last").lower() in words]
+    if not names:
+        return False
+    rest = ORGANISATION_NAME.sub(lambda match: " " if match.group("last").lower() in words else match.group(0), heading)
+    return bool(typer.diseases_named_in(heading)) and not typer.diseases_named_in(rest)
 
 
 def named_kind(topic: Mention | None, mentions: list[Mention], headings: frozenset[int] = frozenset()) -> Mention | None:
@@ -1360,6 +1383,29 @@ def as_glossed_name(mentions: list[Mention], title: str | None, typer: EntityTyp
             if mention.entity_type == DISEASE and mention.canonical == name.canonical else mention for mention in mentions]
 
 
+KIND_OF_BEFORE = re.compile(r"\b(?:type|form|kind|sort)s?\s+of\s+$", re.IGNORECASE)  # '… type of psoriasis, known as plaque psoriasis'
+KIND_OF_CHARS = 20
+ALIAS_GAP = re.compile(r"\s*[,(]?\s*(?P<cue>[\w\s]+?)\s+(?:an?\s+|the\s+)?")
+
+
+def as_named_aliases(mentions: list[Mention], text: str) -> list[Mention]:
+    """A disease's other name given right after it ('Glue ear, known to doctors as otitis media with effusion
+    (OME)'; data/alias_cues.txt) is that disease wherever the page uses it, however the vocabularies file it:
+    'Many children with OME …' speaks of glue ear, and OME is no symptom of it. Not a kind of it ('the most
+    common type of psoriasis, known as plaque psoriasis')."""
+    cues = {cue.lower() for cue in read_list("alias_cues.txt")}
+    aliases: dict[str, Mention] = {}
+    ordered = sorted(mentions, key=lambda mention: mention.start)
+    for name, other in zip(ordered, ordered[1:]):
+        gap = ALIAS_GAP.fullmatch(text[name.end:other.start])
+        if (name.entity_type == DISEASE and other.entity_type in (DISEASE, SYMPTOM) and gap is not None
+                and " ".join(gap.group("cue").lower().split()) in cues and name.canonical not in other.canonical
+                and not KIND_OF_BEFORE.search(text[max(0, name.start - KIND_OF_CHARS):name.start])):
+            aliases.setdefault(other.canonical, name)
+    return [replace(mention, canonical=(named := aliases[mention.canonical]).canonical, ontology_id=named.ontology_id,
+                    entity_type=DISEASE) if mention.canonical in aliases else mention for mention in mentions]
+
+
 def is_site(word: str, typer: EntityTyper) -> bool:
     """A word that places a disease at a body site: 'vaginal', 'scalp', 'oral' (site_adjectives.txt)."""
     return word in typer.body_part_names or word in coordination.word_set("site_adjectives.txt")
@@ -1375,6 +1421,7 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
     mentions = with_title_disease(mentions_of(doc), doc, title, typer)
     mentions = about_title_condition(mentions, doc, title, topic_from_mentions)
     mentions = as_shortened_names(as_placed_forms(as_glossed_name(mentions, title, typer), title, typer), typer)
+    mentions = as_named_aliases(mentions, text_of(doc))
     relations = extract_relations(doc, mentions, title, topic_from_mentions)
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}
     kept = [m for m in mentions if m.entity_type != TREATMENT or m.start in used

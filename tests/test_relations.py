@@ -1403,6 +1403,70 @@ def test_a_doctor_may_give_states_a_treatment(nlp):
                                                                    predicate="treated_by")
 
 
+def test_a_masthead_naming_a_service_after_its_disease_is_no_topic_the_headline_below_it_is(nlp):
+    text = ("Newsletter of the Community Diabetes Foot Protection Service\n\nAutumn issue\n\n"
+            "LIVING WITH PERIPHERAL NEUROPATHY\n\nBy the podiatry team\n\n"
+            "Many people who have had diabetes for years notice changes in their feet long before anyone examines them.\n\n"
+            "HOW DOES IT FEEL?\n\nWhen it does make itself known, people commonly report:\n\n"
+            "numbness in the toes.\n\npins and needles.\n\nburning pain, often worse at night.")
+    found = related(nlp, text, title="STEP AHEAD")
+    assert ("peripheral neuropathy", "numbness") in found
+    assert not any(subject == "diabetes" for subject, _ in found)
+
+
+def test_a_short_form_before_a_disease_word_names_the_disease_its_long_form_would(nlp):
+    text = ("Carbon monoxide (CO) is a gas produced when fuels don't burn completely, and you can't see or smell it. "
+            "Low-level CO poisoning causes headaches, dizziness and nausea, and people often mistake it for a cold.")
+    assert {("carbon monoxide poisoning", "headache"), ("carbon monoxide poisoning", "dizziness")} <= related(nlp, text)
+
+
+def test_the_substance_a_poisoning_is_named_after_is_no_treatment_of_it(nlp):
+    text = ("Carbon monoxide poisoning is treated with high-flow oxygen therapy through a tight-fitting mask, which clears "
+            "carbon monoxide from the blood much faster than ordinary air does.")
+    found = related(nlp, text, predicate="treated_by")
+    assert ("carbon monoxide poisoning", "oxygen therapy") in found
+    assert not any(treatment == "carbon monoxide" for _, treatment in found)
+
+
+def test_a_blog_saying_it_wants_to_talk_about_a_disease_is_about_it(nlp):
+    text = ("Every winter our engineers walk into homes where a boiler is quietly leaking fumes. So this month we want to "
+            "talk about carbon monoxide poisoning - what it does to you and how to spot it.\n\n"
+            "HOW WOULD I KNOW?\n\nThe most common symptoms are:\n\na dull headache.\n\nfeeling dizzy.\n\nconfusion.")
+    found = related(nlp, text, title="Harris Heating Ltd | Boilers | Servicing | Blog | Contact")
+    assert {("carbon monoxide poisoning", "headache"), ("carbon monoxide poisoning", "confusion")} <= found
+
+
+def test_another_name_given_after_a_disease_is_that_disease_not_its_symptom(nlp):
+    text = ("What is glue ear?\n\nGlue ear, known to doctors as otitis media with effusion (OME), is a build-up of sticky "
+            "fluid in the middle ear. It is very common.\n\nHow would I know my child has it?\n\nMany children with OME "
+            "don't complain at all, which is why it so often goes unnoticed. Some have muffled hearing and earache.")
+    found = related(nlp, text, title="Glue ear: questions parents ask us")
+    assert ("glue ear", "muffled hearing") in found
+    assert not any("otitis media" in symptom for _, symptom in found)
+
+
+def test_a_clinic_giving_a_drug_and_being_switched_to_one_state_treatments(nlp):
+    text = ("Could it be gonorrhoea?\n\nGonorrhoea is treated with a single injection of ceftriaxone. If you can't have an injection, the clinic may "
+            "give you cefixime tablets together with azithromycin instead. After the birth, people still taking medicine "
+            "for gestational hypertension are usually switched to enalapril, which is safe while breastfeeding.")
+    found = related(nlp, text, predicate="treated_by")
+    assert {("gonorrhea", "azithromycin"), ("gestational hypertension", "enalapril")} <= found
+
+
+def test_a_shortage_of_a_vitamin_is_its_deficiency_and_looking_very_like_a_disease_compares_it(nlp):
+    text = ("A shortage of B12 can cause numbness and pins and needles that look very like diabetic nerve damage. "
+            "It can also cause:\n\nextreme tiredness.\n\na sore, smooth tongue.")
+    found = related(nlp, text, title="Feet that feel far away")
+    assert ("vitamin b12 deficiency", "numbness") in found
+    assert not any(subject == "diabetic nerve damage" for subject, _ in found)
+
+
+def test_birth_procedures_and_walking_aids_are_treatments(nlp):
+    text = ("Most people with pre-eclampsia are offered induction of labour or a caesarean section at around 37 weeks. "
+            "A badly sprained ankle may need crutches and a few weeks in a walking boot.")
+    assert {span.text for span in nlp(text).ents} >= {"induction of labour", "caesarean section", "crutches", "walking boot"}
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
