@@ -301,8 +301,16 @@ def located_names(symptom: str, part_tokens: list[Token]) -> list[str]:
 
 
 def body_singular(word: str) -> str:
-    """'kidneys' -> 'kidney', 'temples' -> 'temple': the singular the body-part list has."""
+    """'kidneys' -> 'kidney', 'temples' -> 'temple', 'feet' -> 'foot': the singular the body-part list has."""
+    if word in irregular_plurals():
+        return irregular_plurals()[word]
     return word[:-1] if word.endswith("s") and word[:-1] in body_parts() else word
+
+
+@lru_cache(maxsize=1)
+def irregular_plurals() -> dict[str, str]:
+    """'feet' -> 'foot', 'calves' -> 'calf' (data/body_part_names.tsv)."""
+    return {word: part for part, word, kind in read_table("body_part_names.tsv") if kind == "plural"}
 
 
 @dataclass(frozen=True)

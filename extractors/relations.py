@@ -476,7 +476,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             # '… to cause cauda equina syndrome. Its warning signs are:' lists the signs of the disease just named
             # '… The bigger worry is noise-induced hearing loss (NIHL) … / The early signs are easy to shrug off:'
             the_one = disease_of_paragraph_before(sentence, diseases_before, topic) if starts_line(sentence) else None
-            section.introduce_list(sentence, mention_at, referent or the_one or topic, previous_sentence, paragraph_symptoms)
+            section.introduce_list(sentence, mention_at, referent or the_one or topic, previous_sentence, paragraph_symptoms,
+                                   pointed=(referent or the_one) is not None)
             previous_items = []
         elif (previous_items or previous) and sentence[0].lower_ in BACK_REFERENCES and list_cues(matches, "clause"):
             subject, from_topic = list_subject(sentence, mention_at, topic)
@@ -735,11 +736,20 @@ def defined_by_pointer(sentence: Span, diseases_before: list[Mention], topic: Me
     return disease if disease is not None and is_other_disease(disease, topic) else None
 
 
+DEMONSTRATIVE_OPENING = re.compile(r"\s*(?:this|that)\s+", re.IGNORECASE)
+
+
 def defined_disease(sentence: Span, diseases: list[Mention], topic: Mention | None) -> Mention | None:
     """The disease, not the topic, that a sentence of a section's opening paragraph opens by defining
-    ('Bruxism is the habit of grinding or clenching your teeth …' under 'Do you grind your teeth at night?'):
-    the section goes on about it, as after a naming sentence."""
+    ('Bruxism is the habit of grinding or clenching your teeth …' under 'Do you grind your teeth at night?')
+    or by pointing at it as the one just described ('… it tears right through. This Achilles tendon rupture
+    is most common in adults …' under 'Not every ankle injury is a sprain'): the section goes on about it,
+    as after a naming sentence."""
     defined = defining_opening(sentence, diseases)
+    if defined is None and diseases:
+        first = min(diseases, key=lambda mention: mention.start)
+        opening = text_of(sentence)[:first.start - sentence.start_char]
+        defined = first if DEMONSTRATIVE_OPENING.fullmatch(opening) else None
     return defined if defined is not None and is_other_disease(defined, topic) else None
 
 
@@ -1178,7 +1188,8 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
         before = without_appositions(before, text_of(previous), previous.start_char)
     if not before:
         return None
-    opened_before = previous is not None and before[0].start == opening_of(previous)
+    # opened with it, after an article perhaps ('A shortage of B12 can cause … It can also cause:')
+    opened_before = previous is not None and opening_disease(previous, before[:1]) is not None
     if context.opens_with_episodes(text_of(sentence)):
         # 'Pseudogout doesn't respond to allopurinol. Attacks are treated by …'; not the flares of the
         # topic after a sentence that names another disease in passing ('… linked with thyroid disease.')

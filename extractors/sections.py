@@ -615,7 +615,8 @@ class SectionState:
         return True
 
     def introduce_list(self, sentence: Span, mention_at: dict[int, Mention], topic: Mention | None,
-                       before: Span | None = None, paragraph_cues: dict[str, tuple[str, float]] | None = None) -> None:
+                       before: Span | None = None, paragraph_cues: dict[str, tuple[str, float]] | None = None,
+                       pointed: bool = False) -> None:
         """A line ending with ':' opens a list: with its own list cues, or continuing the list or section around it,
         or, with neither, those its paragraph stated before it (paragraph_cues: 'The first sign is usually a
         sudden pain … Within a few hours:').
@@ -623,6 +624,8 @@ class SectionState:
         An introduction with only narrower cues ('Possible causes include:') opens no list. One that
         points back ('These medications include:') at a sentence naming triggers or causes lists them,
         not treatments (a sentence that names the disease they harm: not 'Many of these drugs have side effects').
+        A list whose introduction points back at a disease (pointed: 'A shortage of B12 can cause … It can also
+        cause:') is about that one, however it continues an earlier list.
         """
         matches = cue_matches(sentence)
         named = sentence_mentions(sentence, mention_at)
@@ -662,7 +665,7 @@ class SectionState:
         elif continues:
             inherited = self.last_list  # 'You might also have:' has a cue of its own and continues the list before
         subject, from_topic = list_subject(sentence, mention_at, topic, introduces=True)
-        if inherited is not None and from_topic and inherited.subject is not None:
+        if inherited is not None and from_topic and inherited.subject is not None and not pointed:
             subject = inherited.subject  # 'You might also have:' continues the list about lupus
         self.current_list = ListContext(cues, subject, context.is_hedged(sentence), from_topic) if cues else None
         if self.current_list is not None:

@@ -1467,6 +1467,55 @@ def test_birth_procedures_and_walking_aids_are_treatments(nlp):
     assert {span.text for span in nlp(text).ents} >= {"induction of labour", "caesarean section", "crutches", "walking boot"}
 
 
+def test_a_list_introduction_pointing_back_at_a_disease_lists_its_symptoms_though_it_continues_a_list(nlp):
+    text = ("LIVING WITH PERIPHERAL NEUROPATHY\n\nHOW DOES IT FEEL?\n\nPeople commonly report:\n\nnumbness in the toes.\n\n"
+            "COULD IT BE SOMETHING ELSE?\n\nA shortage of B12 can cause numbness and pins and needles that look very like "
+            "diabetic nerve damage. It can also cause:\n\nextreme tiredness and lack of energy.\n\na sore, smooth tongue.")
+    found = related(nlp, text, title="STEP AHEAD")
+    assert {("vitamin b12 deficiency", "fatigue"), ("vitamin b12 deficiency", "smooth tongue")} <= found
+    assert ("peripheral neuropathy", "smooth tongue") not in found
+
+
+def test_a_section_opening_on_this_other_disease_goes_on_about_it(nlp):
+    text = ("How can I tell it's a sprain?\n\nThe usual signs are:\n\npain around the ankle.\n\nbruising.\n\n"
+            "Not every ankle injury is a sprain\n\nJust above the heel, the Achilles tendon links your calf muscles to the "
+            "heel bone. Occasionally it tears right through as someone pushes off hard. This Achilles tendon rupture is most "
+            "common in adults between about 30 and 50.\n\nPeople often say it felt as though somebody had kicked them, and "
+            "many hear a loud snap. You might then notice swelling around the heel, and trouble walking normally.\n\n"
+            "It's usually treated with a plaster cast or a special walking boot.")
+    title = "Landed awkwardly? Our guide to sprained ankles"
+    assert ("achilles tendon rupture", "heel swelling") in related(nlp, text, title=title)
+    assert ("achilles tendon rupture", "walking boot") in related(nlp, text, title=title, predicate="treated_by")
+    assert ("sprained ankle", "heel swelling") not in related(nlp, text, title=title)
+
+
+def test_an_irregular_plural_body_part_places_a_symptom_by_its_singular(nlp):
+    assert [span._.canonical for span in nlp("Cramps in the calves or feet are common at night.").ents] == [
+        "calf cramp", "foot cramp"]
+
+
+def test_a_doctor_who_may_offer_one_of_these_lists_treatments(nlp):
+    text = ("LIVING WITH PERIPHERAL NEUROPATHY\n\nWHY IT MATTERS\n\nOn its own, numbness isn't dangerous. The problem is what "
+            "you can't feel. A small blister can turn into an ulcer without you noticing, and ulcers in people with diabetes "
+            "can become infected quickly.\n\nWHAT CAN HELP?\n\nNerve damage that has already happened usually can't be "
+            "reversed.\n\nKeep glucose in target. Good blood glucose control is the best way to stop neuropathy getting "
+            "worse. Your diabetes nurse can review your HbA1c goal and your medication with you.\n\nTreat the pain. Ordinary "
+            "painkillers such as paracetamol rarely touch nerve pain. Instead, your GP may offer one of these:\n\n"
+            "amitriptyline, taken at a low dose in the evening.\n\nduloxetine (Cymbalta).\n\npregabalin (Lyrica) or gabapentin.")
+    assert {("peripheral neuropathy", "amitriptyline"), ("peripheral neuropathy", "gabapentin")} <= related(
+        nlp, text, title="STEP AHEAD", predicate="treated_by")
+
+
+@pytest.mark.parametrize("text, symptoms", [
+    ("People can seem drunk, slurring their words and unsteady on their feet.", ["slurred speech", "unsteadiness"]),
+    ("Their vision may blur, and some hear a buzzing noise.", ["blurred vision", "tinnitus"]),
+    ("Older children may say their ears feel blocked, and breathing in smoke can leave a croaky voice.",
+     ["ear blockage", "hoarse voice"]),
+])
+def test_lay_wordings_of_speech_balance_vision_and_ear_symptoms_are_symptoms(nlp, text, symptoms):
+    assert set(symptoms) <= {span._.canonical for span in nlp(text).ents}
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
