@@ -124,8 +124,9 @@ def is_of_topic(disease: Mention, topic: Mention | None) -> bool:
 
 
 def is_kind_name(name: str, family: str) -> bool:
-    """Whether a disease name names a kind of the family by its last words ('plaque psoriasis', 'psoriasis')."""
-    return name.endswith(" " + family)
+    """Whether a disease name names a kind of the family by its last words ('plaque psoriasis', 'psoriasis');
+    not after a prefix that makes another disease ('pre eclampsia', 'eclampsia'; data/bound_prefixes.txt)."""
+    return name.endswith(" " + family) and name[:-len(family) - 1] not in coordination.word_set("bound_prefixes.txt")
 
 
 GLOSSED_NAME = re.compile(r"^\s*(?P<name>[^()|:]+?)\s*\((?P<gloss>[^()]+)\)")
@@ -277,6 +278,10 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
     if len(others) == 1 and all(is_family_of(subject, m) for m in others.values()):
         [subject] = others.values()  # 'For acute sinusitis, your doctor may recommend …' under sinusitis
         from_topic = False
+    elif glossed_item_disease(sentence, others, intro):
+        # '… can lead to:' / 'eclampsia, where the mother has seizures (fits)': the item's disease has them
+        [subject] = others.values()
+        from_topic, intro = False, ListContext({HAS_SYMPTOM: (ITEM_GLOSS_CUE, ITEM_GLOSS_STRENGTH)}, subject, intro.hedged, False)
     elif others:
         return []  # a line about another disease is not an item of this one's list
     # 'Antibiotics will not get rid of gallstones' under 'Medicine to dissolve gallstones'
@@ -299,6 +304,21 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
                 cue_strength=strength * factor, negated=obj.negated or subject_negated,
                 hedged=intro.hedged or context.is_hedged(sentence), subject_from_topic=from_topic))
     return found
+
+
+ITEM_GLOSS = re.compile(r"\s*,\s*(?:where|when|in which|which|that)\b", re.IGNORECASE)
+ITEM_GLOSS_CUE, ITEM_GLOSS_STRENGTH = "item gloss", 0.6
+
+
+def glossed_item_disease(sentence: Span, others: dict[str, Mention], intro: ListContext) -> bool:
+    """Whether a line of a symptom list opens with another disease and glosses it with what happens in it
+    ('eclampsia, where the mother has seizures (fits)' under '… pre-eclampsia can lead to:'): its symptoms
+    are that disease's, not the list's."""
+    if len(others) != 1 or HAS_SYMPTOM not in intro.cues:
+        return False
+    [disease] = others.values()
+    text, offset = text_of(sentence), sentence.start_char
+    return disease.start == opening_of(sentence) and bool(ITEM_GLOSS.match(text[disease.end - offset:]))
 
 
 def contrast_start(sentence: Span, subject: Mention, mention_at: dict[int, Mention]) -> int:

@@ -1516,6 +1516,30 @@ def test_lay_wordings_of_speech_balance_vision_and_ear_symptoms_are_symptoms(nlp
     assert set(symptoms) <= {span._.canonical for span in nlp(text).ents}
 
 
+def test_a_complication_glossed_in_a_list_line_has_the_symptoms_the_gloss_names(nlp):
+    text = ("Why we take it so seriously\n\nMost cases are mild and picked up early. Left untreated, though, pre-eclampsia "
+            "can lead to:\n\neclampsia, where the mother has seizures (fits) - now rare in the UK.\n\nHELLP syndrome, a "
+            "serious problem affecting the liver.\n\nstroke.")
+    found = related(nlp, text, title="Pre-eclampsia: what to look out for")
+    assert ("eclampsia", "seizure") in found
+    assert not any(symptom in {"seizure", "fit"} and subject != "eclampsia" for subject, symptom in found)
+
+
+def test_what_a_clinic_often_sees_lists_symptoms(nlp):
+    text = ("Toddlers learn to talk by hearing speech clearly. That's why long-lasting glue ear can delay a child's speech "
+            "and language development. We often see:\n\nlate talking.\n\nunclear speech, with endings of words dropped.")
+    assert {("glue ear", "speech delay"), ("glue ear", "unclear speech")} <= related(
+        nlp, text, title="Glue ear: questions parents ask us")
+
+
+@pytest.mark.parametrize("text, symptom", [
+    ("You might notice a sudden drop in hearing in that ear.", "hearing loss"),
+    ("Your child may say the room is spinning.", "vertigo"),
+])
+def test_lay_wordings_of_hearing_loss_and_vertigo_name_them(nlp, text, symptom):
+    assert symptom in {span._.canonical for span in nlp(text).ents}
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
