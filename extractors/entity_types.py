@@ -32,6 +32,10 @@ INABILITY_OPENERS = (("hard", "to"), ("difficult", "to"), ("unable", "to"), ("ca
 
 HARD_WORDS = frozenset({"difficult", "hard"})
 BECOMING_WORDS = frozenset({"can", "may", "might", "become", "becomes", "get", "gets", "is", "are", "feel", "feels"})
+PAINFUL_WORDS = frozenset({"painful", "sore"})  # 'swallowing can be painful' is pain when swallowing
+HURTS_WORDS = frozenset({"hurts", "hurt"})  # 'it hurts to pee', 'it hurt too much to swallow'
+DISCOMFORT_WORDS = PAINFUL_WORDS | {"uncomfortable", "unbearable"}  # 'bright light can be uncomfortable'
+LIGHT_WORDS = frozenset({"light", "lights", "sunlight"})
 
 
 def inability_opener(words: list[str]) -> int:
@@ -271,6 +275,15 @@ class EntityTyper:
         elif (2 < len(words) < 5 and words[0].endswith("ing") and words[-1] in HARD_WORDS
               and all(word in BECOMING_WORDS for word in words[1:-1])):
             words = ["difficulty", words[0]]  # 'swallowing can become difficult' is 'difficulty swallowing'
+        elif (2 < len(words) < 5 and words[0].endswith("ing") and words[-1] in PAINFUL_WORDS
+              and all(word in BECOMING_WORDS | {"be"} for word in words[1:-1])):
+            words = ["pain", "when", words[0]]  # 'swallowing can be painful' is pain when swallowing (odynophagia)
+        elif 2 < len(words) < 6 and words[0] in HURTS_WORDS and words[-2] == "to" and all(
+                word in {"too", "much", "so", "a", "lot"} for word in words[1:-2]):
+            words = ["pain", "when", gerunds(words[-1])[0]]  # 'it hurts to pee' is pain when peeing (dysuria)
+        elif (3 < len(words) < 6 and words[0] == "bright" and words[1] in LIGHT_WORDS and words[-1] in DISCOMFORT_WORDS
+              and all(word in BECOMING_WORDS | {"be"} for word in words[2:-1])):
+            words = ["sensitivity", "to", "light"]  # 'bright light can be uncomfortable' is photophobia
         elif len(words) == 3 and words[0] in CHANGE_WORDS and words[1] in {"in", "to", "of"}:
             words = [words[2], "change"]  # 'changes in mood' is 'mood change'
         elif len(words) > 2 and words[0] in FEEL_FORMS and words[1] in DEGREE_WORDS:

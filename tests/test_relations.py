@@ -687,7 +687,7 @@ def test_a_heading_naming_a_disease_by_its_last_word_means_the_one_its_section_n
             "How would I know I had one?\n\nTypical signs are:\n\npus leaking from a small hole near the anus.\n\n"
             "swelling and redness around the opening.\n")
     found = related(nlp, text, title="Anal fissure")
-    assert found == {("anal fistula", "swelling"), ("anal fistula", "redness")}
+    assert found == {("anal fistula", "swelling"), ("anal fistula", "redness"), ("anal fistula", "pus discharge")}
 
 
 def test_a_colon_ends_a_negation(nlp):
@@ -1537,6 +1537,21 @@ def test_what_a_clinic_often_sees_lists_symptoms(nlp):
     ("Your child may say the room is spinning.", "vertigo"),
 ])
 def test_lay_wordings_of_hearing_loss_and_vertigo_name_them(nlp, text, symptom):
+    assert symptom in {span._.canonical for span in nlp(text).ents}
+
+
+@pytest.mark.parametrize("text, symptom", [
+    ("You may notice a bad taste, bad breath, or pus oozing from under the flap.", "pus discharge"),
+    ("The lumps often burst and leak pus, which is behind the smell.", "pus discharge"),
+    ("She refused her toast because it hurt too much to swallow.", "odynophagia"),
+    ("In children swallowing can be painful for a day or two.", "odynophagia"),
+    ("It hurts to pee and you need to go more often.", "dysuria"),
+    ("By the evening the ankle often throbs.", "throbbing"),
+    ("If an ulcer bleeds you might vomit blood or notice black, tarry poo.", "vomiting blood"),
+    ("If an ulcer bleeds you might vomit blood or notice black, tarry poo.", "black stool"),
+    ("Many say it feels like sand in their eyes. Bright light can be uncomfortable.", "photophobia"),
+])
+def test_lay_wordings_of_pus_painful_acts_throbbing_and_bleeding_in_the_gut_name_them(nlp, text, symptom):
     assert symptom in {span._.canonical for span in nlp(text).ents}
 
 
