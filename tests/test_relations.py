@@ -1555,6 +1555,21 @@ def test_lay_wordings_of_pus_painful_acts_throbbing_and_bleeding_in_the_gut_name
     assert symptom in {span._.canonical for span in nlp(text).ents}
 
 
+@pytest.mark.parametrize("text, treatment", [
+    ("It usually clears up within a week. Resting, drinking plenty of fluids and taking paracetamol all help.", "rest"),
+    ("Relative rest like this, with easy routes and no campusing, helps the tendon settle.", "rest"),
+    ("Some children also need extra oxygen for a short time while their blood count recovers.", "oxygen therapy"),
+    ("For a bad flare, a mild steroid cream such as hydrocortisone can be used for a few days.", "corticosteroid"),
+    ("To help one along, hold a warm, damp flannel on it for ten minutes three times a day.", "heat therapy"),
+])
+def test_lay_wordings_of_rest_oxygen_steroid_creams_and_warm_compresses_name_them(nlp, text, treatment):
+    assert treatment in {span._.canonical for span in nlp(text).ents}
+
+
+def test_resting_alone_is_no_treatment(nlp):
+    assert not any(span._.canonical == "rest" for span in nlp("I was resting in bed when the pain started.").ents)
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
