@@ -677,8 +677,9 @@ def conjunct_typing(typer: EntityTyper, name: str, typed: TypedConcept) -> Typed
     conjunct = typer.classify(name, label)
     if conjunct is None or conjunct.entity_type != typed.entity_type:
         return None
-    if (" " not in name or label == "TREATMENT") and not typer.knows(name, label):
-        return None  # a lone word ('others') or a treatment ('drugs drugs') must be a name some list knows
+    if ((" " not in name or label == "TREATMENT" or name.rsplit(" ", 1)[-1].lower() in word_set("phrasal_particles.txt"))
+            and not typer.knows(name, label)):
+        return None  # a lone word ('others'), a treatment ('drugs drugs') or a phrasal verb ('open over') must be a known name
     return conjunct
 
 

@@ -1570,6 +1570,22 @@ def test_resting_alone_is_no_treatment(nlp):
     assert not any(span._.canonical == "rest" for span in nlp("I was resting in bed when the pain started.").ents)
 
 
+@pytest.mark.parametrize("text, symptom", [
+    ("By the way, my jaw clicks when I open my mouth wide.", "jaw clicking"),
+    ("Some runners feel a snapping or clicking sensation on the outer knee.", "clicking"),
+    ("The spots itch, and some burst and crust over within a few days.", "crusting"),
+    ("Bronchiectasis can mean coughing up streaks of blood now and again.", "coughing up blood"),
+    ("Some members feel dizzy, sick or faint when they stand up.", "faintness"),
+])
+def test_lay_wordings_of_clicking_crusting_coughing_blood_and_faintness_name_them(nlp, text, symptom):
+    assert symptom in {span._.canonical for span in nlp(text).ents}
+
+
+def test_a_phrasal_verb_shares_its_particle_with_no_other_verb(nlp):
+    names = {span._.canonical for span in nlp("Fluid-filled blisters that break open and crust over.").ents}
+    assert "crusting" in names and not any(name.endswith(" over") for name in names)
+
+
 def test_a_vocabulary_names_qualifier_before_the_disease_the_ner_tags_is_part_of_its_name(nlp):
     assert {span.text for span in nlp("That could be acute angle-closure glaucoma, an emergency.").ents} == {
         "acute angle-closure glaucoma"}
