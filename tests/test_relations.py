@@ -1561,6 +1561,7 @@ def test_lay_wordings_of_pus_painful_acts_throbbing_and_bleeding_in_the_gut_name
     ("Some children also need extra oxygen for a short time while their blood count recovers.", "oxygen therapy"),
     ("For a bad flare, a mild steroid cream such as hydrocortisone can be used for a few days.", "corticosteroid"),
     ("To help one along, hold a warm, damp flannel on it for ten minutes three times a day.", "heat therapy"),
+    ("Cauda equina syndrome needs emergency surgery to take the pressure off the nerves.", "surgery"),
 ])
 def test_lay_wordings_of_rest_oxygen_steroid_creams_and_warm_compresses_name_them(nlp, text, treatment):
     assert treatment in {span._.canonical for span in nlp(text).ents}
