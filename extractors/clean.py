@@ -573,7 +573,7 @@ _DATE_PATTERNS = [
 _STAMP_TOKEN = re.compile(r"[\w.]+")
 _BYLINE = re.compile(r"^(?:By|BY|Written by|Words by|Posted by|Author:|Authors:)\s+"
                      r"(?P<name>[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|de|van|von|da|del|la|and|&)){0,5})"
-                     r"\s*(?:[,|\u2022\u00b7\u2014\u2013-].{0,80})?$")
+                     r"\s*(?:[,(|\u2022\u00b7\u2014\u2013-].{0,80})?$")  # 'By Dr Priya Natarajan (Masters W8, GP) with …'
 # A forum thread's opener: the poster goes by a user name, not a capitalised person's name.
 _THREAD_BYLINE = re.compile(r"^(?:Started|Posted) by:?\s+(?P<name>[\w.-]+)\s*(?:[,|\u2022\u00b7\u2014\u2013-].{0,60})?$")
 

@@ -97,12 +97,20 @@ def medicine_heading_words() -> frozenset[str]:
 
 def negation_reaching_end(text: str) -> bool:
     """A negation cue in text, unless a new predicate after a comma and a conjunction starts after it
-    (data/fresh_predicates.txt: 'can't focus at work, and start to feel anxious'). A negation inside closed
+    (data/fresh_predicates.txt: 'can't focus at work, and start to feel anxious') or a main verb after the relative
+    clause holding it ('People who can't take sulfa drugs may be given …'). A negation inside closed
     brackets stays in them, and one of data/item_negations.txt stops at a comma ('joint pain (without swelling
     or redness), headaches')."""
     text = CLOSED_BRACKETS.sub(" ", text)
     fresh = [match.end() for match in fresh_predicates().finditer(text)]
-    return reaching_negation(text[fresh[-1]:] if fresh else text)
+    text = text[fresh[-1]:] if fresh else text
+    # 'People who can't take sulfa drugs may be given clindamycin': the relative clause's negation ends at the main verb
+    relatives = [match.end() for match in RELATIVE_CLAUSE_TO_VERB.finditer(text)]
+    return reaching_negation(text[relatives[-1]:] if relatives else text)
+
+
+RELATIVE_CLAUSE_TO_VERB = re.compile(r"\b(?:who|that)\b[^,.;:]*?\b(?:may|might|can|could|will|should|would)\s+be\b",
+                                     re.IGNORECASE)
 
 
 CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
@@ -313,6 +321,21 @@ def names_allergy(text: str, start: int) -> bool:
     'allergic to a penicillin'), not before another one ('allergic to penicillin, clindamycin is …')."""
     return any(len(text[match.end():start].split()) <= 1 and "," not in text[match.end():start]
                for match in listed_cues("allergy_cues.txt").finditer(text[:start]))
+
+
+PROTECTION_GAP_WORDS = 2  # 'omeprazole alongside to protect your stomach'
+
+
+def protects_organ(text: str, end: int) -> bool:
+    """A protection cue (data/protection_cues.txt) shortly after the medicine ending at end: 'omeprazole
+    alongside to protect your stomach' is given against the other medicines' harm, not for the disease."""
+    match = listed_cues("protection_cues.txt").search(text, end)
+    return match is not None and len(text[end:match.start()].split()) <= PROTECTION_GAP_WORDS and "," not in text[end:match.start()]
+
+
+def treats_no_disease(text: str, start: int, end: int) -> bool:
+    """A medicine at text[start:end] named as one the patient is allergic to or one given to protect an organ."""
+    return names_allergy(text, start) or protects_organ(text, end)
 
 
 def worsens(text: str, start: int, end: int | None = None) -> bool:

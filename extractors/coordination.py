@@ -250,7 +250,10 @@ def body_parts_after(span: Span, taken: set[int]) -> list[int]:
             parts = body_list_at(doc, position, span.sent.end)
             if parts and not taken.intersection(parts):
                 return parts
-            if not before_comma and position + 1 < len(doc) and doc[position + 1].text == "," and position not in taken:
+            # 'swelling of the scrotum (ball sack), usually …'; not past a disease's name ('of the brain (encephalitis)')
+            after = past_parenthesis(doc, position + 1, len(doc))
+            after = position + 1 if taken.intersection(range(position + 1, after)) else after
+            if not before_comma and after < len(doc) and doc[after].text == "," and position not in taken:
                 before_comma = [position]
     return before_comma
 

@@ -43,6 +43,7 @@ def load_pipeline(model: str | Path | None = None) -> Language:
 # --- the extraction pipeline: NER plus the components that turn entities into typed mentions ---
 
 from functools import lru_cache  # noqa: E402
+from itertools import product  # noqa: E402
 from typing import AbstractSet, Callable, Iterable  # noqa: E402
 
 import json  # noqa: E402
@@ -399,6 +400,28 @@ def bracketed_acronym_start(doc: Doc, head: int) -> int:
     return opening if inside and " " not in inside and is_acronym(inside) else head
 
 
+MAX_SPLIT_NAME_WORDS = 2  # 'intravenous (IV) fluids': the words on each side of the acronym
+
+
+def split_by_acronym_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, int]]:
+    """(start, end) of treatment names a bracketed acronym splits, which a list knows without it: 'intravenous (IV)
+    fluids' (intravenous fluid); the longest of each."""
+    spans = []
+    for index in range(1, len(doc) - 3):
+        if doc[index].text != "(" or doc[index + 2].text != ")" or not is_acronym(doc[index + 1].text):
+            continue
+        for before, after in sorted(product(range(1, MAX_SPLIT_NAME_WORDS + 1), repeat=2), key=sum, reverse=True):
+            start, end = index - before, index + 3 + after
+            if start < 0 or end > len(doc) or not all(token.is_alpha for token in [*doc[start:index], *doc[index + 3:end]]):
+                continue
+            name = f"{doc[start:index].text} {doc[index + 3:end].text}"
+            typed = typer.classify(name, "TREATMENT")
+            if typed is not None and typed.entity_type == TREATMENT and typer.knows(name, "TREATMENT"):
+                spans.append((start, end))
+                break
+    return spans
+
+
 def glossed_acronym(doc: Doc, head: int) -> int | None:
     """Where an acronym starts that is spelled out in brackets right before a class head:
     'SGLT2 (sodium-glucose co-transporter 2) inhibitors'."""
@@ -449,6 +472,7 @@ class GazetteerMatcher:
     def __call__(self, doc: Doc) -> Doc:
         found = [*self.matcher(doc), *self.short_forms(doc), *self.pattern_matcher(doc),
                  *((self.treatment_label, start, end) for start, end in drug_class_spans(doc)),
+                 *((self.treatment_label, start, end) for start, end in split_by_acronym_spans(doc, shared_typer())),
                  *((self.disease_label, start, end) for start, end in hyphenated_disease_spans(doc, shared_typer())),
                  *((self.symptom_label, index, index + 1) for index in state_adjective_spans(doc))]
         matches = [Span(doc, start, end, label=label) for label, start, end in found]
@@ -456,8 +480,11 @@ class GazetteerMatcher:
         # a disease's or a drug's tokens join no treatment phrase; a symptom's may ('weight loss surgery', 'eye drops'),
         # and so may an NER guess that ends in a treatment's head and no list knows ('skin graft')
         treatment_heads = treatment_phrase_words()[0]
+        # or in a procedure's ending ('pericardiocentesis', which the NER takes for a disease)
+        procedure_endings = treatment_phrase_words()[1]
         guessed_treatments = {span.start for span in doc.ents
-                              if span[-1].lower_ in treatment_heads and not typer.knows(span.text, span.label_)}
+                              if (span[-1].lower_ in treatment_heads or names_procedure(span[-1], procedure_endings))
+                              and not typer.knows(span.text, span.label_)}
         blocked = {i for span in [*doc.ents, *matches] if span.label_ != "SYMPTOM" and span.start not in guessed_treatments
                    for i in range(span.start, span.end)}
         one_word = {span.start for span in matches if len(span) == 1 and span.label == self.treatment_label}
@@ -535,6 +562,7 @@ def with_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[str]
     the NER took for a chemical is the treatment there ('oxygen and fluids through a drip')."""
     found = coordinated_common_treatments(doc, spans, common, label)
     found += labelled_common_treatments(doc, [*spans, *found], common, label)
+    found += framed_common_treatments(doc, [*spans, *found], common, label)
     marked = {span.start for span in found}
     return [*(span for span in spans if not (len(span) == 1 and span.start in marked)), *found]
 
@@ -582,6 +610,37 @@ def labelled_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[
     return [Span(doc, token.i, token.i + 1, label=label) for token in doc
             if token.lower_ in common and token.i not in taken and token.is_title and starts_line_at(doc, token.i)
             and opens_label(doc, token.i)]
+
+
+@lru_cache(maxsize=1)
+def treatment_frames() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The wordings before and after a common-word treatment that make it one (data/treatment_frames.tsv)."""
+    frames: dict[str, list[str]] = {"before": [], "after": []}
+    for side, frame in read_table("treatment_frames.tsv"):
+        frames[side].append(r"\s+".join(r"[\w'-]+" if word == "*" else re.escape(word) for word in frame.split()))
+    return (re.compile(rf"\b(?:{'|'.join(frames['before'])})\s+$", re.IGNORECASE),
+            re.compile(rf"^\s+(?:{'|'.join(frames['after'])})\b", re.IGNORECASE))
+
+
+FRAME_WINDOW_TOKENS = 8  # 'is an important part of the treatment': how far a frame reaches
+
+
+def framed_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[str], label: int) -> list[Span]:
+    """A treatment too common as a word to match alone is one where a sentence states it is the treatment:
+    'Treatment is mainly rest', 'Rest is a genuine part of the treatment', 'Mild cases settle down with rest';
+    not 'tiredness that rest doesn't fix'."""
+    taken = claimed_tokens(spans, common)
+    before, after = treatment_frames()
+    found = []
+    for token in doc:
+        if token.lower_ not in common or token.i in taken:
+            continue
+        sentence = token.sent
+        preceding = text_of(doc[max(sentence.start, token.i - FRAME_WINDOW_TOKENS):token.i]) + " "
+        following = " " + text_of(doc[token.i + 1:min(sentence.end, token.i + 1 + FRAME_WINDOW_TOKENS)])
+        if before.search(preceding) or after.search(following):
+            found.append(Span(doc, token.i, token.i + 1, label=label))
+    return found
 
 
 LABEL_ENDS = frozenset({".", ":"})
@@ -802,8 +861,11 @@ class EntityTypingComponent:
             long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
             typed = self.typer.classify(long_form[0] if long_form else span.text, long_form[1] if long_form else span.label_)
             if (typed is not None and typed.entity_type == TREATMENT and span.label_ == "CHEMICAL" and not long_form
-                    and is_common_word(span.text, EVERYDAY_WORD_ZIPF) and not self.typer.knows(span.text, span.label_)):
-                typed = None  # 'tea' (towel), 'cancel', 'Riverside', 'combines': the NER's chemicals that are everyday words no list knows
+                    and (is_common_word(span.text, EVERYDAY_WORD_ZIPF) or follows_subject_pronoun(span))
+                    and not self.typer.knows(span.text, span.label_)):
+                # 'tea' (towel), 'cancel', 'Riverside', 'combines': the NER's chemicals that are everyday words no list
+                # knows; and a verb after its subject ('so that it stiffens and squeezes the heart')
+                typed = None
             if typed is not None and not (typed.entity_type == TREATMENT and names_vaccine(span)):
                 typed_entities.append((span, typed))
         kept = []
@@ -1046,12 +1108,22 @@ def glossed_in_words(doc: Doc, after: int) -> Token | None:
     return None
 
 
+SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "which", "who"})
+
+
+def follows_subject_pronoun(span: Span) -> bool:
+    """A one-word span right after a subject pronoun is its verb, not a name: 'it stiffens'."""
+    return len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in SUBJECT_PRONOUNS
+
+
 def looks_like_abbreviation(short: Span, long_form: Span) -> bool:
     """scispaCy also pairs '(immune system)' with the words before it; keep only real short forms, with a
-    long form of one sentence beside them (not 'Valoid) are used. Cyclizine' for the 'Valoid' it starts with)."""
+    long form of one sentence beside them (not 'Valoid) are used. Cyclizine' for the 'Valoid' it starts with),
+    holding no closing bracket of a short form before it ('NSAIDs) such as ibuprofen' for the brand 'Nurofen')."""
     return (len(short) == 1 and any(character.isupper() for character in short.text)
             and len(long_form) <= MAX_LONG_FORM_WORDS and long_form.sent == short.sent
-            and long_form.end <= long_form.sent.end and not (long_form.start < short.end and short.start < long_form.end))
+            and long_form.end <= long_form.sent.end and not (long_form.start < short.end and short.start < long_form.end)
+            and not any(token.text == ")" for token in long_form))
 
 
 def whole_words(span: Span) -> Span:
@@ -1167,6 +1239,10 @@ def bracketed_run(doc: Doc, index: int, later: list[Span]) -> list[Span]:
     if index >= len(doc) or doc[index].text != "(":
         return []
     run, position = [], index + 1
+    for lead in brand_leads():  # '(sold as Daraprim)'
+        if [token.lower_ for token in doc[position:position + len(lead)]] == list(lead):
+            position += len(lead)
+            break
     for span in later:
         if span.start != position:
             break
@@ -1177,6 +1253,12 @@ def bracketed_run(doc: Doc, index: int, later: list[Span]) -> list[Span]:
             continue
         break
     return run if run and closes_gloss(doc, run[-1].end) else []
+
+
+@lru_cache(maxsize=1)
+def brand_leads() -> tuple[tuple[str, ...], ...]:
+    """The words that may open a brand's bracket (data/brand_leads.txt), longest first."""
+    return tuple(sorted((tuple(line.lower().split()) for line in read_list("brand_leads.txt")), key=len, reverse=True))
 
 
 def closes_gloss(doc: Doc, index: int) -> bool:

@@ -117,7 +117,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 continue  # 'Headaches, flushing and ankle swelling are common side effects early on'
             if predicate == HAS_SYMPTOM and context.worsens(clause_text, obj.start - offset, obj.end - offset):
                 continue  # 'patches of skin that worsen with friction and sweating': what worsens it, no symptom
-            if predicate == TREATED_BY and context.names_allergy(clause_text, obj.start - offset):
+            if predicate == TREATED_BY and context.treats_no_disease(clause_text, obj.start - offset, obj.end - offset):
                 continue  # 'If your child is allergic to penicillin, they will be given clarithromycin'
             if predicate == TREATED_BY and not from_topic and context.prevents(
                     clause_text, subject.start - offset, subject.end - offset):
@@ -432,14 +432,18 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         in_help_list = (section.help_list or section.help_section) and (list_item or item_continuation)
         named_here = condition_named(sentence, named_before) or compared_disease_defined(sentence, section, named_before)
         if named_here is None and paragraphs_in_section == 1 and section.topic is None:
-            named_here = glossed_disease(sentence, named_before, topic) or defined_disease(sentence, named_before, topic)
+            named_here = glossed_disease(sentence, named_before, topic) or defined_disease(
+                sentence, named_before, topic, headed=section.heading_idx >= 0)
         if named_here is None and paragraphs_in_section == 1 and not named_before:
             named_here = defined_by_pointer(sentence, named_just_before, topic)
+        if named_here is not None and topic is not None and is_family_of(topic, named_here) and opens_with_condition(sentence):
+            named_here = None  # 'When it happens without an injury it is called a primary spontaneous pneumothorax': a kind, in passing
         if named_here is not None and not (list_item or explains_item):
             # 'This is called acute cholecystitis.': what follows is about it (not an item's: 'Eye damage. … This is called …')
             section.topic = as_topic(named_here, sentence_idx)
             if paragraphs_in_section == 1:
-                section.defines_heading_disease(named_here, sentence, sentence_mentions(sentence, mention_at), article_topic)
+                section.defines_heading_disease(named_here, sentence, sentence_mentions(sentence, mention_at), article_topic,
+                                                defining=defines_opening(sentence, named_before))
             if paragraphs_in_section == 1 and section.inherited_context(named_here):
                 # 'THE OTHER ONE: …' / 'If the pain is on the outer side …, it may be iliotibial band syndrome (ITBS).':
                 # a new disease's section; the treatment section before it ('HOW DO I GET RID OF IT?') is over
@@ -476,8 +480,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             # '… to cause cauda equina syndrome. Its warning signs are:' lists the signs of the disease just named
             # '… The bigger worry is noise-induced hearing loss (NIHL) … / The early signs are easy to shrug off:'
             the_one = disease_of_paragraph_before(sentence, diseases_before, topic) if starts_line(sentence) else None
-            section.introduce_list(sentence, mention_at, referent or the_one or topic, previous_sentence, paragraph_symptoms,
-                                   pointed=(referent or the_one) is not None)
+            # 'Myocarditis is usually managed in hospital … If the heart is pumping less well, you may be started on:'
+            pointed_at = referent or the_one or paragraph_kind
+            section.introduce_list(sentence, mention_at, pointed_at or topic, previous_sentence, paragraph_symptoms,
+                                   pointed=pointed_at is not None)
             previous_items = []
         elif (previous_items or previous) and sentence[0].lower_ in BACK_REFERENCES and list_cues(matches, "clause"):
             subject, from_topic = list_subject(sentence, mention_at, topic)
@@ -641,7 +647,21 @@ def stating_opening(sentence: Span, diseases: list[Mention], stated: list[Relati
     if opening is None or topic is None or opening.canonical == topic.canonical:
         return None
     states = any(item.subject.start == opening.start and not item.negated for item in stated)
-    return as_topic(opening) if states else None
+    return as_topic(opening) if states or is_cue_subject(sentence, opening) else None
+
+
+CUE_SUBJECT_GAP = re.compile(r"\s*(?:is|are)(?:\s+(?:usually|often|mostly|mainly|normally|generally|sometimes|first))?\s*",
+                             re.IGNORECASE)
+
+
+def is_cue_subject(sentence: Span, disease: Mention) -> bool:
+    """Whether a sentence opens with a disease as what a cue says something of, where the sentence names no object
+    for the cue: 'Myocarditis is usually managed in hospital at first, with heart monitoring.' opens a paragraph
+    on its management."""
+    offset = sentence.start_char
+    text = text_of(sentence)
+    return any(CUE_SUBJECT_GAP.fullmatch(text[disease.end - offset:match.start])
+               for match in cue_matches(sentence) if match.start >= disease.end - offset)
 
 
 CALLED = re.compile(r"^is\b.*\b(?:called|known as)$", re.IGNORECASE)  # a naming cue that may follow a disease's own name
@@ -667,12 +687,22 @@ def condition_named(sentence: Span, diseases: list[Mention]) -> Mention | None:
         return None
     if CALLED.search(match.group()) and not names_what_is_called(text[:match.start()], diseases, sentence.start_char + match.start()):
         return None  # 'A cluster of boils joined together is called a carbuncle': a variant of the disease named first
+    if names_under_condition(text[:match.start()]):
+        return None  # '… together with pericarditis, when doctors sometimes call it myopericarditis': a name for a case of it
     for mention in sorted(diseases, key=lambda m: m.start):
         at = mention.start - sentence.start_char
         if at >= match.end() and NAMED_GAP.fullmatch(text[match.end():at]):
             # not 'This is called an autoimmune condition': a class of diseases
             return None if mention.canonical in context.disease_classes() else mention
     return None
+
+
+def names_under_condition(before: str) -> bool:
+    """Whether a condition word ('when', 'if'; data/conditional_openers.txt) governs the naming cue after `before`, in
+    its own stretch of the sentence ('…, when doctors sometimes call it', 'When it happens without an injury it is
+    called'); not a condition a comma closed before it ('If the pain is on the outer side, it may be ITBS')."""
+    words = re.split(r"[,;:]", before)[-1].lower().split()
+    return any(word in context.conditional_openers() for word in words)
 
 
 def only_disease(diseases: list[Mention]) -> Mention | None:
@@ -719,7 +749,23 @@ DEFINITION = re.compile(r"\s+(?:is|are)\s+(?:a|an|one|the)\b", re.IGNORECASE)
 def defining_opening(sentence: Span, diseases: list[Mention]) -> Mention | None:
     """The disease a sentence opens by defining ('An anal fissure is a small tear …'), if it does."""
     first = opening_disease(sentence, diseases)
-    return first if first is not None and DEFINITION.match(text_of(sentence)[first.end - sentence.start_char:]) else None
+    if first is None:
+        return None
+    after = text_of(sentence)[first.end - sentence.start_char:]
+    # 'Exertional compartment syndrome (ECS), also called chronic exertional compartment syndrome, is a different problem'
+    after = after[DEFINED_NAME_ASIDE.match(after).end():]
+    if DEFINITION.match(after):
+        return first
+    # or with the word for what it is ('Myocarditis is inflammation of the heart muscle'; data/gloss_heads.txt)
+    defined_by = DEFINED_BY_HEAD.match(after)
+    return first if defined_by and defined_by.group(1).lower() in coordination.word_set("gloss_heads.txt") else None
+
+
+DEFINED_BY_HEAD = re.compile(r"\s+(?:is|are)\s+(\w+)\s+(?:of|in|that|which|caused)\b", re.IGNORECASE)
+
+
+DEFINED_NAME_ASIDE = re.compile(r"(?:\s*\([^()]*\))?(?:\s*,\s*(?:(?:also|sometimes|often)\s+)?(?:called|known\s+as)\s[^,]*(?=,))?,?",
+                                re.IGNORECASE)
 
 
 POINTED_DEFINITION = re.compile(r"\s*(?:that|this)(?:['\u2019]s|\s+is)\s+(?:(?:a|an|the)\s+)?([\w-]+)", re.IGNORECASE)
@@ -736,10 +782,16 @@ def defined_by_pointer(sentence: Span, diseases_before: list[Mention], topic: Me
     return disease if disease is not None and is_other_disease(disease, topic) else None
 
 
+def defines_opening(sentence: Span, diseases: list[Mention]) -> bool:
+    """Whether a sentence opens by defining a disease, by name ('Epididymitis is inflammation of …') or by
+    pointing back at it ('This is inflammation of the epididymis …')."""
+    return defining_opening(sentence, diseases) is not None or POINTED_DEFINITION.match(text_of(sentence)) is not None
+
+
 DEMONSTRATIVE_OPENING = re.compile(r"\s*(?:this|that)\s+", re.IGNORECASE)
 
 
-def defined_disease(sentence: Span, diseases: list[Mention], topic: Mention | None) -> Mention | None:
+def defined_disease(sentence: Span, diseases: list[Mention], topic: Mention | None, headed: bool = False) -> Mention | None:
     """The disease, not the topic, that a sentence of a section's opening paragraph opens by defining
     ('Bruxism is the habit of grinding or clenching your teeth …' under 'Do you grind your teeth at night?')
     or by pointing at it as the one just described ('… it tears right through. This Achilles tendon rupture
@@ -750,6 +802,10 @@ def defined_disease(sentence: Span, diseases: list[Mention], topic: Mention | No
         first = min(diseases, key=lambda mention: mention.start)
         opening = text_of(sentence)[:first.start - sentence.start_char]
         defined = first if DEMONSTRATIVE_OPENING.fullmatch(opening) else None
+        # or, under a heading (headed), by saying how it is treated: 'Myocarditis is usually managed in hospital at
+        # first …' under 'For the heart muscle'
+        if defined is None and headed and OPENING_ARTICLE.fullmatch(opening) and is_cue_subject(sentence, first):
+            defined = first
     return defined if defined is not None and is_other_disease(defined, topic) else None
 
 
@@ -1127,6 +1183,12 @@ def diagnosed_in_opening(doc: Doc, mention_at: MentionIndex) -> Mention | None:
 ASKS_WHAT_IT_IS = re.compile(r"\W*what(?:\s+is|['\u2019]s)\s+(?:it|this|that)(?:\s+exactly)?\W*", re.IGNORECASE)
 
 
+def opens_with_condition(sentence: Span) -> bool:
+    """Whether a sentence opens with a condition word ('When it happens without an injury …'; data/conditional_openers.txt)."""
+    words = text_of(sentence).split(maxsplit=1)
+    return bool(words) and words[0].lower().strip(",") in context.conditional_openers()
+
+
 def opening_disease(sentence: Span, diseases: list[Mention]) -> Mention | None:
     """The disease a sentence opens with ('Molluscum contagiosum - most people just say "molluscum" - is …'), if one."""
     if not diseases:
@@ -1417,6 +1479,24 @@ def as_named_aliases(mentions: list[Mention], text: str) -> list[Mention]:
                     entity_type=DISEASE) if mention.canonical in aliases else mention for mention in mentions]
 
 
+@lru_cache(maxsize=1)
+def described_gap() -> re.Pattern[str]:
+    """The words between a described treatment and the name a page then gives it: ' in a procedure called '."""
+    nouns = "|".join(map(re.escape, read_list("naming_nouns.txt")))
+    return re.compile(rf"\s*,?\s*(?:(?:in|with|using|by|through)\s+)?(?:a|an|the)\s+(?:[\w-]+\s+)?(?:{nouns})\s+"
+                      rf"(?:called|known\s+as|named)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
+
+
+def without_described_treatments(mentions: list[Mention], text: str) -> list[Mention]:
+    """A treatment a page describes and then names ('it may be drained with a needle in a procedure called
+    pericardiocentesis'; data/naming_nouns.txt) is the named one: the description is no second treatment."""
+    ordered = sorted(mentions, key=lambda mention: mention.start)
+    described = {id(first) for first, named in zip(ordered, ordered[1:])
+                 if first.entity_type == TREATMENT and named.entity_type == TREATMENT
+                 and described_gap().fullmatch(text[first.end:named.start])}
+    return [mention for mention in mentions if id(mention) not in described]
+
+
 def is_site(word: str, typer: EntityTyper) -> bool:
     """A word that places a disease at a body site: 'vaginal', 'scalp', 'oral' (site_adjectives.txt)."""
     return word in typer.body_part_names or word in coordination.word_set("site_adjectives.txt")
@@ -1432,7 +1512,7 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
     mentions = with_title_disease(mentions_of(doc), doc, title, typer)
     mentions = about_title_condition(mentions, doc, title, topic_from_mentions)
     mentions = as_shortened_names(as_placed_forms(as_glossed_name(mentions, title, typer), title, typer), typer)
-    mentions = as_named_aliases(mentions, text_of(doc))
+    mentions = without_described_treatments(as_named_aliases(mentions, text_of(doc)), text_of(doc))
     relations = extract_relations(doc, mentions, title, topic_from_mentions)
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}
     kept = [m for m in mentions if m.entity_type != TREATMENT or m.start in used

@@ -295,9 +295,12 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
         for obj in (m for m in mentions if m.entity_type == object_type):
             if predicate == HAS_SYMPTOM and context.worsens(text, obj.start - sentence.start_char, obj.end - sentence.start_char):
                 continue  # 'Symptoms' / '… patches that worsen with friction and sweating'
-            if predicate == TREATED_BY and (context.names_allergy(text, obj.start - sentence.start_char) or (
+            if predicate == TREATED_BY and (context.treats_no_disease(text, obj.start - sentence.start_char,
+                                                                      obj.end - sentence.start_char) or (
                     conditions and context.in_condition(text, obj.start - sentence.start_char))):
-                continue  # '… check with us first if you have kidney disease or take blood thinners'
+                # '… check with us first if you have kidney disease or take blood thinners'; 'omeprazole alongside to
+                # protect your stomach'
+                continue
             found.append(RelationEvidence(
                 subject=subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,
                 **sentence_evidence(sentence), cue=cue,
@@ -400,19 +403,25 @@ class SectionState:
     named_before_heading: Mention | None = None  # the disease a sentence of the section before named, under a heading naming none
     heading_named_idx: int = -1  # the sentence index of the latest heading naming a disease
     heading_named_alone: bool = False  # that heading was the disease's name alone ('Body odour (bromhidrosis)')
+    heading_named_none: bool = False  # the latest heading named no disease ('Leg pain that stops when you stop?')
     previous_heading_idx: int = -1  # the heading before the latest
     symptom_groups: ListContext | None = None  # a paragraph said the symptoms fall into groups: the subheadings name them
 
     def defines_heading_disease(self, named: Mention, sentence: Span, mentions: Sequence[Mention],
-                                article_topic: Mention | None) -> None:
+                                article_topic: Mention | None, defining: bool = False) -> None:
         """On a page titled by one disease, a heading that is another's name alone is an aside ('Priapism' / 'Boys
         with sickle cell disease can get priapism …'), unless its section opens by defining that disease with no word
         of the page's ('Body odour (bromhidrosis)' / 'Why do some people smell …?' / 'Bromhidrosis is the medical
-        name for body odour …'): then the page has a part on it, and the headings after it naming none are its."""
-        if (self.heading_disease is None and self.heading_named is not None and self.heading_named_alone
-                and named.canonical == self.heading_named.canonical
+        name for body odour …'): then the page has a part on it, and the headings after it naming none are its. So it has
+        where a heading naming no disease opens a section that defines one (defining: 'Leg pain that stops when you
+        stop?' / 'Exertional compartment syndrome (ECS) … is a different problem …' / 'What helps?'), not one that
+        only says how another is treated ('What to do' / 'Anaphylaxis is treated with adrenaline …')."""
+        names_it = (self.heading_named is not None and self.heading_named_alone
+                    and named.canonical == self.heading_named.canonical
+                    and (defining or self.heading_named_idx == self.heading_idx))  # not a heading's far above it
+        if (self.heading_disease is None and (names_it or (self.heading_named_none and defining))
                 and (article_topic is None or all(mention.canonical != article_topic.canonical for mention in mentions))):
-            self.heading_disease = self.heading_named
+            self.heading_disease = named if self.heading_named_none else self.heading_named
 
     @property
     def lists_no_treatment(self) -> bool:
@@ -455,6 +464,7 @@ class SectionState:
             self.heading_named_alone = names_only(sentence, named)
         if not named and not text.endswith("?"):
             self.asked_about = False
+        self.heading_named_none = not named
         self.compared = tuple(mention.canonical for mention in named) if heading_topic is None and len(named) > 1 else ()
         # a part of the page about one disease ('Alopecia areata', 'PART 2: PRE-ECLAMPSIA'; on a page of no one disease
         # any heading naming one: 'WHERE DOES TETANUS COME FROM?') goes on through the headings after it that name

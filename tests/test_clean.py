@@ -870,3 +870,14 @@ def test_a_list_under_a_heading_underlined_with_a_rule_line_is_kept():
             "Children with threadworms can come to their childminder as normal, so please let your minder know.\n")
     lines = clean_text(text).text.split("\n\n")
     assert "keep nails short and try to stop nail-biting." in lines
+
+
+def test_a_byline_whose_author_has_a_bracketed_role_marks_the_headline_above_it():
+    text = ("Kingfisher Swimming Club | Newsletter | Summer\nHomeAbout UsSquadsContact\n"
+            "Water in the ear: swimmer's ear explained\n"
+            "By Dr Sam Okafor (Masters squad, GP) with input from our club coach\n"
+            "Most swimmers get an ear that feels blocked at some point, and it usually clears by itself within an hour. "
+            "When it does not, and the ear starts to itch and hurt, it may be an infection of the ear canal.\n")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Water in the ear: swimmer's ear explained"
+    assert cleaned.author == "Dr Sam Okafor"

@@ -4282,3 +4282,112 @@ def test_lay_ways_of_saying_difficulty_sleeping_are_it_and_an_adverb_is_no_share
     facts = document_facts("0" * 16, nlp("Head lice make children grumpy and sleep badly. Some people struggle to sleep."))
     assert [(m.text, m.canonical) for m in facts.mentions if m.entity_type == "symptom"] == [
         ("sleep badly", "difficulty sleeping"), ("struggle to sleep", "difficulty sleeping")]
+
+
+# --- set 31's wordings (2026-12-05's fourth session) ---
+
+def test_a_paragraph_opening_with_how_another_disease_is_managed_introduces_its_list(nlp):
+    text = ("What is pericarditis?\n\nPericarditis is inflammation of the sac around the heart.\n\n"
+            "What will the doctors do?\n\nMost cases of pericarditis are treated at home. The usual plan is:\n\n"
+            "Aspirin, for one to two weeks.\n\nFor the heart muscle\n\n"
+            "Myocarditis is usually managed in hospital at first, with heart monitoring. "
+            "If the heart is pumping less well, you may be started on:\n\nan ACE inhibitor such as ramipril.")
+    assert related(nlp, text, title="Pericarditis and myocarditis", predicate="treated_by") == {
+        ("pericarditis", "aspirin"), ("myocarditis", "angiotensin converting enzyme inhibitor"), ("myocarditis", "ramipril")}
+
+
+@pytest.mark.parametrize("sentence", ["Rest is a genuine part of the treatment, not an optional extra.",
+                                      "Treatment is mainly rest.", "Mild cases settle down with rest."])
+def test_a_sentence_stating_that_rest_is_the_treatment_makes_it_one(nlp, sentence):
+    assert related(nlp, sentence, title="Pericarditis", predicate="treated_by") == {("pericarditis", "rest")}
+
+
+def test_rest_that_does_not_help_names_no_treatment(nlp):
+    text = "The back pain eases when you move about, and doesn't get better with rest."
+    assert related(nlp, text, title="Ankylosing spondylitis", predicate="treated_by") == set()
+
+
+def test_a_described_procedure_the_page_then_names_is_that_procedure(nlp):
+    text = ("Treatment\n\nIf a lot of fluid collects, it may be drained with a needle in a procedure called "
+            "pericardiocentesis. The fix for that is an operation to remove the pericardium, called a pericardiectomy.")
+    assert related(nlp, text, title="Pericarditis", predicate="treated_by") == {
+        ("pericarditis", "pericardiocentesis"), ("pericarditis", "pericardiectomy")}
+
+
+def test_a_medicine_given_to_protect_the_stomach_treats_no_disease(nlp):
+    text = "Treatment\n\nPericarditis is treated with ibuprofen. You may be given omeprazole alongside to protect your stomach."
+    assert related(nlp, text, title="Pericarditis", predicate="treated_by") == {("pericarditis", "ibuprofen")}
+
+
+def test_a_long_form_holds_no_closing_bracket_of_another_short_form(nlp):
+    facts = document_facts("0" * 16, nlp("Non-steroidal anti-inflammatory drugs (NSAIDs) such as ibuprofen (Nurofen) help."))
+    assert sorted({m.canonical for m in facts.mentions if m.entity_type == "treatment"}) == ["ibuprofen", "nsaid"]
+
+
+def test_a_treatment_name_split_by_its_acronym_is_still_that_treatment(nlp):
+    text = "Rhabdomyolysis is treated with intravenous (IV) fluids, often several litres a day."
+    assert related(nlp, text, predicate="treated_by") == {("rhabdomyolysis", "intravenous fluid")}
+
+
+def test_a_brand_after_sold_as_is_its_medicine(nlp):
+    text = "Toxoplasmosis is treated with pyrimethamine (sold as Daraprim) and folinic acid (leucovorin)."
+    assert related(nlp, text, predicate="treated_by") == {("toxoplasmosis", "pyrimethamine"), ("toxoplasmosis", "folinic acid")}
+
+
+def test_a_negation_in_a_relative_clause_ends_before_the_main_verb(nlp):
+    text = ("How is it treated?\n\nWhen treatment is needed, doctors typically prescribe a combination of:\n\n"
+            "pyrimethamine.\n\nsulfadiazine, an antibiotic.\n\nPyrimethamine can lower your blood counts, so you'll "
+            "have regular blood tests while you take it. People who can't take sulfa drugs may be given clindamycin "
+            "instead. People who are pregnant can't be given warfarin.")
+    found = document_facts("0" * 16, nlp(text), title="Toxoplasmosis").relations
+    assert {r.negated for r in found if r.object.canonical == "clindamycin"} == {False}
+    assert {r.negated for r in found if r.object.canonical == "warfarin"} == {True}
+
+
+def test_a_kind_named_under_a_condition_does_not_take_over_the_section(nlp):
+    text = ("A lung that lets air out\n\nA pneumothorax is air leaking into the space around the lung. When it happens "
+            "without an injury it is called a primary spontaneous pneumothorax, and it is seen in tall young men.\n\n"
+            "What does it feel like?\n\nThe usual picture is:\n\nsudden sharp chest pain on one side.")
+    assert related(nlp, text, title="When your chest says stop: collapsed lungs and cracked ribs") == {
+        ("pneumothorax", "chest pain")}
+
+
+def test_a_section_defining_another_disease_under_a_heading_naming_none_carries_it_to_the_next_headings(nlp):
+    text = ("Rhabdomyolysis is the breakdown of damaged muscle, which floods the blood with proteins the kidneys struggle "
+            "to clear. It causes dark urine and muscle pain far beyond normal soreness after a hard session.\n\n"
+            "Leg pain that stops when you stop?\n\n"
+            "Exertional compartment syndrome (ECS), also called chronic exertional compartment syndrome, is a different "
+            "problem, but it also turns up in athletes, particularly runners. It most often affects the lower leg, and "
+            "often both legs at once.\n\nWhat helps?\n\nConservative measures come first: cutting back on the activity "
+            "and physiotherapy. If symptoms keep coming back, the most reliable treatment is an operation called a fasciotomy.")
+    assert related(nlp, text, title="Rhabdomyolysis: a safety guide for members", predicate="treated_by") == {
+        ("exertional compartment syndrome", "physical therapy"), ("exertional compartment syndrome", "fasciotomy")}
+
+
+def test_a_section_saying_how_another_disease_is_treated_does_not_carry_it_on(nlp):
+    text = ("Anaphylaxis\n\nAnaphylaxis is a severe allergic reaction.\n\nWhat to do\n\n"
+            "Anaphylaxis is treated with adrenaline, and it should be given straight away.\n\n"
+            "Treating milder reactions\n\nAntihistamines ease the itching and hives.")
+    assert ("peanut allergy", "antihistamine") in related(nlp, text, title="Peanut allergy at school", predicate="treated_by")
+
+
+def test_a_name_given_under_a_condition_is_no_new_subject_and_inflammation_of_defines(nlp):
+    text = ("What is pericarditis?\n\nThe heart sits inside a bag called the pericardium. When that bag becomes inflamed, "
+            "the condition is called pericarditis, which is common after a cold in runners of our age.\n\n"
+            "And when the muscle is involved?\n\nMyocarditis is inflammation of the heart muscle (the myocardium). It can "
+            "turn up on its own or together with pericarditis, when doctors sometimes call it myopericarditis. It often "
+            "comes a week or two after a virus with a sore throat.\n\n"
+            "Some people have no symptoms at all. Others get:\n\nchest pain or tightness.\n\nfeeling dizzy, or fainting.")
+    assert related(nlp, text, title="Pericarditis and myocarditis") == {
+        ("myocarditis", "chest pain"), ("myocarditis", "chest tightness"), ("myocarditis", "dizziness"),
+        ("myocarditis", "fainting")}
+
+
+def test_a_section_defining_another_disease_by_pointing_back_carries_it_to_a_question_heading(nlp):
+    text = ("Could it be something else?\n\nOne of the commonest causes of a sore testicle in older teenagers and young "
+            "men is epididymitis. This is inflammation of the epididymis, the coiled tube at the back of each testicle "
+            "that stores sperm.\n\nHow is it different?\n\nIt tends to come on gradually, over a day or two, rather than "
+            "in minutes. Symptoms include:\n\nswelling of the scrotum (ball sack), usually on one side.\n\n"
+            "a burning pain when you pee.")
+    assert related(nlp, text, title="Testicular torsion: a twisted testicle is an emergency") == {
+        ("epididymitis", "scrotal swelling"), ("epididymitis", "dysuria")}
