@@ -202,6 +202,9 @@ def named_diseases(sentence: Span, mention_at: dict[int, Mention]) -> list[Menti
     return list(named.values())
 
 
+COMPARED_WITHIN_WORDS = 4  # 'feel like a mild bout of flu': how far a comparison cue reaches a disease
+
+
 def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention | None,
                  introduces: bool = False) -> tuple[Mention | None, bool]:
     """The one disease the sentence names (not from topic), else the topic; the topic if it names the topic's family.
@@ -214,9 +217,11 @@ def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention 
     diseases = without_appositions(named_diseases(sentence, mention_at), text_of(sentence), sentence.start_char)
     # '… your angina …, you'll be offered medicines that … lower your risk of a heart attack:' lists angina's
     diseases = [disease for disease in diseases if not prevents_mention(sentence, disease)] or diseases
-    # 'When it does make you ill, it … feels a lot like flu:' lists the topic's symptoms, not flu's
+    # 'When it does make you ill, it … feels a lot like flu:' lists the topic's symptoms, not flu's; so does '… it
+    # tends to feel like a mild bout of flu:'
     diseases = [disease for disease in diseases if not context.cue_shortly_before(
-        text_of(sentence), disease.start - sentence.start_char, "comparison_cues.txt", within_words=1)]
+        text_of(sentence), disease.start - sentence.start_char, "comparison_cues.txt", within_words=COMPARED_WITHIN_WORDS,
+        breaks=",;")]
     if len(diseases) == 1:
         [named] = diseases
         return (topic, True) if is_family_of(named, topic) else (named, False)

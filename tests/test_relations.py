@@ -4391,3 +4391,37 @@ def test_a_section_defining_another_disease_by_pointing_back_carries_it_to_a_que
             "a burning pain when you pee.")
     assert related(nlp, text, title="Testicular torsion: a twisted testicle is an emergency") == {
         ("epididymitis", "scrotal swelling"), ("epididymitis", "dysuria")}
+
+
+def test_look_out_for_introduces_symptoms(nlp):
+    text = ("A lung that lets air out\n\nA pneumothorax is air leaking into the space between the lung and the chest "
+            "wall, so that the lung partly or fully collapses. A small pneumothorax may cause only mild symptoms.\n\n"
+            "The injury that looks like a pulled muscle\n\nRib stress fractures are one of the commonest reasons rowers "
+            "lose time from training, especially in the winter months of long, heavy ergs. Repeated pulling of the "
+            "muscles that attach to the ribs causes tiny cracks that can grow into a proper break if you keep loading "
+            "them.\n\n"
+            "How do I know?\n\nIt often starts as a dull ache that rowers ignore. Look out for:\n\n"
+            "pain over one or two ribs, usually at the side or back of the chest.\n\noccasionally a bit of swelling at that spot.")
+    assert related(nlp, text, title="When your chest says stop: collapsed lungs and cracked ribs") == {
+        ("rib stress fracture", "rib pain"), ("rib stress fracture", "swelling")}
+
+
+def test_a_tension_pneumothorax_named_after_this_is_a_has_the_symptoms_said_of_it(nlp):
+    text = ("A pneumothorax doesn't normally cause a fever.\n\nRarely, air keeps building up with nowhere to go and squeezes "
+            "the heart and the other lung. This is a tension pneumothorax, and it is a medical emergency. It causes rapidly "
+            "worsening breathlessness, confusion and a falling blood pressure.")
+    assert related(nlp, text, title="Pneumothorax") == {("tension pneumothorax", "breathlessness"),
+                                                          ("tension pneumothorax", "confusion"),
+                                                          ("tension pneumothorax", "low blood pressure")}
+
+
+def test_lay_wordings_of_rapid_breathing_and_chest_tightness(nlp):
+    text = "Symptoms of a pneumothorax include breathing faster than normal and a tight feeling across the chest."
+    assert related(nlp, text) == {("pneumothorax", "rapid breathing"), ("pneumothorax", "chest tightness")}
+
+
+def test_a_list_said_to_feel_like_a_bout_of_another_disease_lists_the_topics_symptoms(nlp):
+    text = ("Will I know if I've caught it?\n\nVery often, no. Most healthy adults who catch toxo don't notice anything at "
+            "all. When it does cause symptoms, it tends to feel like a mild bout of flu:\n\n"
+            "swollen glands (lymph nodes), especially in the neck.\n\naching muscles.")
+    assert related(nlp, text, title="Toxoplasmosis") == {("toxoplasmosis", "swollen lymph node"), ("toxoplasmosis", "muscle pain")}
