@@ -378,6 +378,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             paragraphs_in_section = 0
             continue
         section.named_by_heading(named_before, sentence_idx, article_topic)
+        section.returns_to_topic(sentence, sentence_idx, named_before, article_topic)
         section.resumed_by_anaphor(sentence, sentence_idx, mention_at)
         subtype_line = section.subtype_line(name_line_disease(sentence, mention_at), article_topic)
         topic = section.topic or article_topic
@@ -434,6 +435,11 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         if named_here is None and paragraphs_in_section == 1 and section.topic is None:
             named_here = glossed_disease(sentence, named_before, topic) or defined_disease(
                 sentence, named_before, topic, headed=section.heading_idx >= 0)
+        elif (named_here is None and section.heading_named_none and sentence_idx == section.heading_idx + 1
+              and defining_opening(sentence, named_before) is not None):
+            # right under a heading naming none, whose topic a question before it lent ('And when the muscle is
+            # involved?' after 'What is pericarditis?'): 'Myocarditis is inflammation of the heart muscle …'
+            named_here = defined_disease(sentence, named_before, topic, headed=True)
         if named_here is None and paragraphs_in_section == 1 and not named_before:
             named_here = defined_by_pointer(sentence, named_just_before, topic)
         if named_here is not None and topic is not None and is_family_of(topic, named_here) and opens_with_condition(sentence):

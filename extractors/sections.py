@@ -382,6 +382,10 @@ def prevents_mention(sentence: Span, mention: Mention) -> bool:
     return context.prevents(text_of(sentence), mention.start - sentence.start_char, mention.end - sentence.start_char)
 
 
+TOPIC_OPENING_WORDS = 3  # 'Most cases of pericarditis …': how far into a sentence its opening names the disease
+WHILE_CLAUSE = re.compile(r"\b(?:while|whilst|until)\b[^,;:]*$", re.IGNORECASE)  # a clause saying meanwhile
+
+
 @dataclass
 class SectionState:
     """Where extraction stands in a document: the section's topic and what its heading and lists announce."""
@@ -604,6 +608,29 @@ class SectionState:
             return False
         return self.topic_counted or refers or names_part_of(heading, self.heading_named)
 
+    def returns_to_topic(self, sentence: Span, sentence_idx: int, named: Sequence[Mention],
+                         article_topic: Mention | None) -> None:
+        """A part of the page about another disease (heading_disease) ends where the first sentence under a heading
+        naming none opens by naming the page's disease ('What will the doctors do?' / 'Most cases of pericarditis are
+        treated at home' after a part on myocarditis): the section is the page's again. Not where the heading named
+        the part's disease ('Bronchiectasis: the other one' / '… bronchiectasis, sometimes alongside COPD'), nor for
+        a risk list naming the page's disease ('First pregnancy, being over 40, … having gestational diabetes')."""
+        if (self.heading_disease is None or article_topic is None or sentence_idx != self.heading_idx + 1
+                or not self.heading_named_none
+                or any(mention.canonical == self.heading_disease.canonical for mention in named)):
+            return
+        opening = text_of(sentence)
+        if not any(mention.canonical == article_topic.canonical
+                   and len(opening[:mention.start - sentence.start_char].split()) <= TOPIC_OPENING_WORDS for mention in named):
+            return
+        self.heading_disease = None
+        if self.topic is not None and self.topic.canonical != article_topic.canonical:
+            self.topic = None
+        self.context, self.current_list, self.last_list = (
+            with_subject(about, article_topic) if about is not None and about.subject is not None
+            and about.subject.canonical != article_topic.canonical else about
+            for about in (self.context, self.current_list, self.last_list))
+
     def opened_by_overview(self, sentence: Span, sentence_idx: int, topic: Mention | None) -> None:
         """A section under a heading without a cue ("It's not just your mouth") is about the topic's
         symptoms where its opening sentence sums them up ('… symptoms vary a lot from one person to the next')."""
@@ -663,7 +690,9 @@ class SectionState:
         cause:') is about that one, however it continues an earlier list.
         """
         matches = cue_matches(sentence)
-        named = sentence_mentions(sentence, mention_at)
+        # not what a 'while' clause names ('To ease the discomfort while the antibiotics work:' lists more treatments)
+        named = [mention for mention in sentence_mentions(sentence, mention_at)
+                 if not WHILE_CLAUSE.search(text_of(sentence)[:mention.start - sentence.start_char])]
         # 'Tell your leader straight away if:' announces conditions, not symptoms; so, under 'When should I get
         # help?', does 'Call 999 … if you or someone you are with:' (not 'Contact your GP … if you develop:' under
         # 'Giant cell arteritis: know the warning signs')

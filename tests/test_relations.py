@@ -4425,3 +4425,41 @@ def test_a_list_said_to_feel_like_a_bout_of_another_disease_lists_the_topics_sym
             "all. When it does cause symptoms, it tends to feel like a mild bout of flu:\n\n"
             "swollen glands (lymph nodes), especially in the neck.\n\naching muscles.")
     assert related(nlp, text, title="Toxoplasmosis") == {("toxoplasmosis", "swollen lymph node"), ("toxoplasmosis", "muscle pain")}
+
+
+def test_a_definition_right_under_a_question_heading_naming_none_turns_to_that_disease(nlp):
+    text = ("What is pericarditis?\n\nThe heart sits inside a double-layered bag called the pericardium. When that bag "
+            "becomes inflamed, the condition is called pericarditis, and in runners it most often follows a cold.\n\n"
+            "How does it feel?\n\nThe headline symptom is chest pain. It is usually sharp or stabbing rather than a dull "
+            "squeeze, and it sits in the centre or on the left of the chest.\n\n"
+            "And when the muscle is involved?\n\nMyocarditis is inflammation of the heart muscle (the myocardium). It can "
+            "turn up on its own or together with pericarditis, and it matters to runners because hard exercise can "
+            "trigger dangerous heart rhythms.\n\nSome people have no symptoms at all. Others get:\n\n"
+            "feeling dizzy, or fainting.")
+    assert related(nlp, text, title="Pericarditis") == {("pericarditis", "chest pain"), ("myocarditis", "dizziness"),
+                                                        ("myocarditis", "fainting")}
+
+
+def test_a_treatment_named_in_a_while_clause_of_a_list_introduction_leaves_the_list_to_its_items(nlp):
+    text = ("How is it treated?\n\nEpididymitis is treated with antibiotics.\n\n"
+            "To ease the discomfort while the antibiotics work:\n\ntake painkillers such as ibuprofen (Nurofen) or paracetamol.")
+    assert related(nlp, text, title="Epididymitis", predicate="treated_by") == {
+        ("epididymitis", "antibiotic"), ("epididymitis", "pain reliever"), ("epididymitis", "ibuprofen"),
+        ("epididymitis", "acetaminophen")}
+
+
+def test_a_part_on_another_disease_ends_where_a_section_opens_by_naming_the_pages_disease(nlp):
+    text = ("What is pericarditis?\n\nThe heart sits inside a double-layered bag called the pericardium. When that bag "
+            "becomes inflamed, the condition is called pericarditis, and in runners it most often follows a cold.\n\n"
+            "And when the muscle is involved?\n\nMyocarditis is inflammation of the heart muscle (the myocardium). It can "
+            "turn up on its own or together with pericarditis, and it matters to runners because hard exercise can "
+            "trigger dangerous heart rhythms.\n\nWhat will the doctors do?\n\nMost cases of pericarditis are treated at "
+            "home once more serious causes have been ruled out. The usual plan is:\n\nhigh-dose aspirin, for one to two weeks.")
+    assert related(nlp, text, title="Pericarditis", predicate="treated_by") == {("pericarditis", "aspirin")}
+
+
+def test_weakness_is_placed_in_the_body_part_after_it(nlp):
+    text = ("Guillain-Barre syndrome is a rare condition that affects the nerves.\n\nTypical signs are:\n\n"
+            "weakness of the foot, and sometimes foot drop.")
+    assert related(nlp, text, title="Guillain-Barre syndrome") == {
+        ("guillain barre syndrome", "foot weakness"), ("guillain barre syndrome", "foot drop")}
