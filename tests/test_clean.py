@@ -881,3 +881,10 @@ def test_a_byline_whose_author_has_a_bracketed_role_marks_the_headline_above_it(
     cleaned = clean_text(text)
     assert cleaned.title == "Water in the ear: swimmer's ear explained"
     assert cleaned.author == "Dr Sam Okafor"
+
+
+def test_a_line_opening_with_a_bracketed_advert_label_is_junk_whatever_its_length():
+    page = Path(__file__).parent / "data" / "synthetic31" / "pneumothorax-rowing-club-newsletter.txt"
+    cleaned = clean_text(page.read_text(encoding="utf-8"))
+    assert not [line for line in cleaned.text.splitlines() if "Advertisement" in line]
+    assert "Rib stress fractures are one of the commonest reasons" in cleaned.text
