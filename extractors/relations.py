@@ -1485,6 +1485,24 @@ def as_named_aliases(mentions: list[Mention], text: str) -> list[Mention]:
                     entity_type=DISEASE) if mention.canonical in aliases else mention for mention in mentions]
 
 
+BRACKET_GAP = re.compile(r"\s*\(\s*")  # 'fits (seizures)': a bracket right after a symptom
+PHENOTYPE_PREFIX = "HP:"
+
+
+def as_bracketed_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """A symptom the page glosses right after it with another one in brackets, alone there ('fits (seizures)'), is one
+    symptom: the bracketed phenotype's, where only it has a phenotype code (a lay word's ICD-10-CM code is not one)."""
+    ordered = sorted(mentions, key=lambda mention: mention.start)
+    glossed: dict[int, Mention] = {}
+    for word, gloss in zip(ordered, ordered[1:]):
+        if (word.entity_type == SYMPTOM and gloss.entity_type == SYMPTOM and word.canonical != gloss.canonical
+                and BRACKET_GAP.fullmatch(text[word.end:gloss.start]) and text[gloss.end:gloss.end + 1] == ")"
+                and gloss.ontology_id.startswith(PHENOTYPE_PREFIX) and not word.ontology_id.startswith(PHENOTYPE_PREFIX)):
+            glossed[id(word)] = gloss
+    return [replace(mention, canonical=glossed[id(mention)].canonical, ontology_id=glossed[id(mention)].ontology_id)
+            if id(mention) in glossed else mention for mention in mentions]
+
+
 @lru_cache(maxsize=1)
 def described_gap() -> re.Pattern[str]:
     """The words between a described treatment and the name a page then gives it: ' in a procedure called '."""
@@ -1519,6 +1537,7 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
     mentions = about_title_condition(mentions, doc, title, topic_from_mentions)
     mentions = as_shortened_names(as_placed_forms(as_glossed_name(mentions, title, typer), title, typer), typer)
     mentions = without_described_treatments(as_named_aliases(mentions, text_of(doc)), text_of(doc))
+    mentions = as_bracketed_names(mentions, text_of(doc))
     relations = extract_relations(doc, mentions, title, topic_from_mentions)
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}
     kept = [m for m in mentions if m.entity_type != TREATMENT or m.start in used

@@ -4463,3 +4463,9 @@ def test_weakness_is_placed_in_the_body_part_after_it(nlp):
             "weakness of the foot, and sometimes foot drop.")
     assert related(nlp, text, title="Guillain-Barre syndrome") == {
         ("guillain barre syndrome", "foot weakness"), ("guillain barre syndrome", "foot drop")}
+
+
+def test_a_symptom_glossed_by_a_bracketed_phenotype_is_that_one_symptom(nlp):
+    text = "Toxoplasmosis can affect the brain, causing headaches, fits (seizures) and poor coordination."
+    assert related(nlp, text) == {("toxoplasmosis", "headache"), ("toxoplasmosis", "seizure"),
+                                  ("toxoplasmosis", "poor coordination")}
