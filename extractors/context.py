@@ -330,7 +330,10 @@ def protects_organ(text: str, end: int) -> bool:
     """A protection cue (data/protection_cues.txt) shortly after the medicine ending at end: 'omeprazole
     alongside to protect your stomach' is given against the other medicines' harm, not for the disease."""
     match = listed_cues("protection_cues.txt").search(text, end)
-    return match is not None and len(text[end:match.start()].split()) <= PROTECTION_GAP_WORDS and "," not in text[end:match.start()]
+    if match is None:
+        return False
+    gap = text[end:match.start()]
+    return len(gap.split()) <= PROTECTION_GAP_WORDS and "," not in gap
 
 
 def treats_no_disease(text: str, start: int, end: int) -> bool:

@@ -412,7 +412,9 @@ def split_by_acronym_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, int]
             continue
         for before, after in sorted(product(range(1, MAX_SPLIT_NAME_WORDS + 1), repeat=2), key=sum, reverse=True):
             start, end = index - before, index + 3 + after
-            if start < 0 or end > len(doc) or not all(token.is_alpha for token in [*doc[start:index], *doc[index + 3:end]]):
+            if start < 0 or end > len(doc):
+                continue
+            if not all(token.is_alpha for token in [*doc[start:index], *doc[index + 3:end]]):
                 continue
             name = f"{doc[start:index].text} {doc[index + 3:end].text}"
             typed = typer.classify(name, "TREATMENT")

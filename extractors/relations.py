@@ -442,8 +442,9 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             named_here = defined_disease(sentence, named_before, topic, headed=True)
         if named_here is None and paragraphs_in_section == 1 and not named_before:
             named_here = defined_by_pointer(sentence, named_just_before, topic)
-        if named_here is not None and topic is not None and is_family_of(topic, named_here) and opens_with_condition(sentence):
-            named_here = None  # 'When it happens without an injury it is called a primary spontaneous pneumothorax': a kind, in passing
+        if (named_here is not None and topic is not None and is_family_of(topic, named_here)
+                and opens_with_condition(sentence)):
+            named_here = None  # a kind in passing: 'When it happens without an injury it is called a primary spontaneous …'
         if named_here is not None and not (list_item or explains_item):
             # 'This is called acute cholecystitis.': what follows is about it (not an item's: 'Eye damage. … This is called …')
             section.topic = as_topic(named_here, sentence_idx)
@@ -770,8 +771,8 @@ def defining_opening(sentence: Span, diseases: list[Mention]) -> Mention | None:
 DEFINED_BY_HEAD = re.compile(r"\s+(?:is|are)\s+(\w+)\s+(?:of|in|that|which|caused)\b", re.IGNORECASE)
 
 
-DEFINED_NAME_ASIDE = re.compile(r"(?:\s*\([^()]*\))?(?:\s*,\s*(?:(?:also|sometimes|often)\s+)?(?:called|known\s+as)\s[^,]*(?=,))?,?",
-                                re.IGNORECASE)
+DEFINED_NAME_ASIDE = re.compile(  # '(ECS), also called chronic exertional compartment syndrome,'
+    r"(?:\s*\([^()]*\))?(?:\s*,\s*(?:(?:also|sometimes|often)\s+)?(?:called|known\s+as)\s[^,]*(?=,))?,?", re.IGNORECASE)
 
 
 POINTED_DEFINITION = re.compile(r"\s*(?:that|this)(?:['\u2019]s|\s+is)\s+(?:(?:a|an|the)\s+)?([\w-]+)", re.IGNORECASE)
@@ -797,7 +798,8 @@ def defines_opening(sentence: Span, diseases: list[Mention]) -> bool:
 DEMONSTRATIVE_OPENING = re.compile(r"\s*(?:this|that)\s+", re.IGNORECASE)
 
 
-def defined_disease(sentence: Span, diseases: list[Mention], topic: Mention | None, headed: bool = False) -> Mention | None:
+def defined_disease(sentence: Span, diseases: list[Mention], topic: Mention | None,
+                    headed: bool = False) -> Mention | None:
     """The disease, not the topic, that a sentence of a section's opening paragraph opens by defining
     ('Bruxism is the habit of grinding or clenching your teeth …' under 'Do you grind your teeth at night?')
     or by pointing at it as the one just described ('… it tears right through. This Achilles tendon rupture
@@ -1190,7 +1192,7 @@ ASKS_WHAT_IT_IS = re.compile(r"\W*what(?:\s+is|['\u2019]s)\s+(?:it|this|that)(?:
 
 
 def opens_with_condition(sentence: Span) -> bool:
-    """Whether a sentence opens with a condition word ('When it happens without an injury …'; data/conditional_openers.txt)."""
+    """Whether a sentence opens with a condition word ('When it happens …'; data/conditional_openers.txt)."""
     words = text_of(sentence).split(maxsplit=1)
     return bool(words) and words[0].lower().strip(",") in context.conditional_openers()
 

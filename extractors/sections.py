@@ -421,8 +421,8 @@ class SectionState:
         """On a page titled by one disease, a heading that is another's name alone is an aside ('Priapism' / 'Boys
         with sickle cell disease can get priapism …'), unless its section opens by defining that disease with no word
         of the page's ('Body odour (bromhidrosis)' / 'Why do some people smell …?' / 'Bromhidrosis is the medical
-        name for body odour …'): then the page has a part on it, and the headings after it naming none are its. So it has
-        where a heading naming no disease opens a section that defines one (defining: 'Leg pain that stops when you
+        name for body odour …'): then the page has a part on it, and the headings after it naming none are its. The same
+        holds where a heading naming no disease opens a section that defines one (defining: 'Leg pain that stops when you
         stop?' / 'Exertional compartment syndrome (ECS) … is a different problem …' / 'What helps?'), not one that
         only says how another is treated ('What to do' / 'Anaphylaxis is treated with adrenaline …')."""
         names_it = (self.heading_named is not None and self.heading_named_alone
