@@ -401,6 +401,8 @@ def bracketed_acronym_start(doc: Doc, head: int) -> int:
 
 
 MAX_SPLIT_NAME_WORDS = 2  # 'intravenous (IV) fluids': the words on each side of the acronym
+# (words before, words after) the acronym, the longest name first
+SPLIT_NAME_SIDES = tuple(sorted(product(range(1, MAX_SPLIT_NAME_WORDS + 1), repeat=2), key=sum, reverse=True))
 
 
 def split_by_acronym_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, int]]:
@@ -410,7 +412,7 @@ def split_by_acronym_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, int]
     for index in range(1, len(doc) - 3):
         if doc[index].text != "(" or doc[index + 2].text != ")" or not is_acronym(doc[index + 1].text):
             continue
-        for before, after in sorted(product(range(1, MAX_SPLIT_NAME_WORDS + 1), repeat=2), key=sum, reverse=True):
+        for before, after in SPLIT_NAME_SIDES:
             start, end = index - before, index + 3 + after
             if start < 0 or end > len(doc):
                 continue
@@ -481,9 +483,8 @@ class GazetteerMatcher:
         typer = shared_typer()
         # a disease's or a drug's tokens join no treatment phrase; a symptom's may ('weight loss surgery', 'eye drops'),
         # and so may an NER guess that ends in a treatment's head and no list knows ('skin graft')
-        treatment_heads = treatment_phrase_words()[0]
         # or in a procedure's ending ('pericardiocentesis', which the NER takes for a disease)
-        procedure_endings = treatment_phrase_words()[1]
+        treatment_heads, procedure_endings, _ = treatment_phrase_words()
         guessed_treatments = {span.start for span in doc.ents
                               if (span[-1].lower_ in treatment_heads or names_procedure(span[-1], procedure_endings))
                               and not typer.knows(span.text, span.label_)}
@@ -637,7 +638,7 @@ def framed_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[st
     for token in doc:
         if token.lower_ not in common or token.i in taken:
             continue
-        sentence = token.sent
+        sentence = sentence_at(doc, token.i)  # Span.sent walks back token by token
         preceding = text_of(doc[max(sentence.start, token.i - FRAME_WINDOW_TOKENS):token.i]) + " "
         following = " " + text_of(doc[token.i + 1:min(sentence.end, token.i + 1 + FRAME_WINDOW_TOKENS)])
         if before.search(preceding) or after.search(following):

@@ -435,11 +435,11 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         if named_here is None and paragraphs_in_section == 1 and section.topic is None:
             named_here = glossed_disease(sentence, named_before, topic) or defined_disease(
                 sentence, named_before, topic, headed=section.heading_idx >= 0)
-        elif (named_here is None and section.heading_named_none and sentence_idx == section.heading_idx + 1
-              and defining_opening(sentence, named_before) is not None):
+        elif named_here is None and section.heading_named_none and sentence_idx == section.heading_idx + 1:
             # right under a heading naming none, whose topic a question before it lent ('And when the muscle is
             # involved?' after 'What is pericarditis?'): 'Myocarditis is inflammation of the heart muscle …'
-            named_here = defined_disease(sentence, named_before, topic, headed=True)
+            defined = defining_opening(sentence, named_before)
+            named_here = defined if defined is not None and is_other_disease(defined, topic) else None
         if named_here is None and paragraphs_in_section == 1 and not named_before:
             named_here = defined_by_pointer(sentence, named_just_before, topic)
         if (named_here is not None and topic is not None and is_family_of(topic, named_here)
@@ -1469,6 +1469,12 @@ KIND_OF_CHARS = 20
 ALIAS_GAP = re.compile(r"\s*[,(]?\s*(?P<cue>[\w\s]+?)\s+(?:an?\s+|the\s+)?")
 
 
+def neighbours(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
+    """Each mention with the one right after it in the text: the pairs a gap between them may join."""
+    ordered = sorted(mentions, key=lambda mention: mention.start)
+    return list(zip(ordered, ordered[1:]))
+
+
 def as_named_aliases(mentions: list[Mention], text: str) -> list[Mention]:
     """A disease's other name given right after it ('Glue ear, known to doctors as otitis media with effusion
     (OME)'; data/alias_cues.txt) is that disease wherever the page uses it, however the vocabularies file it:
@@ -1476,8 +1482,7 @@ def as_named_aliases(mentions: list[Mention], text: str) -> list[Mention]:
     common type of psoriasis, known as plaque psoriasis')."""
     cues = {cue.lower() for cue in read_list("alias_cues.txt")}
     aliases: dict[str, Mention] = {}
-    ordered = sorted(mentions, key=lambda mention: mention.start)
-    for name, other in zip(ordered, ordered[1:]):
+    for name, other in neighbours(mentions):
         gap = ALIAS_GAP.fullmatch(text[name.end:other.start])
         if (name.entity_type == DISEASE and other.entity_type in (DISEASE, SYMPTOM) and gap is not None
                 and " ".join(gap.group("cue").lower().split()) in cues and name.canonical not in other.canonical
@@ -1494,9 +1499,8 @@ PHENOTYPE_PREFIX = "HP:"
 def as_bracketed_names(mentions: list[Mention], text: str) -> list[Mention]:
     """A symptom the page glosses right after it with another one in brackets, alone there ('fits (seizures)'), is one
     symptom: the bracketed phenotype's, where only it has a phenotype code (a lay word's ICD-10-CM code is not one)."""
-    ordered = sorted(mentions, key=lambda mention: mention.start)
     glossed: dict[int, Mention] = {}
-    for word, gloss in zip(ordered, ordered[1:]):
+    for word, gloss in neighbours(mentions):
         if (word.entity_type == SYMPTOM and gloss.entity_type == SYMPTOM and word.canonical != gloss.canonical
                 and BRACKET_GAP.fullmatch(text[word.end:gloss.start]) and text[gloss.end:gloss.end + 1] == ")"
                 and gloss.ontology_id.startswith(PHENOTYPE_PREFIX) and not word.ontology_id.startswith(PHENOTYPE_PREFIX)):
@@ -1516,8 +1520,7 @@ def described_gap() -> re.Pattern[str]:
 def without_described_treatments(mentions: list[Mention], text: str) -> list[Mention]:
     """A treatment a page describes and then names ('it may be drained with a needle in a procedure called
     pericardiocentesis'; data/naming_nouns.txt) is the named one: the description is no second treatment."""
-    ordered = sorted(mentions, key=lambda mention: mention.start)
-    described = {id(first) for first, named in zip(ordered, ordered[1:])
+    described = {id(first) for first, named in neighbours(mentions)
                  if first.entity_type == TREATMENT and named.entity_type == TREATMENT
                  and described_gap().fullmatch(text[first.end:named.start])}
     return [mention for mention in mentions if id(mention) not in described]

@@ -619,9 +619,9 @@ class SectionState:
                 or not self.heading_named_none
                 or any(mention.canonical == self.heading_disease.canonical for mention in named)):
             return
-        opening = text_of(sentence)
+        text = text_of(sentence)
         if not any(mention.canonical == article_topic.canonical
-                   and len(opening[:mention.start - sentence.start_char].split()) <= TOPIC_OPENING_WORDS for mention in named):
+                   and len(text[:mention.start - sentence.start_char].split()) <= TOPIC_OPENING_WORDS for mention in named):
             return
         self.heading_disease = None
         if self.topic is not None and self.topic.canonical != article_topic.canonical:
