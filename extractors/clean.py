@@ -725,6 +725,8 @@ _CRUMB = re.compile(r"\s[>\u203a\u00bb]\s")
 MENU_MIN_ITEMS = 4  # 'Home   About IBD   Living with IBD   Research': a nav bar flattened to one line
 MENU_ITEM_MAX_WORDS = 4
 CRUMB_MIN_ITEMS = 3  # 'Home > Conditions > Crohn's disease'
+PIPED_MENU_MIN_ITEMS = 3  # 'Print this bulletin | Email to a colleague | Mark as read'
+_BAR = re.compile(r"\s+\|\s+")
 _BRACKETED_LABELS = re.compile(rf"^(?:\[[^\[\]]{{1,40}}\]\s*){{{MENU_MIN_ITEMS},}}$")
 
 
@@ -737,6 +739,12 @@ def looks_like_menu_row(raw: str) -> bool:
     if len(items) >= MENU_MIN_ITEMS and all(len(item.split()) <= MENU_ITEM_MAX_WORDS and not ends_sentence(item)
                                             for item in items):
         return True
+    # 'Logged in as: staff | Log out | Rota | Training Matrix | Policies': labels set apart by bars (not a table row,
+    # nor a leaflet's details, which hold numbers: 'Leaflet ref: PI-HAEM-014 | Version 5 | Published: June 2024')
+    labels = _BAR.split(raw.strip())
+    if (len(labels) >= PIPED_MENU_MIN_ITEMS and not raw.lstrip().startswith("|") and not any(c.isdigit() for c in raw)
+            and all(0 < len(label.split()) <= MENU_ITEM_MAX_WORDS and not ends_sentence(label) for label in labels)):
+        return True
     crumbs = _CRUMB.split(raw.strip())
     return len(crumbs) >= CRUMB_MIN_ITEMS and all(0 < len(crumb.split()) <= MENU_ITEM_MAX_WORDS + 2 for crumb in crumbs)
 
@@ -748,11 +756,15 @@ _NAV_WORDS = frozenset({"home", "contact", "about", "login", "menu", "search", "
 _SENTENCE_MARKS = frozenset(".,;:!?")
 
 
+_LABEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")  # 'HomeAbout UsOur Care': labels whose spaces the scraper dropped
+
+
 def looks_like_glued_menu(text: str) -> bool:
     """A navigation bar whose labels a scraper ran together with single spaces ('Home About Us Meet the
-    Team Treatments General Dentistry Hygiene & Gum Health Gum Disease Whitening …'): a long line of
-    capitalised words without a sentence mark that names two of a site's usual pages."""
-    words = text.split()
+    Team Treatments General Dentistry Hygiene & Gum Health Gum Disease Whitening …') or with none
+    ('Willowbrook House Care HomeAbout UsOur CareResidentialNursing…Contact'): a long line of capitalised
+    words without a sentence mark that names two of a site's usual pages."""
+    words = _LABEL_JOIN.sub(" ", text).split()
     if len(words) < GLUED_MENU_MIN_WORDS or _SENTENCE_MARKS & set(text):
         return False
     capitalised = sum(1 for word in words if word[0].isupper() or not word[0].isalpha())

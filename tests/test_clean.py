@@ -694,6 +694,34 @@ def test_a_navigation_bar_run_together_with_single_spaces_is_junk():
     assert "Invisalign" not in cleaned.text and "Gingivitis is the early stage." in cleaned.text
 
 
+def test_a_navigation_bar_run_together_without_spaces_is_junk_and_no_title():
+    menu = ("Willowbrook House Care HomeAbout UsOur CareResidentialNursingDementia CareRespiteFamiliesVisiting "
+            "TimesActivitiesCareersStaff AreaContact")
+    text = (f"{menu}\n\nKeeping residents cool in a heatwave\n\nOlder residents feel the heat more than we do, and "
+            "many cannot tell us when they are struggling. Offer a drink every hour and keep the curtains closed on "
+            "the sunny side of the building.\n\nHeat exhaustion can come on over a single afternoon.")
+    cleaned = clean_text(text)
+    assert "Willowbrook" not in cleaned.text and cleaned.title == "Keeping residents cool in a heatwave"
+
+
+def test_a_bar_of_short_labels_set_apart_by_pipes_is_junk_but_a_leaflets_details_are_no_menu():
+    text = ("Logged in as: staff | Log out | Rota | Training Matrix | Policies\n\nKeeping residents cool in a heatwave\n\n"
+            "Leaflet ref: PI-HAEM-014 | Version 5 | Published: June 2024\n\n"
+            "Older residents feel the heat more than we do, and many cannot tell us when they are struggling. Offer a "
+            "drink every hour and keep the curtains closed on the sunny side of the building.")
+    cleaned = clean_text(text)
+    assert "Log out" not in cleaned.text and cleaned.title == "Keeping residents cool in a heatwave"
+    assert not clean.looks_like_menu_row("Leaflet ref: PI-HAEM-014 | Version 5 | Published: June 2024")
+
+
+def test_a_cookie_notice_labelled_cookies_is_junk():
+    text = ("Cookies: we use essential cookies to run the staff portal. Accept | More info\n\nKeeping residents cool\n\n"
+            "Older residents feel the heat more than we do, and many cannot tell us when they are struggling. Offer a "
+            "drink every hour and keep the curtains closed on the sunny side of the building.")
+    cleaned = clean_text(text)
+    assert "cookies" not in cleaned.text and cleaned.title == "Keeping residents cool"
+
+
 @pytest.mark.parametrize("line", [
     "Ringworm In Children And Adults What It Looks Like And How To Treat It At Home",  # names no page of the site
     "Home remedies for gum disease that you can try at home, and when to see a dentist",  # a sentence mark
