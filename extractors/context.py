@@ -528,7 +528,13 @@ def is_negated(mention: Span, clause: Span) -> bool:
     window_start = max(clause.start, mention.start - NEGATION_WINDOW_TOKENS)
     window = text_of(mention.doc[window_start:mention.start])
     # a table's cell ends it ('| no temperature | Usually cystitis |'), as a colon does ('Bumps, not flakes: folliculitis')
-    return reaching_negation(window[max(window.rfind("|"), window.rfind(":")) + 1:])
+    window = window[max(window.rfind("|"), window.rfind(":")) + 1:]
+    # a relative clause that opens before the window ends at its comma ('for severe pain that isn't settling,
+    # procedures called vertebroplasty …')
+    before = text_of(mention.doc[clause.start:mention.start])
+    if "," in window and RELATIVE_NEGATION.search(before[:before.rfind(",")]):
+        return has_negation(window[window.rfind(","):])
+    return reaching_negation(window)
 
 
 INEFFECTIVE_WINDOW_TOKENS = 10  # 'codeine and other opioids don't help': how far after a treatment its verdict may stand

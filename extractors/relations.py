@@ -26,7 +26,8 @@ from extractors import context, coordination
 from extractors.cues import LICENSES, CueMatch, clause_cues, cue_matches, list_cues, strongest_cues
 from extractors.doc_index import MentionIndex, opening_of, sentence_at, sentence_bounds, sentences, text_of
 from extractors.entity_types import DISEASE, FEEL_FORMS, SYMPTOM, TREATMENT, EntityTyper, TypedConcept
-from extractors.layout import TABLE_ROW, is_heading, is_item_continuation, is_list_item, is_term_line, starts_line
+from extractors.layout import (TABLE_ROW, is_heading, is_item_continuation, is_list_item, is_term_line, starts_and_ends_line,
+                               starts_line)
 from extractors.ner import ChunkedText, mentions_of, release, shared_typer
 from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, DocumentFacts, Mention,
                                 RelationEvidence)
@@ -304,7 +305,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     """
     typer = shared_typer()
     mention_at = MentionIndex(mentions)
-    article_topic = (topic_mention(title, typer) or most_named_of_title(title, mentions, typer)
+    article_topic = (leading_title_condition(title, typer) or topic_mention(title, typer) or most_named_of_title(title, mentions, typer)
                      or title_condition(title, typer) or body_disease_of_title(title, mentions)) if title else None
     title_names_topic = article_topic is not None
     leading, topic_from = None, 0
@@ -438,8 +439,26 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         elif named_here is None and section.heading_named_none and sentence_idx == section.heading_idx + 1:
             # right under a heading naming none, whose topic a question before it lent ('And when the muscle is
             # involved?' after 'What is pericarditis?'): 'Myocarditis is inflammation of the heart muscle …'
+            # or whose words name it by its head ('What is a spinal "crush" fracture?' / 'A vertebral compression fracture
+            # happens when …', named_by_heading): the section, and the headings after it naming none, are about it
             defined = defining_opening(sentence, named_before)
-            named_here = defined if defined is not None and is_other_disease(defined, topic) else None
+            named_by_head = section.topic is not None and section.topic.sentence_idx == sentence_idx
+            named_here = defined if defined is not None and is_other_disease(
+                defined, article_topic if named_by_head else topic) else None
+        elif named_here is None and paragraphs_in_section == 1 and section.heading_names_other(article_topic):
+            # a heading naming another disease loosely, whose section opens by defining the one it means ('What about
+            # the stomach bug you can get from the water?' / '… Cryptosporidiosis, usually shortened to "crypto", is
+            # caused by a tiny parasite …'): the section, and the headings after it naming none, are about that one
+            defined = defining_opening(sentence, named_before)
+            named_here = defined if (defined is not None and is_other_disease(defined, section.topic)
+                                     and is_other_disease(defined, article_topic)) else None
+        if (named_here is None and previous_sentence is not None and starts_line(sentence)
+                and is_name_line(previous_sentence, named_just_before)):
+            # a paragraph defining the disease a short line of its own just named, a heading that ends like a sentence
+            # ('Septic arthritis - the joint to watch.' / 'Septic arthritis is an infection inside a joint. …')
+            defined = defining_opening(sentence, named_before)
+            named_here = defined if (defined is not None and defined.canonical == named_just_before[0].canonical
+                                     and is_other_disease(defined, article_topic)) else None
         if named_here is None and paragraphs_in_section == 1 and not named_before:
             named_here = defined_by_pointer(sentence, named_just_before, topic)
         if (named_here is not None and topic is not None and is_family_of(topic, named_here)
@@ -765,14 +784,25 @@ def defining_opening(sentence: Span, diseases: list[Mention]) -> Mention | None:
         return first
     # or with the word for what it is ('Myocarditis is inflammation of the heart muscle'; data/gloss_heads.txt)
     defined_by = DEFINED_BY_HEAD.match(after)
-    return first if defined_by and defined_by.group(1).lower() in coordination.word_set("gloss_heads.txt") else None
+    if defined_by and defined_by.group(1).lower() in coordination.word_set("gloss_heads.txt"):
+        return first
+    # or by its cause or what happens ('Cryptosporidiosis, usually shortened to "crypto", is caused by a tiny
+    # parasite …', 'A vertebral compression fracture happens when one of the block-shaped bones of the spine …')
+    if DEFINED_BY_CAUSE.match(after):
+        return first
+    # or, for a plural name, by the things they are ('Nasal polyps are soft, painless, teardrop-shaped growths on …')
+    return first if DEFINED_AS_THINGS.match(after) else None
 
 
+DEFINED_AS_THINGS = re.compile(r"\s+are\s+(?:[\w-]+,?\s+){0,4}?[a-z-]{3,}(?<![iu]s)s\s+(?:on|in|of|that|which|where|inside)\b")
+DEFINED_BY_CAUSE = re.compile(r"\s+(?:(?:is|are)\s+(?:usually\s+|mostly\s+|mainly\s+)?caused\s+by|happens\s+when|occurs\s+when|"
+                              r"(?:is|are)\s+when)\b", re.IGNORECASE)
 DEFINED_BY_HEAD = re.compile(r"\s+(?:is|are)\s+(\w+)\s+(?:of|in|that|which|caused)\b", re.IGNORECASE)
 
 
-DEFINED_NAME_ASIDE = re.compile(  # '(ECS), also called chronic exertional compartment syndrome,'
-    r"(?:\s*\([^()]*\))?(?:\s*,\s*(?:(?:also|sometimes|often)\s+)?(?:called|known\s+as)\s[^,]*(?=,))?,?", re.IGNORECASE)
+DEFINED_NAME_ASIDE = re.compile(  # '(ECS), also called chronic exertional compartment syndrome,'; ', usually shortened to "crypto",'
+    r"(?:\s*\([^()]*\))?(?:\s*,\s*(?:(?:also|sometimes|often|usually)\s+)?(?:called|known\s+as|shortened\s+to)\s[^,]*(?=,))?,?",
+    re.IGNORECASE)
 
 
 POINTED_DEFINITION = re.compile(r"\s*(?:that|this)(?:['\u2019]s|\s+is)\s+(?:(?:a|an|the)\s+)?([\w-]+)", re.IGNORECASE)
@@ -787,6 +817,16 @@ def defined_by_pointer(sentence: Span, diseases_before: list[Mention], topic: Me
         return None
     disease = only_disease(diseases_before)
     return disease if disease is not None and is_other_disease(disease, topic) else None
+
+
+NAME_LINE_MAX_WORDS = 8
+
+
+def is_name_line(sentence: Span, diseases: list[Mention]) -> bool:
+    """A short line of its own, no heading by its form, that opens with the one disease it names ('Septic arthritis -
+    the joint to watch.')."""
+    return (starts_and_ends_line(sentence) and not is_heading(sentence) and len(text_of(sentence).split()) <= NAME_LINE_MAX_WORDS
+            and len({disease.canonical for disease in diseases}) == 1 and opening_disease(sentence, diseases) is not None)
 
 
 def defines_opening(sentence: Span, diseases: list[Mention]) -> bool:
@@ -1324,6 +1364,16 @@ def title_condition(title: str, typer: EntityTyper) -> Mention | None:
     return as_topic_concept(concept)
 
 
+def leading_title_condition(title: str, typer: EntityTyper) -> Mention | None:
+    """The condition a title names first, before a disease it also names, where the ontologies list it as a symptom
+    ('Nosebleeds: what to do, and the nasal polyps question'): the page is about it first."""
+    named = typer.diseases_named_in(title, symptom_diseases=True)
+    diseases = {concept.canonical for concept in typer.diseases_named_in(title)}
+    if not named or not diseases or named[0].canonical in diseases:
+        return None
+    return as_topic_concept(named[0])
+
+
 def page_conditions(doc: Doc, title: str | None, typer: EntityTyper, topic_from_mentions: bool = True) -> list[Mention]:
     """The conditions a page is about (title_condition) by its title, or where the title names no disease
     (a clinic's name), by its leading heading ('Q. What actually is acne?'); a title may name two
@@ -1333,10 +1383,13 @@ def page_conditions(doc: Doc, title: str | None, typer: EntityTyper, topic_from_
     depression')."""
     if title:
         named = {concept.canonical: concept for concept in typer.diseases_named_in(title, symptom_diseases=True)}
+        named.update((concept.canonical, concept) for concept in suggested_by_heading(doc, typer))
         if diseases := {concept.canonical for concept in typer.diseases_named_in(title)}:
             beside = [concept for name, concept in named.items() if name not in diseases]
             asked = defined_by_heading(doc) if beside else set()  # the headings are read only where there is one
-            return [as_topic_concept(concept) for concept in beside if concept.canonical in asked]
+            leading = leading_title_condition(title, typer)
+            return [as_topic_concept(concept) for concept in beside
+                    if concept.canonical in asked or (leading is not None and concept.canonical == leading.canonical)]
         if named:
             return [as_topic_concept(concept) for concept in named.values()]
     if not topic_from_mentions:
@@ -1357,7 +1410,29 @@ def defined_by_heading(doc: Doc) -> set[str]:
         match = WHAT_IS_HEADING.match(text_of(sentence)) if is_heading(sentence) else None
         if match is not None:
             asked.update(concept.canonical for concept in typer.diseases_named_in(match.group("name"), symptom_diseases=True))
-    return asked
+    return asked | {concept.canonical for concept in suggested_by_heading(doc, typer)}
+
+
+SUGGESTING_HEADING = re.compile(r"^\s*(?:could|might|can)\s+it\s+be\s+(?:an?\s+|the\s+)?(?P<name>[^?]+?)(?:\s+instead)?\s*\?\s*$",
+                                re.IGNORECASE)
+
+
+def suggested_by_heading(doc: Doc, typer: EntityTyper) -> list[TypedConcept]:
+    """The conditions the ontologies list as symptoms that a heading suggests the page's reader may have instead and
+    the sentence after it defines ('Could it be colic instead?' / 'Colic is the name for frequent, long bouts of
+    intense crying …'): the disease forms, as on a page about them."""
+    found: list[TypedConcept] = []
+    all_sentences = sentences(doc)
+    for index, sentence in enumerate(all_sentences[:-1]):
+        match = SUGGESTING_HEADING.match(text_of(sentence)) if is_heading(sentence) else None
+        concepts = typer.diseases_named_in(match.group("name"), symptom_diseases=True) if match is not None else ()
+        if len(concepts) != 1 or typer.diseases_named_in(match.group("name")):
+            continue
+        following = text_of(all_sentences[index + 1])
+        if re.match(rf"\s*{re.escape(match.group('name'))}\b", following, re.IGNORECASE) and DEFINITION.match(
+                following[len(match.group("name")) + (len(following) - len(following.lstrip())):]):
+            found.append(concepts[0])
+    return found
 
 
 def as_topic_concept(concept: TypedConcept) -> Mention:

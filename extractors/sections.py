@@ -108,7 +108,16 @@ def names_part_of(heading: Span, disease: Mention) -> bool:
     """Whether a heading names a disease by a word of its own ('How is molluscum treated?' after 'What is molluscum
     contagiosum?'); not by a word any disease's name may hold ('disease', 'infection')."""
     words = set(disease.canonical.split()) - coordination.word_set("disease_nouns.txt")
-    return any(token.lower_ in words and not token.is_stop for token in heading)
+    return any((token.lower_ in words or any(is_adjective_of(token.lower_, word) for word in words)) and not token.is_stop
+               for token in heading)
+
+
+ADJECTIVE_ENDINGS = ("y", "ky")  # 'colicky' of colic, 'lumpy' of lump
+
+
+def is_adjective_of(word: str, name_word: str) -> bool:
+    """Whether a word is the adjective of a name's word ('What can help a colicky baby?' after 'Could it be colic?')."""
+    return len(name_word) >= 4 and any(word == name_word + ending for ending in ADJECTIVE_ENDINGS)
 
 
 def is_family_of(mention: Mention, topic: Mention | None) -> bool:
@@ -428,9 +437,20 @@ class SectionState:
         names_it = (self.heading_named is not None and self.heading_named_alone
                     and named.canonical == self.heading_named.canonical
                     and (defining or self.heading_named_idx == self.heading_idx))  # not a heading's far above it
-        if (self.heading_disease is None and (names_it or (self.heading_named_none and defining))
+        # or a heading naming another loosely ('What about the stomach bug …?' / 'Cryptosporidiosis … is caused by …')
+        # (not the page's disease or its family: 'When bursitis becomes infected' / 'This is called septic bursitis')
+        renames = (defining and self.heading_named is not None and self.heading_named_idx == self.heading_idx
+                   and named.canonical != self.heading_named.canonical and not is_of_topic(self.heading_named, article_topic))
+        if (self.heading_disease is None and (names_it or ((self.heading_named_none or renames) and defining))
                 and (article_topic is None or all(mention.canonical != article_topic.canonical for mention in mentions))):
-            self.heading_disease = named if self.heading_named_none else self.heading_named
+            self.heading_disease = named if self.heading_named_none or renames else self.heading_named
+
+    def heading_names_other(self, article_topic: Mention | None) -> bool:
+        """Whether the section's topic is a disease other than the page's that its heading alone named ('What about
+        the stomach bug you can get from the water?'), not as its whole name ('Priapism')."""
+        return (self.topic is not None and self.topic.sentence_idx == self.heading_idx and not self.heading_named_alone
+                and self.heading_named is not None and self.heading_named_idx == self.heading_idx
+                and article_topic is not None and self.topic.canonical != article_topic.canonical)
 
     @property
     def lists_no_treatment(self) -> bool:

@@ -4469,3 +4469,97 @@ def test_a_symptom_glossed_by_a_bracketed_phenotype_is_that_one_symptom(nlp):
     text = "Toxoplasmosis can affect the brain, causing headaches, fits (seizures) and poor coordination."
     assert related(nlp, text) == {("toxoplasmosis", "headache"), ("toxoplasmosis", "seizure"),
                                   ("toxoplasmosis", "poor coordination")}
+
+
+def test_a_section_defining_the_disease_its_heading_named_loosely_is_about_that_one(nlp):
+    text = ("Lyme disease is an infection spread by tick bites. It often starts with a spreading red rash.\n\n"
+            "What about the tummy bug from the lake?\n\nLyme disease is not the only risk of a camping trip. Giardiasis, "
+            "often shortened to \"giardia\", is caused by a parasite that lives in streams and lakes. You catch it by "
+            "drinking water straight from a stream, even a mouthful, or by eating food washed in it.\n\n"
+            "What should I look for?\n\nThe main sign is diarrhoea, which can last for weeks. Doctors may prescribe "
+            "metronidazole for it.")
+    assert related(nlp, text, title="Lyme disease: a guide for campers") == {
+        ("lyme disease", "rash"), ("giardiasis", "diarrhoea")}
+    assert related(nlp, text, title="Lyme disease: a guide for campers", predicate="treated_by") == {
+        ("giardiasis", "metronidazole")}
+
+
+def test_a_section_defining_a_disease_its_heading_names_by_the_head_word_goes_on_under_the_next_heading(nlp):
+    text = ("Osteoporosis makes bones thinner and more likely to break. It often causes no symptoms until a bone "
+            "breaks.\n\nWhat is a \"crush\" fracture?\n\nA vertebral compression fracture happens when a bone of the "
+            "spine gives way and flattens, sometimes after nothing more than a sneeze. It is most common in the middle "
+            "of the back, and several can happen over the years.\n\nHow does it feel?\n\nMany people get sudden "
+            "back pain and a gradual loss of height, and some notice they tire quickly when standing.")
+    assert related(nlp, text, title="Osteoporosis") == {("vertebral compression fracture", "back pain"),
+                                                        ("vertebral compression fracture", "loss of height")}
+
+
+def test_a_plural_disease_defined_by_the_things_they_are_opens_a_part_on_it(nlp):
+    text = ("Hay fever is an allergy to pollen. It usually causes sneezing and itchy eyes from spring to late summer, "
+            "and it often runs in families.\n\nThe question of polyps\n\nNasal polyps are soft, painless growths on the lining of the nose. They are "
+            "linked to long-term inflammation, and they are more common in people who also have asthma or who react "
+            "badly to aspirin.\n\nWhat might a patient notice?\n\nSmall ones may cause nothing at all, but larger ones "
+            "can cause a blocked nose and snoring, and some people lose their sense of smell for months.")
+    assert related(nlp, text, title="Hay fever: a guide") >= {
+        ("nasal polyp", "blocked nose"), ("nasal polyp", "snoring")}
+    assert ("hay fever", "snoring") not in related(nlp, text, title="Hay fever: a guide")
+
+
+def test_a_title_leading_with_a_condition_before_a_disease_is_about_that_condition(nlp):
+    text = ("Most nosebleeds start from small blood vessels at the front of the nose. A resident may have:\n\n"
+            "nausea and vomiting, because swallowed blood irritates the stomach.\n\n"
+            "dizziness if they have lost a lot of blood.")
+    assert related(nlp, text, title="Nosebleeds: what to do, and the nasal polyps question") == {
+        ("nosebleed", "nausea"), ("nosebleed", "vomiting"), ("nosebleed", "dizziness")}
+
+
+def test_a_paragraph_defining_the_disease_a_short_line_named_is_about_it(nlp):
+    text = ("Sepsis is a life-threatening reaction to an infection. Signs include a high temperature and confusion.\n\n"
+            "Septic arthritis - the joint to watch.\n\nSeptic arthritis is an infection inside a joint. Germs reach it "
+            "through the blood, through a wound or after an injection, and it can destroy the joint within days if "
+            "nobody acts.\n\nWhat you might notice:\n\nsudden, severe pain in one joint.\n\n"
+            "a fever and chills.")
+    assert related(nlp, text, title="Sepsis: spotting it early") >= {
+        ("septic arthritis", "joint pain"), ("septic arthritis", "chill")}
+    assert ("sepsis", "chill") not in related(nlp, text, title="Sepsis: spotting it early")
+
+
+def test_a_heading_suggesting_a_condition_makes_it_a_disease_with_its_own_part(nlp):
+    text = ("Reflux is very common in babies and usually gets better by itself.\n\nCould it be colic instead?\n\n"
+            "Colic is the name for long bouts of crying in a baby who is otherwise healthy. Typical signs include:\n\n"
+            "going red in the face during the crying.\n\nWhat can help a colicky baby?\n\n"
+            "Some parents try simethicone drops from the pharmacy.")
+    assert related(nlp, text, title="Reflux in babies: a guide for parents") == {("infant colic", "red in the face")}
+    assert related(nlp, text, title="Reflux in babies: a guide for parents", predicate="treated_by") == {
+        ("infant colic", "simethicone")}
+
+
+def test_a_negation_inside_a_relative_clause_before_a_comma_leaves_the_treatments_after_it(nlp):
+    text = ("Kidney stones can be very painful.\n\nTreatment aims to control the pain:\n\n"
+            "for severe pain that isn't settling, procedures called lithotripsy or ureteroscopy.")
+    found = document_facts("0" * 16, nlp(text), title="Kidney stones").relations
+    assert {(r.object.canonical, r.negated) for r in found if r.predicate == "treated_by"} >= {
+        ("lithotripsy", False), ("ureteroscopy", False)}
+
+
+def test_a_named_manual_therapy_is_negated_by_not_recommended_after_it(nlp):
+    text = "Colic is the name for long bouts of crying. Herbal teas, cranial osteopathy and chiropractic treatment are not recommended."
+    found = document_facts("0" * 16, nlp(text), title="Colic").relations
+    assert found and all(r.negated for r in found if r.predicate == "treated_by")
+
+
+def test_lay_wordings_of_warning_signs_take_their_symptom_names(nlp):
+    text = ("Meningitis can get worse very quickly. Signs to look out for:\n\n"
+            "a rash that does not fade when you roll a glass over it.\n\nbreathing very fast, or a racing heartbeat.\n\n"
+            "being very sleepy and hard to wake.\n\npassing very little urine.")
+    assert related(nlp, text, title="Meningitis") == {
+        ("meningitis", "non blanching rash"), ("meningitis", "rapid breathing"), ("meningitis", "tachycardia"),
+        ("meningitis", "drowsiness"), ("meningitis", "difficulty waking"), ("meningitis", "reduced urination")}
+
+
+def test_a_crying_babys_signs_take_their_names(nlp):
+    text = ("Colic is the name for long bouts of crying in a baby who is otherwise healthy. Typical signs include:\n\n"
+            "lots of wind, clenched fists and drawing their knees up to the tummy.\n\nbeing very hard to settle.")
+    assert related(nlp, text, title="Colic") == {
+        ("infant colic", "wind"), ("infant colic", "clenched fist"), ("infant colic", "drawing knees up"),
+        ("infant colic", "difficulty settling")}
