@@ -276,6 +276,8 @@ _MD_TOP_HEADING = re.compile(r"^\s{0,3}#\s+\S")  # '# Underactive thyroid': the 
 # A heading's attribute block (Pandoc, kramdown, Hugo: '## Treatment {#treatment .toc}') and closing hashes.
 _MD_HEADING_TAIL = re.compile(r"\s*(?:\{:?\s*[#.][^{}\n]*\}|\s#+)\s*$")
 _MD_EMPHASIS = re.compile(r"\*\*|__")
+# '*really* itchy', '_never_': a word or phrase set in italics by single marks (not a bullet's '* ', nor 'marked *')
+_MD_ITALICS = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])|(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 _BULLET_GLYPHS = "\u2022\u00b7\u25aa\u25ab\u25e6\u25cf\u25cb\u25a0\u25a1\u27a2\u27a4\u25ba\u25b8\u25b6\u2713\u2714\u2705\u2611"
@@ -319,6 +321,8 @@ def strip_markdown(line: str) -> tuple[str, float, bool]:
         link_chars += sum(len(match.group(0)) for match in _BARE_URL.finditer(line))
     if "**" in line or "__" in line:
         line = _MD_EMPHASIS.sub("", line)
+    if "*" in line or "_" in line:
+        line = _MD_ITALICS.sub(lambda match: match.group(1) or match.group(2), line)
     if "\\" in line:
         line = _MD_ESCAPE.sub(r"\1", line)
     line = " ".join(line.split())

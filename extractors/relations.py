@@ -511,7 +511,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             section.introduce_list(sentence, mention_at, pointed_at or topic, previous_sentence, paragraph_symptoms,
                                    pointed=pointed_at is not None)
             previous_items = []
-        elif (previous_items or previous) and sentence[0].lower_ in BACK_REFERENCES and list_cues(matches, "clause"):
+        elif ((previous_items or previous) and sentence[0].lower_ in BACK_REFERENCES and list_cues(matches, "clause")
+              and not (previous_items and (section.help_list or section.help_section) and not named_before)):
+            # (not, naming no disease, after the reasons of a help list: 'Call 999 … if someone:' / 'is drowsy, confused …'
+            # / 'This notice is general guidance …'; but '… These may be signs of a stroke.')
             subject, from_topic = list_subject(sentence, mention_at, topic)
             backward = ListContext(list_cues(matches, "clause"), subject, context.is_hedged(sentence), from_topic)
             # the list above, or the sentence just before in the same paragraph ('… or weakness. These symptoms could be a sign of a stroke.')

@@ -916,3 +916,9 @@ def test_a_line_opening_with_a_bracketed_advert_label_is_junk_whatever_its_lengt
     cleaned = clean_text(page.read_text(encoding="utf-8"))
     assert not [line for line in cleaned.text.splitlines() if "Advertisement" in line]
     assert "Rib stress fractures are one of the commonest reasons" in cleaned.text
+
+
+def test_single_mark_italics_are_stripped_but_bullets_and_footnote_stars_stay():
+    assert clean.strip_markdown("The bumps can be *really* itchy, and _never_ contagious.")[0] == (
+        "The bumps can be really itchy, and never contagious.")
+    assert clean.strip_markdown("Required fields are marked *")[0] == "Required fields are marked *"

@@ -4563,3 +4563,28 @@ def test_a_crying_babys_signs_take_their_names(nlp):
     assert related(nlp, text, title="Colic") == {
         ("infant colic", "wind"), ("infant colic", "clenched fist"), ("infant colic", "drawing knees up"),
         ("infant colic", "difficulty settling")}
+
+
+def test_a_sentence_pointing_back_after_a_help_list_relates_none_of_its_reasons(nlp):
+    text = ("Legionnaires' disease is a lung infection caught from water droplets. It usually starts with a cough "
+            "and a high temperature.\n\nWhen to get help\n\nCall 999 if someone:\n\nis drowsy or confused.\n\n"
+            "is struggling to breathe.\n\nThis notice is general guidance from our volunteers and is not medical advice.")
+    assert related(nlp, text, title="Legionnaires' disease") == {
+        ("legionnaires' disease", "cough"), ("legionnaires' disease", "fever")}
+
+
+def test_more_lay_wordings_take_their_symptom_names(nlp):
+    text = ("Sinusitis is common after a cold. It can cause:\n\n"
+            "a child who breathes through their mouth, even when asleep.\n\n"
+            "a feeling of pressure across the face.\n\nblood running down the back of the throat after a nosebleed.\n\n"
+            "a pale complexion and a reduced sense of smell.")
+    assert related(nlp, text, title="Sinusitis") >= {
+        ("sinusitis", "mouth breathing"), ("sinusitis", "facial pressure"), ("sinusitis", "blood in throat"),
+        ("sinusitis", "pallor"), ("sinusitis", "reduced sense of smell")}
+
+
+def test_first_aid_and_procedure_wordings_are_treatments(nlp):
+    text = ("A boil usually heals by itself within two weeks. Treatment options include draining an abscess under local "
+            "anaesthetic.")
+    found = related(nlp, text, title="Boils", predicate="treated_by")
+    assert ("boil", "abscess drainage") in found
