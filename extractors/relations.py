@@ -1595,12 +1595,20 @@ def described_gap() -> re.Pattern[str]:
                       rf"(?:called|known\s+as|named)\s+(?:(?:a|an|the)\s+)?", re.IGNORECASE)
 
 
+PROCEDURE_KIND = "procedure"  # data/treatments.tsv's kind of an operation or a drainage
+
+
 def without_described_treatments(mentions: list[Mention], text: str) -> list[Mention]:
     """A treatment a page describes and then names ('it may be drained with a needle in a procedure called
-    pericardiocentesis'; data/naming_nouns.txt) is the named one: the description is no second treatment."""
+    pericardiocentesis'; data/naming_nouns.txt) is the named one: the description is no second treatment. So is a
+    procedure a bracket right after it names, alone there ('washing it out during keyhole surgery (arthroscopy)')."""
+    kinds = shared_typer().treatment_kinds
     described = {id(first) for first, named in neighbours(mentions)
                  if first.entity_type == TREATMENT and named.entity_type == TREATMENT
-                 and described_gap().fullmatch(text[first.end:named.start])}
+                 and (described_gap().fullmatch(text[first.end:named.start])
+                      or (BRACKET_GAP.fullmatch(text[first.end:named.start]) and text[named.end:named.end + 1] == ")"
+                          and first.canonical != named.canonical
+                          and kinds.get(first.canonical) == kinds.get(named.canonical) == PROCEDURE_KIND))}
     return [mention for mention in mentions if id(mention) not in described]
 
 

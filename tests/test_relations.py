@@ -4588,3 +4588,10 @@ def test_first_aid_and_procedure_wordings_are_treatments(nlp):
             "anaesthetic.")
     found = related(nlp, text, title="Boils", predicate="treated_by")
     assert ("boil", "abscess drainage") in found
+
+
+def test_a_procedure_a_bracket_right_after_it_names_is_that_procedure(nlp):
+    text = ("Septic arthritis is an infection inside a joint. It is treated with antibiotics given into a vein and with "
+            "keyhole surgery (arthroscopy) to wash out the joint.")
+    assert related(nlp, text, title="Septic arthritis", predicate="treated_by") == {
+        ("septic arthritis", "antibiotic"), ("septic arthritis", "arthroscopy")}
