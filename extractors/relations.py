@@ -305,8 +305,9 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     """
     typer = shared_typer()
     mention_at = MentionIndex(mentions)
-    article_topic = (leading_title_condition(title, typer) or topic_mention(title, typer) or most_named_of_title(title, mentions, typer)
-                     or title_condition(title, typer) or body_disease_of_title(title, mentions)) if title else None
+    article_topic = (leading_title_condition(title, typer) or topic_mention(title, typer)
+                     or most_named_of_title(title, mentions, typer) or title_condition(title, typer)
+                     or body_disease_of_title(title, mentions)) if title else None
     title_names_topic = article_topic is not None
     leading, topic_from = None, 0
     if article_topic is None and topic_from_mentions:  # no title, or one naming no disease ('Scattered Thoughts')
@@ -791,19 +792,20 @@ def defining_opening(sentence: Span, diseases: list[Mention]) -> Mention | None:
         return first
     # or by its cause or what happens ('Cryptosporidiosis, usually shortened to "crypto", is caused by a tiny
     # parasite …', 'A vertebral compression fracture happens when one of the block-shaped bones of the spine …')
-    if DEFINED_BY_CAUSE.match(after):
+    if DEFINED_BY_HOW_IT_ARISES.match(after):
         return first
     # or, for a plural name, by the things they are ('Nasal polyps are soft, painless, teardrop-shaped growths on …')
     return first if DEFINED_AS_THINGS.match(after) else None
 
 
 DEFINED_AS_THINGS = re.compile(r"\s+are\s+(?:[\w-]+,?\s+){0,4}?[a-z-]{3,}(?<![iu]s)s\s+(?:on|in|of|that|which|where|inside)\b")
-DEFINED_BY_CAUSE = re.compile(r"\s+(?:(?:is|are)\s+(?:usually\s+|mostly\s+|mainly\s+)?caused\s+by|happens\s+when|occurs\s+when|"
-                              r"(?:is|are)\s+when)\b", re.IGNORECASE)
+DEFINED_BY_HOW_IT_ARISES = re.compile(r"\s+(?:(?:is|are)\s+(?:usually\s+|mostly\s+|mainly\s+)?caused\s+by"
+                                      r"|happens\s+when|occurs\s+when|(?:is|are)\s+when)\b", re.IGNORECASE)
 DEFINED_BY_HEAD = re.compile(r"\s+(?:is|are)\s+(\w+)\s+(?:of|in|that|which|caused)\b", re.IGNORECASE)
 
 
-DEFINED_NAME_ASIDE = re.compile(  # '(ECS), also called chronic exertional compartment syndrome,'; ', usually shortened to "crypto",'
+# '(ECS), also called chronic exertional compartment syndrome,'; ', usually shortened to "crypto",'
+DEFINED_NAME_ASIDE = re.compile(
     r"(?:\s*\([^()]*\))?(?:\s*,\s*(?:(?:also|sometimes|often|usually)\s+)?(?:called|known\s+as|shortened\s+to)\s[^,]*(?=,))?,?",
     re.IGNORECASE)
 
@@ -828,7 +830,8 @@ NAME_LINE_MAX_WORDS = 8
 def is_name_line(sentence: Span, diseases: list[Mention]) -> bool:
     """A short line of its own, no heading by its form, that opens with the one disease it names ('Septic arthritis -
     the joint to watch.')."""
-    return (starts_and_ends_line(sentence) and not is_heading(sentence) and len(text_of(sentence).split()) <= NAME_LINE_MAX_WORDS
+    return (starts_and_ends_line(sentence) and not is_heading(sentence)
+            and len(text_of(sentence).split()) <= NAME_LINE_MAX_WORDS
             and len({disease.canonical for disease in diseases}) == 1 and opening_disease(sentence, diseases) is not None)
 
 
@@ -1386,10 +1389,12 @@ def page_conditions(doc: Doc, title: str | None, typer: EntityTyper, topic_from_
     depression')."""
     if title:
         named = {concept.canonical: concept for concept in typer.diseases_named_in(title, symptom_diseases=True)}
-        named.update((concept.canonical, concept) for concept in suggested_by_heading(doc, typer))
+        suggested = suggested_by_heading(doc, typer)
+        named.update((concept.canonical, concept) for concept in suggested)
         if diseases := {concept.canonical for concept in typer.diseases_named_in(title)}:
             beside = [concept for name, concept in named.items() if name not in diseases]
-            asked = defined_by_heading(doc) if beside else set()  # the headings are read only where there is one
+            # the headings are read only where there is one
+            asked = defined_by_heading(doc) | {concept.canonical for concept in suggested} if beside else set()
             leading = leading_title_condition(title, typer)
             return [as_topic_concept(concept) for concept in beside
                     if concept.canonical in asked or (leading is not None and concept.canonical == leading.canonical)]
@@ -1413,11 +1418,11 @@ def defined_by_heading(doc: Doc) -> set[str]:
         match = WHAT_IS_HEADING.match(text_of(sentence)) if is_heading(sentence) else None
         if match is not None:
             asked.update(concept.canonical for concept in typer.diseases_named_in(match.group("name"), symptom_diseases=True))
-    return asked | {concept.canonical for concept in suggested_by_heading(doc, typer)}
+    return asked
 
 
-SUGGESTING_HEADING = re.compile(r"^\s*(?:could|might|can)\s+it\s+be\s+(?:an?\s+|the\s+)?(?P<name>[^?]+?)(?:\s+instead)?\s*\?\s*$",
-                                re.IGNORECASE)
+SUGGESTING_HEADING = re.compile(r"^\s*(?:could|might|can)\s+it\s+be\s+(?:an?\s+|the\s+)?(?P<name>[^?]+?)(?:\s+instead)?"
+                                r"\s*\?\s*$", re.IGNORECASE)
 
 
 def suggested_by_heading(doc: Doc, typer: EntityTyper) -> list[TypedConcept]:
@@ -1432,8 +1437,8 @@ def suggested_by_heading(doc: Doc, typer: EntityTyper) -> list[TypedConcept]:
         if len(concepts) != 1 or typer.diseases_named_in(match.group("name")):
             continue
         following = text_of(all_sentences[index + 1])
-        if re.match(rf"\s*{re.escape(match.group('name'))}\b", following, re.IGNORECASE) and DEFINITION.match(
-                following[len(match.group("name")) + (len(following) - len(following.lstrip())):]):
+        named_first = re.match(rf"\s*{re.escape(match.group('name'))}\b", following, re.IGNORECASE)
+        if named_first is not None and DEFINITION.match(following[named_first.end():]):
             found.append(concepts[0])
     return found
 

@@ -4595,3 +4595,9 @@ def test_a_procedure_a_bracket_right_after_it_names_is_that_procedure(nlp):
             "keyhole surgery (arthroscopy) to wash out the joint.")
     assert related(nlp, text, title="Septic arthritis", predicate="treated_by") == {
         ("septic arthritis", "antibiotic"), ("septic arthritis", "arthroscopy")}
+
+
+def test_soap_substitutes_and_circumcision_are_treatments(nlp):
+    text = "Balanitis is treated with soap substitutes and, where it keeps coming back, a circumcision."
+    assert related(nlp, text, title="Balanitis", predicate="treated_by") >= {
+        ("balanitis", "soap substitute"), ("balanitis", "circumcision")}
