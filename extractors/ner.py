@@ -557,7 +557,7 @@ def is_product_name_word(span: Span) -> bool:
     return False
 
 
-COORDINATORS = coordination.CONJUNCTIONS | {","}
+COORDINATORS = coordination.CONJUNCTIONS | {",", "nor"}  # what joins coordinated mentions ('no rash, fever nor cough')
 
 
 def with_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[str], label: int) -> list[Span]:
@@ -978,9 +978,6 @@ def names_vaccine(span: Span) -> bool:
     following = span.doc[index].lower_ if index < len(span.doc) else ""  # 'Bacille Calmette-Guérin (BCG) vaccine'
     vaccine_words = coordination.word_set("vaccine_words.txt")
     return span[-1].lower_ in vaccine_words or following in vaccine_words
-
-
-COORDINATORS = frozenset({",", "or", "and", "nor"})
 
 
 def negate_coordinated(doc: Doc) -> None:
