@@ -122,13 +122,17 @@ def fresh_predicates() -> re.Pattern[str]:
     return re.compile(rf",\s*(?:and|but)\s+(?:{verbs})\b", re.IGNORECASE)
 
 
-def reaching_negation(text: str) -> bool:
+def reaching_negation(text: str, clause_before: str | None = None) -> bool:
     """A negation cue in text that reaches its end: one of data/item_negations.txt ('without') stops at a
-    comma ('crying without tears, sunken eyes'); the others reach past it ('no fever, cough or rash')."""
+    comma ('crying without tears, sunken eyes'); the others reach past it ('no fever, cough or rash').
+
+    clause_before: the clause's text up to where text ends, where text is only the last words of it; a relative
+    clause holding the negation may open before them ('… pain that isn't settling, procedures called …')."""
     cut = text.rfind(",")
     if cut < 0:
         return has_negation(text)
-    if RELATIVE_NEGATION.search(text[:cut]):  # 'a heart that won't slow down, feeling sick or shaking': its verb's
+    before_comma = clause_before[:clause_before.rfind(",")] if clause_before is not None else text[:cut]
+    if RELATIVE_NEGATION.search(before_comma):  # 'a heart that won't slow down, feeling sick or shaking': its verb's
         return has_negation(text[cut:])
     return has_negation(text[cut:]) or has_negation(listed_cues("item_negations.txt").sub(" ", text[:cut]))
 
@@ -529,12 +533,8 @@ def is_negated(mention: Span, clause: Span) -> bool:
     window = text_of(mention.doc[window_start:mention.start])
     # a table's cell ends it ('| no temperature | Usually cystitis |'), as a colon does ('Bumps, not flakes: folliculitis')
     window = window[max(window.rfind("|"), window.rfind(":")) + 1:]
-    # a relative clause that opens before the window ends at its comma ('for severe pain that isn't settling,
-    # procedures called vertebroplasty …')
-    before = text_of(mention.doc[clause.start:mention.start])
-    if "," in window and RELATIVE_NEGATION.search(before[:before.rfind(",")]):
-        return has_negation(window[window.rfind(","):])
-    return reaching_negation(window)
+    # a relative clause may open before the window ('for severe pain that isn't settling, procedures called …')
+    return reaching_negation(window, clause_before=text_of(mention.doc[clause.start:mention.start]))
 
 
 INEFFECTIVE_WINDOW_TOKENS = 10  # 'codeine and other opioids don't help': how far after a treatment its verdict may stand
