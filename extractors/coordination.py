@@ -448,6 +448,104 @@ def predicated_actions(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Ex
     return found
 
 
+@dataclass(frozen=True)
+class LesionQuality:
+    """A quality of a skin sign that is a symptom of its own (data/lesion_qualities.tsv)."""
+
+    symptom: str
+    form: str  # 'adjective' or 'verb'
+    attributive: bool
+
+
+@lru_cache(maxsize=1)
+def lesion_qualities() -> dict[str, LesionQuality]:
+    return {word.lower(): LesionQuality(symptom, form, attributive == "yes")
+            for word, symptom, form, attributive in read_table("lesion_qualities.tsv")}
+
+
+@lru_cache(maxsize=1)
+def lesion_subjects() -> dict[str, str]:
+    """word -> 'noun' or 'pronoun': what a skin sign's quality is said of (data/lesion_subjects.tsv)."""
+    return {word.lower(): kind for word, kind in read_table("lesion_subjects.tsv")}
+
+
+FIND_WORDS = frozenset({"find", "finds", "found", "finding"})  # 'you'll find it itchy'
+LESION_REACH_TOKENS = 10  # 'can itch, burn and feel sore or tender': how far the qualities run after the sign
+
+
+def lesion_quality_symptom(typer: EntityTyper, word: str) -> TypedConcept | None:
+    quality = lesion_qualities().get(word)
+    typed = typer.classify(quality.symptom, "SYMPTOM") if quality is not None else None
+    return typed if typed is not None and typed.entity_type == "symptom" else None
+
+
+def predicated_lesion_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
+    """'the blisters are very itchy', 'the spot is usually tender to press', 'they often itch', 'you'll find it
+    itchy': a quality of data/lesion_qualities.tsv said of a skin sign, its area or a pronoun for it is that
+    symptom on its own (itching, tenderness), as the sign itself is a symptom named apart."""
+    found: list[Expansion] = []
+    qualities, verbs = lesion_qualities(), linking_verbs() | {"be", "feel", "feels", "look", "looks"}
+    for subject in tokens_among(doc, frozenset(lesion_subjects())):
+        index = subject.i + 1
+        linked = subject.i > 0 and doc[subject.i - 1].lower_ in FIND_WORDS and lesion_subjects()[subject.lower_] == "pronoun"
+        if not linked and lesion_subjects()[subject.lower_] == "pronoun" and not subject_of_clause(doc, subject):
+            continue
+        while index < len(doc) and doc[index].lower_ in AUXILIARIES | RELATIVE_WORDS | DEGREE_WORDS:
+            index += 1
+        end = min(len(doc), subject.i + 1 + LESION_REACH_TOKENS)
+        while index < end:
+            token = doc[index]
+            word = token.lower_
+            if word in verbs:
+                linked = True
+            elif word in qualities and index not in taken and (linked or qualities[word].form == "verb"):
+                typed = lesion_quality_symptom(typer, word)
+                if typed is not None:
+                    found.append(Expansion(index, index + 1, typed, Span(doc, subject.i, subject.i + 1, label="SYMPTOM")))
+            elif not (is_connector(token) or word == "but" or word in AUXILIARIES or word in DEGREE_WORDS or word in qualities
+                      or (token.is_alpha and index not in taken and (looks_like_adjective(word) or word.endswith("less")))
+                      or word in quality_verbs()):
+                break  # 'the rash is itchy and spreads to the arms': the qualities end at the first other word
+            index += 1
+    return found
+
+
+def subject_of_clause(doc: Doc, pronoun: Token) -> bool:
+    """Whether a pronoun opens its clause ('They often itch', '…, and it may be itchy'), not an object ('scratch them')."""
+    if pronoun.lower_ == "them":
+        return False
+    return pronoun.i == 0 or doc[pronoun.i - 1].is_sent_start or doc[pronoun.i - 1].is_punct \
+        or doc[pronoun.i - 1].lower_ in CONJUNCTIONS | {"but", "so", "although", "though", "because", "when", "if"} \
+        or pronoun.is_sent_start
+
+
+def attributive_lesion_qualities(doc: Doc, found: list[Expansion], typer: EntityTyper) -> list[Expansion]:
+    """'an itchy, spotty rash', 'itchy bumps': the quality before a skin sign is a symptom of its own
+    (itching) beside the sign; the adjective no longer folds into the sign's name."""
+    qualities, subjects = lesion_qualities(), lesion_subjects()
+    result: list[Expansion] = []
+    for item in found:
+        first = doc[item.start]
+        quality = qualities.get(first.lower_)
+        head = doc[item.source.end - 1]
+        if quality is None or not quality.attributive or subjects.get(head.lower_) != "noun" \
+                or item.typed.entity_type != "symptom" or item.start >= item.source.end \
+                or head.lower_ in typer.body_part_pieces:  # 'itchy patches (of skin)' are the skin's: skin itching
+            result.append(item)
+            continue
+        typed = lesion_quality_symptom(typer, first.lower_)
+        if typed is None:
+            result.append(item)
+            continue
+        result.append(Expansion(item.start, item.start + 1, typed, item.source))
+        if item.end - item.start > 1:  # 'itchy rash' as one entity: the rash stays a symptom of its own
+            rest_text = doc[item.start + 1:item.end].text
+            rest = typer.classify(rest_text, "SYMPTOM")
+            if rest is not None and rest.entity_type == "symptom" and typer.knows(rest_text, "SYMPTOM"):
+                result.append(Expansion(item.start + 1, item.end, rest, item.source))
+    return result
+
+
 def trouble_with(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
     """'trouble with memory, thinking and understanding', 'problems with hearing or balance':
     one symptom per thing that is hard ('memory problem', 'difficulty thinking'), and
@@ -573,7 +671,7 @@ def state_symptom(typer: EntityTyper, word: str) -> TypedConcept | None:
     tired' is fatigue), else the symptom noun of the adjective ('confused' -> confusion)."""
     name = f"feeling {word}"
     if not typer.is_curated(name):
-        noun = state_lexicon(typer).adjectives.get(word)
+        noun = state_lexicon(typer).adjectives.get(word) or typer.state_adjectives.get(word)  # 'feverish' -> fever
         if noun is None:
             return None
         name = noun
@@ -739,6 +837,8 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
     result.extend(stacked)
     result = replaced_words(result, predicated_qualities(doc, taken, typer))  # 'burning or stinging.' under '… eyes feel:'
     result = replaced_words(result, predicated_actions(doc, taken, typer))
+    result = attributive_lesion_qualities(doc, result, typer)
+    result.extend(predicated_lesion_qualities(doc, taken | {i for item in result for i in range(item.start, item.end)}, typer))
     result.extend(trouble_with(doc, taken, typer))
     taken.update(item.start for item in result)
     result.extend(felt_states(doc, taken, typer))

@@ -51,7 +51,7 @@ def is_heading(sentence: Span) -> bool:
     text = text_of(sentence).strip()
     words = len(text.split())
     if not starts_and_ends_line(sentence):
-        return is_question_line(sentence) or is_capitals_line(sentence)
+        return is_question_line(sentence) or is_capitals_line(sentence) or is_question_led_line(sentence)
     return (bool(text) and (words <= MAX_HEADING_WORDS or words <= MAX_CAPITALS_HEADING_WORDS and text.isupper())
             and not text.endswith((".", "!", ",", ";", ":")) and not text[0].islower() and not text.startswith(TABLE_ROW))
 
@@ -81,6 +81,19 @@ def is_question_line(sentence: Span) -> bool:
             and len(question.split()) <= most and not text[0].islower() and not text.startswith(TABLE_ROW))
 
 
+def is_question_led_line(sentence: Span) -> bool:
+    """A sentence of a short line that opens with a short question and ends like no sentence: 'Not a cataract? A
+    quick word on corneal abrasions' is one heading, both its sentences."""
+    doc, lines = sentence.doc, Lines.of(sentence.doc)
+    start, end = lines.start(sentence.start), lines.end(sentence.start)
+    text = doc[start:end].text.strip()
+    question, mark, rest = text.partition("?")
+    return (bool(mark) and bool(rest.strip()) and len(question.split()) <= MAX_LEAD_QUESTION_WORDS
+            and lines.words(start, end) <= MAX_HEADING_WORDS and not rest.strip().endswith((".", "!", "?", ",", ";", ":"))
+            and not text[0].islower() and rest.strip()[:1].isupper() and not text.startswith(TABLE_ROW))
+
+
+MAX_LEAD_QUESTION_WORDS = 4  # 'Not a cataract?' before the line's heading
 MAX_FOLLOW_UP_QUESTION_WORDS = 3  # 'What now?', 'Is it serious?' after the line's statement
 MAX_READER_QUESTION_WORDS = 5  # 'Is that an abscess too?' after a statement in the first person
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|My|me)\b")

@@ -607,12 +607,12 @@ def coordinated_common_treatments(doc: Doc, spans: list[Span], common: AbstractS
 
 def labelled_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[str], label: int) -> list[Span]:
     """A treatment too common as a word to match alone is one where it labels a line of its own:
-    'Rest. Get as much rest as you need', 'Rest: lie down' or 'Rest and take it easy. Avoid …' in a
-    list of what helps."""
+    'Rest. Get as much rest as you need', 'Rest: lie down', 'Rest the joint' or 'Rest and take it easy. Avoid …'
+    in a list of what helps, and a lowercase line that lost its bullet ('rest and sleep.')."""
     taken = claimed_tokens(spans, common)
     return [Span(doc, token.i, token.i + 1, label=label) for token in doc
-            if token.lower_ in common and token.i not in taken and token.is_title and starts_line_at(doc, token.i)
-            and opens_label(doc, token.i)]
+            if token.lower_ in common and token.i not in taken and (token.is_title or token.is_lower)
+            and starts_line_at(doc, token.i) and opens_label(doc, token.i)]
 
 
 @lru_cache(maxsize=1)
@@ -646,7 +646,8 @@ def framed_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[st
     return found
 
 
-LABEL_ENDS = frozenset({".", ":"})
+LABEL_ENDS = frozenset({".", ":", "\u2013", "\u2014"})  # 'Rest – keep off it as much as you can'
+LABEL_OBJECTS = frozenset({"the", "your", "it", "them"})  # 'Rest the joint', 'Ice it': what the instruction treats
 LABEL_JOINERS = frozenset({"and", "or", ","})
 INSTRUCTION_FOLLOWERS = frozenset({"until", "for", "as", "when", "while"})
 MAX_LABEL_TOKENS = 7  # 'Rest and take it easy.': a short label sentence that the line goes on to explain
@@ -655,11 +656,11 @@ MAX_LABEL_TOKENS = 7  # 'Rest and take it easy.': a short label sentence that th
 def opens_label(doc: Doc, index: int) -> bool:
     """Whether the word at index is a line's label: alone before '.' or ':', opening a short label
     joined on with 'and', 'or' or a comma ('Rest and take it easy.', 'Heat or ice.'), or an instruction
-    saying how long or when ('Rest until the pain settles')."""
+    saying how long or when ('Rest until the pain settles') or what it is for ('Rest the joint', 'Ice it')."""
     following = doc[index + 1:index + 1 + MAX_LABEL_TOKENS]
     if not len(following):
         return False
-    if following[0].text in LABEL_ENDS or following[0].lower_ in INSTRUCTION_FOLLOWERS:
+    if following[0].text in LABEL_ENDS or following[0].lower_ in INSTRUCTION_FOLLOWERS | LABEL_OBJECTS:
         return True  # 'Rest.', and an instruction: 'Rest until the pain settles', 'Ice for 20 minutes'
     if following[0].lower_ not in LABEL_JOINERS:
         return False

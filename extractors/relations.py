@@ -32,7 +32,7 @@ from extractors.ner import ChunkedText, mentions_of, release, shared_typer
 from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, DocumentFacts, Mention,
                                 RelationEvidence)
 from extractors.sections import (BACK_REFERENCES, IT_IS, LIST_FACTOR, PARENTHESES, PART_WORDS, SECTION_FACTOR, ListContext,
-                                 SectionState, announcement, as_topic, is_entity_line, is_family_of, is_of_topic, is_fragment, is_kind_name,
+                                 SectionState, announcement, as_topic, is_entities_line, is_family_of, is_of_topic, is_fragment, is_kind_name,
                                  list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases,
                                  sentence_evidence, sentence_mentions, topic_mention, without_appositions)
 from extractors.terms import term_key
@@ -367,7 +367,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         treatments_before = [m for m in sentence_mentions(sentence, mention_at) if m.entity_type == TREATMENT]
         if sentence_idx in headings:
             about = section.current_list or section.context
-            if (about is not None and is_entity_line(sentence, mention_at, (SYMPTOM, TREATMENT))
+            if (about is not None and is_entities_line(sentence, mention_at, (SYMPTOM, TREATMENT))
                     and not names_generic_treatment(sentence, mention_at)):
                 # 'Fatigue' as a subheading of 'What are the symptoms of MS?': the heading is an item
                 found.extend(list_item_relations(sentence, sentence_idx, about, mention_at))

@@ -265,6 +265,17 @@ def is_entity_line(sentence: Span, mention_at: dict[int, Mention], types: tuple[
     return bool(words) and all(mentions[0].start <= token.idx < mentions[0].end for token in words)
 
 
+def is_entities_line(sentence: Span, mention_at: dict[int, Mention], types: tuple[str, ...]) -> bool:
+    """Whether the sentence's words are all mentions of these types and the words that join them ('Fatigue',
+    'fever and chills', 'pale or clay-coloured poo'): a list line without its full stop, not a heading."""
+    mentions = sentence_mentions(sentence, mention_at)
+    if len(mentions) < 2 or any(mention.entity_type not in types for mention in mentions):
+        return is_entity_line(sentence, mention_at, types)
+    joiners = coordination.CONJUNCTIONS | coordination.DETERMINERS | coordination.linking_words()
+    return all(any(mention.start <= token.idx < mention.end for mention in mentions) or token.lower_ in joiners
+               for token in sentence if token.is_alpha)
+
+
 def name_line_disease(sentence: Span, mention_at: dict[int, Mention]) -> Mention | None:
     """The disease a line starts with as a sentence of its own ('Plaque psoriasis. The most common type …'):
     a subheading for what follows it."""
@@ -479,6 +490,8 @@ class SectionState:
             # a name the document made a disease's: "So, Cushing's - the opposite problem?", 'Frostbite' on a page titled
             # 'Hypothermia and frostbite'
             heading_topic = as_topic(named[0], sentence_idx)
+        if heading_topic is None and opens_part(sentence, named):
+            heading_topic = as_topic(named[0], sentence_idx)  # 'A quick word on corneal abrasions': a name no list knows
         compares = False
         if heading_topic is None and not named and self.heading_disease is not None:
             # 'What does it look like?', 'Treatment options' under 'Alopecia areata': still that disease's section

@@ -2690,7 +2690,7 @@ def test_sepsis_is_a_disease_with_symptoms_of_its_own(nlp):
 
 def test_rare_one_word_disease_names_are_found_but_ordinary_words_are_not(nlp):
     found = related(nlp, "Chickenpox causes an itchy rash. Measles causes a high temperature. Scabies causes itching.")
-    assert found == {("chickenpox", "rash"), ("measles", "fever"), ("scabies", "itching")}
+    assert found == {("chickenpox", "rash"), ("chickenpox", "itching"), ("measles", "fever"), ("scabies", "itching")}
     doc = nlp("A ganglion is a lump near a joint.")
     assert not [span for span in doc.ents if span._.entity_type == "disease"]
 
@@ -4601,3 +4601,65 @@ def test_soap_substitutes_and_circumcision_are_treatments(nlp):
     text = "Balanitis is treated with soap substitutes and, where it keeps coming back, a circumcision."
     assert related(nlp, text, title="Balanitis", predicate="treated_by") >= {
         ("balanitis", "soap substitute"), ("balanitis", "circumcision")}
+
+
+def test_an_itchy_skin_sign_is_itching_beside_the_sign(nlp):
+    text = ("Scabies is a skin condition caused by tiny mites that burrow into the skin and lay their eggs there.\n\n"
+            "Symptoms\n\nThe main symptom of scabies is an itchy, spotty rash that often starts between the fingers. "
+            "Some people notice small raised lines on the wrists as well.")
+    found = related(nlp, text, title="Scabies")
+    assert {("scabies", "itching"), ("scabies", "rash")} <= found
+    assert related(nlp, "Genital herpes can start with a tingling or itchy patch of skin.") >= {
+        ("genital herpes", "skin itching")}  # the patch of skin is the skin: no bare 'patch'
+
+
+def test_a_quality_said_of_a_skin_sign_or_a_pronoun_for_it_is_a_symptom_on_its_own(nlp):
+    text = ("Molluscum contagiosum is a common viral skin infection in children that spreads through close contact.\n\n"
+            "Symptoms\n\nIt causes small, firm, raised spots on the skin. The spots are usually painless but can be itchy. "
+            "In the early stages a lump can be a little tender, but that tends to settle. "
+            "You'll probably find it itchy, sometimes maddeningly so at night.")
+    found = related(nlp, text, title="Molluscum contagiosum")
+    assert {("molluscum contagiosum", "itching"), ("molluscum contagiosum", "tenderness")} <= found
+    text = ("Chickenpox is a common childhood infection that spreads easily between children in a nursery.\n\n"
+            "Symptoms\n\nThe blisters are very itchy and may burst. Try not to scratch them, however itchy your child feels.")
+    assert ("chickenpox", "itching") in related(nlp, text, title="Chickenpox")
+
+
+def test_a_heading_opening_with_a_short_question_opens_a_part_on_the_disease_it_names(nlp):
+    text = ("So what actually is a cataract?\n\nBehind your pupil sits a small lens that should be as clear as a new "
+            "windscreen. When a cataract forms, proteins inside that lens clump together and it slowly turns cloudy.\n\n"
+            "Not a cataract? A quick word on corneal abrasions\n\nLast autumn one of our instructors caught a flick of ice "
+            "from a scraper right in the eye. That's a classic way to get a corneal abrasion, a scratch on the clear dome "
+            "at the front of the eye.\n\nMost minor scratches heal within a day or two. Treatment usually means:\n\n"
+            "antibiotic eye drops or ointment, such as chloramphenicol.\n\nlubricating eye drops for comfort.")
+    found = related(nlp, text, title="Cataracts and driving", predicate="treated_by")
+    assert ("corneal abrasion", "chloramphenicol") in found
+    assert not any(subject == "cataract" for subject, _ in found)
+
+
+def test_lay_colours_of_what_the_body_passes_and_lay_states_name_their_symptoms(nlp):
+    text = ("Hepatitis A is a liver infection caught from food or water that is contaminated with the virus.\n\n"
+            "Symptoms\n\nSome people feel achy, feverish and completely wiped out. "
+            "They may go off their food, feel sick or actually throw up.\n\nOther things to watch for include:\n\n"
+            "- tea-coloured pee\n- pale or clay-coloured poo\n- itchy skin")
+    found = related(nlp, text, title="Hepatitis A")
+    assert {("hepatitis a", name) for name in ("fever", "vomiting", "dark urine", "pale stool")} <= found
+
+
+def test_a_list_line_without_a_full_stop_naming_several_symptoms_is_an_item(nlp):
+    text = ("Flu is a common infectious viral illness spread by coughs and sneezes, mostly in the winter months.\n\n"
+            "Symptoms\n\nOther things to watch for include:\n\n- fever and chills\n- aching muscles\n- nausea or vomiting")
+    assert related(nlp, text, title="Flu") >= {("influenza", name) for name in ("fever", "chill", "nausea", "vomiting")}
+
+
+def test_rest_labelling_a_line_or_told_of_a_body_part_is_a_treatment(nlp):
+    text = ("A sprained ankle is an injury to the ligaments that support the ankle joint, usually from a twist.\n\n"
+            "Treatment\n\nFor the first few days, follow these steps:\n\n"
+            "Rest \u2013 keep off it as much as you can and use crutches if walking hurts.\n\n"
+            "The pain may spread to the rest of the foot.")
+    assert related(nlp, text, title="Sprained ankle", predicate="treated_by") == {
+        ("sprained ankle", "rest"), ("sprained ankle", "crutch")}
+    opening = ("Gout is a type of arthritis where crystals of uric acid form inside and around the joints.\n\n"
+               "What helps during an attack\n\n")
+    for line in ("Rest the joint and keep it raised on a pillow.", "- rest and sleep."):
+        assert ("gout", "rest") in related(nlp, opening + line, title="Gout", predicate="treated_by")
