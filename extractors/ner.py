@@ -1117,11 +1117,16 @@ def follows_subject_pronoun(span: Span) -> bool:
     return len(span) == 1 and span.start > 0 and span.doc[span.start - 1].lower_ in SUBJECT_PRONOUNS
 
 
+MIN_BRAND_LETTERS = 4  # 'Hib' is a short form; 'Epclusa', 'Valoid' name products
+
+
 def looks_like_abbreviation(short: Span, long_form: Span) -> bool:
     """scispaCy also pairs '(immune system)' with the words before it; keep only real short forms, with a
     long form of one sentence beside them (not 'Valoid) are used. Cyclizine' for the 'Valoid' it starts with),
-    holding no closing bracket of a short form before it ('NSAIDs) such as ibuprofen' for the brand 'Nurofen')."""
+    holding no closing bracket of a short form before it ('NSAIDs) such as ibuprofen' for the brand 'Nurofen'); not a
+    word with one capital, a brand's name ('Examples include sofosbuvir with velpatasvir (Epclusa)')."""
     return (len(short) == 1 and any(character.isupper() for character in short.text)
+            and not (short.text.istitle() and short.text.isalpha() and len(short.text) >= MIN_BRAND_LETTERS)
             and len(long_form) <= MAX_LONG_FORM_WORDS and long_form.sent == short.sent
             and long_form.end <= long_form.sent.end and not (long_form.start < short.end and short.start < long_form.end)
             and not any(token.text == ")" for token in long_form))

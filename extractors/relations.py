@@ -427,7 +427,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
                 and section.current_list.subject is not None and referent is None):
             clause_topic = section.current_list.subject  # '… People with HAPE:' / '- feel a tightness in the chest.'
         if continued is not None:
-            clause_topic, carried = continued.subject, {HAS_SYMPTOM: (ALSO_CUE, ALSO_STRENGTH)}
+            clause_topic = continued.subject
+            carried = {continued.predicate: (ALSO_CUE if continued.predicate == HAS_SYMPTOM else EXAMPLES_CUE, ALSO_STRENGTH)}
         # a later sentence of an item's line: a short bullet's, or a term's explanation
         explains_item = item_continuation or (term_items and not starts_line(sentence))
         in_harm_list = section.lists_no_treatment and (list_item or item_continuation)
@@ -594,6 +595,7 @@ def without_subsumed(found: list[RelationEvidence]) -> list[RelationEvidence]:
 
 ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 ALSO_CUE = "also"
+EXAMPLES_CUE = "examples"
 ALSO_STRENGTH = 0.5  # a sentence going on with the symptoms the one before stated: weaker than a cue of its own
 MAY_HAPPEN = re.compile(r"^\W*(?:\w+\W+){1,3}?(?:may|might|can|could)\b", re.IGNORECASE)  # 'Your heart may race'
 
@@ -629,8 +631,15 @@ def continued_statement(sentence: Span, stated_before: list[RelationEvidence],
     """The statement a sentence goes on with: after one disease's symptoms, a sentence saying 'also' or
     where their pain spreads that names symptoms and no disease is about that disease ('Measles usually
     causes a high fever. Your eyes may also be red and sore.'), with the cue before where it has none of its own."""
-    statements = [item for item in stated_before if item.predicate == HAS_SYMPTOM and not item.negated]
     text = text_of(sentence)
+    if context.listed_cues("example_openers.txt").match(text.lstrip()):
+        # 'Hepatitis C can now be cured with … direct-acting antivirals. Examples include sofosbuvir …': more of the same
+        treatments = [item for item in stated_before if item.predicate == TREATED_BY and not item.negated]
+        mentions = sentence_mentions(sentence, mention_at)
+        if (len({item.subject.canonical for item in treatments}) == 1 and any(m.entity_type == TREATMENT for m in mentions)
+                and not any(m.entity_type == DISEASE for m in mentions)):
+            return treatments[0]
+    statements = [item for item in stated_before if item.predicate == HAS_SYMPTOM and not item.negated]
     # or goes on in the same paragraph saying what may happen: '… feeling dazed. Your heart may race, you might sweat …'
     may_happen = (not starts_line(sentence) and bool(MAY_HAPPEN.match(text))
                   and text.split(maxsplit=1)[0].lower() not in context.conditional_openers())

@@ -4663,3 +4663,14 @@ def test_rest_labelling_a_line_or_told_of_a_body_part_is_a_treatment(nlp):
                "What helps during an attack\n\n")
     for line in ("Rest the joint and keep it raised on a pillow.", "- rest and sleep."):
         assert ("gout", "rest") in related(nlp, opening + line, title="Gout", predicate="treated_by")
+
+
+def test_examples_after_a_treatment_are_more_treatments_of_that_disease_and_a_brand_is_no_short_form(nlp):
+    text = ("Hepatitis C is a liver infection spread through blood, for example by sharing needles.\n\n"
+            "The good news\n\nHepatitis C can now be cured in most people with a short course of tablets called "
+            "direct-acting antivirals, usually taken for 8 to 12 weeks. Examples include sofosbuvir with velpatasvir "
+            "(Epclusa) and glecaprevir with pibrentasvir (Maviret).")
+    found = related(nlp, text, title="Tattoos and blood-borne viruses", predicate="treated_by")
+    assert {("hepatitis c", drug) for drug in ("sofosbuvir", "velpatasvir", "glecaprevir", "pibrentasvir")} <= found
+    doc = nlp(text)
+    assert not [span for span in doc.ents if span.text.startswith("Examples")]
