@@ -29,7 +29,9 @@ CONJUNCTIONS = frozenset({"and", "or"})
 PREPOSITIONS = frozenset({"in", "inside", "of", "around", "on", "over", "along", "affecting", "behind", "at", "from", "down",
                           "across"})  # placing a symptom: 'pain down the back of the leg'
 PARTICLES = frozenset({"out", "up", "down", "off", "away"})
-PLACE_ADVERBS = frozenset({"right", "just", "directly"})  # 'right over the kneecap': the place still follows
+PLACE_ADVERBS = frozenset({"right", "just", "directly", "deep", "low", "high", "up", "mostly", "mainly", "usually",
+                           "often"})  # 'right over the kneecap', 'deep in the front of the shoulder': the place follows
+MAX_PLACE_ADVERBS = 2  # 'high up in your belly'
 BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'
 ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
 SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight", "warm",
@@ -232,8 +234,11 @@ def body_parts_after(span: Span, taken: set[int]) -> list[int]:
     if (index + 2 < len(doc) and doc[index].lower_ in CONJUNCTIONS and doc[index + 1].lower_ in located_heads()
             and doc[index + 2].lower_ in PREPOSITIONS):
         index += 2  # 'pain and cramping in the tummy': both are placed
-    if index + 1 < len(doc) and doc[index].lower_ in PLACE_ADVERBS and doc[index + 1].lower_ in PREPOSITIONS:
-        index += 1  # 'swelling right over the front of the kneecap'
+    adverbs = 0
+    while adverbs < MAX_PLACE_ADVERBS and index + adverbs < len(doc) and doc[index + adverbs].lower_ in PLACE_ADVERBS:
+        adverbs += 1
+    if adverbs and index + adverbs < len(doc) and doc[index + adverbs].lower_ in PREPOSITIONS:
+        index += adverbs  # 'swelling right over the front of the kneecap', 'an ache deep in the shoulder'
     index = past_frequency_aside(doc, index)  # 'swelling, most often of the lips, eyelids …'
     if index >= len(doc) or doc[index].lower_ not in PREPOSITIONS:
         return []

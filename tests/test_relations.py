@@ -4674,3 +4674,12 @@ def test_examples_after_a_treatment_are_more_treatments_of_that_disease_and_a_br
     assert {("hepatitis c", drug) for drug in ("sofosbuvir", "velpatasvir", "glecaprevir", "pibrentasvir")} <= found
     doc = nlp(text)
     assert not [span for span in doc.ents if span.text.startswith("Examples")]
+
+
+def test_a_place_after_an_adverb_still_places_the_symptom(nlp):
+    text = ("Rotator cuff tendinopathy is irritation of the tendons that hold the shoulder joint together.\n\n"
+            "Symptoms\n\nMost climbers describe a dull ache deep in the front or side of the shoulder. "
+            "Some also get swelling right over the front of the joint.")
+    found = related(nlp, text, title="Rotator cuff tendinopathy")
+    assert ("rotator cuff tendinopathy", "shoulder pain") in found
+    assert ("rotator cuff tendinopathy", "pain") not in found
