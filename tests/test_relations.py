@@ -4683,3 +4683,9 @@ def test_a_place_after_an_adverb_still_places_the_symptom(nlp):
     found = related(nlp, text, title="Rotator cuff tendinopathy")
     assert ("rotator cuff tendinopathy", "shoulder pain") in found
     assert ("rotator cuff tendinopathy", "pain") not in found
+
+
+def test_yellow_eyes_are_jaundice(nlp):
+    text = ("Hepatitis B is a liver infection spread through blood, for example from unsterile tattoo needles.\n\n"
+            "Symptoms\n\nThe skin and the whites of the eyes turn yellow.")
+    assert related(nlp, text, title="Hepatitis B") == {("hepatitis b", "jaundice")}
