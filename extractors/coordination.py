@@ -489,11 +489,12 @@ def predicated_lesion_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -
     itchy': a quality of data/lesion_qualities.tsv said of a skin sign, its area or a pronoun for it is that
     symptom on its own (itching, tenderness), as the sign itself is a symptom named apart."""
     found: list[Expansion] = []
-    qualities, verbs = lesion_qualities(), linking_verbs() | {"be", "feel", "feels", "look", "looks"}
-    for subject in tokens_among(doc, frozenset(lesion_subjects())):
+    qualities, subjects, verbs = lesion_qualities(), lesion_subjects(), linking_verbs() | {"be"}
+    for subject in tokens_among(doc, frozenset(subjects)):
         index = subject.i + 1
-        linked = subject.i > 0 and doc[subject.i - 1].lower_ in FIND_WORDS and lesion_subjects()[subject.lower_] == "pronoun"
-        if not linked and lesion_subjects()[subject.lower_] == "pronoun" and not subject_of_clause(doc, subject):
+        pronoun = subjects[subject.lower_] == "pronoun"
+        linked = pronoun and subject.i > 0 and doc[subject.i - 1].lower_ in FIND_WORDS
+        if pronoun and not linked and not subject_of_clause(doc, subject):
             continue
         while index < len(doc) and doc[index].lower_ in AUXILIARIES | RELATIVE_WORDS | DEGREE_WORDS:
             index += 1
@@ -507,9 +508,9 @@ def predicated_lesion_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -
                 typed = lesion_quality_symptom(typer, word)
                 if typed is not None:
                     found.append(Expansion(index, index + 1, typed, Span(doc, subject.i, subject.i + 1, label="SYMPTOM")))
-            elif not (is_connector(token) or word == "but" or word in AUXILIARIES or word in DEGREE_WORDS or word in qualities
-                      or (token.is_alpha and index not in taken and (looks_like_adjective(word) or word.endswith("less")))
-                      or word in quality_verbs()):
+            elif not (is_connector(token) or word == "but" or word in AUXILIARIES | DEGREE_WORDS or word in qualities
+                      or word in quality_verbs()
+                      or (token.is_alpha and index not in taken and (looks_like_adjective(word) or word.endswith("less")))):
                 break  # 'the rash is itchy and spreads to the arms': the qualities end at the first other word
             index += 1
     return found
@@ -519,9 +520,11 @@ def subject_of_clause(doc: Doc, pronoun: Token) -> bool:
     """Whether a pronoun opens its clause ('They often itch', '…, and it may be itchy'), not an object ('scratch them')."""
     if pronoun.lower_ == "them":
         return False
-    return pronoun.i == 0 or doc[pronoun.i - 1].is_sent_start or doc[pronoun.i - 1].is_punct \
-        or doc[pronoun.i - 1].lower_ in CONJUNCTIONS | {"but", "so", "although", "though", "because", "when", "if"} \
-        or pronoun.is_sent_start
+    return pronoun.i == 0 or pronoun.is_sent_start or doc[pronoun.i - 1].is_punct \
+        or doc[pronoun.i - 1].lower_ in CONJUNCTIONS | CLAUSE_OPENERS
+
+
+CLAUSE_OPENERS = frozenset({"but", "so", "although", "though", "because", "when", "if"})  # '…, but it may be itchy'
 
 
 def attributive_lesion_qualities(doc: Doc, found: list[Expansion], typer: EntityTyper) -> list[Expansion]:

@@ -428,7 +428,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             clause_topic = section.current_list.subject  # '… People with HAPE:' / '- feel a tightness in the chest.'
         if continued is not None:
             clause_topic = continued.subject
-            carried = {continued.predicate: (ALSO_CUE if continued.predicate == HAS_SYMPTOM else EXAMPLES_CUE, ALSO_STRENGTH)}
+            continued_cue = ALSO_CUE if continued.predicate == HAS_SYMPTOM else EXAMPLES_CUE
+            carried = {continued.predicate: (continued_cue, ALSO_STRENGTH)}
         # a later sentence of an item's line: a short bullet's, or a term's explanation
         explains_item = item_continuation or (term_items and not starts_line(sentence))
         in_harm_list = section.lists_no_treatment and (list_item or item_continuation)
@@ -630,7 +631,9 @@ def continued_statement(sentence: Span, stated_before: list[RelationEvidence],
                         mention_at: dict[int, Mention]) -> RelationEvidence | None:
     """The statement a sentence goes on with: after one disease's symptoms, a sentence saying 'also' or
     where their pain spreads that names symptoms and no disease is about that disease ('Measles usually
-    causes a high fever. Your eyes may also be red and sore.'), with the cue before where it has none of its own."""
+    causes a high fever. Your eyes may also be red and sore.'), with the cue before where it has none of its own;
+    after one disease's treatments, a sentence giving examples ('Examples include …') that names treatments and no
+    disease is about that disease too."""
     text = text_of(sentence)
     if context.listed_cues("example_openers.txt").match(text.lstrip()):
         # 'Hepatitis C can now be cured with … direct-acting antivirals. Examples include sofosbuvir …': more of the same
