@@ -162,6 +162,8 @@ def left_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
         return []  # an adverb is no head to share: not 'grumpy and [sleep badly]'
     while (index >= 0 and is_bare(doc[index], taken) and (doc[index].lower_ in body_parts()) == body_head
            and (body_head or looks_like_adjective(doc[index].lower_))):
+        if index > 0 and doc[index - 1].lower_ == "than":
+            break  # 'peeing much less than usual, or passing …': a comparison's word shares no head
         found.append(Conjunct(index, index + 1, f"{doc[index].text} {rest}", asyndetic))
         if index < 2 or doc[index - 1].text != ",":
             break

@@ -4689,3 +4689,11 @@ def test_yellow_eyes_are_jaundice(nlp):
     text = ("Hepatitis B is a liver infection spread through blood, for example from unsterile tattoo needles.\n\n"
             "Symptoms\n\nThe skin and the whites of the eyes turn yellow.")
     assert related(nlp, text, title="Hepatitis B") == {("hepatitis b", "jaundice")}
+
+
+def test_peeing_less_and_fewer_wet_nappies_are_reduced_urination(nlp):
+    text = ("Dehydration means the body loses more fluid than it takes in, for example with diarrhoea or a fever.\n\n"
+            "Symptoms\n\nSigns that your child may be dehydrated include fewer wet nappies than usual and a dry mouth. "
+            "Adults may notice peeing much less than usual, or passing a lot less urine than usual.")
+    found = related(nlp, text, title="Dehydration")
+    assert found == {("dehydration", "reduced urination"), ("dehydration", "dry mouth")}  # no 'usual …' conjunct
