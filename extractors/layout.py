@@ -51,46 +51,46 @@ def is_heading(sentence: Span) -> bool:
     text = text_of(sentence).strip()
     words = len(text.split())
     if not starts_and_ends_line(sentence):
-        return is_question_line(sentence) or is_capitals_line(sentence) or is_question_led_line(sentence)
+        line, line_word_count = line_around(sentence)  # one read of the line for the three shapes of it
+        return bool(line) and (is_question_line(line, line_word_count) or is_capitals_line(line, line_word_count)
+                               or is_question_led_line(line, line_word_count))
     return (bool(text) and (words <= MAX_HEADING_WORDS or words <= MAX_CAPITALS_HEADING_WORDS and text.isupper())
             and not text.endswith((".", "!", ",", ";", ":")) and not text[0].islower() and not text.startswith(TABLE_ROW))
 
 
-def is_capitals_line(sentence: Span) -> bool:
-    """A sentence of a short line in capitals of several, not ending like a sentence: 'IS IT MOLLUSCUM OR SOMETHING
-    ELSE? FOLLICULITIS' is one heading, both its sentences."""
+def line_around(sentence: Span) -> tuple[str, int]:
+    """The text of the line a sentence stands on, stripped, and its number of words."""
     doc, lines = sentence.doc, Lines.of(sentence.doc)
     start, end = lines.start(sentence.start), lines.end(sentence.start)
-    text = doc[start:end].text.strip()
-    return (bool(text) and text.isupper() and lines.words(start, end) <= MAX_CAPITALS_HEADING_WORDS
-            and not text.endswith((".", "!", ",", ";", ":")))
+    return doc[start:end].text.strip(), lines.words(start, end)
 
 
-def is_question_line(sentence: Span) -> bool:
-    """A sentence of a short line of several that ends with a short question: 'I've got a headache at camp. What
+def is_capitals_line(text: str, words: int) -> bool:
+    """A short line (of several sentences) in capitals, not ending like a sentence: 'IS IT MOLLUSCUM OR SOMETHING
+    ELSE? FOLLICULITIS' is one heading, both its sentences."""
+    return text.isupper() and words <= MAX_CAPITALS_HEADING_WORDS and not text.endswith((".", "!", ",", ";", ":"))
+
+
+def is_question_line(text: str, words: int) -> bool:
+    """A short line (of several sentences) that ends with a short question: 'I've got a headache at camp. What
     now?' is one heading, both its sentences (not 'Let's start with the basics. What is Addison's disease?', a
     podcast host's line)."""
-    doc, lines = sentence.doc, Lines.of(sentence.doc)
-    start, end = lines.start(sentence.start), lines.end(sentence.start)
-    text = doc[start:end].text.strip()
     statement, _, question = text.rstrip("?").rpartition(".")
     # a reader's question may ask more after a statement about themselves: 'The pain is around my wisdom tooth. Is
     # that an abscess too?' (not a host's 'Let's start with the basics. What is Addison's disease?')
     most = MAX_READER_QUESTION_WORDS if FIRST_PERSON.search(statement) else MAX_FOLLOW_UP_QUESTION_WORDS
-    return (bool(text) and lines.words(start, end) <= MAX_HEADING_WORDS and text.endswith("?")
+    return (words <= MAX_HEADING_WORDS and text.endswith("?")
             and len(question.split()) <= most and not text[0].islower() and not text.startswith(TABLE_ROW))
 
 
-def is_question_led_line(sentence: Span) -> bool:
-    """A sentence of a short line that opens with a short question and ends like no sentence: 'Not a cataract? A
-    quick word on corneal abrasions' is one heading, both its sentences."""
-    doc, lines = sentence.doc, Lines.of(sentence.doc)
-    start, end = lines.start(sentence.start), lines.end(sentence.start)
-    text = doc[start:end].text.strip()
+def is_question_led_line(text: str, words: int) -> bool:
+    """A short line (of several sentences) that opens with a short question and ends like no sentence: 'Not a
+    cataract? A quick word on corneal abrasions' is one heading, both its sentences."""
     question, mark, rest = text.partition("?")
-    return (bool(mark) and bool(rest.strip()) and len(question.split()) <= MAX_LEAD_QUESTION_WORDS
-            and lines.words(start, end) <= MAX_HEADING_WORDS and not rest.strip().endswith((".", "!", "?", ",", ";", ":"))
-            and not text[0].islower() and rest.strip()[:1].isupper() and not text.startswith(TABLE_ROW))
+    rest = rest.strip()
+    return (bool(mark) and bool(rest) and len(question.split()) <= MAX_LEAD_QUESTION_WORDS
+            and words <= MAX_HEADING_WORDS and not rest.endswith((".", "!", "?", ",", ";", ":"))
+            and not text[0].islower() and rest[:1].isupper() and not text.startswith(TABLE_ROW))
 
 
 MAX_LEAD_QUESTION_WORDS = 4  # 'Not a cataract?' before the line's heading

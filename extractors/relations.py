@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 from itertools import product, takewhile
-from typing import Sequence
+from typing import AbstractSet, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -1385,11 +1385,15 @@ def title_condition(title: str, typer: EntityTyper) -> Mention | None:
 def leading_title_condition(title: str, typer: EntityTyper) -> Mention | None:
     """The condition a title names first, before a disease it also names, where the ontologies list it as a symptom
     ('Nosebleeds: what to do, and the nasal polyps question'): the page is about it first."""
-    named = typer.diseases_named_in(title, symptom_diseases=True)
-    diseases = {concept.canonical for concept in typer.diseases_named_in(title)}
-    if not named or not diseases or named[0].canonical in diseases:
-        return None
-    return as_topic_concept(named[0])
+    leading = leading_condition(typer.diseases_named_in(title, symptom_diseases=True),
+                                {concept.canonical for concept in typer.diseases_named_in(title)})
+    return as_topic_concept(leading) if leading is not None else None
+
+
+def leading_condition(named: Sequence[TypedConcept], diseases: AbstractSet[str]) -> TypedConcept | None:
+    """Of the conditions a title names (symptoms' conditions included), the first, where it is none of the diseases
+    it names but the title names one."""
+    return named[0] if named and diseases and named[0].canonical not in diseases else None
 
 
 def page_conditions(doc: Doc, title: str | None, typer: EntityTyper, topic_from_mentions: bool = True) -> list[Mention]:
@@ -1400,14 +1404,15 @@ def page_conditions(doc: Doc, title: str | None, typer: EntityTyper, topic_from_
     disorder' … 'What is insomnia?'), not the symptom a title pairs with its disease ('Multiple sclerosis and
     depression')."""
     if title:
-        named = {concept.canonical: concept for concept in typer.diseases_named_in(title, symptom_diseases=True)}
+        title_named = typer.diseases_named_in(title, symptom_diseases=True)
+        named = {concept.canonical: concept for concept in title_named}
         suggested = suggested_by_heading(doc, typer)
         named.update((concept.canonical, concept) for concept in suggested)
         if diseases := {concept.canonical for concept in typer.diseases_named_in(title)}:
             beside = [concept for name, concept in named.items() if name not in diseases]
             # the headings are read only where there is one
             asked = defined_by_heading(doc) | {concept.canonical for concept in suggested} if beside else set()
-            leading = leading_title_condition(title, typer)
+            leading = leading_condition(title_named, diseases)
             return [as_topic_concept(concept) for concept in beside
                     if concept.canonical in asked or (leading is not None and concept.canonical == leading.canonical)]
         if named:

@@ -490,7 +490,8 @@ class SectionState:
             # a name the document made a disease's: "So, Cushing's - the opposite problem?", 'Frostbite' on a page titled
             # 'Hypothermia and frostbite'
             heading_topic = as_topic(named[0], sentence_idx)
-        if heading_topic is None and opens_part(sentence, named):
+        part_opened = opens_part(sentence, named)
+        if heading_topic is None and part_opened:
             heading_topic = as_topic(named[0], sentence_idx)  # 'A quick word on corneal abrasions': a name no list knows
         compares = False
         if heading_topic is None and not named and self.heading_disease is not None:
@@ -518,7 +519,7 @@ class SectionState:
         if not carried:
             self.heading_disease = heading_topic if (
                 heading_topic is not None and not compares
-                and not (self.compared or (self.titled_by_one and not opens_part(sentence, named)))
+                and not (self.compared or (self.titled_by_one and not part_opened))
                 and (names_only(sentence, named) or article_topic is None)
                 and not (article_topic is not None and (is_family_of(article_topic, heading_topic)
                                                         or heading_topic.canonical == article_topic.canonical))) else None
