@@ -34,7 +34,7 @@ from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, D
 from extractors.sections import (BACK_REFERENCES, IT_IS, LIST_FACTOR, PARENTHESES, PART_WORDS, SECTION_FACTOR, ListContext,
                                  SectionState, announcement, as_topic, is_entities_line, is_family_of, is_of_topic, is_fragment, is_kind_name,
                                  list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases,
-                                 sentence_evidence, sentence_mentions, topic_mention, without_appositions)
+                                 sentence_evidence, sentence_mentions, tells_to_get_help, topic_mention, without_appositions)
 from extractors.terms import term_key
 from extractors.title_names import with_title_disease
 from extractors.vocabulary import read_list, read_table
@@ -428,7 +428,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             clause_topic = section.current_list.subject  # '… People with HAPE:' / '- feel a tightness in the chest.'
         if continued is not None:
             clause_topic = continued.subject
-            continued_cue = ALSO_CUE if continued.predicate == HAS_SYMPTOM else EXAMPLES_CUE
+            continued_cue = EXAMPLES_CUE if context.listed_cues("example_openers.txt").match(text_of(sentence).lstrip()) else ALSO_CUE
             carried = {continued.predicate: (continued_cue, ALSO_STRENGTH)}
         # a later sentence of an item's line: a short bullet's, or a term's explanation
         explains_item = item_continuation or (term_items and not starts_line(sentence))
@@ -539,7 +539,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             found.extend(section.section_relations(sentence, sentence_idx, mention_at, referent))
         elif list_item or (section.current_list is not None and not subtype_line and is_term_line(sentence)):
             term_items = not list_item
-            if section.current_list is not None and not subtype_line:
+            if section.current_list is not None and not subtype_line and not tells_to_get_help(sentence):
                 found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at))
             # 'These …' after a term's explanation speaks of the explanation, not of the terms above it
             previous_items = [] if term_items else [*previous_items, (sentence_idx, sentence)]
@@ -632,15 +632,18 @@ def continued_statement(sentence: Span, stated_before: list[RelationEvidence],
     """The statement a sentence goes on with: after one disease's symptoms, a sentence saying 'also' or
     where their pain spreads that names symptoms and no disease is about that disease ('Measles usually
     causes a high fever. Your eyes may also be red and sore.'), with the cue before where it has none of its own;
-    after one disease's treatments, a sentence giving examples ('Examples include …') that names treatments and no
-    disease is about that disease too."""
+    after one disease's treatments, a sentence giving examples ('Examples include …') or saying 'also' that names
+    treatments and no disease (and, saying 'also', no symptom) is about that disease too."""
     text = text_of(sentence)
-    if context.listed_cues("example_openers.txt").match(text.lstrip()):
-        # 'Hepatitis C can now be cured with … direct-acting antivirals. Examples include sofosbuvir …': more of the same
+    examples = bool(context.listed_cues("example_openers.txt").match(text.lstrip()))
+    if examples or ALSO.search(text):
+        # 'Hepatitis C can now be cured with … direct-acting antivirals. Examples include sofosbuvir …': more of the same;
+        # '… CIDP usually responds well to corticosteroids … IVIG and plasma exchange are also used …' (naming no symptom:
+        # not 'Steroids can also cause weight gain')
         treatments = [item for item in stated_before if item.predicate == TREATED_BY and not item.negated]
         mentions = sentence_mentions(sentence, mention_at)
         if (len({item.subject.canonical for item in treatments}) == 1 and any(m.entity_type == TREATMENT for m in mentions)
-                and not any(m.entity_type == DISEASE for m in mentions)):
+                and not any(m.entity_type == DISEASE or (not examples and m.entity_type == SYMPTOM) for m in mentions)):
             return treatments[0]
     statements = [item for item in stated_before if item.predicate == HAS_SYMPTOM and not item.negated]
     # or goes on in the same paragraph saying what may happen: '… feeling dazed. Your heart may race, you might sweat …'
@@ -1039,7 +1042,7 @@ def advised_measures(read_under: list[tuple[int, Span, Mention | None, bool]], f
 
     Only gazetteer measures of ADVICE_KINDS (exercise, yoga, a healthy diet, physical therapy), in a
     clause that names no disease and no symptom (those are for the cue rules: co-occurrence is no
-    relation), outside lines about triggers or causes, and with a weak strength, so confidence says so.
+    relation), outside lines about triggers or causes and sentences crediting the page's writers, and with a weak strength, so confidence says so.
     Drugs are left out, but for one a clause opens by telling the reader to take ('take ibuprofen for the pain',
     which may name the symptom it is for): an article names them in physiology ('Insulin in the bloodstream gets
     sugar into the cells') and warnings ('if you take triptans for more than nine days a month') as well.
@@ -1051,8 +1054,8 @@ def advised_measures(read_under: list[tuple[int, Span, Mention | None, bool]], f
         if topic is None or topic.negated or harmful or not any(
                 mention.entity_type == TREATMENT for mention in sentence_mentions(sentence, mention_at)):
             continue
-        if context.states_harm(text_of(sentence)):
-            continue
+        if context.states_harm(text_of(sentence)) or context.listed_cues("credit_cues.txt").search(text_of(sentence)):
+            continue  # nor in a sentence crediting the page's writers ('… reviewed by a physiotherapist.')
         for clause in context.clauses(sentence):
             mentions = sentence_mentions(clause, mention_at)
             told = told_to_take(clause, mentions)

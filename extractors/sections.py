@@ -774,7 +774,7 @@ class SectionState:
         """A paragraph of a 'Symptoms' or 'Treatment' section states its symptoms or treatments of the section's disease;
         not a sentence pointing back at another disease (referent: 'HACE is swelling of the brain. It causes
         confusion …' under 'What does AMS feel like?' states HACE's symptoms, not AMS's)."""
-        if self.context is None or self.about_other(referent):
+        if self.context is None or self.about_other(referent) or tells_to_get_help(sentence):
             return []
         about = self.context
         if about.subject is not None and self.topic is not None and is_family_of(about.subject, self.topic):
@@ -795,6 +795,16 @@ class SectionState:
     def end_list(self) -> None:
         self.current_list = self.context
         self.harmful = self.help_list = False
+
+
+IF_OPENING = re.compile(r"^\W*if\b", re.IGNORECASE)
+
+
+def tells_to_get_help(sentence: Span) -> bool:
+    """A sentence saying when to get help ('If your child's knee is hot and swollen all over, they have a temperature,
+    …, please see your GP.'): what it names are reasons to get help, not the section's symptoms."""
+    text = text_of(sentence)
+    return bool(IF_OPENING.match(text)) and bool(context.listed_cues("help_headings.txt").search(text))
 
 
 def with_subject(about: ListContext | None, subject: Mention | None) -> ListContext | None:

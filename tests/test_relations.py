@@ -4697,3 +4697,52 @@ def test_peeing_less_and_fewer_wet_nappies_are_reduced_urination(nlp):
             "Adults may notice peeing much less than usual, or passing a lot less urine than usual.")
     found = related(nlp, text, title="Dehydration")
     assert found == {("dehydration", "reduced urination"), ("dehydration", "dry mouth")}  # no 'usual …' conjunct
+
+
+def test_a_torsion_is_a_disease_whose_section_states_its_own_symptoms(nlp):
+    text = ("Ovarian cysts are fluid-filled sacs that form on an ovary, and most cause no symptoms at all.\n\n"
+            "The one to know about: ovarian torsion\n\n"
+            "Occasionally a cyst makes the ovary heavy enough to twist around the tissues that hold it in place, cutting "
+            "off its own blood supply. This is called ovarian torsion, and it is a genuine emergency.\n\n"
+            "The pain is very different from the usual cyst ache. Most people also feel sick and vomit.")
+    found = related(nlp, text, title="Ovarian cysts: a yoga teacher's guide")
+    assert {("ovarian torsion", "nausea"), ("ovarian torsion", "vomiting")} <= found
+    assert not {("ovarian cyst", "nausea"), ("ovarian cyst", "vomiting")} & found
+
+
+def test_running_a_temperature_is_fever(nlp):
+    text = ("Sunburn is skin damage caused by too much ultraviolet light from the sun.\n\n"
+            "Symptoms\n\nThe skin turns red and feels hot and sore. After a bad burn some people feel shivery "
+            "and run a temperature.")
+    assert ("sunburn", "fever") in related(nlp, text, title="Sunburn")
+
+
+def test_treatments_a_sentence_also_names_after_a_diseases_treatment_are_that_diseases(nlp):
+    text = ("Guillain-Barré syndrome is a rare condition in which the immune system attacks the nerves.\n\n"
+            "How CIDP is different\n\n"
+            "Doctors sometimes mention chronic inflammatory demyelinating polyneuropathy (CIDP), a close relative of "
+            "GBS that develops slowly over two months or longer.\n\n"
+            "Unlike GBS, CIDP usually responds well to corticosteroids such as prednisolone. IVIG and plasma exchange "
+            "are also used. Steroids can also cause weight gain.")
+    found = related(nlp, text, title="Guillain-Barré syndrome: a claims guide", predicate="treated_by")
+    cidp = "chronic inflammatory demyelinating polyneuropathy"
+    assert {(cidp, "intravenous immunoglobulin"), (cidp, "plasma exchange")} <= found
+    assert not any(subject == cidp and obj == "weight gain" for subject, obj in related(nlp, text, title="GBS"))
+
+
+def test_a_sentence_crediting_the_writers_advises_no_treatment(nlp):
+    text = ("Ovarian cysts are fluid-filled sacs that form on an ovary, and most cause no symptoms at all.\n\n"
+            "This post is general information written by a yoga teacher and reviewed by a physiotherapist.\n\n"
+            "With thanks to Ruth Halloway-Benn, women's health physiotherapist, for checking this post.")
+    assert related(nlp, text, title="Ovarian cysts", predicate="treated_by") == set()
+
+
+def test_a_sentence_saying_when_to_get_help_states_no_symptoms_of_the_section(nlp):
+    text = ("Osgood-Schlatter disease is a common cause of knee pain in active children.\n\n"
+            "What are the signs?\n\n"
+            "Some players may notice they have started to limp towards the end of a session.\n\n"
+            "If your child's knee is hot and swollen all over, they have a temperature, or the pain is keeping them "
+            "awake at night, please see your GP.")
+    found = related(nlp, text, title="Osgood-Schlatter disease")
+    assert ("osgood schlatter disease", "limp") in found
+    assert not {("osgood schlatter disease", "fever"), ("osgood schlatter disease", "knee swelling")} & found
