@@ -840,6 +840,8 @@ class EntityTypingComponent:
         glossed = {short: long_forms[short] for short in glossed_spans}
         eponyms = {short: form for short, form in eponym_short_forms(doc, self.typer).items() if short not in long_forms}
         long_forms.update(eponyms)
+        bare_eponyms = {short: form for short, form in bare_eponym_forms(doc, self.typer).items() if short not in long_forms}
+        long_forms.update(bare_eponyms)
         nicknames = {nickname: (span.text, span.label_) for nickname, span in bracketed_nicknames(doc).items()
                      if nickname not in long_forms}
         short_form_spans = [Span(doc, short.start, short.end, label=long_forms[short.text][1])
@@ -851,6 +853,7 @@ class EntityTypingComponent:
             short_form_spans += [Span(doc, token.i, token.i + 2, label=eponyms[pair.text][1])
                                  for token in doc[:-1] if token.text in names
                                  and (pair := doc[token.i:token.i + 2]).text in eponyms]
+        short_form_spans += bare_eponym_spans(doc, bare_eponyms)
         if glossed:
             short_form_spans += [Span(doc, token.i, token.i + 1, label=glossed[token.text][1])
                                  for token in doc if token.text in glossed]
@@ -860,7 +863,8 @@ class EntityTypingComponent:
                     long_forms[token.text] = nicknames[token.lower_]
                     short_form_spans.append(Span(doc, token.i, token.i + 1, label=nicknames[token.lower_][1]))
         typed_entities = []
-        candidates = [with_eponym_chain(named_part(span)) for span in [*doc.ents, *short_form_spans, *long_form_spans.values()]]
+        candidates = [self.with_kind_word(with_eponym_chain(named_part(span)), long_forms)
+                      for span in [*doc.ents, *short_form_spans, *long_form_spans.values()]]
         for span in filter_spans([trimmed for trimmed in map(trim_edges, candidates) if trimmed]):
             long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
             typed = self.typer.classify(long_form[0] if long_form else span.text, long_form[1] if long_form else span.label_)
@@ -896,6 +900,25 @@ class EntityTypingComponent:
             values.hedged = hedged[clause.start, clause.end]
         negate_coordinated(doc)
         return doc
+
+    def with_kind_word(self, span: Span, long_forms: dict[str, tuple[str, str]]) -> Span:
+        """A disease the NER took without the word before it that names a listed kind of it starts at that word:
+        'Wet AMD is a different story.' names wet age-related macular degeneration, not AMD ('the asthma' stays
+        asthma: the same concept)."""
+        doc = span.doc
+        if span.label_ != "DISEASE" or span.start == 0 or not (word := doc[span.start - 1]).is_alpha or word.is_stop \
+                or "\n" in word.whitespace_ or not (word.is_lower or word.is_title):
+            return span
+        if span.start >= 2 and (doc[span.start - 2].lower_ in coordination.CONJUNCTIONS or doc[span.start - 2].text == ","):
+            return span  # 'Paroxysmal, persistent and permanent AF' names the kinds of AF, not permanent AF alone
+        name, label = long_forms.get(span.text) or (span.text, span.label_)
+        kind = f"{word.lower_} {name}"
+        if not self.typer.is_listed_disease(kind):
+            return span
+        typed_kind, typed = self.typer.classify(kind, label), self.typer.classify(name, label)
+        if typed_kind is None or (typed is not None and typed_kind.canonical == typed.canonical):
+            return span
+        return Span(doc, span.start - 1, span.end, label=span.label_)
 
     def spelled_out(self, span: Span, long_forms: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
         """A disease name built on a short form, with the long form in its place: 'TB disease' is
@@ -1189,6 +1212,37 @@ def eponym_short_forms(doc: Doc, typer: EntityTyper) -> dict[str, tuple[str, str
             if typed is not None and typed.entity_type == DISEASE:
                 forms[span[:2].text] = (span.text, span.label_)
     return forms
+
+
+EPONYM_HEADS = frozenset({"disease", "syndrome"})
+
+
+def bare_eponym_forms(doc: Doc, typer: EntityTyper) -> dict[str, tuple[str, str]]:
+    """short form -> (long form, label) for the eponyms without a possessive of the diseases a document names in full:
+    after 'Perthes disease', 'A child with Perthes might have a limp …'; after 'Osgood-Schlatter disease',
+    'Osgood-Schlatter does not usually …'. Only names rarer than everyday words ('Perthes', not 'Lyme'… nor 'Still')."""
+    forms: dict[str, tuple[str, str]] = {}
+    for span in doc.ents:
+        name = span[:-1]
+        if (len(span) < 2 or span[-1].lower_ not in EPONYM_HEADS or name.text in forms
+                or any(token.whitespace_ for token in name[:-1])  # one word, or names joined by hyphens
+                or not all(token.text == "-" or (token.is_alpha and token.text[:1].isupper() and not token.is_upper
+                                                 and english_zipf(token.lower_) < MAX_EPONYM_ZIPF) for token in name)):
+            continue
+        typed = typer.classify(span.text, span.label_)
+        if typed is not None and typed.entity_type == DISEASE:
+            forms[name.text] = (span.text, span.label_)
+    return forms
+
+
+def bare_eponym_spans(doc: Doc, forms: dict[str, tuple[str, str]]) -> list[Span]:
+    """Every use of such a short form, as a span of its long form's label."""
+    spans = []
+    for short, (_, label) in forms.items():
+        width = len(short.replace("-", " - ").split())  # its tokens: names and the hyphens between them
+        spans += [Span(doc, token.i, token.i + width, label=label) for token in doc
+                  if token.i + width <= len(doc) and doc[token.i:token.i + width].text == short]
+    return spans
 
 
 NAMING_WORDS = frozenset({"called", "named"})

@@ -4746,3 +4746,29 @@ def test_a_sentence_saying_when_to_get_help_states_no_symptoms_of_the_section(nl
     found = related(nlp, text, title="Osgood-Schlatter disease")
     assert ("osgood schlatter disease", "limp") in found
     assert not {("osgood schlatter disease", "fever"), ("osgood schlatter disease", "knee swelling")} & found
+
+
+def test_an_eponym_named_without_its_head_is_the_disease_and_aching_takes_its_places(nlp):
+    text = ("Transient synovitis is a common cause of hip pain in young children and settles within two weeks.\n\n"
+            "Perthes disease: why a long-lasting limp is checked\n\n"
+            "One of the conditions doctors think about when a limp does not settle is Perthes disease.\n\n"
+            "Unlike irritable hip, Perthes usually creeps up over weeks or months. A child with Perthes might have a "
+            "limp that comes and goes, and aching in the hip, groin or knee that is worse after activity.")
+    found = related(nlp, text, title="Transient synovitis")
+    assert {("perthes disease", "limp"), ("perthes disease", "hip pain"), ("perthes disease", "groin pain"),
+            ("perthes disease", "knee pain")} <= found
+    assert ("perthes disease", "pain") not in found
+    assert [span.text for span in nlp(text).ents if span.text == "Perthes"] == ["Perthes", "Perthes"]
+
+
+def test_a_word_before_a_short_form_naming_a_listed_kind_makes_the_kind(nlp):
+    text = ("Age-related macular degeneration (AMD) is a common eye condition that blurs the centre of your vision.\n\n"
+            "Treatment\n\nThere is no treatment that can repair the damage caused by dry AMD.\n\n"
+            "Wet AMD is a different story. It is usually treated with injections into the eye. The medicines used "
+            "include:\n\n- ranibizumab (Lucentis)\n- aflibercept (Eylea)\n\n"
+            "Dry, early and wet AMD\n\nMost people have the dry kind.")
+    found = related(nlp, text, title="Age-related macular degeneration", predicate="treated_by")
+    wet = "wet age related macular degeneration"
+    assert {(wet, "ranibizumab"), (wet, "aflibercept")} <= found
+    assert not {("age related macular degeneration", "ranibizumab"), ("age related macular degeneration", "aflibercept")} & found
+    assert "wet AMD" not in [span.text for span in nlp(text).ents]  # coordinated kinds share the name
