@@ -1220,7 +1220,8 @@ EPONYM_HEADS = frozenset({"disease", "syndrome"})
 def bare_eponym_forms(doc: Doc, typer: EntityTyper) -> dict[str, tuple[str, str]]:
     """short form -> (long form, label) for the eponyms without a possessive of the diseases a document names in full:
     after 'Perthes disease', 'A child with Perthes might have a limp …'; after 'Osgood-Schlatter disease',
-    'Osgood-Schlatter does not usually …'. Only names rarer than everyday words ('Perthes', not 'Lyme'… nor 'Still')."""
+    'Osgood-Schlatter does not usually …'. Only names rarer than everyday words (MAX_EPONYM_ZIPF: 'Perthes', 'Lyme';
+    not 'Still' of 'Still disease')."""
     forms: dict[str, tuple[str, str]] = {}
     for span in doc.ents:
         name = span[:-1]
