@@ -39,7 +39,8 @@ SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale"
 TROUBLE_WORDS = frozenset({"trouble", "troubles", "problem", "problems", "difficulty", "difficulties"})
 FUNCTION_WORDS = frozenset({"function", "functions", "functioning"})  # 'bladder or sexual function'
 SHARING_PREPOSITIONS = frozenset({"to", "of", "in"})  # 'sensitivity to light, sound and smell', 'loss of taste or smell'
-AUXILIARIES = frozenset({"to", "can", "may", "might", "will", "often", "also", "usually", "sometimes", "could"})
+AUXILIARIES = frozenset({"to", "can", "may", "might", "will", "often", "also", "usually", "sometimes", "could",
+                         "tend", "tends", "start", "starts", "begin", "begins"})  # 'the legs tend to become weak'
 DETERMINERS = frozenset({"the", "your", "their", "his", "her", "its", "a", "an", "both", "my", "our"})
 GLOSS_WORDS = frozenset({"called"})  # 'swelling and irritation, called inflammation, in the joints'
 
@@ -192,8 +193,10 @@ def body_list_at(doc: Doc, index: int, end: int, repeated: frozenset[str] = froz
         if index > part_end and index < end and doc[index].lower_ in word_set("place_refinements.txt"):
             return parts  # 'at the back of the heel or just above it': the heel, more or less
         if index < end and doc[index].lower_ not in body_parts() and doc[index].is_alpha:
-            # 'in the groin or buttock, and sometimes a limp': a new item; 'in the face or one side of the body': no list
-            return parts if after_comma else []
+            # 'in the groin or buttock, and sometimes a limp': a new item; 'in the face or one side of the body': no list;
+            # 'in the lower back or down the legs, often worse at night': a comma alone ends a list of two or more
+            comma_only = doc[part_end].text == "," and not any(t.lower_ in CONJUNCTIONS for t in doc[part_end:index])
+            return parts if after_comma or (comma_only and len(parts) > 1) else []
     return parts
 
 
@@ -254,7 +257,7 @@ def body_parts_after(span: Span, taken: set[int]) -> list[int]:
             return before_comma
         if token.lower_ in body_parts() and not (position + 1 < end and doc[position + 1].lower_ == "of"):
             # 'at the back of the heel' places the pain in the heel, not the back
-            parts = body_list_at(doc, position, span.sent.end)
+            parts = body_list_at(doc, position, span.sent.end, PREPOSITIONS)  # '… in the lower back or down the legs'
             if parts and not taken.intersection(parts):
                 return parts
             # 'swelling of the scrotum (ball sack), usually …'; not past a disease's name ('of the brain (encephalitis)')
@@ -306,8 +309,17 @@ def is_gloss(span: Span) -> bool:
 
 
 def located_names(symptom: str, part_tokens: list[Token]) -> list[str]:
-    """'<body part> <symptom>' for each body part, singular ('temples' -> 'temple pain')."""
-    return [f"{body_singular(token.lower_)} {symptom}" for token in part_tokens]
+    """'<body part> <symptom>' for each body part, singular ('temples' -> 'temple pain'), by its two-word name where
+    the word before it makes one ('pain in the lower back' -> lower back pain)."""
+    return [f"{part_name(token)} {symptom}" for token in part_tokens]
+
+
+def part_name(token: Token) -> str:
+    """A body part's name: its singular, or the two-word part it ends ('lower back', 'big toe')."""
+    part = body_singular(token.lower_)
+    if token.i > 0 and f"{(before := token.doc[token.i - 1]).lower_} {part}" in body_parts() and not before.whitespace_.count("\n"):
+        return f"{before.lower_} {part}"
+    return part
 
 
 def body_singular(word: str) -> str:

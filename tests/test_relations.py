@@ -2758,8 +2758,8 @@ def test_pain_placed_in_the_tummy_is_abdominal_pain_and_the_place_ends_at_a_rela
         ("gallstone", "abdominal pain")}
     assert related(nlp, "Pancreatitis causes severe pain in your tummy, which often goes through to your back.") == {
         ("pancreatitis", "abdominal pain")}
-    # 'usually' places it further, not a new clause
-    assert related(nlp, "Gout causes sudden, severe pain in a joint, usually the big toe.") == {("gout", "toe pain")}
+    # 'usually' places it further, not a new clause; a two-word body part keeps both words
+    assert related(nlp, "Gout causes sudden, severe pain in a joint, usually the big toe.") == {("gout", "big toe pain")}
     # a function word after the place ends it
     assert related(nlp, "Plantar fasciitis causes a stabbing pain in the heel with your first steps.") == {
         ("plantar fasciitis", "heel pain")}
@@ -4772,3 +4772,16 @@ def test_a_word_before_a_short_form_naming_a_listed_kind_makes_the_kind(nlp):
     assert {(wet, "ranibizumab"), (wet, "aflibercept")} <= found
     assert not {("age related macular degeneration", "ranibizumab"), ("age related macular degeneration", "aflibercept")} & found
     assert "wet AMD" not in [span.text for span in nlp(text).ents]  # coordinated kinds share the name
+
+
+def test_a_two_word_body_part_places_a_symptom_and_each_place_may_take_its_own_preposition(nlp):
+    text = ("Guillain-Barré syndrome is a rare condition in which the immune system attacks the nerves.\n\n"
+            "Symptoms\n\nMany people get pain in the lower back or down the legs, often worse at night. "
+            "Over hours or days, the arms tend to become weak.")
+    found = related(nlp, text, title="Guillain-Barré syndrome")
+    assert {("guillain barré syndrome", "low back pain"), ("guillain barré syndrome", "leg pain"),
+            ("guillain barré syndrome", "weak arm")} <= found
+    assert ("guillain barré syndrome", "back pain") not in found
+    ache = ("Endometriosis is a condition where tissue like the lining of the womb grows elsewhere.\n\n"
+            "Symptoms\n\nSome people get an ache in the lower back.")
+    assert related(nlp, ache, title="Endometriosis") == {("endometriosis", "low back pain")}
