@@ -4785,3 +4785,13 @@ def test_a_two_word_body_part_places_a_symptom_and_each_place_may_take_its_own_p
     ache = ("Endometriosis is a condition where tissue like the lining of the womb grows elsewhere.\n\n"
             "Symptoms\n\nSome people get an ache in the lower back.")
     assert related(nlp, ache, title="Endometriosis") == {("endometriosis", "low back pain")}
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Lambert-Eaton myasthenic syndrome", "ICD10CM:G70.80"),  # the syndrome's full name folds into ICD's shorter one
+    ("chronic inflammatory demyelinating polyneuropathy", "ICD10CM:G61.81"),  # ICD says 'polyneuritis'
+])
+def test_neuromuscular_diseases_named_in_full_get_their_codes(nlp, name, code):
+    text = f"{name} is a rare autoimmune condition. It is treated with intravenous immunoglobulin."
+    [mention] = [m for m in document_facts("0" * 16, nlp(text)).mentions if m.entity_type == "disease" and m.start == 0]
+    assert mention.ontology_id == code
