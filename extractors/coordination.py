@@ -42,6 +42,7 @@ SHARING_PREPOSITIONS = frozenset({"to", "of", "in"})  # 'sensitivity to light, s
 AUXILIARIES = frozenset({"to", "can", "may", "might", "will", "often", "also", "usually", "sometimes", "could",
                          "tend", "tends", "start", "starts", "begin", "begins"})  # 'the legs tend to become weak'
 DETERMINERS = frozenset({"the", "your", "their", "his", "her", "its", "a", "an", "both", "my", "our"})
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
 GLOSS_WORDS = frozenset({"called"})  # 'swelling and irritation, called inflammation, in the joints'
 
 
@@ -195,8 +196,10 @@ def body_list_at(doc: Doc, index: int, end: int, repeated: frozenset[str] = froz
         if index < end and doc[index].lower_ not in body_parts() and doc[index].is_alpha:
             # 'in the groin or buttock, and sometimes a limp': a new item; 'in the face or one side of the body': no list;
             # 'in the lower back or down the legs, often worse at night': a comma alone ends a list of two or more
+            # and 'in your lower tummy and a burning feeling': an article opens a new item
             comma_only = doc[part_end].text == "," and not any(t.lower_ in CONJUNCTIONS for t in doc[part_end:index])
-            return parts if after_comma or (comma_only and len(parts) > 1) else []
+            new_item = any(t.lower_ in INDEFINITE_ARTICLES for t in doc[part_end:index])
+            return parts if after_comma or new_item or (comma_only and len(parts) > 1) else []
     return parts
 
 
@@ -314,11 +317,21 @@ def located_names(symptom: str, part_tokens: list[Token]) -> list[str]:
     return [f"{part_name(token)} {symptom}" for token in part_tokens]
 
 
+REGION_WORDS = frozenset({"part", "half", "area", "section"})  # 'the upper part of your tummy'
+
+
 def part_name(token: Token) -> str:
-    """A body part's name: its singular, or the two-word part it ends ('lower back', 'big toe')."""
-    part = body_singular(token.lower_)
-    if token.i > 0 and f"{(before := token.doc[token.i - 1]).lower_} {part}" in body_parts() and not before.whitespace_.count("\n"):
+    """A body part's name: its singular, or the two-word part it ends ('lower back', 'big toe'), also where a region
+    of it is named ('pain in the upper part of your tummy' is upper abdominal pain)."""
+    doc, part = token.doc, body_singular(token.lower_)
+    if token.i > 0 and f"{(before := doc[token.i - 1]).lower_} {part}" in body_parts() and not before.whitespace_.count("\n"):
         return f"{before.lower_} {part}"
+    index = token.i - 1
+    while index >= 0 and doc[index].lower_ in DETERMINERS:
+        index -= 1
+    if index >= 2 and doc[index].lower_ == "of" and doc[index - 1].lower_ in REGION_WORDS \
+            and f"{doc[index - 2].lower_} {part}" in body_parts():
+        return f"{doc[index - 2].lower_} {part}"
     return part
 
 

@@ -4795,3 +4795,12 @@ def test_neuromuscular_diseases_named_in_full_get_their_codes(nlp, name, code):
     text = f"{name} is a rare autoimmune condition. It is treated with intravenous immunoglobulin."
     [mention] = [m for m in document_facts("0" * 16, nlp(text)).mentions if m.entity_type == "disease" and m.start == 0]
     assert mention.ontology_id == code
+
+
+def test_pain_in_the_upper_or_lower_tummy_is_upper_or_lower_abdominal_pain(nlp):
+    text = ("Acute pancreatitis is sudden inflammation of the pancreas, a gland behind the stomach.\n\n"
+            "Symptoms\n\nThe main symptom is a sudden, severe pain in the upper part of your tummy.")
+    assert related(nlp, text, title="Acute pancreatitis") == {("acute pancreatitis", "upper abdominal pain")}
+    text = ("Cystitis is inflammation of the bladder, usually caused by an infection.\n\n"
+            "Symptoms\n\nIt can cause pain in your lower tummy and a burning feeling when you pee.")
+    assert ("cystitis", "lower abdominal pain") in related(nlp, text, title="Cystitis")
