@@ -324,7 +324,7 @@ def part_name(token: Token) -> str:
     """A body part's name: its singular, or the two-word part it ends ('lower back', 'big toe'), also where a region
     of it is named ('pain in the upper part of your tummy' is upper abdominal pain)."""
     doc, part = token.doc, body_singular(token.lower_)
-    if token.i > 0 and f"{(before := doc[token.i - 1]).lower_} {part}" in body_parts() and not before.whitespace_.count("\n"):
+    if token.i > 0 and f"{(before := doc[token.i - 1]).lower_} {part}" in body_parts() and "\n" not in before.whitespace_:
         return f"{before.lower_} {part}"
     index = token.i - 1
     while index >= 0 and doc[index].lower_ in DETERMINERS:

@@ -428,7 +428,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             clause_topic = section.current_list.subject  # '… People with HAPE:' / '- feel a tightness in the chest.'
         if continued is not None:
             clause_topic = continued.subject
-            continued_cue = EXAMPLES_CUE if context.listed_cues("example_openers.txt").match(text_of(sentence).lstrip()) else ALSO_CUE
+            examples = context.listed_cues("example_openers.txt").match(text_of(sentence).lstrip())
+            continued_cue = EXAMPLES_CUE if examples else ALSO_CUE
             carried = {continued.predicate: (continued_cue, ALSO_STRENGTH)}
         # a later sentence of an item's line: a short bullet's, or a term's explanation
         explains_item = item_continuation or (term_items and not starts_line(sentence))
@@ -1042,7 +1043,8 @@ def advised_measures(read_under: list[tuple[int, Span, Mention | None, bool]], f
 
     Only gazetteer measures of ADVICE_KINDS (exercise, yoga, a healthy diet, physical therapy), in a
     clause that names no disease and no symptom (those are for the cue rules: co-occurrence is no
-    relation), outside lines about triggers or causes and sentences crediting the page's writers, and with a weak strength, so confidence says so.
+    relation), outside lines about triggers or causes and sentences crediting the page's writers, and with a weak
+    strength, so confidence says so.
     Drugs are left out, but for one a clause opens by telling the reader to take ('take ibuprofen for the pain',
     which may name the symptom it is for): an article names them in physiology ('Insulin in the bloodstream gets
     sugar into the cells') and warnings ('if you take triptans for more than nine days a month') as well.
