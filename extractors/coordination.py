@@ -502,6 +502,8 @@ def lesion_subjects() -> dict[str, str]:
 
 
 FIND_WORDS = frozenset({"find", "finds", "found", "finding"})  # 'you'll find it itchy'
+LESION_GAP_WORDS = AUXILIARIES | DEGREE_WORDS  # 'they often itch', 'the spot is very tender'
+LESION_OPENING_WORDS = LESION_GAP_WORDS | RELATIVE_WORDS  # 'blisters that may itch'
 LESION_REACH_TOKENS = 10  # 'can itch, burn and feel sore or tender': how far the qualities run after the sign
 
 
@@ -523,7 +525,7 @@ def predicated_lesion_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -
         linked = pronoun and subject.i > 0 and doc[subject.i - 1].lower_ in FIND_WORDS
         if pronoun and not linked and not subject_of_clause(doc, subject):
             continue
-        while index < len(doc) and doc[index].lower_ in AUXILIARIES | RELATIVE_WORDS | DEGREE_WORDS:
+        while index < len(doc) and doc[index].lower_ in LESION_OPENING_WORDS:
             index += 1
         end = min(len(doc), subject.i + 1 + LESION_REACH_TOKENS)
         while index < end:
@@ -535,7 +537,7 @@ def predicated_lesion_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -
                 typed = lesion_quality_symptom(typer, word)
                 if typed is not None:
                     found.append(Expansion(index, index + 1, typed, Span(doc, subject.i, subject.i + 1, label="SYMPTOM")))
-            elif not (is_connector(token) or word == "but" or word in AUXILIARIES | DEGREE_WORDS or word in qualities
+            elif not (is_connector(token) or word == "but" or word in LESION_GAP_WORDS or word in qualities
                       or word in quality_verbs()
                       or (token.is_alpha and index not in taken and (looks_like_adjective(word) or word.endswith("less")))):
                 break  # 'the rash is itchy and spreads to the arms': the qualities end at the first other word

@@ -55,7 +55,7 @@ def is_heading(sentence: Span) -> bool:
         return bool(line) and (is_question_line(line, line_word_count) or is_capitals_line(line, line_word_count)
                                or is_question_led_line(line, line_word_count))
     return (bool(text) and (words <= MAX_HEADING_WORDS or words <= MAX_CAPITALS_HEADING_WORDS and text.isupper())
-            and not text.endswith((".", "!", ",", ";", ":")) and not text[0].islower() and not text.startswith(TABLE_ROW))
+            and not text.endswith(SENTENCE_ENDS) and not text[0].islower() and not text.startswith(TABLE_ROW))
 
 
 def line_around(sentence: Span) -> tuple[str, int]:
@@ -68,7 +68,7 @@ def line_around(sentence: Span) -> tuple[str, int]:
 def is_capitals_line(text: str, words: int) -> bool:
     """A short line (of several sentences) in capitals, not ending like a sentence: 'IS IT MOLLUSCUM OR SOMETHING
     ELSE? FOLLICULITIS' is one heading, both its sentences."""
-    return text.isupper() and words <= MAX_CAPITALS_HEADING_WORDS and not text.endswith((".", "!", ",", ";", ":"))
+    return text.isupper() and words <= MAX_CAPITALS_HEADING_WORDS and not text.endswith(SENTENCE_ENDS)
 
 
 def is_question_line(text: str, words: int) -> bool:
@@ -89,10 +89,11 @@ def is_question_led_line(text: str, words: int) -> bool:
     question, mark, rest = text.partition("?")
     rest = rest.strip()
     return (bool(mark) and bool(rest) and len(question.split()) <= MAX_LEAD_QUESTION_WORDS
-            and words <= MAX_HEADING_WORDS and not rest.endswith((".", "!", "?", ",", ";", ":"))
+            and words <= MAX_HEADING_WORDS and not rest.endswith((*SENTENCE_ENDS, "?"))
             and not text[0].islower() and rest[:1].isupper() and not text.startswith(TABLE_ROW))
 
 
+SENTENCE_ENDS = (".", "!", ",", ";", ":")  # a line ending so is a sentence or an introduction, no heading
 MAX_LEAD_QUESTION_WORDS = 4  # 'Not a cataract?' before the line's heading
 MAX_FOLLOW_UP_QUESTION_WORDS = 3  # 'What now?', 'Is it serious?' after the line's statement
 MAX_READER_QUESTION_WORDS = 5  # 'Is that an abscess too?' after a statement in the first person

@@ -427,10 +427,9 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
                 and section.current_list.subject is not None and referent is None):
             clause_topic = section.current_list.subject  # '… People with HAPE:' / '- feel a tightness in the chest.'
         if continued is not None:
-            clause_topic = continued.subject
-            examples = context.listed_cues("example_openers.txt").match(text_of(sentence).lstrip())
-            continued_cue = EXAMPLES_CUE if examples else ALSO_CUE
-            carried = {continued.predicate: (continued_cue, ALSO_STRENGTH)}
+            statement_before, continued_cue = continued
+            clause_topic = statement_before.subject
+            carried = {statement_before.predicate: (continued_cue, ALSO_STRENGTH)}
         # a later sentence of an item's line: a short bullet's, or a term's explanation
         explains_item = item_continuation or (term_items and not starts_line(sentence))
         in_harm_list = section.lists_no_treatment and (list_item or item_continuation)
@@ -629,14 +628,16 @@ def opened_with_pointer(sentence: Span, clause: Span, named: list[Mention],
 
 
 def continued_statement(sentence: Span, stated_before: list[RelationEvidence],
-                        mention_at: dict[int, Mention]) -> RelationEvidence | None:
+                        mention_at: dict[int, Mention]) -> tuple[RelationEvidence, str] | None:
     """The statement a sentence goes on with: after one disease's symptoms, a sentence saying 'also' or
     where their pain spreads that names symptoms and no disease is about that disease ('Measles usually
     causes a high fever. Your eyes may also be red and sore.'), with the cue before where it has none of its own;
     after one disease's treatments, a sentence giving examples ('Examples include …') or saying 'also' that names
-    treatments and no disease (and, saying 'also', no symptom) is about that disease too."""
+    treatments and no disease (and, saying 'also', no symptom) is about that disease too. Returns the statement
+    and the cue the sentence carries it by ('examples' after an example opener, else 'also')."""
     text = text_of(sentence)
     examples = bool(context.listed_cues("example_openers.txt").match(text.lstrip()))
+    cue = EXAMPLES_CUE if examples else ALSO_CUE
     if examples or ALSO.search(text):
         # 'Hepatitis C can now be cured with … direct-acting antivirals. Examples include sofosbuvir …': more of the same;
         # '… CIDP usually responds well to corticosteroids … IVIG and plasma exchange are also used …' (naming no symptom:
@@ -645,7 +646,7 @@ def continued_statement(sentence: Span, stated_before: list[RelationEvidence],
         mentions = sentence_mentions(sentence, mention_at)
         if (len({item.subject.canonical for item in treatments}) == 1 and any(m.entity_type == TREATMENT for m in mentions)
                 and not any(m.entity_type == DISEASE or (not examples and m.entity_type == SYMPTOM) for m in mentions)):
-            return treatments[0]
+            return treatments[0], cue
     statements = [item for item in stated_before if item.predicate == HAS_SYMPTOM and not item.negated]
     # or goes on in the same paragraph saying what may happen: '… feeling dazed. Your heart may race, you might sweat …'
     may_happen = (not starts_line(sentence) and bool(MAY_HAPPEN.match(text))
@@ -657,7 +658,7 @@ def continued_statement(sentence: Span, stated_before: list[RelationEvidence],
     if any(mention.entity_type == DISEASE for mention in mentions) or not any(
             mention.entity_type == SYMPTOM for mention in mentions):
         return None
-    return statements[0]
+    return statements[0], cue
 
 
 TABLE_ROW_STRENGTH = 0.6  # a row pairs its cells without saying how: weaker than a cue
