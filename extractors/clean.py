@@ -658,14 +658,19 @@ def mark_hard_junk(blocks: list[Block], recurring: frozenset[str], metadata: Met
     seen_long: set[str] = set()
     previous_key = ""
     listed = introduced_lines(blocks) if recurring else frozenset()
+    body_started = False
     for index, block in enumerate(blocks):
         key = block.key
-        reason = hard_junk_reason(block, key, index, phrases, patterns, recurring, metadata, index in listed)
+        # a byline heads the article: in the first lines, or anywhere above its first paragraph of prose (sentences,
+        # not a promotion strip), however long the site's menus before it ('By Imogen Achterberg MPharm, …')
+        in_head = index < HEAD_LINES * 2 or not body_started
+        reason = hard_junk_reason(block, key, in_head, phrases, patterns, recurring, metadata, index in listed)
         if not reason and key and (key == previous_key or (key in seen_long)):
             reason = "repeated line"
         if reason:
             mark(block, reason)
             continue
+        body_started = body_started or (is_prose(block) and block.text.rstrip(_CLOSERS).endswith((".", "!", "?")))
         previous_key = key
         if drop_repeated_paragraphs and not block.bullet and len(block.words) >= REPEAT_MIN_WORDS:
             seen_long.add(key)
@@ -691,7 +696,7 @@ def introduced_lines(blocks: list[Block]) -> frozenset[int]:
 _MARKUP_ONLY = re.compile(r"^\s*(?:</?[A-Za-z][^<>]*>\s*)+$")
 
 
-def hard_junk_reason(block: Block, key: str, index: int, phrases: frozenset[str], patterns: LinePatterns,
+def hard_junk_reason(block: Block, key: str, in_head: bool, phrases: frozenset[str], patterns: LinePatterns,
                      recurring: frozenset[str], metadata: Metadata, listed: bool = False) -> str:
     text = block.text
     if not key or not _LETTER.search(text):
@@ -706,7 +711,7 @@ def hard_junk_reason(block: Block, key: str, index: int, phrases: frozenset[str]
     if stamp:
         metadata.date = metadata.date or stamp
         return "date stamp"
-    author = byline_author(text) if index < HEAD_LINES * 2 else None
+    author = byline_author(text) if in_head else None
     if author:  # before the patterns, which know 'Written by …' too: a byline marks the headline above it
         metadata.author = metadata.author or author
         return "byline"

@@ -471,11 +471,12 @@ class EntityTyper:
         return self.classify_condition(key, default=SYMPTOM if label == "SYMPTOM" else DISEASE)
 
     def names_disease_not_drug(self, key: str) -> bool:
-        """A name of several words ending in a disease's word ('Kawasaki disease', 'toxic shock syndrome')
-        that no drug list knows: a disease, whatever the NER took it for."""
+        """A name of several words ending in a disease's word ('Kawasaki disease', 'toxic shock syndrome'),
+        or one ICD-10-CM names as a disease ('alpha-1 antitrypsin deficiency'), that no drug list knows:
+        a disease, whatever the NER took it for."""
         head, _, last_word = key.rpartition(" ")
-        return (bool(head) and self.has_disease_ending(last_word) and key not in self.treatment_aliases
-                and key not in self.drug_names and not self.looks_like_drug(key))
+        return (bool(head) and (self.has_disease_ending(last_word) or self.icd_disease(key))
+                and key not in self.treatment_aliases and key not in self.drug_names and not self.looks_like_drug(key))
 
     @lru_cache(maxsize=MEMO_SIZE)
     def knows(self, text: str, label: str) -> bool:

@@ -13,8 +13,8 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _EDGE_PUNCTUATION = " .,;:!?\"'()[]{}*\u2022"
 # Words whose final 's' is not a plural; keeps 'lupus', 'psoriasis', 'diabetes' intact.
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "os", "as")
-_INVARIANT = frozenset({"diabetes", "herpes", "shingles", "rabies", "measles", "mumps", "scabies", "series", "species",
-                        "lupus", "aids", "news", "pelvis", "diagnosis", "genetics", "physics"})
+_INVARIANT = frozenset({"diabetes", "herpes", "shingles", "rabies", "measles", "mumps", "scabies", "rickets", "series",
+                        "species", "lupus", "aids", "news", "pelvis", "diagnosis", "genetics", "physics"})
 
 # Invariant alone, plural after a word that says which: 'AIDS' is a disease, 'hearing aids' are devices.
 _PLURAL_AFTER_MODIFIER = {"aids": "aid"}

@@ -922,3 +922,17 @@ def test_single_mark_italics_are_stripped_but_bullets_and_footnote_stars_stay():
     assert clean.strip_markdown("The bumps can be *really* itchy, and _never_ contagious.")[0] == (
         "The bumps can be really itchy, and never contagious.")
     assert clean.strip_markdown("Required fields are marked *")[0] == "Required fields are marked *"
+
+
+def test_a_byline_below_a_long_site_menu_still_marks_the_headline_above_it():
+    menu = "\n".join(["Pennock Pharmacy", "Your local chemist since 1987", "Search products", "Basket (0)",
+                      "Prescriptions", "Health Advice", "Services", "Shop", "Vitamins & Supplements", "Find a branch",
+                      "FREE local delivery on orders over £25 | Order repeat prescriptions online", "Health Advice",
+                      "Campaigns", "Vitamin D: Let the Light In", "OUR AUTUMN VITAMIN D CAMPAIGN"])
+    text = (f"{menu}\nSoft bones, aching bodies: what you should know about osteomalacia\n"
+            "By Imogen Achterberg MPharm, Pharmacist Manager, Pennock Castlegate\n"
+            "From October to March the sun is too low for our skin to make much vitamin D. "
+            "Every winter our pharmacists see customers whose aches turn out to be linked to low levels.\n")
+    cleaned = clean_text(text)
+    assert cleaned.title == "Soft bones, aching bodies: what you should know about osteomalacia"
+    assert cleaned.author == "Imogen Achterberg MPharm"

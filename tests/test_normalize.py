@@ -58,3 +58,8 @@ def test_plural_names_fold_to_their_singular_keeping_a_word_s_own_e():
     from extractors.terms import term_key
     assert [term_key(name) for name in ("Wheezes", "sneezes", "rashes", "boxes", "fizzes", "aches")] == [
         "wheeze", "sneeze", "rash", "box", "fizz", "ache"]
+
+
+def test_rickets_is_no_plural():
+    from extractors.terms import term_key
+    assert [term_key(name) for name in ("Rickets", "nutritional rickets")] == ["rickets", "nutritional rickets"]

@@ -4804,3 +4804,31 @@ def test_pain_in_the_upper_or_lower_tummy_is_upper_or_lower_abdominal_pain(nlp):
     text = ("Cystitis is inflammation of the bladder, usually caused by an infection.\n\n"
             "Symptoms\n\nIt can cause pain in your lower tummy and a burning feeling when you pee.")
     assert ("cystitis", "lower abdominal pain") in related(nlp, text, title="Cystitis")
+
+
+@pytest.mark.parametrize(("short", "long"), [
+    ("typhoid", "typhoid fever"), ("roseola", "exanthema subitum"), ("myeloma", "multiple myeloma"),
+    ("testicular torsion", "torsion of testis"), ("impacted earwax", "impacted cerumen")])
+def test_an_everyday_name_shares_the_code_of_the_ontology_s_name_for_it(short, long):
+    typer = shared_typer()
+    assert typer.classify(short, "DISEASE").ontology_id == typer.classify(long, "DISEASE").ontology_id != ""
+
+
+def test_a_deficiency_icd_names_is_a_disease_though_the_ner_took_it_for_a_chemical():
+    typer = shared_typer()
+    typed = typer.classify("Alpha-1 antitrypsin deficiency", "CHEMICAL")
+    assert (typed.entity_type, typed.ontology_id) == ("disease", "ICD10CM:E88.01")
+    assert typer.classify("vitamin D", "CHEMICAL").entity_type == "treatment"
+
+
+def test_the_bone_diseases_of_too_little_vitamin_d_are_diseases_not_phenotypes(nlp):
+    text = ("Osteomalacia means soft bones. The main symptom is bone pain, and muscle weakness is common.\n\n"
+            "Rickets\n\nWhen the same problem happens in children it is called rickets. Children with rickets may have "
+            "bowed legs and bone pain.")
+    found = related(nlp, text, title="What you should know about osteomalacia")
+    assert {("osteomalacia", "bone pain"), ("osteomalacia", "muscle weakness"), ("rickets", "bone pain")} <= found
+
+
+def test_an_operation_a_condition_is_fixed_with_treats_it(nlp):
+    text = "Pyloric stenosis is a narrowing of the stomach's outlet. It is fixed with a short operation called a pyloromyotomy."
+    assert related(nlp, text, title="Pyloric stenosis", predicate="treated_by") == {("pyloric stenosis", "pyloromyotomy")}
