@@ -118,8 +118,13 @@ CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
 
 @lru_cache(maxsize=1)
 def fresh_predicates() -> re.Pattern[str]:
+    """One of fresh_predicates.txt's verbs after a comma and a conjunction, or any word after a subject pronoun
+    there: '… a headache that won't shift, and they feel drained, with aching muscles' states the aching."""
     verbs = "|".join(map(re.escape, read_list("fresh_predicates.txt")))
-    return re.compile(rf",\s*(?:and|but)\s+(?:{verbs})\b", re.IGNORECASE)
+    return re.compile(rf",\s*(?:and|but)\s+(?:(?:{verbs})\b|(?:{SUBJECT_PRONOUNS})\s+(?=\w))", re.IGNORECASE)
+
+
+SUBJECT_PRONOUNS = "they|you|he|she|we|i"
 
 
 def reaching_negation(text: str, clause_before: str | None = None) -> bool:

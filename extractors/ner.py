@@ -256,12 +256,17 @@ def starts_line_at(doc: Doc, index: int) -> bool:
 def follows_linking_verb(doc: Doc, index: int, adjectives: AbstractSet[str], verbs: AbstractSet[str],
                          degree: AbstractSet[str]) -> bool:
     """Whether a linking verb comes before a token, with only degree words, state adjectives and
-    their coordination between ('be irritable, unusually sleepy')."""
+    their coordination between ('be irritable, unusually sleepy'); one conjunct no table lists may open a
+    list of them ('become quiet, floppy and unusually sleepy')."""
+    unlisted = 0
     for before in range(index - 1, max(-1, index - 1 - MAX_STATE_LEAD), -1):
         word = doc[before].lower_
         if word in verbs:
             return True
-        if not (word in degree or word in adjectives or word in (",", "and", "or")):
+        if word in degree or word in adjectives or word in (",", "and", "or"):
+            continue
+        unlisted += 1
+        if unlisted > 1 or not doc[before].is_alpha or doc[before + 1].text != ",":  # not 'become happy and confused'
             return False
     return False
 
@@ -874,7 +879,8 @@ class EntityTypingComponent:
                 # 'tea' (towel), 'cancel', 'Riverside', 'combines': the NER's chemicals that are everyday words no list
                 # knows; and a verb after its subject ('so that it stiffens and squeezes the heart')
                 typed = None
-            if typed is not None and not (typed.entity_type == TREATMENT and names_vaccine(span)):
+            if typed is not None and not (typed.entity_type == TREATMENT
+                                          and (names_vaccine(span) or names_measured_substance(span))):
                 typed_entities.append((span, typed))
         kept = []
         for item in coordination.expand(doc, typed_entities, self.typer, self.describes_symptom):
@@ -1002,6 +1008,30 @@ def names_vaccine(span: Span) -> bool:
     following = span.doc[index].lower_ if index < len(span.doc) else ""  # 'Bacille Calmette-Guérin (BCG) vaccine'
     vaccine_words = coordination.word_set("vaccine_words.txt")
     return span[-1].lower_ in vaccine_words or following in vaccine_words
+
+
+MEASURE_LINKS = frozenset({"for", "of"})
+
+
+def names_measured_substance(span: Span) -> bool:
+    """A substance the sentence measures, not one it gives: 'a routine calcium check', 'the calcium in your
+    blood', 'blood tests for vitamin D, calcium and phosphate' (measure_words.txt)."""
+    doc, phrases = span.doc, measure_phrases()
+    following = [token.lower_ for token in doc[span.end:span.end + max(map(len, phrases))]]
+    if any(following[:len(phrase)] == list(phrase) for phrase in phrases):
+        return True
+    in_entity = {index for ent in doc.ents for index in range(ent.start, ent.end)}
+    index = span.start - 1  # back over the other substances of a list, to the word that names the measure
+    while index >= 0 and (index in in_entity or doc[index].lower_ in {",", "and", "or"}):
+        index -= 1
+    if index < 1 or doc[index].lower_ not in MEASURE_LINKS:
+        return False
+    return any(tuple(token.lower_ for token in doc[max(0, index - len(phrase)):index]) == phrase for phrase in phrases)
+
+
+@lru_cache(maxsize=1)
+def measure_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in coordination.word_set("measure_words.txt"))
 
 
 def negate_coordinated(doc: Doc) -> None:

@@ -4832,3 +4832,46 @@ def test_the_bone_diseases_of_too_little_vitamin_d_are_diseases_not_phenotypes(n
 def test_an_operation_a_condition_is_fixed_with_treats_it(nlp):
     text = "Pyloric stenosis is a narrowing of the stomach's outlet. It is fixed with a short operation called a pyloromyotomy."
     assert related(nlp, text, title="Pyloric stenosis", predicate="treated_by") == {("pyloric stenosis", "pyloromyotomy")}
+
+
+def test_a_substance_the_sentence_measures_is_no_treatment(nlp):
+    text = ("Osteomalacia means soft bones.\n\nHow is it diagnosed?\n\nYour GP will start with blood tests for "
+            "vitamin D, calcium and phosphate. A routine calcium check may pick it up.\n\nHow is it treated?\n\n"
+            "Many people are given calcium tablets.")
+    found = related(nlp, text, title="Osteomalacia", predicate="treated_by")
+    assert found == {("osteomalacia", "calcium supplementation")}
+    assert [e.text for e in nlp("Cinacalcet lowers the calcium in your blood.").ents if e._.entity_type == "treatment"] == [
+        "Cinacalcet"]
+
+
+@pytest.mark.parametrize(("name", "drug"), [("carbocisteine", True), ("etoricoxib", True), ("alfacalcidol", True),
+                                            ("desogestrel", True), ("cyclizine", True), ("cysteine", False)])
+def test_more_inn_stems_name_drugs_no_list_has(name, drug):
+    assert shared_typer().looks_like_drug(name) is drug
+
+
+def test_drug_classes_a_page_names_are_treatments(nlp):
+    text = "COPD is a long-term lung disease. It is treated with mucolytics. Antispasmodics are not used for it."
+    assert related(nlp, text, title="COPD", predicate="treated_by") == {
+        ("chronic obstructive pulmonary disease", "mucolytic")}
+
+
+def test_a_drip_for_fluids_is_intravenous_fluid(nlp):
+    text = "Intussusception is a bowel problem in babies. It is treated in hospital, and most babies will have a drip for fluids."
+    assert ("intussusception", "intravenous fluid") in related(nlp, text, title="Intussusception", predicate="treated_by")
+
+
+def test_a_negation_stays_in_its_relative_clause_before_a_new_subject(nlp):
+    text = ("Typhoid fever is an infection caught from dirty water.\n\nSymptoms\n\nMost people notice a dull headache that "
+            "won't shift, and they feel drained, with aching muscles. Mouth sores are not typical, and they shouldn't "
+            "give you a rash.")
+    found = related(nlp, text, title="Typhoid fever")
+    assert {("typhoid fever", "headache"), ("typhoid fever", "muscle pain")} <= found
+    assert ("typhoid fever", "rash") not in found
+
+
+def test_a_state_adjective_after_an_unlisted_one_is_still_a_symptom(nlp):
+    text = ("Intussusception is when one part of the bowel slides into the next.\n\nSigns to look out for\n\n"
+            "Between attacks many babies become quiet, floppy and unusually sleepy. Some become listless.")
+    assert {("intussusception", "floppiness"), ("intussusception", "drowsiness"), ("intussusception", "lethargy")} <= related(
+        nlp, text, title="Intussusception")
