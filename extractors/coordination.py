@@ -239,6 +239,7 @@ def body_parts_after(span: Span, taken: set[int]) -> list[int]:
     """Body-part tokens that place a bare symptom: 'pain around your temples and forehead'."""
     doc = span.doc
     index = span.end + 1 if is_gloss(span) else span.end  # '..., called inflammation, in the joints'
+    index = past_felt(doc, index)  # 'a dull ache that is often felt in the lower back, hips …'
     if (index + 2 < len(doc) and doc[index].lower_ in CONJUNCTIONS and doc[index + 1].lower_ in located_heads()
             and doc[index + 2].lower_ in PREPOSITIONS):
         index += 2  # 'pain and cramping in the tummy': both are placed
@@ -269,6 +270,22 @@ def body_parts_after(span: Span, taken: set[int]) -> list[int]:
             if not before_comma and after < len(doc) and doc[after].text == "," and position not in taken:
                 before_comma = [position]
     return before_comma
+
+
+FELT_LEAD_WORDS = frozenset({"that", "which", "is", "are", "can", "may", "be", "also", "sometimes", "typically",
+                             "commonly", "generally"}) | PLACE_ADVERBS
+MAX_FELT_LEAD = 4
+
+
+def past_felt(doc: Doc, index: int) -> int:
+    """Where the place of a symptom said to be felt somewhere begins: after 'felt' in 'an ache that is often
+    felt in …' or 'pain felt in …'; index itself where no such words follow."""
+    for position in range(index, min(len(doc), index + MAX_FELT_LEAD + 1)):
+        if doc[position].lower_ == "felt":
+            return position + 1
+        if doc[position].lower_ not in FELT_LEAD_WORDS:
+            break
+    return index
 
 
 def coordination_chain(span: Span, entities: list[Span]) -> list[Span]:

@@ -524,12 +524,14 @@ def is_name_word(token: Token) -> bool:
 
 def hyphenated_disease_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, int]]:
     """Disease names a list knows, written with hyphens the phrase lists do not hold: ICD-10-CM's
-    'Osgood Schlatter disease' as 'Osgood-Schlatter disease', 'Creutzfeldt-Jakob disease'."""
+    'Osgood Schlatter disease' as 'Osgood-Schlatter disease', 'Creutzfeldt-Jakob disease', 'alpha-1 antitrypsin
+    deficiency'."""
     found = []
     index = 0
     while index < len(doc) - 2:
         start = end = index
-        while (end + 2 < len(doc) and doc[end + 1].text == "-" and is_name_word(doc[end]) and is_name_word(doc[end + 2])
+        while (end + 2 < len(doc) and doc[end + 1].text == "-" and is_name_word(doc[end])
+               and (is_name_word(doc[end + 2]) or doc[end + 2].is_digit)  # 'alpha-1 antitrypsin deficiency'
                and not doc[end].whitespace_ and not doc[end + 1].whitespace_):
             end += 2  # the chain of words joined by hyphens
         if end == start:
@@ -880,7 +882,8 @@ class EntityTypingComponent:
                 # knows; and a verb after its subject ('so that it stiffens and squeezes the heart')
                 typed = None
             if typed is not None and not (typed.entity_type == TREATMENT
-                                          and (names_vaccine(span) or names_measured_substance(span))):
+                                          and (names_vaccine(span) or names_measured_substance(span)
+                                               or names_practice(span))):
                 typed_entities.append((span, typed))
         kept = []
         for item in coordination.expand(doc, typed_entities, self.typer, self.describes_symptom):
@@ -1008,6 +1011,20 @@ def names_vaccine(span: Span) -> bool:
     following = span.doc[index].lower_ if index < len(span.doc) else ""  # 'Bacille Calmette-Guérin (BCG) vaccine'
     vaccine_words = coordination.word_set("vaccine_words.txt")
     return span[-1].lower_ in vaccine_words or following in vaccine_words
+
+
+def names_practice(span: Span) -> bool:
+    """'Surgery' as the doctor's practice ('ring the surgery', 'your GP surgery'), not an operation (practice_cues.txt)."""
+    if span[-1].lower_ != "surgery":
+        return False
+    before = tuple(token.lower_ for token in span.doc[max(0, span.start - 2):span.start])
+    words = before + tuple(token.lower_ for token in span[:-1])
+    return any(words[-len(cue):] == cue for cue in practice_cues()) if words else False
+
+
+@lru_cache(maxsize=1)
+def practice_cues() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(line.split()) for line in coordination.word_set("practice_cues.txt"))
 
 
 MEASURE_LINKS = frozenset({"for", "of"})

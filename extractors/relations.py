@@ -90,6 +90,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     elif len(spans) < 2:
         return []
     sentence = sentence_at(clause.doc, clause.start)
+    # 'Call 999 if you … feel confused or drowsy': reasons to get help, not what the topic causes
+    states_symptoms = not (subjects_from_topic and tells_to_get_help(sentence))
     clause_text, offset = text_of(clause), clause.start_char
     hedged = context.is_hedged(clause)
     matches = cue_matches(clause)
@@ -135,7 +137,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 subject=subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,
                 **sentence_evidence(sentence), cue=cue,
                 cue_strength=strength, negated=negated, hedged=hedged, subject_from_topic=from_topic))
-    return found
+    return found if states_symptoms else [item for item in found if item.predicate != HAS_SYMPTOM]
 
 
 FELT_STATE_STRENGTH = 0.7  # as the cue 'feel' (data/relation_cues.tsv)

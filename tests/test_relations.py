@@ -4875,3 +4875,52 @@ def test_a_state_adjective_after_an_unlisted_one_is_still_a_symptom(nlp):
             "Between attacks many babies become quiet, floppy and unusually sleepy. Some become listless.")
     assert {("intussusception", "floppiness"), ("intussusception", "drowsiness"), ("intussusception", "lethargy")} <= related(
         nlp, text, title="Intussusception")
+
+
+def test_an_ache_felt_in_body_parts_is_placed_in_each(nlp):
+    text = ("Osteomalacia means soft bones.\n\nSymptoms\n\nThe main one is a deep, dull ache that is often felt in the "
+            "lower back, hips and thighs. Pain is sometimes felt in the feet.")
+    assert {("osteomalacia", "low back pain"), ("osteomalacia", "hip pain"), ("osteomalacia", "thigh pain"),
+            ("osteomalacia", "foot pain")} <= related(nlp, text, title="Osteomalacia")
+
+
+def test_lay_words_for_little_urine_and_for_tiredness(nlp):
+    text = "Cholera is an infection.\n\nSymptoms\n\nSigns include passing little or no urine. People feel completely drained."
+    assert related(nlp, text, title="Cholera") == {("cholera", "reduced urination"), ("cholera", "fatigue")}
+
+
+def test_a_hyphenated_name_with_a_number_is_the_disease_a_list_knows(nlp):
+    text = "Alpha-1 antitrypsin deficiency is an inherited condition. It causes wheezing and a persistent cough."
+    assert {("alpha 1 antitrypsin deficiency", "wheezing"), ("alpha 1 antitrypsin deficiency", "cough")} <= related(nlp, text)
+
+
+def test_a_sentence_opening_with_where_to_get_help_states_no_symptoms_of_the_topic(nlp):
+    text = ("COPD is a long-term lung disease.\n\nSymptoms\n\nMost people get a cough. Call 999 if you're too breathless "
+            "to speak or you feel confused or drowsy.")
+    assert related(nlp, text, title="COPD") == {("chronic obstructive pulmonary disease", "cough")}
+
+
+def test_the_doctors_surgery_is_no_operation(nlp):
+    text = ("COPD is a long-term lung disease. Antibiotics help a flare-up, so ring the surgery before starting them. "
+            "Lung volume reduction surgery is used for severe COPD.")
+    found = related(nlp, text, title="COPD", predicate="treated_by")
+    assert ("chronic obstructive pulmonary disease", "surgery") not in found
+    assert ("chronic obstructive pulmonary disease", "antibiotic") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Older antihistamines such as promethazine are usually tried first.",
+    "A very small number of people with it need a heart transplant.",
+    "As a last resort, a hysterectomy is considered.",
+    "If it is widespread, tablets such as flucloxacillin may be needed.",
+    "Azathioprine may be added.",
+    "If it spreads, antibiotic tablets might be needed."])
+def test_a_treatment_a_sentence_says_is_tried_added_or_needed(nlp, sentence):
+    found = related(nlp, f"Impetigo is a common skin infection. {sentence}", title="Impetigo", predicate="treated_by")
+    assert found and all(subject == "impetigo" for subject, _ in found)
+
+
+def test_fits_and_convulsions_are_seizures():
+    typer = shared_typer()
+    assert {typer.classify(name, "SYMPTOM").canonical for name in ("fits", "having fits", "convulsions", "seizures")} == {
+        "seizure"}
