@@ -883,7 +883,7 @@ class EntityTypingComponent:
                 typed = None
             if typed is not None and not (typed.entity_type == TREATMENT
                                           and (names_vaccine(span) or names_measured_substance(span)
-                                               or names_practice(span))):
+                                               or names_practice(span) or names_procedure_setting(span))):
                 typed_entities.append((span, typed))
         kept = []
         for item in coordination.expand(doc, typed_entities, self.typer, self.describes_symptom):
@@ -1025,6 +1025,17 @@ def names_practice(span: Span) -> bool:
 @lru_cache(maxsize=1)
 def practice_cues() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(line.split()) for line in coordination.word_set("practice_cues.txt"))
+
+
+def names_procedure_setting(span: Span) -> bool:
+    """An anaesthetic an operation is done under ('a small cut under local anaesthetic'), not a treatment
+    (procedure_settings.txt)."""
+    if span[-1].lower_ not in coordination.word_set("procedure_settings.txt"):
+        return False
+    index = span.start - 1
+    while index >= 0 and span.doc[index].lower_ in {"a", "an", "the"}:
+        index -= 1
+    return index >= 0 and span.doc[index].lower_ == "under"
 
 
 MEASURE_LINKS = frozenset({"for", "of"})

@@ -4924,3 +4924,23 @@ def test_fits_and_convulsions_are_seizures():
     typer = shared_typer()
     assert {typer.classify(name, "SYMPTOM").canonical for name in ("fits", "having fits", "convulsions", "seizures")} == {
         "seizure"}
+
+
+def test_an_anaesthetic_an_operation_is_done_under_is_no_treatment(nlp):
+    text = ("An abscess is a pocket of pus. A larger abscess may need a small cut under local anaesthetic so the pus "
+            "can drain. A gel with a local anaesthetic can ease the pain.")
+    found = related(nlp, text, title="Abscess", predicate="treated_by")
+    assert ("abscess", "local anesthetic") in found  # the gel's, not the cut's
+    assert [m.text for m in document_facts("x", nlp(text), "Abscess").mentions
+            if m.entity_type == "treatment" and m.start < text.index("so the pus")] == []
+
+
+def test_keyhole_alone_says_how_an_operation_is_done():
+    assert shared_typer().classify("keyhole", "CHEMICAL") is None
+    assert shared_typer().classify("keyhole surgery", "TREATMENT").entity_type == "treatment"
+
+
+def test_a_treatment_said_to_be_rarely_needed_is_negated(nlp):
+    text = ("Costochondritis is inflammation where the ribs join the breastbone.\n\nHow is it treated?\n\n"
+            "Surgery is rarely needed. Painkillers help.")
+    assert related(nlp, text, title="Costochondritis", predicate="treated_by") == {("costochondritis", "pain reliever")}
