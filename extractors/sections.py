@@ -802,17 +802,19 @@ IF_OPENING = re.compile(r"^\W*if\b", re.IGNORECASE)
 
 def tells_to_get_help(sentence: Span) -> bool:
     """A sentence saying when to get help ('If your child's knee is hot and swollen all over, they have a temperature,
-    …, please see your GP.', 'Call 999 if you're too breathless to speak …'): what it names are reasons to get help,
-    not the section's symptoms."""
+    …, please see your GP.', 'Call 999 if you're too breathless to speak …', 'You should also see a GP if …'): what it
+    names are reasons to get help, not the section's symptoms."""
     text = text_of(sentence)
     helps = context.listed_cues("help_headings.txt")
     if IF_OPENING.match(text):
         return bool(helps.search(text))
-    opening = helps.match(text.lstrip(" *-\u2022"))
-    return opening is not None and bool(IF_AFTER_HELP.match(text.lstrip(" *-\u2022")[opening.end():]))
+    opening = helps.search(text)
+    return (opening is not None and len(text[:opening.start()].split()) <= MAX_WORDS_BEFORE_HELP
+            and bool(IF_AFTER_HELP.match(text[opening.end():])))
 
 
 IF_AFTER_HELP = re.compile(r"^(?:\s+\w+){0,4}?\s+if\b", re.IGNORECASE)  # 'Call 999 (straight away) if …'
+MAX_WORDS_BEFORE_HELP = 4  # 'You should also see a GP if …'
 
 
 def with_subject(about: ListContext | None, subject: Mention | None) -> ListContext | None:

@@ -4944,3 +4944,23 @@ def test_a_treatment_said_to_be_rarely_needed_is_negated(nlp):
     text = ("Costochondritis is inflammation where the ribs join the breastbone.\n\nHow is it treated?\n\n"
             "Surgery is rarely needed. Painkillers help.")
     assert related(nlp, text, title="Costochondritis", predicate="treated_by") == {("costochondritis", "pain reliever")}
+
+
+def test_a_treatment_said_to_do_little_is_negated(nlp):
+    text = ("Gout is a type of arthritis.\n\nTreatment\n\nParacetamol alone rarely controls the pain of gout, which is why "
+            "NSAIDs are tried first. Aspirin won't do much either.")
+    found = related(nlp, text, title="Gout", predicate="treated_by")
+    assert ("gout", "nsaid") in found
+    assert not {("gout", "acetaminophen"), ("gout", "aspirin")} & found
+
+
+def test_mucus_in_the_poo_is_mucus_in_stool():
+    typer = shared_typer()
+    assert {typer.classify(name, "SYMPTOM").ontology_id for name in ("mucus in the stool", "mucus in your poo",
+                                                                    "mucus in stools")} == {"HP:6000686"}
+
+
+def test_a_sentence_telling_when_to_see_a_gp_states_no_symptoms_of_the_topic(nlp):
+    text = ("Gout is a type of arthritis.\n\nSymptoms\n\nGout causes joint pain. You should also see a GP if you have a "
+            "high temperature and the joint is hot.")
+    assert related(nlp, text, title="Gout") == {("gout", "joint pain")}
