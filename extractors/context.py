@@ -116,15 +116,15 @@ RELATIVE_CLAUSE_TO_VERB = re.compile(r"\b(?:who|that)\b[^,.;:]*?\b(?:may|might|c
 CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
 
 
+SUBJECT_PRONOUNS = "they|you|he|she|we|i"
+
+
 @lru_cache(maxsize=1)
 def fresh_predicates() -> re.Pattern[str]:
     """One of fresh_predicates.txt's verbs after a comma and a conjunction, or any word after a subject pronoun
     there: '… a headache that won't shift, and they feel drained, with aching muscles' states the aching."""
     verbs = "|".join(map(re.escape, read_list("fresh_predicates.txt")))
     return re.compile(rf",\s*(?:and|but)\s+(?:(?:{verbs})\b|(?:{SUBJECT_PRONOUNS})\s+(?=\w))", re.IGNORECASE)
-
-
-SUBJECT_PRONOUNS = "they|you|he|she|we|i"
 
 
 def reaching_negation(text: str, clause_before: str | None = None) -> bool:

@@ -1019,12 +1019,13 @@ def names_practice(span: Span) -> bool:
         return False
     before = tuple(token.lower_ for token in span.doc[max(0, span.start - 2):span.start])
     words = before + tuple(token.lower_ for token in span[:-1])
-    return any(words[-len(cue):] == cue for cue in practice_cues()) if words else False
+    return any(words[-len(cue):] == cue for cue in phrase_list("practice_cues.txt"))
 
 
-@lru_cache(maxsize=1)
-def practice_cues() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(line.split()) for line in coordination.word_set("practice_cues.txt"))
+@lru_cache(maxsize=None)
+def phrase_list(name: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases of a one-phrase-per-line data file, each as its lowercase words."""
+    return tuple(tuple(line.split()) for line in coordination.word_set(name))
 
 
 def names_procedure_setting(span: Span) -> bool:
@@ -1044,22 +1045,16 @@ MEASURE_LINKS = frozenset({"for", "of"})
 def names_measured_substance(span: Span) -> bool:
     """A substance the sentence measures, not one it gives: 'a routine calcium check', 'the calcium in your
     blood', 'blood tests for vitamin D, calcium and phosphate' (measure_words.txt)."""
-    doc, phrases = span.doc, measure_phrases()
+    doc, phrases = span.doc, phrase_list("measure_words.txt")
     following = [token.lower_ for token in doc[span.end:span.end + max(map(len, phrases))]]
     if any(following[:len(phrase)] == list(phrase) for phrase in phrases):
         return True
-    in_entity = {index for ent in doc.ents for index in range(ent.start, ent.end)}
     index = span.start - 1  # back over the other substances of a list, to the word that names the measure
-    while index >= 0 and (index in in_entity or doc[index].lower_ in {",", "and", "or"}):
+    while index >= 0 and (doc[index].ent_type or doc[index].lower_ in {",", "and", "or"}):
         index -= 1
     if index < 1 or doc[index].lower_ not in MEASURE_LINKS:
         return False
     return any(tuple(token.lower_ for token in doc[max(0, index - len(phrase)):index]) == phrase for phrase in phrases)
-
-
-@lru_cache(maxsize=1)
-def measure_phrases() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(line.split()) for line in coordination.word_set("measure_words.txt"))
 
 
 def negate_coordinated(doc: Doc) -> None:
