@@ -62,6 +62,19 @@ def word_set(name: str) -> frozenset[str]:
     return frozenset(word.lower() for word in read_list(name))
 
 
+@lru_cache(maxsize=None)
+def phrase_list(name: str) -> tuple[tuple[str, ...], ...]:
+    """The lowercase words of each phrase of a one-phrase-per-line data file, in file order ('the pain' ->
+    ('the', 'pain'))."""
+    return tuple(dict.fromkeys(tuple(line.lower().split()) for line in read_list(name)))
+
+
+@lru_cache(maxsize=None)
+def longest_first(name: str) -> tuple[tuple[str, ...], ...]:
+    """The phrases of a data file, longest first, where the first that matches wins ('this pain' before 'this')."""
+    return tuple(sorted(phrase_list(name), key=len, reverse=True))
+
+
 def body_parts() -> frozenset[str]:
     return word_set("body_parts.txt")
 
@@ -951,17 +964,11 @@ def spread_anaphor(sentence: Span) -> int:
         return 0
     first = sentence[0].lower_
     verbs = word_set("spreading_verbs.txt")
-    for words in pain_anaphors():
+    for words in longest_first("pain_anaphors.txt"):
         if (words[0] == first and [token.lower_ for token in sentence[:len(words)]] == list(words)
                 and any(token.lower_ in verbs for token in sentence[len(words):len(words) + SPREAD_WINDOW_TOKENS + 1])):
             return len(words)
     return 0
-
-
-@lru_cache(maxsize=1)
-def pain_anaphors() -> tuple[tuple[str, ...], ...]:
-    """The words of each opening of data/pain_anaphors.txt ('the pain' -> ('the', 'pain'))."""
-    return tuple(tuple(phrase.split(" ")) for phrase in word_set("pain_anaphors.txt"))
 
 
 def spread_places(doc: Doc, verb: int, sentence_end: int) -> list[int]:

@@ -1019,13 +1019,7 @@ def names_practice(span: Span) -> bool:
         return False
     before = tuple(token.lower_ for token in span.doc[max(0, span.start - 2):span.start])
     words = before + tuple(token.lower_ for token in span[:-1])
-    return any(words[-len(cue):] == cue for cue in phrase_list("practice_cues.txt"))
-
-
-@lru_cache(maxsize=None)
-def phrase_list(name: str) -> tuple[tuple[str, ...], ...]:
-    """The phrases of a one-phrase-per-line data file, each as its lowercase words."""
-    return tuple(tuple(line.split()) for line in coordination.word_set(name))
+    return any(words[-len(cue):] == cue for cue in coordination.phrase_list("practice_cues.txt"))
 
 
 def names_procedure_setting(span: Span) -> bool:
@@ -1045,7 +1039,7 @@ MEASURE_LINKS = frozenset({"for", "of"})
 def names_measured_substance(span: Span) -> bool:
     """A substance the sentence measures, not one it gives: 'a routine calcium check', 'the calcium in your
     blood', 'blood tests for vitamin D, calcium and phosphate' (measure_words.txt)."""
-    doc, phrases = span.doc, phrase_list("measure_words.txt")
+    doc, phrases = span.doc, coordination.phrase_list("measure_words.txt")
     following = [token.lower_ for token in doc[span.end:span.end + max(map(len, phrases))]]
     if any(following[:len(phrase)] == list(phrase) for phrase in phrases):
         return True
@@ -1353,7 +1347,7 @@ def bracketed_run(doc: Doc, index: int, later: list[Span]) -> list[Span]:
     if index >= len(doc) or doc[index].text != "(":
         return []
     run, position = [], index + 1
-    for lead in brand_leads():  # '(sold as Daraprim)'
+    for lead in coordination.longest_first("brand_leads.txt"):  # '(sold as Daraprim)'
         if [token.lower_ for token in doc[position:position + len(lead)]] == list(lead):
             position += len(lead)
             break
@@ -1367,12 +1361,6 @@ def bracketed_run(doc: Doc, index: int, later: list[Span]) -> list[Span]:
             continue
         break
     return run if run and closes_gloss(doc, run[-1].end) else []
-
-
-@lru_cache(maxsize=1)
-def brand_leads() -> tuple[tuple[str, ...], ...]:
-    """The words that may open a brand's bracket (data/brand_leads.txt), longest first."""
-    return tuple(sorted((tuple(line.lower().split()) for line in read_list("brand_leads.txt")), key=len, reverse=True))
 
 
 def closes_gloss(doc: Doc, index: int) -> bool:

@@ -91,7 +91,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
         return []
     sentence = sentence_at(clause.doc, clause.start)
     # 'Call 999 if you … feel confused or drowsy': reasons to get help, not what the topic causes
-    states_symptoms = not (subjects_from_topic and tells_to_get_help(sentence))
+    tells_help = subjects_from_topic and tells_to_get_help(sentence)
     clause_text, offset = text_of(clause), clause.start_char
     hedged = context.is_hedged(clause)
     matches = cue_matches(clause)
@@ -104,6 +104,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
         subject_type, object_type = SIGNATURES[predicate]
         if predicate == RELIEVES and by_type[DISEASE] and not subjects_from_topic:
             continue  # 'X is treated with T to reduce S': the disease is the subject, not T.
+        if predicate == HAS_SYMPTOM and tells_help:
+            continue
         cue_at = next((match.start + offset for match in matches if match.text == cue), None)  # None: carried
         for subject, obj in product(by_type[subject_type], by_type[object_type]):
             from_topic = subject is topic
@@ -137,7 +139,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 subject=subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,
                 **sentence_evidence(sentence), cue=cue,
                 cue_strength=strength, negated=negated, hedged=hedged, subject_from_topic=from_topic))
-    return found if states_symptoms else [item for item in found if item.predicate != HAS_SYMPTOM]
+    return found
 
 
 FELT_STATE_STRENGTH = 0.7  # as the cue 'feel' (data/relation_cues.tsv)
