@@ -307,6 +307,16 @@ def prevents(text: str, disease_start: int, disease_end: int | None = None) -> b
     return cue_shortly_before(text, disease_start, "prevention_cues.txt")
 
 
+RECURRENCE_WITHIN_WORDS = 12  # '… may be prescribed potassium citrate, a thiazide diuretic or allopurinol to stop new ones forming'
+
+
+def prevents_recurrence(text_after: str) -> bool:
+    """A recurrence cue (data/recurrence_cues.txt) within a few words after a treatment: it keeps new ones of the
+    disease from forming, which is prevention."""
+    match = listed_cues("recurrence_cues.txt").search(text_after)
+    return match is not None and len(text_after[:match.start()].split()) <= RECURRENCE_WITHIN_WORDS
+
+
 def follows_consequence(text: str, disease_start: int) -> bool:
     """A consequence cue (data/consequence_cues.txt) shortly before the disease that starts at disease_start."""
     return cue_shortly_before(text, disease_start, "consequence_cues.txt")

@@ -34,6 +34,7 @@ PLACE_ADVERBS = frozenset({"right", "just", "directly", "deep", "low", "high", "
 MAX_PLACE_ADVERBS = 2  # 'high up in your belly'
 BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'
 ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
+ADVERB_ENDINGS = ("sily", "ally", "ously", "ently", "antly", "wly", "dly", "tely", "ibly", "ably", "nly")  # not "oily", "tickly"
 SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight", "warm",
                               "thick"})
 TROUBLE_WORDS = frozenset({"trouble", "troubles", "problem", "problems", "difficulty", "difficulties"})
@@ -107,8 +108,9 @@ def is_bare(token: Token, taken: set[int]) -> bool:
 
 
 def looks_like_adjective(word: str) -> bool:
-    """'itchy', 'swollen', 'painful', 'blocked', 'red': a modifier, unlike 'flashes' in 'light flashes or bright spots'."""
-    return word.endswith(ADJECTIVE_ENDINGS) or word in SHORT_ADJECTIVES
+    """'itchy', 'swollen', 'painful', 'blocked', 'red': a modifier, unlike 'flashes' in 'light flashes or bright spots'
+    or the adverb in 'bruising easily or unexplained bleeding'."""
+    return (word.endswith(ADJECTIVE_ENDINGS) and not word.endswith(ADVERB_ENDINGS)) or word in SHORT_ADJECTIVES
 
 
 def ends_phrase(doc: Doc, index: int) -> bool:
@@ -167,7 +169,10 @@ def left_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
     if span[-1].lower_ in PARTICLES:
         return []  # 'drained, confused or washed out': a phrasal verb's particle is no head to share
     asyndetic = doc[span.start - 1].text == ","  # 'dry, irritated skin'
-    rest = " ".join(token.text for token in span[1:])
+    first_end = 1  # where the first word ends: 'cloudy or [bad-smelling urine]' shares 'urine', not '-smelling urine'
+    while first_end + 1 < len(span) and span[first_end].text == "-" and not span[first_end - 1].whitespace_:
+        first_end += 2
+    rest = " ".join(token.text for token in span[first_end:])
     found: list[Conjunct] = []
     index = span.start - 2
     if doc[index].text == "," and not asyndetic:  # Oxford comma: 'itchy, red, or watery eyes'

@@ -248,6 +248,14 @@ class EntityTyper:
         return qualifier in self.severity_words and not self.names_infection(disease_key)
 
     @cached_property
+    def compound_disease_heads(self) -> frozenset[str]:
+        return frozenset(read_list("compound_disease_heads.txt"))
+
+    @cached_property
+    def size_words(self) -> frozenset[str]:
+        return frozenset(read_list("size_words.txt"))
+
+    @cached_property
     def generic_heads(self) -> frozenset[str]:
         return frozenset(read_list("generic_heads.txt"))
 
@@ -538,7 +546,11 @@ class EntityTyper:
             graded = self.classify_condition(rest, default)
             if graded is not None and graded.entity_type == DISEASE:
                 return graded  # 'severe periodontitis', an HPO term, is periodontitis
-        if self.has_disease_ending(last_word):
+        if rest and first in self.size_words and last_word in self.compound_disease_heads:
+            sized = self.classify_condition(rest, default)  # 'small kidney stones'; 'Larger stones can cause:' names none
+            return sized if sized is not None and sized.entity_type == DISEASE and (
+                sized.ontology_id or sized.canonical in self.curated) else None
+        if self.has_disease_ending(last_word) or (last_word in self.compound_disease_heads and " " in stripped):
             return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
         if ((last_word in self.symptom_heads or self.body_part_quality(stripped) is not None)
                 and not self.names_infection(key) and not self.names_infection(stripped)):  # 'severe dengue'

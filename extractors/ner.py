@@ -509,8 +509,16 @@ class GazetteerMatcher:
         spans = with_common_treatments(doc, spans, self.common_treatments, self.treatment_label)
         spans = [span for span in spans if not is_product_name_word(span)]
         spans = with_placed_subtypes(with_known_qualifiers(spans, typer), typer)
+        spans = [span for span in spans if not in_phrasal_verb(span)]
         doc.ents = filter_spans(with_heading_subtypes(with_glossed_qualifiers(spans, typer), typer))
         return doc
+
+
+def in_phrasal_verb(span: Span) -> bool:
+    """A symptom's word as a phrasal verb of something else: 'where physiotherapy fits in' names no seizures
+    (data/phrasal_verbs.txt)."""
+    return span.end < len(span.doc) and (
+        f"{span.text.lower()} {span.doc[span.end].lower_}" in coordination.word_set("phrasal_verbs.txt"))
 
 
 MAX_SHORT_FORM_LETTERS = 5

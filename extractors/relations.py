@@ -127,6 +127,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             if predicate == TREATED_BY and not from_topic and context.prevents(
                     clause_text, subject.start - offset, subject.end - offset):
                 continue  # 'may take metformin to lower the risk of type 2 diabetes': prevention, not treatment
+            if predicate == TREATED_BY and from_topic and context.prevents_recurrence(clause_text[obj.end - offset:]):
+                continue  # 'may be prescribed potassium citrate … to stop new ones forming': prevention, not treatment
             first, last = sorted((subject, obj), key=lambda mention: mention.start)
             negated = subject.negated or obj.negated or (
                 not from_topic and context.reaching_negation(clause_text[first.end - offset:last.start - offset]))
@@ -339,6 +341,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     paragraph_kind: Mention | None = None  # the kind of the topic (or of its family) a paragraph opens with: its subject
     paragraph_symptoms: dict[str, tuple[str, float]] = {}  # a symptom cue of the paragraph so far ('The first sign is …')
     paragraph_talk: ListContext | None = None  # what a sentence of the paragraph announced ('The symptoms come on slowly.')
+    talk_from_statement = False  # whether it announced it by stating some ('Most people first notice getting out of breath')
     columns: dict[int, Mention] = {}  # the diseases a table's header names, by cell ('| Symptom | Labyrinthitis | … |')
     cued: dict[int, ListContext] = {}  # what a header cell announces, by cell ('| | Signs of anaphylaxis |')
     paragraphs_in_section = 0  # the paragraphs since the latest heading, this one included
@@ -497,7 +500,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
                 [clause_topic] = named
         matches = cue_matches(sentence)
         if (paragraph_talk is not None and not matches and not starts_line(sentence) and len(found) == found_before
-                and talks_only_of(sentence, mention_at, paragraph_talk) and not section.lists_no_treatment):
+                and talks_only_of(sentence, mention_at, paragraph_talk) and not section.lists_no_treatment
+                and not (talk_from_statement and qualifies_statement(sentence))):
             # '[01:16] PRIYA: … The symptoms come on slowly and they're vague. The big one is exhaustion … People
             # also tell me their muscles feel weak …': a paragraph on the symptoms goes on naming them without cues;
             # 'Treatment follows similar lines. Go for wide-fitting footwear …' one on the treatments
@@ -561,6 +565,10 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             subject, from_topic = list_subject(sentence, mention_at, topic)
             paragraph_talk = ListContext({announced_kind: sentence_cues[announced_kind]}, subject, context.is_hedged(sentence),
                                          from_topic) if subject else None
+            talk_from_statement = False
+        elif paragraph_talk is None and not list_item:
+            paragraph_talk = symptom_talk(found[found_before:])
+            talk_from_statement = paragraph_talk is not None
     found.extend(advised_measures(read_under, found, mention_at))
     found.extend(through_named_disease(found))
     unplaced = coordination.word_set("unplaced_processes.txt")
@@ -761,11 +769,20 @@ def only_disease(diseases: list[Mention]) -> Mention | None:
     return diseases[-1] if len({mention.canonical for mention in diseases}) == 1 else None
 
 
+CONCESSIVE_WORDS = frozenset({"although", "though", "but"})  # '…, although it may cause drowsiness'
+
+
 def points_at_treatment_before(sentence: Span, clause: Span, mention_at: MentionIndex) -> bool:
     """A later clause opening with a pointer at a treatment ('it', 'this medicine') the clauses before it in the
     sentence named, with no disease: what it causes is the treatment's side effect, as in the sentence after one
-    naming a drug."""
-    if clause.start == sentence.start or not context.treatment_anaphors().match(text_of(clause).lstrip()):
+    naming a drug ('Tetrabenazine can reduce the jerky movements, although it may cause drowsiness')."""
+    if clause.start == sentence.start:
+        return False
+    opening = text_of(clause).lstrip()
+    first_word, _, rest = opening.partition(" ")
+    if first_word.lower() in CONCESSIVE_WORDS:
+        opening = rest.lstrip()  # 'although it …' (not 'while it recovers', the heart's)
+    if not context.treatment_anaphors().match(opening):
         return False
     before = sentence_mentions(sentence.doc[sentence.start:clause.start], mention_at)
     return any(m.entity_type == TREATMENT for m in before) and not any(m.entity_type == DISEASE for m in before)
@@ -1135,6 +1152,27 @@ def announced_predicate(sentence: Span, mention_at: MentionIndex, cues: dict[str
         return None
     object_type = SIGNATURES[kinds[0]][1]
     return None if any(m.entity_type == object_type for m in sentence_mentions(sentence, mention_at)) else kinds[0]
+
+
+def symptom_talk(stated: list[RelationEvidence]) -> ListContext | None:
+    """What a sentence stating one disease's symptoms, and nothing else, announces for the rest of its paragraph,
+    which may go on naming more without a cue: 'Most people first notice getting out of breath … Alongside it there
+    is usually a dry, hacking cough …'."""
+    symptoms = [item for item in stated if item.predicate == HAS_SYMPTOM and not item.negated]
+    if not symptoms or len(symptoms) != len(stated) or len({item.subject.canonical for item in symptoms}) != 1:
+        return None
+    first = symptoms[0]
+    return ListContext({HAS_SYMPTOM: (first.cue, first.cue_strength)}, first.subject, first.hedged, first.subject_from_topic)
+
+
+FOR_EXAMPLE = re.compile(r"\bfor (?:example|instance)\b", re.IGNORECASE)
+
+
+def qualifies_statement(sentence: Span) -> bool:
+    """A sentence that may not go on with the symptoms stated before it: one naming a condition ('One thing it
+    doesn't do on its own is hurt, so if your ear is actually painful, …') or a comparison ('In a rotator cuff tear,
+    for example, …')."""
+    return any(token.lower_ in context.CONDITION_WORDS for token in sentence) or bool(FOR_EXAMPLE.search(text_of(sentence)))
 
 
 def talks_only_of(sentence: Span, mention_at: MentionIndex, talk: ListContext) -> bool:

@@ -321,10 +321,11 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
             if predicate == HAS_SYMPTOM and context.worsens(text, obj.start - sentence.start_char, obj.end - sentence.start_char):
                 continue  # 'Symptoms' / '… patches that worsen with friction and sweating'
             if predicate == TREATED_BY and (context.treats_no_disease(text, obj.start - sentence.start_char,
-                                                                      obj.end - sentence.start_char) or (
+                                                                      obj.end - sentence.start_char)
+                                            or context.prevents_recurrence(text[obj.end - sentence.start_char:]) or (
                     conditions and context.in_condition(text, obj.start - sentence.start_char))):
                 # '… check with us first if you have kidney disease or take blood thinners'; 'omeprazole alongside to
-                # protect your stomach'
+                # protect your stomach'; 'allopurinol to stop new ones forming'
                 continue
             found.append(RelationEvidence(
                 subject=subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,

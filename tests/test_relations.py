@@ -3113,7 +3113,7 @@ def test_an_unlisted_name_saying_how_a_body_part_is_names_a_symptom():
 
     typer = shared_typer()
     for written, canonical in (("drooping eyelid", "eyelid drooping"),
-                               ("mottled skin", "skin mottling"), ("strong-smelling urine", "strong smelling urine"),
+                               ("mottled skin", "skin mottling"), ("pale stools", "pale stool"),
                                ("patchy vision", "patchy vision")):
         assert typer.classify(written, "DISEASE") == TypedConcept("symptom", canonical), written
     assert typer.classify("bloodshot eyes", "DISEASE") == typer.classify("red eye", "SYMPTOM")
@@ -4964,3 +4964,79 @@ def test_a_sentence_telling_when_to_see_a_gp_states_no_symptoms_of_the_topic(nlp
     text = ("Gout is a type of arthritis.\n\nSymptoms\n\nGout causes joint pain. You should also see a GP if you have a "
             "high temperature and the joint is hot.")
     assert related(nlp, text, title="Gout") == {("gout", "joint pain")}
+
+
+def test_a_stone_named_by_where_it_forms_is_a_disease_whatever_its_size():
+    typer = shared_typer()
+    bladder_stones = typer.classify("bladder stones", "DISEASE")  # HPO files it as a phenotype
+    assert (bladder_stones.entity_type, bladder_stones.canonical) == ("disease", "bladder stone")
+    assert typer.classify("tonsil stones", "DISEASE").entity_type == "disease"
+    assert typer.classify("Small kidney stones", "DISEASE").canonical == "kidney stone"
+    assert typer.classify("Larger stones", "DISEASE") is None  # the stones the page is about, no kind of their own
+
+
+def test_a_paragraph_that_stated_symptoms_goes_on_naming_more_without_cues(nlp):
+    text = ("Idiopathic pulmonary fibrosis scars the lungs.\n\nMost people with IPF first notice getting out of breath on "
+            "the stairs or walking uphill, and put it down to age or being unfit. Alongside it there is usually a dry, "
+            "hacking cough. Some lose weight without trying.\n\nTinnitus\n\nTinnitus causes ringing in the ears, which "
+            "may come and go over the years. One thing it doesn't do on its own is hurt, so if your ear is actually "
+            "painful, something else may be going on.")
+    found = related(nlp, text, title="Idiopathic pulmonary fibrosis")
+    assert {("idiopathic pulmonary fibrosis", "dry cough"), ("idiopathic pulmonary fibrosis", "weight loss")} <= found
+    assert not any(obj == "ear pain" for _, obj in found)  # a condition, not a symptom the paragraph goes on naming
+
+
+def test_an_operation_and_what_care_focuses_on_are_treatments(nlp):
+    text = ("Spondylolisthesis is a slipped vertebra.\n\nWhen pain stays severe, surgery may be considered. The usual "
+            "operation is spinal fusion, often combined with decompression surgery.\n\nAsbestosis\n\nAsbestosis scars "
+            "the lungs. Care focuses on pulmonary rehabilitation and oxygen therapy.")
+    found = related(nlp, text, title="Spondylolisthesis", predicate="treated_by")
+    assert {("spondylolisthesis", "spinal fusion"), ("spondylolisthesis", "decompression surgery"),
+            ("asbestosis", "pulmonary rehabilitation"), ("asbestosis", "oxygen therapy")} <= found
+
+
+def test_a_fusion_a_strengthening_and_a_modification_are_named_treatments(nlp):
+    doc = nlp("Ankle fusion, core strengthening and activity modification help.")
+    assert {(e.text, e.label_) for e in doc.ents} == {("Ankle fusion", "TREATMENT"), ("core strengthening", "TREATMENT"),
+                                                      ("activity modification", "TREATMENT")}
+    assert shared_typer().classify("spinal fusion", "TREATMENT").entity_type == "treatment"
+
+
+def test_lay_names_of_chills_and_twitching():
+    typer = shared_typer()
+    assert {typer.classify(name, "SYMPTOM").canonical for name in ("the shivers", "chills")} == {"chill"}
+    assert {typer.classify(name, "SYMPTOM").canonical for name in ("twitches", "muscle twitching", "twitching")} == {
+        "twitching"}
+
+
+def test_a_treatment_given_to_stop_new_ones_forming_is_prevention(nlp):
+    text = ("Kidney stones are hard lumps that form in the kidneys.\n\nTreatment\n\nMost stones pass with painkillers and "
+            "tamsulosin. Repeat stone formers may be prescribed potassium citrate or allopurinol to stop new ones forming.")
+    found = related(nlp, text, title="Kidney stones", predicate="treated_by")
+    assert ("kidney stone", "tamsulosin") in found
+    assert not {obj for _, obj in found} & {"potassium citrate", "allopurinol"}
+
+
+def test_urine_or_stools_that_smell_are_one_symptom_however_a_page_words_it(nlp):
+    typer = shared_typer()
+    assert {typer.classify(name, "SYMPTOM").canonical for name in (
+        "strong-smelling urine", "foul-smelling urine", "smelly pee")} == {"smelly urine"}
+    found = related(nlp, "Cystitis causes cloudy or bad-smelling urine and smelly poo.", title="Cystitis")
+    assert {("cystitis", "cloudy urine"), ("cystitis", "smelly urine"), ("cystitis", "foul smelling stool")} <= found
+
+
+def test_fits_in_as_a_phrasal_verb_names_no_seizures(nlp):
+    mentions = document_facts("x", nlp("I explain where physiotherapy fits in. Children may have fits."), None).mentions
+    assert [(m.text, m.start) for m in mentions if m.canonical == "seizure"] == [("fits", 57)]
+
+
+def test_an_adverb_before_a_coordinated_symptom_shares_no_head(nlp):
+    text = "Haemolytic uraemic syndrome causes bruising easily or unexplained bleeding."
+    found = related(nlp, text, title="Haemolytic uraemic syndrome")
+    assert {obj for _, obj in found} == {"easy bruising", "bleeding"}
+
+
+def test_a_pointer_at_a_drug_after_although_speaks_of_its_side_effects(nlp):
+    text = ("Huntington's disease causes mood swings.\n\nTreatment\n\nTetrabenazine can reduce the movements, although it "
+            "may cause drowsiness or low mood.")
+    assert related(nlp, text, title="Huntington's disease") == {("huntington's disease", "mood swing")}
