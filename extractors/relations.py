@@ -545,6 +545,12 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             previous_items = []
         elif explains_item:
             found.extend(section.section_relations(sentence, sentence_idx, mention_at, referent))
+        elif section.current_list is not None and not list_item and is_dash_item(sentence):
+            # 'Treatment has to happen quickly:' / 'Surgery – if the enema doesn't work, … Most children …': a long
+            # 'Name – what it is' line is an item of the list; the sentences after its first go on explaining it
+            found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at))
+            term_items = True
+            previous_items = []
         elif list_item or (section.current_list is not None and not subtype_line and is_term_line(sentence)):
             term_items = not list_item
             if section.current_list is not None and not subtype_line and not tells_to_get_help(sentence):
@@ -1680,6 +1686,19 @@ def without_described_treatments(mentions: list[Mention], text: str) -> list[Men
                           and first.canonical != named.canonical
                           and kinds.get(first.canonical) == kinds.get(named.canonical) == PROCEDURE_KIND))}
     return [mention for mention in mentions if id(mention) not in described]
+
+
+DASH_ITEM = re.compile(r"(?P<name>[A-Z][^\u2013\u2014:;.!?]*?)\s+[\u2013\u2014-]\s+\S")  # 'Pit picking - removing …'
+MAX_DASH_NAME_WORDS = 6  # 'Excision with primary closure', 'Cleft lift (Bascom) or a Karydakis flap'
+
+
+def is_dash_item(sentence: Span) -> bool:
+    """A line opening with a short name, a dash and what it is: 'Air enema (also called pneumatic reduction) – air is
+    gently pumped …', 'Pit picking - removing just the small pits through tiny cuts.'"""
+    if not starts_line(sentence):
+        return False
+    match = DASH_ITEM.match(text_of(sentence).lstrip())
+    return match is not None and 0 < len(PARENTHESES.sub("", match.group("name")).split()) <= MAX_DASH_NAME_WORDS
 
 
 def is_site(word: str, typer: EntityTyper) -> bool:

@@ -4989,10 +4989,11 @@ def test_a_paragraph_that_stated_symptoms_goes_on_naming_more_without_cues(nlp):
 def test_an_operation_and_what_care_focuses_on_are_treatments(nlp):
     text = ("Spondylolisthesis is a slipped vertebra.\n\nWhen pain stays severe, surgery may be considered. The usual "
             "operation is spinal fusion, often combined with decompression surgery.\n\nAsbestosis\n\nAsbestosis scars "
-            "the lungs. Care focuses on pulmonary rehabilitation and oxygen therapy.")
+            "the lungs. Care focuses on pulmonary rehabilitation and oxygen therapy.\n\nBursitis\n\nBursitis is a "
+            "swollen bursa. Care centres on an ice pack and ibuprofen.")
     found = related(nlp, text, title="Spondylolisthesis", predicate="treated_by")
     assert {("spondylolisthesis", "spinal fusion"), ("spondylolisthesis", "decompression surgery"),
-            ("asbestosis", "pulmonary rehabilitation"), ("asbestosis", "oxygen therapy")} <= found
+            ("asbestosis", "pulmonary rehabilitation"), ("asbestosis", "oxygen therapy"), ("bursitis", "ibuprofen")} <= found
 
 
 def test_a_fusion_a_strengthening_and_a_modification_are_named_treatments(nlp):
@@ -5040,3 +5041,29 @@ def test_a_pointer_at_a_drug_after_although_speaks_of_its_side_effects(nlp):
     text = ("Huntington's disease causes mood swings.\n\nTreatment\n\nTetrabenazine can reduce the movements, although it "
             "may cause drowsiness or low mood.")
     assert related(nlp, text, title="Huntington's disease") == {("huntington's disease", "mood swing")}
+
+
+def test_what_men_describe_are_symptoms_and_a_diabetic_foot_ulcer_is_a_disease(nlp):
+    text = ("Prostatitis is inflammation of the prostate gland. Men describe pain in the penis or testicles and a burning "
+            "feeling when peeing.\n\nDiabetic foot ulcers: where it usually starts")
+    found = related(nlp, text, title="Prostatitis")
+    assert {("prostatitis", "penile pain"), ("prostatitis", "testicular pain")} <= found
+    assert [(m.text, m.entity_type) for m in document_facts("x", nlp(text), "Prostatitis").mentions
+            if "ulcer" in m.text] == [("Diabetic foot ulcers", "disease")]
+
+
+def test_infections_named_by_their_germ():
+    typer = shared_typer()
+    assert typer.classify("E. coli O157", "CHEMICAL").canonical == "e. coli o157 infection"
+    assert typer.classify("Listeria", "DISEASE").canonical == "listeriosis"
+
+
+def test_a_long_name_dash_explanation_line_is_an_item_by_its_name(nlp):
+    text = ("Intussusception is a condition where part of the bowel slides into the next part.\n\nWhat happens at hospital"
+            "\n\nThe usual test is an ultrasound scan. Treatment has to happen quickly:\n\nAn enema (also called pneumatic "
+            "reduction) – air is gently pumped into the bottom through a soft tube while the radiologist watches on X-ray "
+            "or ultrasound. This pushes the bowel back and works first time for most children, who can usually go home "
+            "within a day.\n\nSurgery - if the enema does not work, the surgeon frees the bowel through a small cut, and "
+            "most children go home within a few days once they are eating and drinking again. Paracetamol eases the pain.")
+    found = related(nlp, text, title="Intussusception", predicate="treated_by")
+    assert ("intussusception", "surgery") in found  # the list goes on across the long item before it
