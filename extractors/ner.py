@@ -515,7 +515,7 @@ class GazetteerMatcher:
 
 
 def in_phrasal_verb(span: Span) -> bool:
-    """A symptom's word as a phrasal verb of something else: 'where physiotherapy fits in' names no seizures
+    """An entity's word as a phrasal verb of something else: 'where physiotherapy fits in' names no seizures
     (data/phrasal_verbs.txt)."""
     return span.end < len(span.doc) and (
         f"{span.text.lower()} {span.doc[span.end].lower_}" in coordination.word_set("phrasal_verbs.txt"))
