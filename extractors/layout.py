@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from extractors.context import CLOSED_BRACKETS
 from extractors.doc_index import Lines, text_of
 
 
@@ -123,6 +124,18 @@ def is_item_continuation(sentence: Span) -> bool:
 
 
 MAX_TERMED_SENTENCE_WORDS = 40  # a 'Term: what it is' sentence
+
+
+DASH_ITEM = re.compile(r"(?P<name>[A-Z][^\u2013\u2014:;.!?]*?)\s+[\u2013\u2014-]\s+\S")  # 'Pit picking - removing …'
+
+
+def is_dash_item(sentence: Span) -> bool:
+    """A line opening with a term of a few words, a dash and what it is: 'Air enema (also called pneumatic reduction)
+    – air is gently pumped …', 'Pit picking - removing just the small pits through tiny cuts.'"""
+    if not starts_line(sentence):
+        return False
+    match = DASH_ITEM.match(text_of(sentence).lstrip())
+    return match is not None and 0 < len(CLOSED_BRACKETS.sub("", match.group("name")).split()) <= MAX_TERM_WORDS
 
 
 def is_term_line(sentence: Span) -> bool:

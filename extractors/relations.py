@@ -26,8 +26,8 @@ from extractors import context, coordination
 from extractors.cues import LICENSES, CueMatch, clause_cues, cue_matches, list_cues, strongest_cues
 from extractors.doc_index import MentionIndex, opening_of, sentence_at, sentence_bounds, sentences, text_of
 from extractors.entity_types import DISEASE, FEEL_FORMS, SYMPTOM, TREATMENT, EntityTyper, TypedConcept
-from extractors.layout import (TABLE_ROW, is_heading, is_item_continuation, is_list_item, is_term_line, starts_and_ends_line,
-                               starts_line)
+from extractors.layout import (TABLE_ROW, is_dash_item, is_heading, is_item_continuation, is_list_item, is_term_line,
+                               starts_and_ends_line, starts_line)
 from extractors.ner import ChunkedText, mentions_of, release, shared_typer
 from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, DocumentFacts, Mention,
                                 RelationEvidence)
@@ -1686,19 +1686,6 @@ def without_described_treatments(mentions: list[Mention], text: str) -> list[Men
                           and first.canonical != named.canonical
                           and kinds.get(first.canonical) == kinds.get(named.canonical) == PROCEDURE_KIND))}
     return [mention for mention in mentions if id(mention) not in described]
-
-
-DASH_ITEM = re.compile(r"(?P<name>[A-Z][^\u2013\u2014:;.!?]*?)\s+[\u2013\u2014-]\s+\S")  # 'Pit picking - removing …'
-MAX_DASH_NAME_WORDS = 6  # 'Excision with primary closure', 'Cleft lift (Bascom) or a Karydakis flap'
-
-
-def is_dash_item(sentence: Span) -> bool:
-    """A line opening with a short name, a dash and what it is: 'Air enema (also called pneumatic reduction) – air is
-    gently pumped …', 'Pit picking - removing just the small pits through tiny cuts.'"""
-    if not starts_line(sentence):
-        return False
-    match = DASH_ITEM.match(text_of(sentence).lstrip())
-    return match is not None and 0 < len(PARENTHESES.sub("", match.group("name")).split()) <= MAX_DASH_NAME_WORDS
 
 
 def is_site(word: str, typer: EntityTyper) -> bool:
