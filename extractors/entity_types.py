@@ -256,6 +256,10 @@ class EntityTyper:
         return frozenset(read_list("size_words.txt"))
 
     @cached_property
+    def linking_verbs(self) -> frozenset[str]:
+        return frozenset(term_key(word) for word in read_list("linking_verbs.txt"))
+
+    @cached_property
     def generic_heads(self) -> frozenset[str]:
         return frozenset(read_list("generic_heads.txt"))
 
@@ -569,6 +573,8 @@ class EntityTyper:
             return None
         if self.only_places(words):
             return None  # 'lower back', 'small joints', 'bowel movements': body parts, no condition
+        if self.predicates_of_body(words):
+            return None  # 'than the skin looks', 'skin turns black': a body part and what it does, a clause
         if self.describes_body(key) and not words[0].endswith("'s"):
             return TypedConcept(SYMPTOM, stripped, "")  # 'pale skin', 'swollen neck glands'; not "jumper's knee"
         return TypedConcept(DISEASE, key, "")
@@ -585,6 +591,12 @@ class EntityTyper:
         """Whether a name only says which body part or product: 'lower back', 'small joints', 'bowel movement'."""
         return all(word in self.body_part_names or word in _WHICH_PART_WORDS or word in self.described_heads
                    for word in words)
+
+    def predicates_of_body(self, words: list[str]) -> bool:
+        """Whether a name is a body part and a linking verb (data/linking_verbs.txt) with what follows it:
+        words of a clause the NER ran together, not a condition's name."""
+        verb_at = next((index for index, word in enumerate(words) if index and word in self.linking_verbs), 0)
+        return bool(verb_at) and self.only_places(words[:verb_at])
 
     def describes_body(self, key: str) -> bool:
         """Whether an unlisted name ends in a body part or product, so says how it is ('bloodshot eye', 'pale stool')."""

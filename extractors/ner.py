@@ -346,7 +346,7 @@ def treatment_phrase_words() -> tuple[frozenset[str], tuple[str, ...], frozenset
 def names_procedure(token: Token, suffixes: tuple[str, ...]) -> bool:
     """A word of a procedure ending with a stem before it ('tonsillectomy'; not the bare 'ectomy')."""
     word = token.lower_
-    return token.is_alpha and any(word.endswith(suffix) and len(word) > len(suffix) + 2 for suffix in suffixes)
+    return token.is_alpha and any(word.endswith(suffix) and len(word) > len(suffix) + 1 for suffix in suffixes)
 
 
 def treatment_phrase_spans(doc: Doc, blocked: AbstractSet[int],

@@ -650,13 +650,13 @@ def continued_statement(sentence: Span, stated_before: list[RelationEvidence],
     """The statement a sentence goes on with: after one disease's symptoms, a sentence saying 'also' or
     where their pain spreads that names symptoms and no disease is about that disease ('Measles usually
     causes a high fever. Your eyes may also be red and sore.'), with the cue before where it has none of its own;
-    after one disease's treatments, a sentence giving examples ('Examples include …') or saying 'also' that names
-    treatments and no disease (and, saying 'also', no symptom) is about that disease too. Returns the statement
+    after one disease's treatments, a sentence giving examples ('Examples include …') or saying 'also' or 'instead'
+    (alternative_words.txt) that names treatments and no disease (and, saying 'also', no symptom) is about that disease too. Returns the statement
     and the cue the sentence carries it by ('examples' after an example opener, else 'also')."""
     text = text_of(sentence)
     examples = bool(context.listed_cues("example_openers.txt").match(text.lstrip()))
     cue = EXAMPLES_CUE if examples else ALSO_CUE
-    if examples or ALSO.search(text):
+    if examples or ALSO.search(text) or context.listed_cues("alternative_words.txt").search(text):
         # 'Hepatitis C can now be cured with … direct-acting antivirals. Examples include sofosbuvir …': more of the same;
         # '… CIDP usually responds well to corticosteroids … IVIG and plasma exchange are also used …' (naming no symptom:
         # not 'Steroids can also cause weight gain')

@@ -171,6 +171,13 @@ def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Ment
     if len(diseases) > 1:
         diseases = {concept.ontology_id or concept.canonical: concept
                     for concept in typer.diseases_named_in(PARENTHESES.sub(" ", text))}
+    if len(diseases) > 1 and ":" in text:
+        # 'Not every deaf ear is cholesteatoma: otosclerosis': a name alone after the colon is what the part is about;
+        # not 'Dermatitis herpetiformis: the skin form of coeliac disease'
+        after_colon = typer.classify(text.rsplit(":", 1)[1].strip(" ?!.*#"), "DISEASE")
+        named_alone = [concept for concept in diseases.values()
+                       if after_colon is not None and concept.canonical == after_colon.canonical]
+        diseases = {named_alone[0].ontology_id or named_alone[0].canonical: named_alone[0]} if named_alone else diseases
     if len(diseases) != 1:
         return None
     [concept] = diseases.values()
@@ -547,8 +554,8 @@ class SectionState:
         breaks, harm = bool(context.section_breaks().search(text)), context.states_harm(text) or context.states_ineffective(text)
         if context.states_prevention(text):
             self.preventive = True  # until a heading about treatment or another topic: 'Which tablets could I take?' stays
-        elif section_cues or (matches and not same_kind) or breaks:
-            self.preventive = False
+        elif section_cues or (matches and not same_kind) or breaks or (named and heading_topic is not None):
+            self.preventive = False  # '… to be aware of: necrotising fasciitis' after 'Preventing it coming back'
         if not section_cues and not self.preventive and not harm and not breaks and context.opens_with_medicines(text):
             section_cues = {TREATED_BY: (MEDICINES_HEADING_CUE, TREATMENT_HEADING_STRENGTH)}  # 'Medicines to shrink fibroids'
         if names_treatment and not matches and not named and not self.preventive and not harm and not breaks:

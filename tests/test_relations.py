@@ -5067,3 +5067,69 @@ def test_a_long_name_dash_explanation_line_is_an_item_by_its_name(nlp):
             "most children go home within a few days once they are eating and drinking again. Paracetamol eases the pain.")
     found = related(nlp, text, title="Intussusception", predicate="treated_by")
     assert ("intussusception", "surgery") in found  # the list goes on across the long item before it
+
+
+def test_a_body_part_and_what_it_does_is_no_disease(nlp):
+    text = ("Necrotising fasciitis is a fast-spreading infection of the deeper tissues under the skin.\n\nThe key warning "
+            "sign is pain that is far worse than the skin looks. The skin may at first seem only slightly red, yet the "
+            "person is in agony. People quickly become very unwell, with a high temperature, dizziness or confusion.")
+    assert shared_typer().classify("skin looks", "DISEASE") is None
+    found = related(nlp, text, title="Necrotising fasciitis")
+    assert {("necrotizing fasciitis", "pain"), ("necrotizing fasciitis", "dizziness")} <= found
+
+
+def test_procedures_with_short_stems_and_dilatations_are_treatments(nlp):
+    text = ("Achalasia is a rare condition of the gullet.\n\nWhat treatments are available?\n\nPneumatic balloon "
+            "dilatation. During an endoscopy, a balloon is blown up to stretch the tight muscle.\n\nHeller myotomy. This "
+            "is an operation in which the surgeon cuts through the muscle fibres of the sphincter.")
+    found = related(nlp, text, title="Achalasia", predicate="treated_by")
+    assert {("achalasia", "pneumatic balloon dilatation"), ("achalasia", "heller myotomy")} <= found
+
+
+def test_a_disease_a_symptom_is_mistaken_for_is_compared_not_the_subject(nlp):
+    text = ("Achalasia makes swallowing slowly harder over many months and years for most of the people who have it. "
+            "Alongside this, you may have:\nchest pain, which can be a squeezing ache, and which some people mistake for "
+            "a heart problem.\nheartburn, a burning feeling in the middle of the chest.")
+    assert ("achalasia", "chest pain") in related(nlp, text, title="Achalasia")
+
+
+def test_a_heading_naming_another_disease_ends_a_prevention_section(nlp):
+    text = ("Erysipelas is an infection of the upper layers of the skin.\n\nPreventing it coming back\n\nErysipelas recurs "
+            "in some people, especially on the same leg.\n\nA rare condition to be aware of: necrotising fasciitis\n\n"
+            "Very occasionally a skin infection is in fact necrotising fasciitis, a fast-spreading infection.\n\nThe key "
+            "warning sign is pain that is far worse than the skin looks. The skin may at first seem only slightly red, yet "
+            "the person is in agony. People quickly become very unwell, with dizziness, vomiting or confusion.")
+    found = related(nlp, text, title="Erysipelas")
+    assert {("necrotizing fasciitis", "vomiting"), ("necrotizing fasciitis", "confusion")} <= found
+
+
+def test_the_disease_after_a_headings_colon_is_its_topic(nlp):
+    text = ("Cholesteatoma is an abnormal growth of skin in the middle ear.\n\nNot every deaf ear is cholesteatoma: "
+            "otosclerosis\n\nOtosclerosis fixes the smallest bone in the ear in place.\n\nTreatment is about hearing "
+            "rather than safety. Options are:\n\na well-fitted hearing aid, which works very well for many people\n\n"
+            "stapedotomy, an operation in which a tiny piston replaces the stapes")
+    found = related(nlp, text, title="Cholesteatoma", predicate="treated_by")
+    assert {("otosclerosis", "hearing aid"), ("otosclerosis", "stapedotomy")} <= found
+    assert not {obj for subject, obj in found if subject == "cholesteatoma"}
+
+
+def test_a_mild_state_after_a_linking_verb_is_a_symptom(nlp):
+    text = "With otosclerosis the main complaint is hearing loss. Tinnitus is common, and a minority feel mildly dizzy."
+    assert ("otosclerosis", "dizziness") in related(nlp, text, title="Otosclerosis")
+
+
+def test_treatments_for_those_at_higher_risk_and_ones_used_instead(nlp):
+    text = ("Essential thrombocythaemia is a rare blood disorder in which the marrow makes too many platelets. "
+            "Those at higher risk are usually offered hydroxycarbamide. Others may only need aspirin.\n\n"
+            "Psittacosis is treated with doxycycline. Macrolides such as azithromycin may be used instead for children.")
+    found = related(nlp, text, title="Essential thrombocythaemia", predicate="treated_by")
+    assert {"hydroxyurea", "aspirin"} <= {obj for subject, obj in found if "thrombocyth" in subject}
+    assert ("psittacosis", "azithromycin") in found
+
+
+def test_a_taste_in_the_mouth_is_one_symptom_and_others_start_a_clause(nlp):
+    text = ("Barrett's oesophagus is a change in the lining of the gullet.\n\nMost people with Barrett's oesophagus have had "
+            "heartburn for a long time, often with a sour taste in the mouth. Some also have trouble swallowing, and "
+            "others have no symptoms at all.")
+    found = related(nlp, text, title="Barrett's oesophagus")
+    assert {("barrett's esophagus", "sour taste"), ("barrett's esophagus", "difficulty swallowing")} <= found
