@@ -5133,3 +5133,29 @@ def test_a_taste_in_the_mouth_is_one_symptom_and_others_start_a_clause(nlp):
             "others have no symptoms at all.")
     found = related(nlp, text, title="Barrett's oesophagus")
     assert {("barrett's esophagus", "sour taste"), ("barrett's esophagus", "difficulty swallowing")} <= found
+
+
+def test_what_people_describe_it_as_and_how_it_affects_people_are_its_symptoms(nlp):
+    text = ("Q fever is a bacterial infection caught from farm animals.\n\nHOW DOES IT AFFECT PEOPLE?\n\nFarmers who have "
+            "had it describe it as the worst flu of their lives: a high temperature, shaking chills and a pounding "
+            "headache. In some people the liver is affected, and the whites of the eyes may turn yellow.\n\nOther "
+            "symptoms can include:\n\ndrenching sweats.\n\na dry cough.\n\nQ fever is treated with doxycycline. Commonly "
+            "used antibiotics such as amoxicillin won't work against it.")
+    found = related(nlp, text, title="Q fever")
+    assert {("q fever", "fever"), ("q fever", "headache"), ("q fever", "jaundice"), ("q fever", "sweating")} <= found
+    assert not {subject for subject, _ in found} - {"q fever"}  # the flu it is compared with states nothing
+    assert ("q fever", "amoxicillin") not in related(nlp, text, title="Q fever", predicate="treated_by")
+
+
+def test_unsteadiness_and_a_drooping_face_are_symptoms(nlp):
+    text = ("Cholesteatoma is an abnormal collection of skin cells deep inside the ear. As it enlarges, it may reach the "
+            "balance organ, causing dizziness and unsteadiness. Rarely it presses on the facial nerve, and then one side "
+            "of the face can become weak or droop.")
+    found = related(nlp, text, title="Cholesteatoma")
+    assert {("cholesteatoma", "unsteadiness"), ("cholesteatoma", "facial drooping")} <= found
+    assert shared_typer().classify("facial droop", "SYMPTOM").ontology_id == shared_typer().classify(
+        "facial drooping", "SYMPTOM").ontology_id  # one concept however it is worded
+    mnd = ("Motor neurone disease is a rare condition that slowly damages the nerves that control the muscles. Early "
+           "signs include stumbling, a weak grip and choking on food or drink.")
+    assert {("motor neuron disease", "stumbling"), ("motor neuron disease", "choking")} <= {
+        (subject.replace("neurone", "neuron"), obj) for subject, obj in related(nlp, mnd, title="Motor neurone disease")}
