@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -167,19 +167,30 @@ def states_risk(text: str) -> bool:
 PASSIVE_AGENT = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
-def states_harm(text: str, before: int | None = None) -> bool:
+def states_harm(text: str, before: int | None = None, after_condition: Sequence[int] = ()) -> bool:
     """A harm cue that makes what it names a cause, not a treatment: 'lithium can trigger psoriasis'.
 
     A passive one ('attacks triggered by stress') names its cause after it, so a treatment before
     it ('stress management to help manage attacks triggered by stress') still treats. With `before`,
-    only a cue starting before that offset counts.
+    only a cue starting before that offset counts. One whose nearest name before it is a disease's or
+    a symptom's (after_condition: where those end) says what the disease does, no harm.
     """
     # 'medicines that … lower your risk of a heart attack': prevention, not a harm; 'Children at higher
     # risk of heart problems … may be given steroids': whom the clause speaks of
     exempt = [match.span() for cues in ("prevention_cues.txt", "at_risk_cues.txt") for match in listed_cues(cues).finditer(text)]
     return any(not PASSIVE_AGENT.match(text, match.end()) for match in treatment_blockers().finditer(text)
                if (before is None or match.start() < before)
-               and not any(start <= match.start() and match.end() <= end for start, end in exempt))
+               and not any(start <= match.start() and match.end() <= end for start, end in exempt)
+               and not follows_condition(text, match.start(), after_condition))
+
+
+MAX_CAUSE_GAP_WORDS = 2  # 'Discoid eczema causes', 'Gout can often cause': the disease is what causes
+
+
+def follows_condition(text: str, start: int, condition_ends: Sequence[int]) -> bool:
+    """Whether a disease or symptom ends shortly before start, with only a few words (no punctuation) between."""
+    return any(end <= start and len(text[end:start].split()) <= MAX_CAUSE_GAP_WORDS
+               and not any(char in text[end:start] for char in ",;:.()") for end in condition_ends)
 
 
 def harms_referent(text: str) -> bool:

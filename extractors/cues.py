@@ -45,6 +45,16 @@ def entity_char_spans(clause: Span) -> list[tuple[int, int]]:
     return found
 
 
+CONDITION_LABELS = frozenset({"DISEASE", "SYMPTOM"})
+
+
+def condition_ends(span: Span) -> list[int]:
+    """Offsets (in the span's text) where a disease or symptom the NER found ends: a harm cue right after one
+    ('Discoid eczema causes dry patches, and it's treated with emollients') says what the disease does."""
+    return [token.idx + len(token) - span.start_char for token in span
+            if token.ent_type_ in CONDITION_LABELS and (token.i + 1 >= len(span.doc) or span.doc[token.i + 1].ent_iob_ != "I")]
+
+
 @dataclass(frozen=True)
 class CueMatch:
     """A cue phrase found in a span: where (offsets in the span's text), as written, and what it states."""
@@ -69,7 +79,7 @@ def cue_matches(span: Span) -> tuple[CueMatch, ...]:
     if not matches:  # most clauses: nothing more to read
         return ()
     entities = [(start - span.start_char, end - span.start_char) for start, end in entity_char_spans(span)]
-    harmful = context.states_harm(text_of(span))
+    harmful = context.states_harm(text_of(span), after_condition=condition_ends(span))
     risky = context.states_risk(text_of(span))
     found: list[CueMatch] = []
     for match in matches:
@@ -82,8 +92,9 @@ def cue_matches(span: Span) -> tuple[CueMatch, ...]:
         if risky and cue.predicate == HAS_SYMPTOM:
             continue  # 'people with psoriasis are more likely to experience depression' is no symptom
         if (cue.predicate == HAS_SYMPTOM and found and found[-1].cue.predicate != HAS_SYMPTOM
-                and len(text_of(span)[found[-1].end:match.start()].split()) <= TREATED_OBJECT_WORDS):
-            continue
+                and len(text_of(span)[found[-1].end:match.start()].split()) <= TREATED_OBJECT_WORDS
+                and not any(found[-1].end <= start and end <= match.start() for start, end in entities)):
+            continue  # not past a name: 'Without treatment, glaucoma can cause blindness'
         found.append(CueMatch(match.start(), match.end(), text, cue))
     return tuple(found)
 

@@ -5159,3 +5159,20 @@ def test_unsteadiness_and_a_drooping_face_are_symptoms(nlp):
            "signs include stumbling, a weak grip and choking on food or drink.")
     assert {("motor neuron disease", "stumbling"), ("motor neuron disease", "choking")} <= {
         (subject.replace("neurone", "neuron"), obj) for subject, obj in related(nlp, mnd, title="Motor neurone disease")}
+
+
+def test_what_a_disease_causes_harms_no_treatment_of_it(nlp):
+    text = ("Discoid eczema causes coin-shaped patches of dry skin, and it's treated with emollients and steroid creams.\n\n"
+            "Medicines such as lithium can trigger psoriasis.")
+    found = related(nlp, text, title="Skin conditions", predicate="treated_by")
+    assert {("discoid eczema", "emollient"), ("discoid eczema", "corticosteroid")} <= found
+    assert not {obj for _, obj in found if obj == "lithium"}  # a drug before the harm cue still harms
+
+
+def test_tapes_binders_and_flaps_are_treatments(nlp):
+    text = ("Runner's knee is pain around the kneecap that is common in runners. Patellar taping can ease the pain in "
+            "the short term.\n\nPilonidal sinus is a small hole in the skin at the top of the buttocks. It is treated "
+            "with surgery such as a Karydakis flap.")
+    found = related(nlp, text, predicate="treated_by")
+    assert {obj for _, obj in found} >= {"patellar taping", "karydakis flap"}
+
