@@ -130,18 +130,35 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             if predicate == TREATED_BY and from_topic and context.prevents_recurrence(clause_text[obj.end - offset:]):
                 continue  # 'may be prescribed potassium citrate … to stop new ones forming': prevention, not treatment
             first, last = sorted((subject, obj), key=lambda mention: mention.start)
+            earlier = earlier_cue(matches, predicate, last.end - offset)
+            pair_cue, pair_strength, pair_at = (earlier[0], earlier[1], earlier[2] + offset) if earlier else (
+                cue, strength, cue_at)
             negated = subject.negated or obj.negated or (
                 not from_topic and context.reaching_negation(clause_text[first.end - offset:last.start - offset]))
-            if cue_at is not None and cue_at > last.end:  # 'If you have shingles, antibiotics won't help'
-                negated = negated or context.has_negation(clause_text[last.end - offset:cue_at - offset])
+            if pair_at is not None and pair_at > last.end:  # 'If you have shingles, antibiotics won't help'
+                negated = negated or context.has_negation(clause_text[last.end - offset:pair_at - offset])
             if from_topic:  # 'If that doesn't help, his GP can prescribe codeine': the condition's negation stays in it
                 stated_from = context.opening_condition_end(clause_text, obj.start - offset)
                 negated = negated or context.negation_reaching_end(clause_text[stated_from:obj.start - offset])
             found.append(RelationEvidence(
                 subject=subject, predicate=predicate, object=obj, sentence_idx=sentence_idx,
-                **sentence_evidence(sentence), cue=cue,
-                cue_strength=strength, negated=negated, hedged=hedged, subject_from_topic=from_topic))
+                **sentence_evidence(sentence), cue=pair_cue,
+                cue_strength=pair_strength, negated=negated, hedged=hedged, subject_from_topic=from_topic))
     return found
+
+
+def earlier_cue(matches: Sequence[CueMatch], predicate: str, before: int) -> tuple[str, float, int] | None:
+    """The strongest clause cue for a predicate that starts before a pair's end, where the clause's strongest one
+    comes after both: 'Mastitis can leave you feeling low and tearful too, and that is not a sign …' states them
+    by 'leave you', not by the negated 'sign' after them. None when the strongest cue itself comes first."""
+    licensing = [match for match in matches if predicate in LICENSES[match.cue.predicate] and match.cue.reaches("clause")]
+    if not licensing or max(licensing, key=lambda match: match.cue.strength).start < before:
+        return None
+    earlier = [match for match in licensing if match.start < before]
+    if not earlier:
+        return None
+    best = max(earlier, key=lambda match: match.cue.strength)
+    return best.text, best.cue.strength, best.start
 
 
 FELT_STATE_STRENGTH = 0.7  # as the cue 'feel' (data/relation_cues.tsv)

@@ -5176,3 +5176,22 @@ def test_tapes_binders_and_flaps_are_treatments(nlp):
     found = related(nlp, text, predicate="treated_by")
     assert {obj for _, obj in found} >= {"patellar taping", "karydakis flap"}
 
+
+
+def test_a_negated_cue_after_a_pair_does_not_negate_the_cue_that_states_it(nlp):
+    text = ("Mastitis is inflammation of the breast tissue. Mastitis can leave you feeling low and tearful too, and that "
+            "is not a sign that you are coping badly.\n\nIf you have shingles, antibiotics won't help.")
+    found = document_facts("0" * 16, nlp(text), title="Mastitis").relations
+    stated = {(r.object.canonical, r.cue, r.negated) for r in found if r.subject.canonical == "mastitis"}
+    assert ("tearfulness", "leave you", False) in stated
+    assert ("antibiotic", "help", True) in {(r.object.canonical, r.cue, r.negated) for r in found}
+
+
+def test_the_first_medicine_tried_treats_and_stiffening_joints_are_stiff(nlp):
+    epilepsy = ("Epilepsy is a common condition of the brain that causes repeated seizures. The first treatment for most "
+                "people is sodium valproate.")
+    assert ("epilepsy", "valproic acid") in related(nlp, epilepsy, "Epilepsy", "treated_by")
+    raynauds = ("Raynaud's phenomenon is a common condition that affects the blood supply to the fingers. The symptoms "
+                "of an attack are that your fingers tingle and your joints stiffen.")
+    symptoms = {obj for subject, obj in related(nlp, raynauds, "Raynaud's phenomenon") if subject == "raynaud's phenomenon"}
+    assert {"finger tingling", "joint stiffness"} <= symptoms
