@@ -5195,3 +5195,11 @@ def test_the_first_medicine_tried_treats_and_stiffening_joints_are_stiff(nlp):
                 "of an attack are that your fingers tingle and your joints stiffen.")
     symptoms = {obj for subject, obj in related(nlp, raynauds, "Raynaud's phenomenon") if subject == "raynaud's phenomenon"}
     assert {"finger tingling", "joint stiffness"} <= symptoms
+
+
+def test_shakiness_and_floppiness_are_symptoms(nlp):
+    pots = ("Postural tachycardia syndrome is a condition in which the heart rate rises too much on standing. Its "
+            "symptoms include shakiness and brain fog.")
+    assert ("postural tachycardia syndrome", "shakiness") in related(nlp, pots, "Postural tachycardia syndrome")
+    baby = "Intussusception is a bowel condition of babies. Signs include floppiness and tummy pain."
+    assert ("intussusception", "floppiness") in related(nlp, baby, "Intussusception")
