@@ -51,8 +51,9 @@ CONDITION_LABELS = frozenset({"DISEASE", "SYMPTOM"})
 def condition_ends(span: Span) -> list[int]:
     """Offsets (in the span's text) where a disease or symptom the NER found ends: a harm cue right after one
     ('Discoid eczema causes dry patches, and it's treated with emollients') says what the disease does."""
+    doc = span.doc
     return [token.idx + len(token) - span.start_char for token in span
-            if token.ent_type_ in CONDITION_LABELS and (token.i + 1 >= len(span.doc) or span.doc[token.i + 1].ent_iob_ != "I")]
+            if token.ent_type_ in CONDITION_LABELS and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")]
 
 
 @dataclass(frozen=True)

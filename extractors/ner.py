@@ -344,7 +344,8 @@ def treatment_phrase_words() -> tuple[frozenset[str], tuple[str, ...], frozenset
 
 
 def names_procedure(token: Token, suffixes: tuple[str, ...]) -> bool:
-    """A word of a procedure ending with a stem before it ('tonsillectomy'; not the bare 'ectomy')."""
+    """A word of a procedure ending with a stem of two letters or more before it ('tonsillectomy', 'myotomy';
+    not the bare 'ectomy')."""
     word = token.lower_
     return token.is_alpha and any(word.endswith(suffix) and len(word) > len(suffix) + 1 for suffix in suffixes)
 

@@ -151,7 +151,8 @@ def earlier_cue(matches: Sequence[CueMatch], predicate: str, before: int) -> tup
     """The strongest clause cue for a predicate that starts before a pair's end, where the clause's strongest one
     comes after both: 'Mastitis can leave you feeling low and tearful too, and that is not a sign …' states them
     by 'leave you', not by the negated 'sign' after them. None when the strongest cue itself comes first."""
-    licensing = [match for match in matches if predicate in LICENSES[match.cue.predicate] and match.cue.reaches("clause")]
+    licensing = [match for match in matches
+                 if predicate in LICENSES[match.cue.predicate] and match.cue.reaches("clause")]
     if not licensing or max(licensing, key=lambda match: match.cue.strength).start < before:
         return None
     earlier = [match for match in licensing if match.start < before]
@@ -668,8 +669,9 @@ def continued_statement(sentence: Span, stated_before: list[RelationEvidence],
     where their pain spreads that names symptoms and no disease is about that disease ('Measles usually
     causes a high fever. Your eyes may also be red and sore.'), with the cue before where it has none of its own;
     after one disease's treatments, a sentence giving examples ('Examples include …') or saying 'also' or 'instead'
-    (alternative_words.txt) that names treatments and no disease (and, saying 'also', no symptom) is about that disease too. Returns the statement
-    and the cue the sentence carries it by ('examples' after an example opener, else 'also')."""
+    (alternative_words.txt) that names treatments and no disease (and, saying 'also', no symptom) is about that
+    disease too. Returns the statement and the cue the sentence carries it by ('examples' after an example opener,
+    else 'also')."""
     text = text_of(sentence)
     examples = bool(context.listed_cues("example_openers.txt").match(text.lstrip()))
     cue = EXAMPLES_CUE if examples else ALSO_CUE
