@@ -107,6 +107,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
         if predicate == HAS_SYMPTOM and tells_help:
             continue
         cue_at = next((match.start + offset for match in matches if match.text == cue), None)  # None: carried
+        licensing = [match for match in matches
+                     if predicate in LICENSES[match.cue.predicate] and match.cue.reaches("clause")]
         for subject, obj in product(by_type[subject_type], by_type[object_type]):
             from_topic = subject is topic
             anchor = (referent_anchor or family_named) if from_topic else subject
@@ -130,7 +132,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             if predicate == TREATED_BY and from_topic and context.prevents_recurrence(clause_text[obj.end - offset:]):
                 continue  # 'may be prescribed potassium citrate … to stop new ones forming': prevention, not treatment
             first, last = sorted((subject, obj), key=lambda mention: mention.start)
-            earlier = earlier_cue(matches, predicate, last.end - offset)
+            earlier = earlier_cue(licensing, last.end - offset)
             pair_cue, pair_strength, pair_at = (earlier[0], earlier[1], earlier[2] + offset) if earlier else (
                 cue, strength, cue_at)
             negated = subject.negated or obj.negated or (
@@ -147,12 +149,10 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     return found
 
 
-def earlier_cue(matches: Sequence[CueMatch], predicate: str, before: int) -> tuple[str, float, int] | None:
-    """The strongest clause cue for a predicate that starts before a pair's end, where the clause's strongest one
-    comes after both: 'Mastitis can leave you feeling low and tearful too, and that is not a sign …' states them
-    by 'leave you', not by the negated 'sign' after them. None when the strongest cue itself comes first."""
-    licensing = [match for match in matches
-                 if predicate in LICENSES[match.cue.predicate] and match.cue.reaches("clause")]
+def earlier_cue(licensing: Sequence[CueMatch], before: int) -> tuple[str, float, int] | None:
+    """Of a clause's cues licensing a predicate, the strongest that starts before a pair's end, where the strongest
+    of all comes after both: 'Mastitis can leave you feeling low and tearful too, and that is not a sign …' states
+    them by 'leave you', not by the negated 'sign' after them. None when the strongest cue itself comes first."""
     if not licensing or max(licensing, key=lambda match: match.cue.strength).start < before:
         return None
     earlier = [match for match in licensing if match.start < before]
