@@ -454,7 +454,7 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
             continue
         quoted_item = bool(_INDENTED_ARROW.match(raw_line))  # '  > a bad headache': a handout's item, not a quote
         display, link_share, md_heading = strip_markdown(raw)
-        md_heading = md_heading or boxed_line(lines, index)
+        md_heading = md_heading or boxed_line(lines, index) or numbered_capitals_heading(display)
         display = _ASKER_SIGNATURE.sub("", _CITATION_MARK.sub("", display))
         if md_heading:
             display, bullet = _SECTION_NUMBER.sub("", display, count=1), False
@@ -469,6 +469,19 @@ def text_blocks(text: str, bullets: re.Pattern[str] = _BULLET, split_words: bool
             blocks.append(block)
         previous_blank = False
     return [piece for block in blocks for piece in unglue(block, split_words)]
+
+
+MIN_CAPITALS_HEADING_WORDS = 3  # '1. ACE INHIBITORS' may be a list's item; '2. NOT THE SAME THING: MORPHOEA' heads a section
+
+
+def numbered_capitals_heading(line: str) -> bool:
+    """A numbered line in capitals ('1. FEATURE: LIVING WITH SYSTEMIC SCLEROSIS'): a plain-text newsletter's section
+    heading, not a list's item, wherever its rule lines stand (above it only, or not at all)."""
+    match = _SECTION_NUMBER.match(line)
+    rest = line[match.end():].strip() if match else ""
+    letters = [char for char in rest if char.isalpha()]
+    return (len(rest.split()) >= MIN_CAPITALS_HEADING_WORDS and all(char.isupper() for char in letters)
+            and not rest.endswith((".", ",", ";")))
 
 
 def boxed_line(lines: list[str], index: int) -> bool:
@@ -575,9 +588,10 @@ _DATE_PATTERNS = [
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.IGNORECASE),
 ]
 _STAMP_TOKEN = re.compile(r"[\w.]+")
-_BYLINE = re.compile(r"^(?:By|BY|Written by|Words by|Posted by|Author:|Authors:)\s+"
+_BYLINE = re.compile(r"^(?:By|BY|by|Written by|Words by|Posted by|Author:|Authors:)\s+"
                      r"(?P<name>[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|de|van|von|da|del|la|and|&)){0,5})"
-                     r"\s*(?:[,(|\u2022\u00b7\u2014\u2013-].{0,80})?$")  # 'By Dr Priya Natarajan (Masters W8, GP) with …'
+                     r"\s*(?:[,(|\u2022\u00b7\u2014\u2013-].{0,80})?$")  # 'By Dr Priya Natarajan (Masters W8, GP) with …',
+# 'by Sister Joanne Pryce, Rheumatology Clinical Nurse Specialist' under a newsletter's feature heading
 # A forum thread's opener: the poster goes by a user name, not a capitalised person's name.
 _THREAD_BYLINE = re.compile(r"^(?:Started|Posted) by:?\s+(?P<name>[\w.-]+)\s*(?:[,|\u2022\u00b7\u2014\u2013-].{0,60})?$")
 
@@ -981,10 +995,14 @@ def mark_bullet_runs(blocks: list[Block], html_mode: bool) -> None:
 
 
 def list_lead_in(blocks: list[Block], index: int) -> Block | None:
-    """The line before a list, past a rule line underlining a heading ('HYGIENE MEASURES' / '-----' / '* wash hands')."""
+    """The line before a list, past a rule line underlining a heading ('HYGIENE MEASURES' / '-----' / '* wash hands');
+    none where the rule line closes another list (a bulletin's contents, then '-----', then '1. FEATURE: …')."""
+    start = index
     while index > 0 and is_rule_line(blocks[index - 1]):
         index -= 1
-    return blocks[index - 1] if index > 0 else None
+    if index == 0 or (index < start and blocks[index - 1].bullet):
+        return None
+    return blocks[index - 1]
 
 
 def next_content_positions(blocks: list[Block]) -> list[int]:

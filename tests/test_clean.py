@@ -936,3 +936,18 @@ def test_a_byline_below_a_long_site_menu_still_marks_the_headline_above_it():
     cleaned = clean_text(text)
     assert cleaned.title == "Soft bones, aching bodies: what you should know about osteomalacia"
     assert cleaned.author == "Imogen Achterberg MPharm"
+
+
+def test_a_numbered_heading_in_capitals_below_the_contents_box_heads_its_feature():
+    rule = "-" * 60
+    text = ("THE CLINIC BULLETIN\nIssue 4 - Spring 2025\n\n"
+            f"{rule}\n  IN THIS ISSUE\n    1. Feature: Living with gout\n    2. Not the same thing: pseudogout\n{rule}\n\n\n"
+            "1. FEATURE: LIVING WITH GOUT\n   by Sister Ann Hale, Rheumatology Nurse Specialist\n\n"
+            "Gout comes up on the helpline more than almost any other condition, so this issue answers the\n"
+            "questions we hear most often from callers and their families.\n\n"
+            "2. NOT THE SAME THING: PSEUDOGOUT\n\nPseudogout is caused by calcium crystals, not by uric acid.\n")
+    cleaned = clean_text(text)
+    # the headline above the byline is the feature's title, the byline names its author
+    assert (cleaned.title, cleaned.author) == ("FEATURE: LIVING WITH GOUT", "Sister Ann Hale")
+    lines = cleaned.text.split("\n\n")
+    assert lines[lines.index("NOT THE SAME THING: PSEUDOGOUT") + 1].startswith("Pseudogout is")  # a heading, no item

@@ -5203,3 +5203,18 @@ def test_shakiness_and_floppiness_are_symptoms(nlp):
     assert ("postural tachycardia syndrome", "shakiness") in related(nlp, pots, "Postural tachycardia syndrome")
     baby = "Intussusception is a bowel condition of babies. Signs include floppiness and tummy pain."
     assert ("intussusception", "floppiness") in related(nlp, baby, "Intussusception")
+
+
+def test_acromegaly_and_morphoea_are_diseases_and_a_joint_bleed_is_a_symptom(nlp):
+    acromegaly = ("Acromegaly is a rare condition caused by too much growth hormone. Acromegaly causes headaches, "
+                  "excessive sweating and loss of peripheral vision.")
+    assert {("acromegaly", "headache"), ("acromegaly", "peripheral vision loss")} <= related(nlp, acromegaly, "Acromegaly")
+    morphoea = "Morphoea is a skin-only condition. Morphoea is usually treated with methotrexate."
+    assert ("morphea", "methotrexate") in related(nlp, morphoea, "Morphoea", "treated_by")
+    haemophilia = "Haemophilia is an inherited bleeding disorder. Haemophilia causes joint bleeds and muscle bleeds."
+    assert {("hemophilia", "joint bleeding"), ("hemophilia", "muscle bleeding")} <= related(nlp, haemophilia, "Haemophilia")
+
+
+def test_a_preposition_begins_no_treatment(nlp):
+    doc = nlp("I keep radiotherapy for tumours that stay active despite surgery and medication.")
+    assert "despite surgery" not in {span.text for span in doc.ents}
