@@ -5218,3 +5218,20 @@ def test_acromegaly_and_morphoea_are_diseases_and_a_joint_bleed_is_a_symptom(nlp
 def test_a_preposition_begins_no_treatment(nlp):
     doc = nlp("I keep radiotherapy for tumours that stay active despite surgery and medication.")
     assert "despite surgery" not in {span.text for span in doc.ents}
+
+
+def test_an_ester_a_spelled_out_pill_and_tummy_discomfort_fold_to_one_name():
+    typer = shared_typer()
+    assert typer.classify("mycophenolate mofetil", "CHEMICAL").canonical == "mycophenolate"
+    assert typer.classify("combined oral contraceptive pill", "TREATMENT").canonical == "combined contraceptive pill"
+    assert typer.classify("tummy discomfort", "SYMPTOM").canonical == "abdominal discomfort"
+
+
+def test_a_drug_class_named_after_a_drug_is_one_treatment_and_the_features_introduce_symptoms(nlp):
+    doc = nlp("Somatostatin analogues such as octreotide are given by injection. A thiazide diuretic may help, and "
+              "anyone having regular transfusions needs iron chelation therapy.")
+    assert {"somatostatin analogue", "thiazide diuretic", "iron chelation therapy"} <= {
+        span._.canonical for span in doc.ents if span._.entity_type == "treatment"}
+    text = ("Acromegaly is a rare condition. The changes are slow. The features I hear about most are:\n\n"
+            "a broad nose.\n\nexcessive sweating.\n\nheadaches that don't behave like your usual ones.")
+    assert {"broad nose", "excessive sweating", "headache"} <= {obj for _, obj in related(nlp, text, "Acromegaly")}
