@@ -5235,3 +5235,15 @@ def test_a_drug_class_named_after_a_drug_is_one_treatment_and_the_features_intro
     text = ("Acromegaly is a rare condition. The changes are slow. The features I hear about most are:\n\n"
             "a broad nose.\n\nexcessive sweating.\n\nheadaches that don't behave like your usual ones.")
     assert {"broad nose", "excessive sweating", "headache"} <= {obj for _, obj in related(nlp, text, "Acromegaly")}
+
+
+def test_conditions_hpo_also_files_as_phenotypes_are_diseases_a_page_can_be_about(nlp):
+    typer = shared_typer()
+    for name in ("hernia", "aneurysm", "abdominal aortic aneurysm", "gangrene", "autism", "hayfever"):
+        assert typer.classify(name, "DISEASE").entity_type == "disease", name
+    hernia = "A hernia is a common condition. A hernia causes aching in the groin. It is treated with surgery."
+    assert ("hernia", "surgery") in related(nlp, hernia, "Hernia", "treated_by")
+    ckd = "CKD is a long-term condition. CKD causes tiredness and swollen ankles."
+    assert ("chronic kidney disease", "fatigue") in related(nlp, ckd, "Kidney health")
+    frostbite = "Frostbite is damage to the skin from the cold. Severe frostbite can lead to gangrene and numbness."
+    assert ("frostbite", "gangrene") not in related(nlp, frostbite, "Frostbite")
