@@ -13,6 +13,7 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _EDGE_PUNCTUATION = " .,;:!?\"'()[]{}*\u2022"
 # Words whose final 's' is not a plural; keeps 'lupus', 'psoriasis', 'diabetes' intact.
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "os", "as")
+MIN_GREEK_PLURAL_CHARS = 8  # 'neuroses', 'stenoses'; not 'doses', 'roses', 'closes'
 _INVARIANT = frozenset({"diabetes", "herpes", "shingles", "rabies", "measles", "mumps", "scabies", "rickets", "series",
                         "species", "lupus", "aids", "news", "pelvis", "diagnosis", "genetics", "physics"})
 
@@ -34,6 +35,8 @@ def singularize(word: str) -> str:
         return word[:-2]
     if word.endswith("zes"):
         return word[:-1]  # 'wheezes', 'sneezes': the 'e' is the word's own
+    if word.endswith("oses") and len(word) >= MIN_GREEK_PLURAL_CHARS and word[-5] not in "dp":
+        return word[:-2] + "is"  # 'actinic keratoses', 'psychoses': the Greek plural of -osis; not 'overdoses', 'purposes'
     if word.endswith("'s"):
         return word[:-2]
     return word[:-1]

@@ -63,3 +63,9 @@ def test_plural_names_fold_to_their_singular_keeping_a_word_s_own_e():
 def test_rickets_is_no_plural():
     from extractors.terms import term_key
     assert [term_key(name) for name in ("Rickets", "nutritional rickets")] == ["rickets", "nutritional rickets"]
+
+
+def test_a_greek_plural_of_osis_folds_to_it_but_doses_and_purposes_stay_english():
+    from extractors.terms import term_key
+    assert [term_key(name) for name in ("actinic keratoses", "psychoses", "stenoses", "overdoses", "purposes", "doses")] == [
+        "actinic keratosis", "psychosis", "stenosis", "overdose", "purpose", "dose"]

@@ -5247,3 +5247,16 @@ def test_conditions_hpo_also_files_as_phenotypes_are_diseases_a_page_can_be_abou
     assert ("chronic kidney disease", "fatigue") in related(nlp, ckd, "Kidney health")
     frostbite = "Frostbite is damage to the skin from the cold. Severe frostbite can lead to gangrene and numbness."
     assert ("frostbite", "gangrene") not in related(nlp, frostbite, "Frostbite")
+
+
+def test_diseases_hpo_files_as_phenotypes_and_symptoms_a_page_is_about(nlp):
+    typer = shared_typer()
+    for name in ("brain tumour", "subarachnoid haemorrhage", "tooth decay", "bowel obstruction", "dysentery"):
+        assert typer.classify(name, "DISEASE").entity_type == "disease", name
+    assert typer.classify("actinic keratoses", "DISEASE").ontology_id == "ICD10CM:L57.0"
+    # a symptom elsewhere, the disease on a page about it
+    text = ("Erectile dysfunction is a common condition. The main symptoms of erectile dysfunction are worry and low "
+            "mood. It is usually treated with sildenafil.")
+    assert ("erectile dysfunction", "sildenafil") in related(nlp, text, "Erectile dysfunction: a guide", "treated_by")
+    acromegaly = "Acromegaly is a rare condition. Acromegaly causes erectile dysfunction and skin tags."
+    assert {("acromegaly", "erectile dysfunction"), ("acromegaly", "skin tag")} <= related(nlp, acromegaly, "Acromegaly")
