@@ -34,6 +34,7 @@ PLACE_ADVERBS = frozenset({"right", "just", "directly", "deep", "low", "high", "
 MAX_PLACE_ADVERBS = 2  # 'high up in your belly'
 BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body including the lungs, ...'
 ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
+MIN_ADJECTIVE_STEM = 3  # letters before the ending: 'active', 'oily'; not the noun 'drive' ('loss of sex drive and low libido')
 ADVERB_ENDINGS = ("sily", "ally", "ously", "ently", "antly", "wly", "dly", "tely", "ibly", "ably", "nly")  # not "oily", "tickly"
 SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight", "warm",
                               "thick"})
@@ -110,7 +111,9 @@ def is_bare(token: Token, taken: set[int]) -> bool:
 def looks_like_adjective(word: str) -> bool:
     """'itchy', 'swollen', 'painful', 'blocked', 'red': a modifier, unlike 'flashes' in 'light flashes or bright spots'
     or the adverb in 'bruising easily or unexplained bleeding'."""
-    return (word.endswith(ADJECTIVE_ENDINGS) and not word.endswith(ADVERB_ENDINGS)) or word in SHORT_ADJECTIVES
+    ending = next((ending for ending in ADJECTIVE_ENDINGS if word.endswith(ending)), "")
+    return (bool(ending) and len(word) - len(ending) >= MIN_ADJECTIVE_STEM and not word.endswith(ADVERB_ENDINGS)
+            or word in SHORT_ADJECTIVES)
 
 
 def ends_phrase(doc: Doc, index: int) -> bool:

@@ -5260,3 +5260,16 @@ def test_diseases_hpo_files_as_phenotypes_and_symptoms_a_page_is_about(nlp):
     assert ("erectile dysfunction", "sildenafil") in related(nlp, text, "Erectile dysfunction: a guide", "treated_by")
     acromegaly = "Acromegaly is a rare condition. Acromegaly causes erectile dysfunction and skin tags."
     assert {("acromegaly", "erectile dysfunction"), ("acromegaly", "skin tag")} <= related(nlp, acromegaly, "Acromegaly")
+
+
+def test_hives_and_a_low_sex_drive_are_symptoms_and_a_noun_in_ive_shares_no_head(nlp):
+    text = "Acromegaly is a rare condition. Acromegaly can cause hives. Men may have a low sex drive."
+    assert {("acromegaly", "hive"), ("acromegaly", "low libido")} <= related(nlp, text, "Acromegaly")
+    doc = nlp("You may notice a loss of sex drive and low libido.")
+    assert {span._.canonical for span in doc.ents} == {"low libido"}  # not 'drive libido'
+
+
+def test_radioactive_iodine_laser_treatment_and_antivenom_are_treatments(nlp):
+    doc = nlp("Options are radioactive iodine, laser treatment or antivenom.")
+    assert {"radioactive iodine", "laser treatment", "antivenom"} <= {
+        span._.canonical for span in doc.ents if span._.entity_type == "treatment"}
