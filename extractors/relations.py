@@ -168,9 +168,13 @@ FELT_STATE_STRENGTH = 0.7  # as the cue 'feel' (data/relation_cues.tsv)
 def felt_state_cue(clause: Span, symptoms: list[Mention], treatments: list[Mention]) -> dict[str, tuple[str, float]]:
     """A clause saying someone feels a state ('Some people also feel tired, with a headache') states
     it as a symptom: the cue 'feel' is inside the mention, where cue_matches does not count it. Not
-    a condition ('If you feel sick, see a GP') nor a drug's effect ('Antivirals can make you feel sick')."""
-    if treatments or clause[0].lower_ in context.conditional_openers() or not any(
-            mention.text.split(" ", 1)[0].lower() in FEEL_FORMS for mention in symptoms):
+    a condition ('If you feel sick, see a GP'; but 'If you have gout, you may feel tired' states it after the
+    condition's comma) nor a drug's effect ('Antivirals can make you feel sick')."""
+    felt = [mention for mention in symptoms if mention.text.split(" ", 1)[0].lower() in FEEL_FORMS]
+    if treatments or not felt:
+        return {}
+    if clause[0].lower_ in context.conditional_openers() and not all(
+            context.opening_condition_end(text_of(clause), mention.start - clause.start_char) for mention in felt):
         return {}
     return {HAS_SYMPTOM: ("feel", FELT_STATE_STRENGTH)}
 

@@ -5273,3 +5273,22 @@ def test_radioactive_iodine_laser_treatment_and_antivenom_are_treatments(nlp):
     doc = nlp("Options are radioactive iodine, laser treatment or antivenom.")
     assert {"radioactive iodine", "laser treatment", "antivenom"} <= {
         span._.canonical for span in doc.ents if span._.entity_type == "treatment"}
+
+
+@pytest.mark.parametrize("sentence, predicate, obj", [
+    ("If you have gout, you may feel tired.", "has_symptom", "fatigue"),
+    ("Gout often comes with fatigue.", "has_symptom", "fatigue"),
+    ("Fever can occur in gout.", "has_symptom", "fever"),
+    ("Gout sufferers often report fatigue.", "has_symptom", "fatigue"),
+    ("Gout can be controlled with colchicine.", "treated_by", "colchicine"),
+    ("Colchicine is effective against gout.", "treated_by", "colchicine"),
+    ("Colchicine can cure gout.", "treated_by", "colchicine"),
+    ("Your doctor may start you on colchicine.", "treated_by", "colchicine"),
+    ("Colchicine tablets are available for gout.", "treated_by", "colchicine"),
+])
+def test_everyday_wordings_state_a_fact(nlp, sentence, predicate, obj):
+    assert ("gout", obj) in related(nlp, f"Gout is a type of arthritis. {sentence}", "Gout", predicate)
+
+
+def test_a_state_felt_inside_the_condition_is_no_symptom(nlp):
+    assert not related(nlp, "Gout is a type of arthritis. If you feel sick, see a GP.", "Gout")
