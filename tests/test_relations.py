@@ -5251,7 +5251,8 @@ def test_conditions_hpo_also_files_as_phenotypes_are_diseases_a_page_can_be_abou
 
 def test_diseases_hpo_files_as_phenotypes_and_symptoms_a_page_is_about(nlp):
     typer = shared_typer()
-    for name in ("brain tumour", "subarachnoid haemorrhage", "tooth decay", "bowel obstruction", "dysentery"):
+    for name in ("brain tumour", "subarachnoid haemorrhage", "tooth decay", "bowel obstruction", "dysentery",
+                 "adrenal insufficiency", "coarctation of the aorta", "typhus", "chikungunya", "malignant hyperthermia"):
         assert typer.classify(name, "DISEASE").entity_type == "disease", name
     assert typer.classify("actinic keratoses", "DISEASE").ontology_id == "ICD10CM:L57.0"
     # a symptom elsewhere, the disease on a page about it
@@ -5292,3 +5293,10 @@ def test_everyday_wordings_state_a_fact(nlp, sentence, predicate, obj):
 
 def test_a_state_felt_inside_the_condition_is_no_symptom(nlp):
     assert not related(nlp, "Gout is a type of arthritis. If you feel sick, see a GP.", "Gout")
+
+
+def test_a_page_about_a_rare_disease_hpo_files_as_a_phenotype_has_its_subject(nlp):
+    text = ("Paroxysmal nocturnal haemoglobinuria is a rare blood condition. The main symptoms of paroxysmal nocturnal "
+            "haemoglobinuria are tiredness and dark urine. It is usually treated with eculizumab.")
+    assert ("paroxysmal nocturnal hemoglobinuria", "eculizumab") in related(
+        nlp, text, "Paroxysmal nocturnal haemoglobinuria: symptoms and treatment", "treated_by")
