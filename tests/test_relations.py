@@ -5300,3 +5300,9 @@ def test_a_page_about_a_rare_disease_hpo_files_as_a_phenotype_has_its_subject(nl
             "haemoglobinuria are tiredness and dark urine. It is usually treated with eculizumab.")
     assert ("paroxysmal nocturnal hemoglobinuria", "eculizumab") in related(
         nlp, text, "Paroxysmal nocturnal haemoglobinuria: symptoms and treatment", "treated_by")
+
+
+def test_a_heading_asking_how_to_know_one_has_the_disease_opens_its_symptoms(nlp):
+    text = ("Gout is a type of arthritis that causes sudden attacks of pain.\n\nHow do I know if I have gout?\n\n"
+            "a painful joint.\n\nswelling.\n\ntiredness.")
+    assert {("gout", "joint pain"), ("gout", "swelling"), ("gout", "fatigue")} <= related(nlp, text, "Gout: a guide")
