@@ -588,10 +588,11 @@ _DATE_PATTERNS = [
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.IGNORECASE),
 ]
 _STAMP_TOKEN = re.compile(r"[\w.]+")
+# 'By Dr Priya Natarajan (Masters W8, GP) with …'; in any case, as under a newsletter's feature heading:
+# 'by Sister Joanne Pryce, Rheumatology Clinical Nurse Specialist'.
 _BYLINE = re.compile(r"^(?:By|BY|by|Written by|Words by|Posted by|Author:|Authors:)\s+"
                      r"(?P<name>[A-Z][\w'.-]+(?:\s+(?:[A-Z][\w'.-]+|de|van|von|da|del|la|and|&)){0,5})"
-                     r"\s*(?:[,(|\u2022\u00b7\u2014\u2013-].{0,80})?$")  # 'By Dr Priya Natarajan (Masters W8, GP) with …',
-# 'by Sister Joanne Pryce, Rheumatology Clinical Nurse Specialist' under a newsletter's feature heading
+                     r"\s*(?:[,(|\u2022\u00b7\u2014\u2013-].{0,80})?$")
 # A forum thread's opener: the poster goes by a user name, not a capitalised person's name.
 _THREAD_BYLINE = re.compile(r"^(?:Started|Posted) by:?\s+(?P<name>[\w.-]+)\s*(?:[,|\u2022\u00b7\u2014\u2013-].{0,60})?$")
 
