@@ -22,38 +22,33 @@ TREATED_OBJECT_WORDS = 3  # 'help to relieve the symptoms': a symptom word this 
 LICENSES = {HAS_SYMPTOM: (HAS_SYMPTOM,), TREATED_BY: (TREATED_BY, RELIEVES), RELIEVES: (RELIEVES, TREATED_BY)}
 
 
-def entity_char_spans(clause: Span) -> list[tuple[int, int]]:
-    """(start_char, end_char) of the entities wholly inside the clause, as clause.ents gives them.
+def entity_char_spans(clause: Span) -> list[tuple[int, int, str]]:
+    """(start_char, end_char, label) of the entities wholly inside the clause, as clause.ents gives them.
 
     Read from the clause's own tokens: clause.ents scans every entity of the Doc on each call,
     which made relation extraction quadratic in the length of a document.
     """
     doc = clause.doc
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, str]] = []
     start = end = None
+    label = ""
     for token in clause:
         iob = token.ent_iob_
         if iob == "I" and start is not None:
             end = token.idx + len(token)
             continue
         if start is not None:
-            found.append((start, end))
+            found.append((start, end, label))
         # "B" opens an entity; "O", "" or an "I" whose entity began before the clause do not
-        start, end = (token.idx, token.idx + len(token)) if iob == "B" else (None, None)
+        start, end, label = (token.idx, token.idx + len(token), token.ent_type_) if iob == "B" else (None, None, "")
     if start is not None and not (clause.end < len(doc) and doc[clause.end].ent_iob_ == "I"):
-        found.append((start, end))
+        found.append((start, end, label))
     return found
 
 
+# A harm cue right after a disease or symptom ('Discoid eczema causes dry patches, and it's treated with emollients')
+# says what the disease does.
 CONDITION_LABELS = frozenset({"DISEASE", "SYMPTOM"})
-
-
-def condition_ends(span: Span) -> list[int]:
-    """Offsets (in the span's text) where a disease or symptom the NER found ends: a harm cue right after one
-    ('Discoid eczema causes dry patches, and it's treated with emollients') says what the disease does."""
-    doc = span.doc
-    return [token.idx + len(token) - span.start_char for token in span
-            if token.ent_type_ in CONDITION_LABELS and (token.i + 1 >= len(doc) or doc[token.i + 1].ent_iob_ != "I")]
 
 
 @dataclass(frozen=True)
@@ -64,6 +59,11 @@ class CueMatch:
     end: int
     text: str
     cue: context.Cue
+
+
+def licensing_matches(matches: Sequence[CueMatch], predicate: str) -> list[CueMatch]:
+    """The cue matches that may state the predicate (LICENSES: a treatment cue also states what a treatment relieves)."""
+    return [match for match in matches if predicate in LICENSES[match.cue.predicate]]
 
 
 @lru_cache(maxsize=64)  # a sentence and its clauses are read several times in a row; few enough to free Docs soon
@@ -79,8 +79,10 @@ def cue_matches(span: Span) -> tuple[CueMatch, ...]:
     matches = list(pattern.finditer(text_of(span)))
     if not matches:  # most clauses: nothing more to read
         return ()
-    entities = [(start - span.start_char, end - span.start_char) for start, end in entity_char_spans(span)]
-    harmful = context.states_harm(text_of(span), after_condition=condition_ends(span))
+    labelled = [(start - span.start_char, end - span.start_char, label) for start, end, label in entity_char_spans(span)]
+    entities = [(start, end) for start, end, _ in labelled]
+    harmful = context.states_harm(text_of(span), after_condition=[end for _, end, label in labelled
+                                                                  if label in CONDITION_LABELS])
     risky = context.states_risk(text_of(span))
     found: list[CueMatch] = []
     for match in matches:

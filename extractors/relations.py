@@ -23,7 +23,7 @@ from typing import AbstractSet, Sequence
 from spacy.tokens import Doc, Span
 
 from extractors import context, coordination
-from extractors.cues import LICENSES, CueMatch, clause_cues, cue_matches, list_cues, strongest_cues
+from extractors.cues import CueMatch, clause_cues, cue_matches, licensing_matches, list_cues, strongest_cues
 from extractors.doc_index import MentionIndex, opening_of, sentence_at, sentence_bounds, sentences, text_of
 from extractors.entity_types import DISEASE, FEEL_FORMS, SYMPTOM, TREATMENT, EntityTyper, TypedConcept
 from extractors.layout import (TABLE_ROW, is_dash_item, is_heading, is_item_continuation, is_list_item, is_term_line,
@@ -107,8 +107,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
         if predicate == HAS_SYMPTOM and tells_help:
             continue
         cue_at = next((match.start + offset for match in matches if match.text == cue), None)  # None: carried
-        licensing = [match for match in matches
-                     if predicate in LICENSES[match.cue.predicate] and match.cue.reaches("clause")]
+        licensing = [match for match in licensing_matches(matches, predicate) if match.cue.reaches("clause")]
         for subject, obj in product(by_type[subject_type], by_type[object_type]):
             from_topic = subject is topic
             anchor = (referent_anchor or family_named) if from_topic else subject
@@ -227,7 +226,7 @@ def object_side_allows(matches: Sequence[CueMatch], predicate: str, obj: Mention
     causes a burning feeling' on an angina page); a leading cue must lead to a word for the disease
     ('people with the condition', 'someone with it'; not 'someone with you has hives').
     Cues carried from an earlier clause allow it."""
-    relevant = [match for match in matches if predicate in LICENSES[match.cue.predicate]]
+    relevant = licensing_matches(matches, predicate)
     return not relevant or any(
         match.cue.direction == "any"
         or (match.cue.direction == "leading" and bool(context.disease_anaphors().match(clause_text[match.end:].lstrip())))
@@ -265,7 +264,7 @@ def cue_allows(matches: Sequence[CueMatch], predicate: str, subject: Mention, ob
         glossed_end = offset + len(clause_text[:gloss[0]].rstrip())
         if glossed_end in disease_ends and subject.end != glossed_end:
             return False
-    relevant = [match for match in matches if predicate in LICENSES[match.cue.predicate]]
+    relevant = licensing_matches(matches, predicate)
     if not relevant:
         return True
     for match in relevant:
