@@ -477,6 +477,8 @@ class GazetteerMatcher:
         # Drug names no list has, by their INN stem ('belimumab'): the NER often misses rare drugs.
         stem = shared_typer().drug_stem_pattern.pattern
         self.pattern_matcher.add("TREATMENT", [{"LOWER": {"REGEX": rf"^{stem}$"}}])
+        self.pattern_matcher.add("TREATMENT", [{"LOWER": {"REGEX": rf"^{stem}$"}},  # 'velaglucerase alfa'
+                                               {"LOWER": {"IN": sorted(coordination.word_set("drug_name_second_words.txt"))}}])
         self.pattern_matcher.add("TREATMENT", [{"LOWER": {"IN": brand_names()}}])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -967,7 +969,7 @@ class EntityTypingComponent:
     @staticmethod
     def long_forms(doc: Doc) -> dict[str, Span]:
         """short form -> its long form, labelled as the entity in it, for defined abbreviations whose long form holds one."""
-        entities = doc.ents  # each access rebuilds the tuple
+        entities = [named_part(span) for span in doc.ents]  # (each access of doc.ents rebuilds the tuple)
         label_at = {token_index: span.label_ for span in entities for token_index in range(span.start, span.end)}
         forms: dict[str, Span] = {}
         for short in getattr(doc._, "abbreviations", []) or []:
@@ -1306,9 +1308,16 @@ NAMING_WORDS = frozenset({"called", "named"})
 
 
 def named_part(span: Span) -> Span:
-    """The name after a naming word the NER took in: 'a procedure called pleurodesis' is pleurodesis."""
+    """The name after a naming word the NER took in: 'a procedure called pleurodesis' is pleurodesis; and a
+    chemical's name after the words before a treatment that do not say which (treatment_phrase_words): 'combines
+    antithymocyte globulin' is antithymocyte globulin."""
     index = next((token.i for token in span[:-1] if token.lower_ in NAMING_WORDS), None)  # 'called thoracentesis' too
-    return Span(span.doc, index + 1, span.end, label=span.label_) if index is not None else span
+    start = index + 1 if index is not None else span.start
+    if span.label_ == "CHEMICAL":
+        excluded = treatment_phrase_words()[2]
+        while start < span.end - 1 and span.doc[start].lower_ in excluded:
+            start += 1
+    return Span(span.doc, start, span.end, label=span.label_) if start != span.start else span
 
 
 def trim_edges(span: Span) -> Span | None:

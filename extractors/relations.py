@@ -1500,7 +1500,7 @@ def page_conditions(doc: Doc, title: str | None, typer: EntityTyper, topic_from_
     return [condition] if condition is not None else []
 
 
-WHAT_IS_HEADING = re.compile(r"^\s*what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<name>[^?]+?)\s*\?\s*$", re.IGNORECASE)
+WHAT_IS_HEADING = re.compile(r"^\s*(?:[A-Za-z][\w' -]{0,30}:\s+)?what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<name>[^?]+?)\s*\?\s*$", re.IGNORECASE)
 
 
 def defined_by_heading(doc: Doc) -> set[str]:

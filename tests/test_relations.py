@@ -183,6 +183,28 @@ def test_an_unlisted_word_with_a_drug_stem_is_a_treatment(nlp):
         nlp, "Rheumatoid arthritis is often treated with tofacitinib.", predicate="treated_by")
 
 
+def test_enzymes_their_inhibitors_and_small_interfering_rnas_are_treatments_by_their_stem(nlp):
+    """Rare-disease medicines no list has: an enzyme with its variant word ('velaglucerase alfa'), an enzyme
+    inhibitor ('migalastat', 'telotristat ethyl'), an siRNA ('givosiran'); not a thermostat."""
+    text = ("Gaucher disease is treated with imiglucerase or velaglucerase alfa. Fabry disease is treated with agalsidase "
+            "beta or migalastat. Acute intermittent porphyria is treated with givosiran. Carcinoid syndrome is treated "
+            "with telotristat ethyl.")
+    assert related(nlp, text, predicate="treated_by") == {
+        ("gaucher disease", "imiglucerase"), ("gaucher disease", "velaglucerase alfa"),
+        ("fabry disease", "agalsidase beta"), ("fabry disease", "migalastat"),
+        ("porphyria", "givosiran"), ("carcinoid syndrome", "telotristat ethyl")}
+    typer = shared_typer()
+    assert typer.looks_like_drug("migalastat") and typer.looks_like_drug("givosiran") and not typer.looks_like_drug("thermostat")
+
+
+def test_a_verb_the_ner_takes_into_a_medicine_and_its_abbreviation_stays_out(nlp):
+    text = ("Treatment for aplastic anaemia combines antithymocyte globulin (ATG), given through a drip, with "
+            "ciclosporin. ATG is given in hospital.")
+    doc = nlp(text)
+    assert {span._.canonical for span in doc.ents if span._.entity_type == "treatment"} == {
+        "antithymocyte globulin", "cyclosporine"}
+
+
 def test_a_treatment_head_with_the_words_that_say_which_is_a_treatment(nlp):
     """'heat therapy', 'nerve gliding exercises', 'lubricating eye drops' (not the symptom 'eye drop'),
     a procedure by its ending; not a judging word or a disease or drug joined to the head."""
@@ -752,6 +774,29 @@ def test_a_heading_defining_a_disease_far_down_an_untitled_notice_makes_it_the_t
     found = related(nlp, text, title="Notice to guests: legionella found in part of the hot-water system")
     assert {("legionnaires' disease", "fever"), ("legionnaires' disease", "chill")} <= found
     assert ("legionnaires' disease", "cough") not in found  # the paragraph above the definition is about the hotel
+
+
+def test_a_labelled_heading_defining_a_disease_makes_it_the_topic_of_a_newsletter(nlp):
+    """'Back to basics: what is aplastic anaemia?' in an email newsletter whose subject line names no disease:
+    the symptoms and treatments below are that disease's."""
+    text = ("From: Wessbridge Aplastic Anaemia Support Group\n\nHaving trouble reading this email? View it in your "
+            "browser.\n\nIN THIS ISSUE\n\nA word from our chair.\n\nTreatment explained.\n\nA WORD FROM OUR CHAIR\n\n"
+            "Hello everyone, what a summer it has been.\n\nBACK TO BASICS: WHAT IS APLASTIC ANAEMIA?\n\n"
+            "Aplastic anaemia (AA) is a rare condition in which the bone marrow stops making enough blood cells.\n\n"
+            "Other causes include some medicines, radiation, and viral infections such as hepatitis.\n\n"
+            "What are the symptoms?\n\nLow platelets lead to nosebleeds and bleeding gums.\n\n"
+            "NOT THE SAME THING: IMMUNE THROMBOCYTOPENIA (ITP)\n\nWe are often asked about ITP, because it also causes "
+            "low platelets.")
+    found = related(nlp, text, title="Subject: Marrow Matters - Issue 23, Autumn 2027")
+    assert {("aplastic anemia", "nosebleed"), ("aplastic anemia", "bleeding gum")} <= found
+
+
+def test_what_people_are_left_with_is_a_list_of_symptoms(nlp):
+    text = ("What is Stevens-Johnson syndrome?\n\nStevens-Johnson syndrome is a rare reaction to a medicine.\n\n"
+            "Will there be any long-term effects?\n\nMost people make a good recovery. Some people are left with:\n\n"
+            "patches of darker skin (hyperpigmentation).\n\na dry mouth.")
+    found = related(nlp, text, title="Stevens-Johnson syndrome")
+    assert {("stevens johnson syndrome", "hyperpigmentation"), ("stevens johnson syndrome", "dry mouth")} <= found
 
 
 def test_a_heading_asking_whether_it_is_another_disease_is_an_aside_the_next_question_leaves(nlp):
