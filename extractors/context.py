@@ -184,6 +184,12 @@ def states_harm(text: str, before: int | None = None, after_condition: Sequence[
                and not follows_condition(text, match.start(), after_condition))
 
 
+def named_as_cause(text: str, offset: int) -> bool:
+    """Whether what stands at offset is the agent of a passive harm cue before it ('Attacks can be set off by
+    exercise'): a cause, where states_harm lets the treatment before such a cue treat."""
+    return any(PASSIVE_AGENT.match(text, match.end()) and match.end() <= offset for match in treatment_blockers().finditer(text))
+
+
 MAX_CAUSE_GAP_WORDS = 2  # 'Discoid eczema causes', 'Gout can often cause': the disease is what causes
 
 

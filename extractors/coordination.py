@@ -175,6 +175,8 @@ def left_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
     first_end = 1  # where the first word ends: 'cloudy or [bad-smelling urine]' shares 'urine', not '-smelling urine'
     while first_end + 1 < len(span) and span[first_end].text == "-" and not span[first_end - 1].whitespace_:
         first_end += 2
+    if first_end < len(span) and span[first_end].lower_ in SHARING_PREPOSITIONS and looks_like_adjective(span[0].lower_):
+        return []  # an adjective with its complement shares it with no word before: 'red, gritty and sensitive to light'
     rest = " ".join(token.text for token in span[first_end:])
     found: list[Conjunct] = []
     index = span.start - 2

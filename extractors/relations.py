@@ -1116,7 +1116,8 @@ def advised_measures(read_under: list[tuple[int, Span, Mention | None, bool]], f
                 continue
             for mention in mentions:
                 if (mention.entity_type == TREATMENT and (kinds.get(mention.canonical) in ADVICE_KINDS or mention is told)
-                        and mention.start not in related and not mention.negated):
+                        and mention.start not in related and not mention.negated
+                        and not context.named_as_cause(text_of(clause), mention.start - clause.start_char)):
                     related.add(mention.start)
                     advised.append(RelationEvidence(
                         subject=topic, predicate=TREATED_BY, object=mention, sentence_idx=sentence_idx,

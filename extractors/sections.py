@@ -304,7 +304,8 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
     text = text_of(sentence)
     named = [m for m in mentions if m.entity_type == DISEASE and m.canonical != subject.canonical and not is_family_of(m, subject)
              and not prevents_mention(sentence, m)  # 'drink plenty of fluids to avoid dehydration' is still an item
-             and not context.follows_consequence(text, m.start - sentence.start_char)]  # '…, which can lead to dehydration.'
+             and not context.follows_consequence(text, m.start - sentence.start_char)  # '…, which can lead to dehydration.'
+             and not compared_after(m, mentions, text, sentence.start_char)]  # 'wheezing, a bit like asthma'
     conditions = [m for m in named if context.names_condition(text, m.start - sentence.start_char)]  # '… if you have asthma'
     others = {m.canonical: m for m in named if m not in conditions}
     if len(others) == 1 and all(is_family_of(subject, m) for m in others.values()):
@@ -340,6 +341,15 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
                 cue_strength=strength * factor, negated=obj.negated or subject_negated,
                 hedged=intro.hedged or context.is_hedged(sentence), subject_from_topic=from_topic))
     return found
+
+
+def compared_after(disease: Mention, mentions: list[Mention], text: str, offset: int) -> bool:
+    """Whether a line compares its symptoms with a disease after them ('wheezing or breathlessness, a bit like
+    asthma'): the line's subject is still the list's. Not a comparison the line opens with or goes on past
+    ('Unlike hyperhidrosis, this condition …', '… the same as lactose intolerance, which is trouble digesting …')."""
+    return (all(mention.start < disease.start for mention in mentions if mention.entity_type != DISEASE)
+            and context.cue_shortly_before(text, disease.start - offset, "comparison_cues.txt",
+                                           within_words=COMPARED_WITHIN_WORDS, breaks=",;"))
 
 
 ITEM_GLOSS = re.compile(r"\s*,\s*(?:where|when|in which|which|that)\b", re.IGNORECASE)

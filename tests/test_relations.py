@@ -641,6 +641,35 @@ def test_a_disease_doing_a_symptoms_verb_states_the_symptom(nlp):
     assert related(nlp, "The rash of shingles does not itch at first.", title="Warts and verrucas") == set()
 
 
+def test_a_skin_sign_that_stings_or_burns_states_those_symptoms(nlp):
+    text = "Erythema multiforme is a skin reaction.\n\nSymptoms\n\nThe spots may sting, burn or itch a little."
+    assert {("erythema multiforme", "stinging"), ("erythema multiforme", "burning sensation")} <= related(
+        nlp, text, title="Erythema multiforme")
+
+
+def test_an_adjective_with_its_complement_shares_it_with_no_quality_before_it(nlp):
+    """'red, gritty and sensitive to light': red and gritty eyes and photophobia, no 'red to light'."""
+    text = ("Stevens-Johnson syndrome is a rare reaction.\n\nWhat are the symptoms?\n\n"
+            "The eyes may become red, gritty and sensitive to light.")
+    assert related(nlp, text, title="Stevens-Johnson syndrome") == {
+        ("stevens johnson syndrome", "red eye"), ("stevens johnson syndrome", "gritty eye"),
+        ("stevens johnson syndrome", "photophobia")}
+
+
+def test_a_symptom_line_comparing_its_symptoms_with_another_disease_after_them_is_an_item(nlp):
+    text = ("Carcinoid syndrome happens in some people with a neuroendocrine tumour. The main symptoms are:\n\n"
+            "diarrhoea, often watery.\n\nwheezing or breathlessness, a bit like asthma.\n\ntummy cramps.")
+    found = related(nlp, text, title="Carcinoid syndrome")
+    assert {("carcinoid syndrome", "wheezing"), ("carcinoid syndrome", "breathlessness")} <= found
+    assert not any(subject == "asthma" for subject, _ in found)
+
+
+def test_a_measure_named_as_what_sets_attacks_off_is_no_advice(nlp):
+    text = ("Phaeochromocytoma is a rare tumour of the adrenal gland.\n\nAttacks can be set off by exercise, pressure "
+            "on the tummy or some medicines.\n\nRegular yoga helps many people.")
+    assert related(nlp, text, title="Phaeochromocytoma", predicate="treated_by") == {("pheochromocytoma", "yoga")}
+
+
 def test_signs_of_a_venous_leg_ulcer_are_its_own(nlp):
     text = ("Venous leg ulcers\n\nA venous leg ulcer is a long-lasting open wound above the ankle. Signs of a venous "
             "leg ulcer include:\n\n- pain in the leg, often worse when standing;\n\n- swollen ankles;")
