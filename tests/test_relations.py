@@ -670,6 +670,12 @@ def test_a_measure_named_as_what_sets_attacks_off_is_no_advice(nlp):
     assert related(nlp, text, title="Phaeochromocytoma", predicate="treated_by") == {("pheochromocytoma", "yoga")}
 
 
+def test_twitching_placed_in_a_body_part_is_named_by_the_parts_adjective(nlp):
+    text = "Hypoparathyroidism is rare.\n\nTypical symptoms of hypoparathyroidism include:\n\ntwitching of the face."
+    assert related(nlp, text, title="Hypoparathyroidism") == {("hypoparathyroidism", "facial twitching")}
+    assert shared_typer().classify("face twitching", "SYMPTOM").canonical == "facial twitching"
+
+
 def test_signs_of_a_venous_leg_ulcer_are_its_own(nlp):
     text = ("Venous leg ulcers\n\nA venous leg ulcer is a long-lasting open wound above the ankle. Signs of a venous "
             "leg ulcer include:\n\n- pain in the leg, often worse when standing;\n\n- swollen ankles;")
