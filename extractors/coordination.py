@@ -137,11 +137,13 @@ def entity_parts(span: Span) -> list[Span]:
 
 
 def right_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
-    """'[sensitivity to light], sound, and sometimes smell': bare words after the entity that replace its last word."""
+    """'[sensitivity to light], sound, and sometimes smell', '[blood in the urine] or stools': bare words after the entity
+    that replace its last word."""
     doc, found, index, joined = span.doc, [], span.end, False
     prefix = " ".join(token.text for token in span[:-1])
     placed = span[-1].lower_ in located_heads() and all(t.lower_ in body_parts() for t in span[:-1])  # 'chest pain'
     shares_words = ((len(span) > 1 and span[-2].lower_ in SHARING_PREPOSITIONS) or placed
+                    or (len(span) > 2 and span[-2].lower_ in DETERMINERS and span[-3].lower_ in SHARING_PREPOSITIONS)
                     or all(looks_like_adjective(t.lower_) for t in span[:-1]))
     if len(span) > 1 and (span[-1].lower_ in PARTICLES or not shares_words):
         # 'heart attacks, and miscarriage' shares no words: only a modifier, a place ('chest pain or tightness')
@@ -157,6 +159,8 @@ def right_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
             break
         if doc[index].text.isupper() and len(doc[index].text) > 1:
             break  # 'Generalised anxiety disorder, or GAD,': the short form of the name, no conjunct sharing its words
+        if index + 1 < len(doc) and doc[index + 1].text == "-" and not doc[index].whitespace_:
+            break  # '… in the chest and blue-tinged lips': the first word of a hyphenated one
         if prefix.lower() in FEEL_WORDS and doc[index].lower_.endswith("ing"):
             break  # 'feeling sick or shaking': a gerund of its own, not 'feeling shaking' ('feeling sick or dizzy' shares)
         found.append(Conjunct(index, index + 1, f"{prefix} {doc[index].text}".strip()))

@@ -676,6 +676,18 @@ def test_twitching_placed_in_a_body_part_is_named_by_the_parts_adjective(nlp):
     assert shared_typer().classify("face twitching", "SYMPTOM").canonical == "facial twitching"
 
 
+def test_a_placed_symptom_shares_its_preposition_and_article_with_a_bare_word_after_it(nlp):
+    text = "Immune thrombocytopenia is rare.\n\nSymptoms include nosebleeds and sometimes blood in the urine or stools."
+    assert {("immune thrombocytopenia", "blood in urine"), ("immune thrombocytopenia", "blood in stool")} <= related(
+        nlp, text, title="Immune thrombocytopenia")
+
+
+def test_the_first_word_of_a_hyphenated_word_is_no_conjunct(nlp):
+    found = related(nlp, "Papulopustular rosacea causes red bumps and pus-filled spots.", title="Rosacea")
+    assert ("papulopustular rosacea", "red bump") in found
+    assert ("papulopustular rosacea", "red pus") not in found
+
+
 def test_signs_of_a_venous_leg_ulcer_are_its_own(nlp):
     text = ("Venous leg ulcers\n\nA venous leg ulcer is a long-lasting open wound above the ankle. Signs of a venous "
             "leg ulcer include:\n\n- pain in the leg, often worse when standing;\n\n- swollen ankles;")
