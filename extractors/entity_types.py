@@ -290,9 +290,11 @@ class EntityTyper:
         elif (2 < len(words) < 5 and words[0].endswith("ing") and words[-1] in PAINFUL_WORDS
               and all(word in BECOMING_WORDS | {"be"} for word in words[1:-1])):
             words = ["pain", "when", words[0]]  # 'swallowing can be painful' is pain when swallowing (odynophagia)
-        elif 2 < len(words) < 6 and words[0] in HURTS_WORDS and words[-2] == "to" and all(
-                word in {"too", "much", "so", "a", "lot"} for word in words[1:-2]):
-            words = ["pain", "when", gerunds(words[-1])[0]]  # 'it hurts to pee' is pain when peeing (dysuria)
+        elif (2 < len(words) < 7 and words[0] in HURTS_WORDS and "to" in words[1:-1]
+              and len(words) - words.index("to") <= 3 and all(
+                word in {"too", "much", "so", "a", "lot"} for word in words[1:words.index("to")])):
+            act = words[words.index("to") + 1:]  # 'it hurts to pee' is pain when peeing (dysuria), and
+            words = ["pain", "when", gerunds(act[0])[0], *act[1:]]  # 'it hurts to pass urine' pain when passing urine
         elif (3 < len(words) < 6 and words[0] == "bright" and words[1] in LIGHT_WORDS and words[-1] in DISCOMFORT_WORDS
               and all(word in BECOMING_WORDS | {"be"} for word in words[2:-1])):
             words = ["sensitivity", "to", "light"]  # 'bright light can be uncomfortable' is photophobia

@@ -688,6 +688,19 @@ def test_the_first_word_of_a_hyphenated_word_is_no_conjunct(nlp):
     assert ("papulopustular rosacea", "red pus") not in found
 
 
+def test_a_symptom_line_saying_what_the_symptom_is_due_to_is_still_an_item(nlp):
+    text = ("Gaucher disease is rare.\n\nWhat are the symptoms?\n\nThe most common are:\n\nan enlarged liver.\n\n"
+            "tiredness, often due to anaemia (a low red blood cell count).")
+    assert ("gaucher disease", "fatigue") in related(nlp, text, title="Gaucher disease")
+
+
+def test_it_hurting_to_pass_urine_is_dysuria(nlp):
+    text = ("Stevens-Johnson syndrome is a rare reaction.\n\nWhat are the symptoms?\n\n"
+            "Some people find it hurts to pass urine.")
+    assert related(nlp, text, title="Stevens-Johnson syndrome") == {("stevens johnson syndrome", "dysuria")}
+    assert shared_typer().classify("hurts to pass water", "SYMPTOM").canonical == "dysuria"
+
+
 def test_signs_of_a_venous_leg_ulcer_are_its_own(nlp):
     text = ("Venous leg ulcers\n\nA venous leg ulcer is a long-lasting open wound above the ankle. Signs of a venous "
             "leg ulcer include:\n\n- pain in the leg, often worse when standing;\n\n- swollen ankles;")
