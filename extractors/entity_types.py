@@ -302,6 +302,9 @@ class EntityTyper:
             words = [words[2], "change"]  # 'changes in mood' is 'mood change'
         elif len(words) > 2 and words[0] in FEEL_FORMS and words[1] in DEGREE_WORDS:
             words = [words[0], *[word for word in words[1:-1] if word not in DEGREE_WORDS], words[-1]]
+        elif len(words) > 2 and words[:2] == ["sensitive", "to"] and self.is_known_name(
+                " ".join(noun := ["sensitivity", "to", *words[2:]])):
+            words = noun  # 'sensitive to sunlight' is sensitivity to sunlight, as HPO names it
         if len(words) > 1 and words[-1] in self.lay_substance_words and words[-2] not in _VERB_SUBJECTS:
             words = [*words[:-1], self.lay_substance_words[words[-1]]]  # 'pale poo' is pale stool; 'when you pee' a verb
         key = self.a_plural_singular(" ".join(words))

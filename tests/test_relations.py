@@ -195,6 +195,7 @@ def test_enzymes_their_inhibitors_and_small_interfering_rnas_are_treatments_by_t
         ("porphyria", "givosiran"), ("carcinoid syndrome", "telotristat ethyl")}
     typer = shared_typer()
     assert typer.looks_like_drug("migalastat") and typer.looks_like_drug("givosiran") and not typer.looks_like_drug("thermostat")
+    assert typer.looks_like_drug("pegvisomant") and typer.looks_like_drug("hydroxocobalamin")
 
 
 def test_a_verb_the_ner_takes_into_a_medicine_and_its_abbreviation_stays_out(nlp):
@@ -699,6 +700,15 @@ def test_it_hurting_to_pass_urine_is_dysuria(nlp):
             "Some people find it hurts to pass urine.")
     assert related(nlp, text, title="Stevens-Johnson syndrome") == {("stevens johnson syndrome", "dysuria")}
     assert shared_typer().classify("hurts to pass water", "SYMPTOM").canonical == "dysuria"
+
+
+def test_being_sensitive_to_something_is_the_sensitivity_a_vocabulary_names(nlp):
+    typer = shared_typer()
+    assert typer.classify("sensitive to sunlight", "SYMPTOM") == typer.classify("sensitivity to sunlight", "SYMPTOM")
+    assert typer.classify("sensitive to cold", "SYMPTOM").canonical == "cold intolerance"
+    text = ("Stevens-Johnson syndrome is a rare reaction.\n\nWhat are the symptoms?\n\n"
+            "Your skin may be more sensitive to sunlight for months.")
+    assert related(nlp, text, title="Stevens-Johnson syndrome") == {("stevens johnson syndrome", "sensitivity to sunlight")}
 
 
 def test_signs_of_a_venous_leg_ulcer_are_its_own(nlp):
