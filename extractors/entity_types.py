@@ -34,6 +34,8 @@ HARD_WORDS = frozenset({"difficult", "hard"})
 BECOMING_WORDS = frozenset({"can", "may", "might", "become", "becomes", "get", "gets", "is", "are", "feel", "feels"})
 PAINFUL_WORDS = frozenset({"painful", "sore"})  # 'swallowing can be painful' is pain when swallowing
 HURTS_WORDS = frozenset({"hurts", "hurt"})  # 'it hurts to pee', 'it hurt too much to swallow'
+HURT_DEGREE_WORDS = frozenset({"too", "much", "so", "a", "lot"})  # 'it hurt so much to swallow'
+MAX_HURTING_ACT_WORDS = 2  # 'pee', 'pass urine'
 DISCOMFORT_WORDS = PAINFUL_WORDS | {"uncomfortable", "unbearable"}  # 'bright light can be uncomfortable'
 LIGHT_WORDS = frozenset({"light", "lights", "sunlight"})
 
@@ -106,6 +108,15 @@ def _american_word(word: str) -> str:
 
 MIN_EPONYM_CHARS = 3  # 'graves', 'crohns'; not 'its'
 _INNER_GLOSS = re.compile(r"\s*\([^()]*\)(?=\s*\w)")
+
+
+def hurting_act(words: list[str]) -> list[str] | None:
+    """The act a name says hurts ('it hurts to pee': pee; 'it hurt too much to pass urine': pass urine), else None."""
+    if not (2 < len(words) < 7 and words[0] in HURTS_WORDS and "to" in words[1:-1]):
+        return None
+    to = words.index("to")
+    act = words[to + 1:]
+    return act if len(act) <= MAX_HURTING_ACT_WORDS and all(word in HURT_DEGREE_WORDS for word in words[1:to]) else None
 
 
 class EntityTyper:
@@ -290,11 +301,8 @@ class EntityTyper:
         elif (2 < len(words) < 5 and words[0].endswith("ing") and words[-1] in PAINFUL_WORDS
               and all(word in BECOMING_WORDS | {"be"} for word in words[1:-1])):
             words = ["pain", "when", words[0]]  # 'swallowing can be painful' is pain when swallowing (odynophagia)
-        elif (2 < len(words) < 7 and words[0] in HURTS_WORDS and "to" in words[1:-1]
-              and len(words) - words.index("to") <= 3 and all(
-                word in {"too", "much", "so", "a", "lot"} for word in words[1:words.index("to")])):
-            act = words[words.index("to") + 1:]  # 'it hurts to pee' is pain when peeing (dysuria), and
-            words = ["pain", "when", gerunds(act[0])[0], *act[1:]]  # 'it hurts to pass urine' pain when passing urine
+        elif (act := hurting_act(words)) is not None:
+            words = ["pain", "when", gerunds(act[0])[0], *act[1:]]  # 'it hurts to pee' is pain when peeing (dysuria)
         elif (3 < len(words) < 6 and words[0] == "bright" and words[1] in LIGHT_WORDS and words[-1] in DISCOMFORT_WORDS
               and all(word in BECOMING_WORDS | {"be"} for word in words[2:-1])):
             words = ["sensitivity", "to", "light"]  # 'bright light can be uncomfortable' is photophobia

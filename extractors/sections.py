@@ -221,6 +221,12 @@ def named_diseases(sentence: Span, mention_at: dict[int, Mention]) -> list[Menti
 COMPARED_WITHIN_WORDS = 4  # 'feel like a mild bout of flu': how far a comparison cue reaches a disease
 
 
+def is_compared(text: str, start: int) -> bool:
+    """Whether a comparison cue (data/comparison_cues.txt) reaches the disease at start, not past a comma: the disease
+    is compared, not spoken of ('it tends to feel like a mild bout of flu:', 'wheezing, a bit like asthma')."""
+    return context.cue_shortly_before(text, start, "comparison_cues.txt", within_words=COMPARED_WITHIN_WORDS, breaks=",;")
+
+
 def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention | None,
                  introduces: bool = False) -> tuple[Mention | None, bool]:
     """The one disease the sentence names (not from topic), else the topic; the topic if it names the topic's family.
@@ -235,9 +241,7 @@ def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention 
     diseases = [disease for disease in diseases if not prevents_mention(sentence, disease)] or diseases
     # 'When it does make you ill, it … feels a lot like flu:' lists the topic's symptoms, not flu's; so does '… it
     # tends to feel like a mild bout of flu:'
-    diseases = [disease for disease in diseases if not context.cue_shortly_before(
-        text_of(sentence), disease.start - sentence.start_char, "comparison_cues.txt", within_words=COMPARED_WITHIN_WORDS,
-        breaks=",;")]
+    diseases = [disease for disease in diseases if not is_compared(text_of(sentence), disease.start - sentence.start_char)]
     if len(diseases) == 1:
         [named] = diseases
         return (topic, True) if is_family_of(named, topic) else (named, False)
@@ -348,8 +352,7 @@ def compared_after(disease: Mention, mentions: list[Mention], text: str, offset:
     asthma'): the line's subject is still the list's. Not a comparison the line opens with or goes on past
     ('Unlike hyperhidrosis, this condition …', '… the same as lactose intolerance, which is trouble digesting …')."""
     return (all(mention.start < disease.start for mention in mentions if mention.entity_type != DISEASE)
-            and context.cue_shortly_before(text, disease.start - offset, "comparison_cues.txt",
-                                           within_words=COMPARED_WITHIN_WORDS, breaks=",;"))
+            and is_compared(text, disease.start - offset))
 
 
 ITEM_GLOSS = re.compile(r"\s*,\s*(?:where|when|in which|which|that)\b", re.IGNORECASE)
