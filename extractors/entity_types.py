@@ -163,6 +163,20 @@ class EntityTyper:
             words.pop()
         return " ".join(words)
 
+    def without_form(self, key: str) -> str:
+        """A named medicine without the form it is given in ('icatibant injection' -> 'icatibant', 'capsaicin cream'
+        -> 'capsaicin'): the same medicine. A class or kind keeps its form ('antibiotic cream', 'eye drops')."""
+        name, _, form = key.rpartition(" ")
+        if not name or form not in self.form_words or key in self.treatment_aliases:
+            return key
+        named_medicine = (name in self.drug_names or self.looks_like_drug(name)
+                          or self.treatment_kinds.get(self.treatment_aliases.get(name, name)) == "drug")
+        return name if named_medicine else key
+
+    @cached_property
+    def form_words(self) -> frozenset[str]:
+        return frozenset(term_key(word) for word in read_list("dosage_form_words.txt"))
+
     @cached_property
     def salt_words(self) -> frozenset[str]:
         return frozenset(read_list("salt_words.txt"))
@@ -492,7 +506,7 @@ class EntityTyper:
             if not unsalted or max(map(len, unsalted.split(" "))) > MAX_WORD_CHARS:
                 return None  # a salt alone; 'likeamitriptylineandvenlafaxine': words a scraper ran together
             key = self.canonical_key(unsalted) if unsalted != key else key  # 'hyoscine hydrobromide' is scopolamine
-            return TypedConcept(TREATMENT, self.treatment_name(key))
+            return TypedConcept(TREATMENT, self.treatment_name(self.without_form(key)))
         return self.classify_condition(key, default=SYMPTOM if label == "SYMPTOM" else DISEASE)
 
     def names_disease_not_drug(self, key: str) -> bool:

@@ -5421,3 +5421,67 @@ def test_a_heading_asking_how_to_know_one_has_the_disease_opens_its_symptoms(nlp
     text = ("Gout is a type of arthritis that causes sudden attacks of pain.\n\nHow do I know if I have gout?\n\n"
             "a painful joint.\n\nswelling.\n\ntiredness.")
     assert {("gout", "joint pain"), ("gout", "swelling"), ("gout", "fatigue")} <= related(nlp, text, "Gout: a guide")
+
+
+def test_first_symptoms_that_are_like_flu_are_the_sections_disease_s(nlp):
+    text = ("Tularaemia is a rare infection caught from animals.\n\nPneumonic tularaemia\n\nIt comes from breathing in "
+            "the bacteria. The first symptoms are like flu:\n\nfever and chills.\n\na dry cough.\n\naching muscles.")
+    found = related(nlp, text, title="Tularaemia")
+    assert ("pneumonic tularemia", "dry cough") in found or ("tularemia", "dry cough") in found
+    assert not any(subject == "influenza" for subject, _ in found)
+
+
+def test_a_disease_named_after_than_in_is_compared_not_the_subject(nlp):
+    text = ("Pemphigus vulgaris causes painful blisters.\n\nBullous pemphigoid\n\nBullous pemphigoid mainly affects older "
+            "people. For widespread disease the options include doxycycline, steroid tablets at a lower dose than in "
+            "pemphigus, and methotrexate.")
+    found = related(nlp, text, title="Pemphigus vulgaris", predicate="treated_by")
+    assert {("bullous pemphigoid", "doxycycline"), ("bullous pemphigoid", "methotrexate")} <= found
+    assert not any(subject == "pemphigus" for subject, _ in found)
+
+
+def test_a_defined_short_form_with_an_episode_word_is_its_disease(nlp):
+    doc = nlp("Hereditary angioedema (HAE) is rare. Icatibant is given for HAE attacks.")
+    assert ("HAE attacks", "hereditary angioedema") in {(span.text, span._.canonical) for span in doc.ents}
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("icatibant injections", "icatibant"),  # a named medicine with the form it is given in
+    ("clobetasol cream", "clobetasol"),
+    ("adrenaline injection", "epinephrine"),
+    ("antibiotic cream", "antibiotic cream"),  # a class keeps its form
+])
+def test_a_named_medicine_is_the_same_medicine_whatever_form_it_is_given_in(name, canonical):
+    assert shared_typer().classify(name, "CHEMICAL").canonical == canonical
+
+
+@pytest.mark.parametrize("name, entity_type", [
+    ("dactylitis", "symptom"), ("enthesitis", "symptom"), ("proptosis", "symptom"), ("eyelid retraction", "symptom"),
+    ("skin anthrax", "disease"),
+])
+def test_signs_are_symptoms_and_lay_names_of_a_disease_s_forms_are_typed(name, entity_type):
+    typed = shared_typer().classify(name, "DISEASE")
+    assert typed is not None and typed.entity_type == entity_type
+    assert name != "skin anthrax" or typed.canonical == "cutaneous anthrax"
+
+
+@pytest.mark.parametrize("name", ["fresh frozen plasma", "C1 esterase inhibitor concentrate", "botulinum antitoxin"])
+def test_rare_disease_treatments_the_gazetteer_lists_are_found(nlp, name):
+    doc = nlp(f"If nothing else is available, a hospital may give {name}.")
+    assert "treatment" in {span._.entity_type for span in doc.ents}
+
+
+@pytest.mark.parametrize("sentence", [
+    "I was on danazol for fifteen years before the newer drugs came along.",
+    "I've been on danazol every day since then.",
+    "Danazol is an older preventive that some people take.",
+])
+def test_being_on_a_medicine_or_taking_it_as_a_preventive_states_treated_by(nlp, sentence):
+    text = f"Hereditary angioedema causes attacks of swelling. {sentence}"
+    assert ("hereditary angioedema", "danazol") in related(nlp, text, "Hereditary angioedema", "treated_by")
+
+
+def test_a_symptom_after_if_it_is_not_treated_is_not_negated(nlp):
+    text = ("Thyroid eye disease affects the eyes. This can cause blurred vision, and if it is not treated quickly it can "
+            "lead to vision loss.")
+    assert ("thyroid eye disease", "vision loss") in related(nlp, text, "Thyroid eye disease")
