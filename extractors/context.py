@@ -388,6 +388,17 @@ def worsens(text: str, start: int, end: int | None = None) -> bool:
     return cue_shortly_before(text, start, "aggravator_cues.txt")
 
 
+TRANSMISSION_WITHIN_WORDS = 12  # 'spreads through the air when people with TB in their lungs cough'
+TRANSMISSION_WITHIN_CHARS = 90
+
+
+def names_transmission(text: str, start: int) -> bool:
+    """A transmission cue (data/transmission_cues.txt) in the sentence shortly before the word at start: 'The virus
+    spreads through coughs and sneezes' says how it passes on, not that it makes one cough."""
+    return cue_shortly_before(text, start, "transmission_cues.txt", within_chars=TRANSMISSION_WITHIN_CHARS,
+                              within_words=TRANSMISSION_WITHIN_WORDS, breaks=".;:")
+
+
 ACTION_LIST_WORDS = 8  # 'when you take a deep breath in, cough, sneeze or laugh': a list of actions after the cue
 ENDS_LIST_ITEM = re.compile(r"\s*(?:[,.;:)]|(?:or|and)\b|$)")  # what follows an item of such a list
 

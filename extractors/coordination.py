@@ -220,6 +220,9 @@ def body_list_at(doc: Doc, index: int, end: int, repeated: frozenset[str] = froz
             return parts  # 'pain in the heel with your first steps', '… in the legs and ankles caused by fluid'
         if index > part_end and index < end and doc[index].lower_ in word_set("place_refinements.txt"):
             return parts  # 'at the back of the heel or just above it': the heel, more or less
+        if (index > part_end and index < end and doc[index].lower_ in word_set("predicate_openers.txt")
+                and any(token.lower_ in CONJUNCTIONS for token in doc[part_end:index])):
+            return parts  # '… to the forehead, jaw or face and is often worse at night': the list ended at 'face'
         if index < end and doc[index].lower_ not in body_parts() and doc[index].is_alpha:
             # 'in the groin or buttock, and sometimes a limp': a new item; 'in the face or one side of the body': no list;
             # 'in the lower back or down the legs, often worse at night': a comma alone ends a list of two or more

@@ -330,8 +330,9 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
             continue
         object_type = SIGNATURES[predicate][1]
         for obj in (m for m in mentions if m.entity_type == object_type):
-            if predicate == HAS_SYMPTOM and context.worsens(text, obj.start - sentence.start_char, obj.end - sentence.start_char):
-                continue  # 'Symptoms' / '… patches that worsen with friction and sweating'
+            if predicate == HAS_SYMPTOM and (context.worsens(text, obj.start - sentence.start_char, obj.end - sentence.start_char)
+                                             or context.names_transmission(text, obj.start - sentence.start_char)):
+                continue  # 'Symptoms' / '… patches that worsen with friction and sweating'; 'The virus spreads through coughs'
             if predicate == TREATED_BY and (context.treats_no_disease(text, obj.start - sentence.start_char,
                                                                       obj.end - sentence.start_char)
                                             or context.prevents_recurrence(text[obj.end - sentence.start_char:]) or (

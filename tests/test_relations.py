@@ -5485,3 +5485,31 @@ def test_a_symptom_after_if_it_is_not_treated_is_not_negated(nlp):
     text = ("Thyroid eye disease affects the eyes. This can cause blurred vision, and if it is not treated quickly it can "
             "lead to vision loss.")
     assert ("thyroid eye disease", "vision loss") in related(nlp, text, "Thyroid eye disease")
+
+
+def test_a_quality_a_body_part_and_sores_are_one_symptom(nlp):
+    doc = nlp("Typically there are painful mouth sores that just won't heal.")
+    assert {span._.canonical for span in doc.ents} == {"mouth sore"}  # not 'mouth pain' and 'sores'
+
+
+def test_a_refusal_to_eat_or_drink_is_two_symptoms(nlp):
+    doc = nlp("Instead you might notice drooling, a refusal to eat or drink, or that they are unusually irritable.")
+    assert {"refusal to eat", "refusal to drink"} <= {span._.canonical for span in doc.ents}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The virus spreads through coughs and sneezes, through saliva and through poo.",
+    "It spreads through the air when people with it in their lungs cough, sneeze or spit.",
+])
+def test_how_an_infection_spreads_names_no_symptom(nlp, sentence):
+    text = f"Herpangina is a viral illness. Instead you might notice drooling or that they are unusually irritable. {sentence}"
+    found = related(nlp, text, "Herpangina")
+    assert ("herpangina", "drooling") in found
+    assert not {("herpangina", "cough"), ("herpangina", "sneezing")} & found
+
+
+def test_a_list_of_places_a_pain_spreads_to_ends_before_and_a_new_predicate(nlp):
+    text = ("Scleritis typically causes a severe, deep, boring eye pain that may spread to the forehead, jaw or face and "
+            "is often worse at night.")
+    assert {("scleritis", "forehead pain"), ("scleritis", "jaw pain"), ("scleritis", "facial pain")} <= related(
+        nlp, text, "Scleritis")
