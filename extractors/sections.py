@@ -835,7 +835,7 @@ def tells_to_get_help(sentence: Span) -> bool:
             and bool(IF_AFTER_HELP.match(text[opening.end():])))
 
 
-IF_AFTER_HELP = re.compile(r"^(?:\s+\w+){0,4}?\s+if\b", re.IGNORECASE)  # 'Call 999 straight away if …'
+IF_AFTER_HELP = re.compile(r"^(?:\W+\w+){0,12}?\W+if\b", re.IGNORECASE)  # 'Call 999 straight away if …', 'Go straight to A&E after a bang, or if …'
 MAX_WORDS_BEFORE_HELP = 4  # 'You should also see a GP if …'
 
 

@@ -5513,3 +5513,26 @@ def test_a_list_of_places_a_pain_spreads_to_ends_before_and_a_new_predicate(nlp)
             "is often worse at night.")
     assert {("scleritis", "forehead pain"), ("scleritis", "jaw pain"), ("scleritis", "facial pain")} <= related(
         nlp, text, "Scleritis")
+
+
+@pytest.mark.parametrize("sentence, treatment", [
+    ("Emollients are used alongside it.", "emollient"),
+    ("Doctors may use bisphosphonate drugs such as zoledronic acid.", "zoledronic acid"),
+])
+def test_a_medicine_used_or_a_clinician_using_it_states_treated_by(nlp, sentence, treatment):
+    text = f"Lichen sclerosus is a skin condition. It is treated with a strong steroid cream. {sentence}"
+    assert ("lichen sclerosus", treatment) in related(nlp, text, "Lichen sclerosus", "treated_by")
+
+
+def test_what_to_go_straight_to_hospital_for_names_no_symptom(nlp):
+    text = ("Haemophilia causes bleeding into joints.\n\nWhat are the signs?\n\nLook out for:\n\neasy bruising.\n\n"
+            "nosebleeds that are hard to stop.\n\nIn mild haemophilia there may be no signs at all.\n\n⚠️ Go straight to "
+            "your centre or A&E after any bang to the head, or if your child has a headache that won't go away, keeps being "
+            "sick or is unusually sleepy.")
+    found = related(nlp, text, "Haemophilia")
+    assert ("hemophilia", "nosebleed") in found
+    assert not {("hemophilia", "headache"), ("hemophilia", "vomiting")} & found
+
+
+def test_petechia_and_petechiae_are_one_sign():
+    assert shared_typer().classify("petechia", "SYMPTOM").canonical == shared_typer().classify("petechiae", "SYMPTOM").canonical
