@@ -510,7 +510,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         about = section.current_list or section.context
         for clause in context.clauses(sentence):
             referent_at = opening_of(sentence) if referent is not None and clause.start == sentence.start else None
-            subject = opened_with_pointer(sentence, clause, named_before, mention_at) or clause_topic
+            subject = (opened_with_pointer(sentence, clause, named_before, mention_at)
+                       or referent_after_semicolon(sentence, clause, mention_at) or clause_topic)
             if points_at_treatment_before(sentence, clause, mention_at):
                 subject = None  # '… may give iloprost, a medicine that widens blood vessels; it can cause headaches'
             stated = [item for item in relations_in_clause(clause, mention_at, sentence_idx, subject, carried, referent_at)
@@ -666,6 +667,17 @@ def opened_with_pointer(sentence: Span, clause: Span, named: list[Mention],
             or named_diseases(clause, mention_at) or not context.listed_cues("subject_pointers.txt").search(text_of(clause))):
         return None
     return named[0]
+
+
+def referent_after_semicolon(sentence: Span, clause: Span, mention_at: dict[int, Mention]) -> Mention | None:
+    """The one disease a sentence named before a semicolon, for the clause after it opening with a disease's anaphor
+    ('A rare complication is toxic megacolon, in which the colon rapidly widens; it causes severe abdominal pain')."""
+    doc = sentence.doc
+    if (clause.start == sentence.start or doc[clause.start - 1].text != ";"
+            or not context.disease_anaphors().match(text_of(clause).lstrip())):
+        return None
+    before = named_diseases(doc[sentence.start:clause.start], mention_at)
+    return before[-1] if len({disease.canonical for disease in before}) == 1 else None
 
 
 def continued_statement(sentence: Span, stated_before: list[RelationEvidence],

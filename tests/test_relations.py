@@ -5536,3 +5536,18 @@ def test_what_to_go_straight_to_hospital_for_names_no_symptom(nlp):
 
 def test_petechia_and_petechiae_are_one_sign():
     assert shared_typer().classify("petechia", "SYMPTOM").canonical == shared_typer().classify("petechiae", "SYMPTOM").canonical
+
+
+def test_it_after_a_semicolon_is_the_one_disease_named_before_it(nlp):
+    text = ("Ulcerative colitis causes diarrhoea. A rare but serious complication is toxic megacolon, in which the colon "
+            "rapidly widens; it causes severe abdominal pain, bloating and fever and needs emergency care.")
+    found = related(nlp, text, "Ulcerative colitis")
+    assert {("toxic megacolon", "bloating"), ("toxic megacolon", "fever")} <= found
+    assert ("ulcerative colitis", "bloating") not in found
+
+
+def test_there_being_a_symptom_on_a_disease_s_page_states_it(nlp):
+    text = "Reactive arthritis causes painful joints. Occasionally there are mouth ulcers or a rash on the soles of the feet."
+    assert {("reactive arthritis", "mouth sore"), ("reactive arthritis", "rash")} <= related(nlp, text, "Reactive arthritis")
+    assert not related(nlp, "Reactive arthritis is an inflammation of the joints. There may be no symptoms at all.",
+                       "Reactive arthritis")
