@@ -5551,3 +5551,18 @@ def test_there_being_a_symptom_on_a_disease_s_page_states_it(nlp):
     assert {("reactive arthritis", "mouth sore"), ("reactive arthritis", "rash")} <= related(nlp, text, "Reactive arthritis")
     assert not related(nlp, "Reactive arthritis is an inflammation of the joints. There may be no symptoms at all.",
                        "Reactive arthritis")
+
+
+@pytest.mark.parametrize("sentence, treatment", [
+    ("For the most severe cases, a liver transplant can stop attacks altogether.", "liver transplant"),
+    ("Taking propranolol every day can prevent attacks.", "propranolol"),
+])
+def test_what_stops_or_prevents_a_disease_s_attacks_treats_it(nlp, sentence, treatment):
+    text = f"Acute intermittent porphyria causes attacks of tummy pain. {sentence}"
+    found = related(nlp, text, "Acute intermittent porphyria", "treated_by")
+    assert found == {("acute intermittent porphyria", treatment)}  # not 'attacks altogether' as a disease
+
+
+def test_a_treatment_called_not_helpful_is_negated(nlp):
+    doc = nlp("Antibiotic drops are not helpful, because the redness is not caused by infection.")
+    assert [span._.negated for span in doc.ents if span._.entity_type == "treatment"] == [True]
