@@ -359,7 +359,7 @@ def names_allergy(text: str, start: int) -> bool:
                for match in listed_cues("allergy_cues.txt").finditer(text[:start]))
 
 
-PROTECTION_GAP_WORDS = 2  # 'omeprazole alongside to protect your stomach'
+PROTECTION_GAP_WORDS = 4  # 'omeprazole alongside to protect your stomach', 'Antibiotics and antifungals are used to prevent …'
 
 
 def protects_organ(text: str, end: int) -> bool:
@@ -373,7 +373,8 @@ def protects_organ(text: str, end: int) -> bool:
 
 
 def treats_no_disease(text: str, start: int, end: int) -> bool:
-    """A medicine at text[start:end] named as one the patient is allergic to or one given to protect an organ."""
+    """A medicine at text[start:end] named as one the patient is allergic to, or one given to protect an organ or against
+    infection."""
     return names_allergy(text, start) or protects_organ(text, end)
 
 

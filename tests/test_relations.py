@@ -5566,3 +5566,17 @@ def test_what_stops_or_prevents_a_disease_s_attacks_treats_it(nlp, sentence, tre
 def test_a_treatment_called_not_helpful_is_negated(nlp):
     doc = nlp("Antibiotic drops are not helpful, because the redness is not caused by infection.")
     assert [span._.negated for span in doc.ents if span._.entity_type == "treatment"] == [True]
+
+
+@pytest.mark.parametrize("sentence", [
+    "You will then need extra vaccinations and possibly daily antibiotics to protect against infection.",
+    "Antibiotics and antifungals are used to prevent or treat infections when white cells are very low.",
+])
+def test_a_medicine_given_against_infection_treats_no_disease_of_the_page(nlp, sentence):
+    text = f"Aplastic anaemia is treated with ciclosporin. {sentence}"
+    assert related(nlp, text, "Aplastic anaemia", "treated_by") == {("aplastic anemia", "cyclosporine")}
+
+
+def test_a_currency_code_is_no_medicine(nlp):
+    doc = nlp("Aplastic anaemia is rare. Our stall at the autumn fair made GBP 386 from cakes alone, which helps.")
+    assert "treatment" not in {span._.entity_type for span in doc.ents}
