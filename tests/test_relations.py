@@ -5580,3 +5580,12 @@ def test_a_medicine_given_against_infection_treats_no_disease_of_the_page(nlp, s
 def test_a_currency_code_is_no_medicine(nlp):
     doc = nlp("Aplastic anaemia is rare. Our stall at the autumn fair made GBP 386 from cakes alone, which helps.")
     assert "treatment" not in {span._.entity_type for span in doc.ents}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Antibiotics won't break up or dissolve a stone.",
+    "Drinking more water is sensible, but it will not shift a stone that is already there.",
+])
+def test_a_treatment_that_will_not_shift_or_dissolve_a_stone_is_judged_ineffective(nlp, sentence):
+    doc = nlp(f"Kidney stones cause pain. {sentence}")
+    assert [span._.negated for span in doc.ents if span._.entity_type == "treatment"] == [True]
