@@ -359,7 +359,8 @@ def names_allergy(text: str, start: int) -> bool:
                for match in listed_cues("allergy_cues.txt").finditer(text[:start]))
 
 
-PROTECTION_GAP_WORDS = 4  # 'omeprazole alongside to protect your stomach', 'Antibiotics and antifungals are used to prevent …'
+# 'omeprazole alongside to protect your stomach', 'Antibiotics and antifungals are used to prevent …'
+PROTECTION_GAP_WORDS = 4
 
 
 def protects_organ(text: str, end: int) -> bool:
@@ -373,8 +374,8 @@ def protects_organ(text: str, end: int) -> bool:
 
 
 def treats_no_disease(text: str, start: int, end: int) -> bool:
-    """A medicine at text[start:end] named as one the patient is allergic to, or one given to protect an organ or against
-    infection."""
+    """A medicine at text[start:end] named as one the patient is allergic to, or one given to protect an organ or
+    against infection."""
     return names_allergy(text, start) or protects_organ(text, end)
 
 
@@ -398,6 +399,12 @@ def names_transmission(text: str, start: int) -> bool:
     spreads through coughs and sneezes' says how it passes on, not that it makes one cough."""
     return cue_shortly_before(text, start, "transmission_cues.txt", within_chars=TRANSMISSION_WITHIN_CHARS,
                               within_words=TRANSMISSION_WITHIN_WORDS, breaks=".;:")
+
+
+def names_no_symptom(text: str, start: int, end: int) -> bool:
+    """What worsens a disease or how it spreads, named where a symptom would stand ('patches that worsen with friction',
+    'The virus spreads through coughs and sneezes'): no symptom of it."""
+    return worsens(text, start, end) or names_transmission(text, start)
 
 
 ACTION_LIST_WORDS = 8  # 'when you take a deep breath in, cough, sneeze or laugh': a list of actions after the cue

@@ -559,7 +559,8 @@ class EntityTyper:
         if first.endswith("ing") and key not in self.vocabulary and (
                 rest in self.vocabulary or self.curated_type(rest) in ENTITY_TYPES):
             return self.classify_condition(rest, default)  # 'Diagnosing Lupus' in a heading names lupus
-        if singularize(first) in self.episode_words and rest and not rest.startswith("of ") and not self.is_listed_disease(rest):
+        if (singularize(first) in self.episode_words and rest and not rest.startswith("of ")
+                and not self.is_listed_disease(rest)):
             return None  # 'attacks altogether': an episode word and what follows it, no disease
         named = next((key[:-len(word) - 1] for word in self.episode_words if key.endswith(" " + word)), "")
         if named and self.is_listed_disease(named):

@@ -948,9 +948,9 @@ class EntityTypingComponent:
         first, last = span[0].text, span[-1].text
         if len(span) == 2 and first in long_forms and self.typer.is_listed_disease(named := f"{long_forms[first][0]} {last}"):
             return named, "DISEASE"
+        nouns = coordination.word_set("disease_nouns.txt")
         if (first in long_forms or first in self.typer.abbreviations) and all(
-                token.lower_ in coordination.word_set("disease_nouns.txt") or term_key(token.text) in self.typer.episode_words
-                for token in span[1:]):
+                token.lower_ in nouns or term_key(token.text) in self.typer.episode_words for token in span[1:]):
             return long_forms.get(first) or (first, "DISEASE")
         if last in long_forms or last in self.typer.abbreviations:
             long_form, label = long_forms.get(last) or (self.typer.abbreviations[last], "DISEASE")

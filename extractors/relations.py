@@ -121,10 +121,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 continue  # 'Antivirals can make you feel sick': a drug's side effect, not the topic's symptom
             if from_topic and predicate == HAS_SYMPTOM and context.names_side_effects(clause_text):
                 continue  # 'Headaches, flushing and ankle swelling are common side effects early on'
-            if predicate == HAS_SYMPTOM and context.worsens(clause_text, obj.start - offset, obj.end - offset):
-                continue  # 'patches of skin that worsen with friction and sweating': what worsens it, no symptom
-            if predicate == HAS_SYMPTOM and context.names_transmission(clause_text, obj.start - offset):
-                continue  # 'The virus spreads through coughs and sneezes': how it passes on
+            if predicate == HAS_SYMPTOM and context.names_no_symptom(clause_text, obj.start - offset, obj.end - offset):
+                continue  # 'patches of skin that worsen with friction', 'The virus spreads through coughs and sneezes'
             if predicate == TREATED_BY and context.treats_no_disease(clause_text, obj.start - offset, obj.end - offset):
                 continue  # 'If your child is allergic to penicillin, they will be given clarithromycin'
             if predicate == TREATED_BY and not from_topic and context.prevents(

@@ -330,8 +330,8 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
             continue
         object_type = SIGNATURES[predicate][1]
         for obj in (m for m in mentions if m.entity_type == object_type):
-            if predicate == HAS_SYMPTOM and (context.worsens(text, obj.start - sentence.start_char, obj.end - sentence.start_char)
-                                             or context.names_transmission(text, obj.start - sentence.start_char)):
+            if predicate == HAS_SYMPTOM and context.names_no_symptom(text, obj.start - sentence.start_char,
+                                                                     obj.end - sentence.start_char):
                 continue  # 'Symptoms' / '… patches that worsen with friction and sweating'; 'The virus spreads through coughs'
             if predicate == TREATED_BY and (context.treats_no_disease(text, obj.start - sentence.start_char,
                                                                       obj.end - sentence.start_char)
@@ -835,7 +835,8 @@ def tells_to_get_help(sentence: Span) -> bool:
             and bool(IF_AFTER_HELP.match(text[opening.end():])))
 
 
-IF_AFTER_HELP = re.compile(r"^(?:\W+\w+){0,12}?\W+if\b", re.IGNORECASE)  # 'Call 999 straight away if …', 'Go straight to A&E after a bang, or if …'
+# 'Call 999 straight away if …', 'Go straight to A&E after a bang, or if …'
+IF_AFTER_HELP = re.compile(r"^(?:\W+\w+){0,12}?\W+if\b", re.IGNORECASE)
 MAX_WORDS_BEFORE_HELP = 4  # 'You should also see a GP if …'
 
 
