@@ -335,6 +335,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     article_topic = (leading_title_condition(title, typer) or topic_mention(title, typer)
                      or most_named_of_title(title, mentions, typer) or title_condition(title, typer)
                      or body_disease_of_title(title, mentions)) if title else None
+    article_topic = kind_written_in_title(article_topic, title, mentions) if title else article_topic
     title_names_topic = article_topic is not None
     leading, topic_from = None, 0
     if article_topic is None and topic_from_mentions:  # no title, or one naming no disease ('Scattered Thoughts')
@@ -1456,6 +1457,17 @@ def body_disease_of_title(title: str, mentions: list[Mention]) -> Mention | None
              and len(key := term_key(mention.text)) > 2 and f" {key} " in padded}
     longest = {canonical for canonical in named if not any(canonical != other and canonical in other for other in named)}
     return named_topic(mentions, next(iter(longest))) if len(longest) == 1 else None
+
+
+def kind_written_in_title(topic: Mention | None, title: str, mentions: list[Mention]) -> Mention | None:
+    """The kind of the title's disease that the title writes in full and the article's NER names ('AL amyloidosis:
+    a guide for patients', where the vocabularies know only 'amyloidosis'): the page is about that kind."""
+    if topic is None:
+        return None
+    padded = f" {' '.join(TITLE_WORD.findall(term_key(title)))} "
+    kinds = {mention.canonical for mention in mentions if mention.entity_type == DISEASE and not mention.negated
+             and is_kind_name(mention.canonical, topic.canonical) and f" {term_key(mention.text)} " in padded}
+    return named_topic(mentions, next(iter(kinds))) if len(kinds) == 1 else topic
 
 
 def title_condition(title: str, typer: EntityTyper) -> Mention | None:

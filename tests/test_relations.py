@@ -5589,3 +5589,19 @@ def test_a_currency_code_is_no_medicine(nlp):
 def test_a_treatment_that_will_not_shift_or_dissolve_a_stone_is_judged_ineffective(nlp, sentence):
     doc = nlp(f"Kidney stones cause pain. {sentence}")
     assert [span._.negated for span in doc.ents if span._.entity_type == "treatment"] == [True]
+
+
+def test_a_titles_kind_of_a_known_disease_is_the_topic_where_the_page_names_it(nlp):
+    # the vocabularies know only 'amyloidosis'; the title and the page write the kind in full
+    text = ("AL amyloidosis: a guide for patients\n\nAL amyloidosis is a rare condition.\n\n"
+            "How is it treated?\n\nMost people start with chemotherapy such as bortezomib.")
+    found = related(nlp, text, title="AL amyloidosis: a guide for patients", predicate="treated_by")
+    assert ("al amyloidosis", "bortezomib") in found
+    assert not any(subject == "amyloidosis" for subject, _ in found)
+
+
+def test_a_kind_the_title_does_not_write_leaves_the_topic_alone(nlp):
+    text = ("Amyloidosis: a guide for patients\n\nAL amyloidosis is one kind.\n\n"
+            "How is it treated?\n\nMost people start with chemotherapy such as bortezomib.")
+    found = related(nlp, text, title="Amyloidosis: a guide for patients", predicate="treated_by")
+    assert ("amyloidosis", "bortezomib") in found
