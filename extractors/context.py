@@ -305,6 +305,13 @@ def listed_cues(name: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def people_openers() -> re.Pattern[str]:
+    """Openings speaking of some of the people a disease affects ('Some children …', 'A lot of people …';
+    data/people_openers.txt): such a sentence goes on with the symptoms the one before stated."""
+    return cue_pattern([form for cue in read_list("people_openers.txt") for form in written_forms(cue)])
+
+
+@lru_cache(maxsize=1)
 def disease_classes() -> frozenset[str]:
     return frozenset(term_key(name) for name in read_list("disease_classes.txt"))
 

@@ -368,6 +368,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     cued: dict[int, ListContext] = {}  # what a header cell announces, by cell ('| | Signs of anaphylaxis |')
     paragraphs_in_section = 0  # the paragraphs since the latest heading, this one included
     page_topic = article_topic
+    paragraph_from = 0  # where the paragraph's evidence begins in found
     for sentence_idx, sentence in enumerate(all_sentences):
         article_topic = page_topic if sentence_idx >= topic_from else None
         text = text_of(sentence).strip()
@@ -379,7 +380,9 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             item_indices = {item_idx for item_idx, _ in previous_items}
             stated_before = [item for item in found if item.sentence_idx in item_indices]
         found_before = len(found)
-        continued = continued_statement(sentence, stated_before, mention_at)
+        if starts_line(sentence) or sentence_idx in headings:
+            paragraph_from = len(found)
+        continued = continued_statement(sentence, stated_before, mention_at, found[paragraph_from:])
         referent = referent_disease(sentence, named_before, mention_at, previous_sentence)
         if referent is not None and is_family_of(referent, section.topic):
             referent = section.topic  # under 'Plaque psoriasis': '… eight in ten people with psoriasis. It causes …'
@@ -679,11 +682,13 @@ def referent_after_semicolon(sentence: Span, clause: Span, mention_at: dict[int,
     return before[-1] if len({disease.canonical for disease in before}) == 1 else None
 
 
-def continued_statement(sentence: Span, stated_before: list[RelationEvidence],
-                        mention_at: dict[int, Mention]) -> tuple[RelationEvidence, str] | None:
+def continued_statement(sentence: Span, stated_before: list[RelationEvidence], mention_at: dict[int, Mention],
+                        stated_in_paragraph: Sequence[RelationEvidence] = ()) -> tuple[RelationEvidence, str] | None:
     """The statement a sentence goes on with: after one disease's symptoms, a sentence saying 'also' or
     where their pain spreads that names symptoms and no disease is about that disease ('Measles usually
-    causes a high fever. Your eyes may also be red and sore.'), with the cue before where it has none of its own;
+    causes a high fever. Your eyes may also be red and sore.'), or speaking of some of the people it affects ('…
+    usually have puffy eyes. Some children put on weight …', after a sentence stating none the paragraph's statement),
+    with the cue before where it has none of its own;
     after one disease's treatments, a sentence giving examples ('Examples include …') or saying 'also' or 'instead'
     (alternative_words.txt) that names treatments and no disease (and, saying 'also', no symptom) is about that
     disease too. Returns the statement and the cue the sentence carries it by ('examples' after an example opener,
@@ -704,8 +709,12 @@ def continued_statement(sentence: Span, stated_before: list[RelationEvidence],
     # or goes on in the same paragraph saying what may happen: '… feeling dazed. Your heart may race, you might sweat …'
     may_happen = (not starts_line(sentence) and bool(MAY_HAPPEN.match(text))
                   and text.split(maxsplit=1)[0].lower() not in context.conditional_openers())
+    # or about some of the people it affects: '… usually have puffy eyes. Some children put on weight …'
+    some_people = not starts_line(sentence) and bool(context.people_openers().match(text.lstrip()))
+    if some_people and not statements:  # after a sentence stating none ('Their wee may look frothy …'), the paragraph's
+        statements = [item for item in stated_in_paragraph if item.predicate == HAS_SYMPTOM and not item.negated]
     if len({item.subject.canonical for item in statements}) != 1 or not (
-            ALSO.search(text) or may_happen or coordination.spread_anaphor(sentence)):  # 'It can spread to your back.'
+            ALSO.search(text) or may_happen or some_people or coordination.spread_anaphor(sentence)):  # 'It can spread to your back.'
         return None
     mentions = sentence_mentions(sentence, mention_at)
     if any(mention.entity_type == DISEASE for mention in mentions) or not any(

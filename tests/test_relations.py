@@ -5605,3 +5605,17 @@ def test_a_kind_the_title_does_not_write_leaves_the_topic_alone(nlp):
             "How is it treated?\n\nMost people start with chemotherapy such as bortezomib.")
     found = related(nlp, text, title="Amyloidosis: a guide for patients", predicate="treated_by")
     assert ("amyloidosis", "bortezomib") in found
+
+
+def test_some_of_the_people_go_on_with_the_symptoms_the_paragraph_stated(nlp):
+    text = ("Children with nephrotic syndrome usually have puffy eyes. Their wee may look odd. "
+            "Some children put on weight, lose their appetite or have diarrhoea.")
+    found = related(nlp, text)
+    assert {("nephrotic syndrome", "weight gain"), ("nephrotic syndrome", "diarrhoea")} <= found
+
+
+def test_some_people_in_a_new_paragraph_go_on_with_nothing(nlp):
+    text = ("Children with nephrotic syndrome usually have puffy eyes.\n\n"
+            "Some children put on weight, lose their appetite or have diarrhoea.")
+    assert ("nephrotic syndrome", "diarrhoea") not in related(nlp, text)
+
