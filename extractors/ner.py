@@ -37,7 +37,19 @@ def load_pipeline(model: str | Path | None = None) -> Language:
         raise ValueError(f"cannot load spaCy model {str(source)!r}: not an installed package or model folder") from error
     if "abbreviation_detector" not in nlp.pipe_names:
         nlp.add_pipe("abbreviation_detector")
+    without_bracket_emoticons(nlp)
     return nlp
+
+
+EMOTICON_BRACKETS = frozenset("()[]")
+
+
+def without_bracket_emoticons(nlp: Language) -> None:
+    """Drop the tokenizer's emoticons that hold a bracket ('):', '8)', '(='): in a heading
+    'Henoch-Schönlein purpura (HSP): information for families' the '):' stayed one token, so the
+    abbreviation detector missed the short form and the NER took 'HSP' for a chemical."""
+    nlp.tokenizer.rules = {text: tokens for text, tokens in nlp.tokenizer.rules.items()
+                           if not (EMOTICON_BRACKETS & set(text) and not any(char.isalpha() for char in text))}
 
 
 # --- the extraction pipeline: NER plus the components that turn entities into typed mentions ---
@@ -549,7 +561,7 @@ def hyphenated_disease_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, in
             index += 1
             continue
         for stop in range(min(end + 1 + MAX_WORDS_AFTER_HYPHENS, len(doc)), end, -1):
-            if typer.is_listed_disease(doc[start:stop].text):
+            if not doc[stop - 1].is_punct and typer.is_listed_disease(doc[start:stop].text):  # not 'purpura,'
                 found.append((start, stop))
                 break
         index = end + 1
@@ -1086,7 +1098,7 @@ def comma_glossed_forms(doc: Doc) -> dict[str, Span]:
         if span.end + 2 >= len(doc):
             continue
         after_or = (doc[span.end].text, doc[span.end + 1].lower_) == (",", "or")
-        # 'loss (NIHL):', which the detector missed (the tokenizer keeps '):' as one token)
+        # 'loss (NIHL, …)' or 'loss (NIHL):', which the detector may pass over
         in_brackets = doc[span.end].text == "(" and (doc[span.end + 2].text == "," or doc[span.end + 2].text.startswith(")"))
         short = doc[span.end + 1] if in_brackets else doc[span.end + 2] if after_or else glossed_in_words(doc, span.end)
         if short is None:

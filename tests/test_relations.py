@@ -5619,3 +5619,15 @@ def test_some_people_in_a_new_paragraph_go_on_with_nothing(nlp):
             "Some children put on weight, lose their appetite or have diarrhoea.")
     assert ("nephrotic syndrome", "diarrhoea") not in related(nlp, text)
 
+
+def test_a_hyphenated_name_glossed_after_a_comma_keeps_its_short_form(nlp):
+    # the hyphenated-name matcher took the comma into 'Henoch-Schönlein purpura,', hiding the gloss after it
+    doc = nlp("Your child has Henoch-Schönlein purpura, usually shortened to HSP. HSP can affect the kidneys.")
+    assert {(span.text, span._.entity_type) for span in doc.ents if span.text == "HSP"} == {("HSP", "disease")}
+
+
+def test_a_short_form_in_brackets_before_a_colon_is_defined(nlp):
+    # spaCy's tokenizer kept '):' as one token, an emoticon, so the abbreviation detector missed '(HSP)'
+    doc = nlp("Henoch-Schönlein purpura (HSP): information for families\n\nHSP can affect the kidneys.")
+    assert [span.text for span in doc.ents] == ["Henoch-Schönlein purpura", "HSP", "HSP"]
+    assert {span._.entity_type for span in doc.ents} == {"disease"}
