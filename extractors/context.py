@@ -592,7 +592,24 @@ def is_negated(mention: Span, clause: Span) -> bool:
     # a table's cell ends it ('| no temperature | Usually cystitis |'), as a colon does ('Bumps, not flakes: folliculitis')
     window = window[max(window.rfind("|"), window.rfind(":")) + 1:]
     # a relative clause may open before the window ('for severe pain that isn't settling, procedures called …')
-    return reaching_negation(window, clause_before=text_of(mention.doc[clause.start:mention.start]))
+    return (reaching_negation(window, clause_before=text_of(mention.doc[clause.start:mention.start]))
+            or ruled_out_after(mention, clause))
+
+
+RULED_OUT_WITHIN_TOKENS = 4  # 'Once dengue and malaria have been ruled out': the cue may follow a coordinated name
+
+
+def ruled_out_after(mention: Span, clause: Span) -> bool:
+    """A name its clause goes on to call ruled out ('Once dengue has been excluded, …')."""
+    return called_ruled_out(text_of(mention.doc[mention.end:min(clause.end, mention.end + 2 * RULED_OUT_WITHIN_TOKENS)]))
+
+
+def called_ruled_out(after: str) -> bool:
+    """Whether the text right after a name calls it ruled out (data/ruled_out_cues.txt), within a few words
+    and before any comma."""
+    found = listed_cues("ruled_out_cues.txt").search(after)
+    return (found is not None and not any(mark in after[:found.start()] for mark in ",;:")
+            and len(after[:found.start()].split()) <= RULED_OUT_WITHIN_TOKENS)
 
 
 INEFFECTIVE_WINDOW_TOKENS = 10  # 'codeine and other opioids don't help': how far after a treatment its verdict may stand

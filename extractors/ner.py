@@ -498,6 +498,7 @@ class GazetteerMatcher:
                  *((self.treatment_label, start, end) for start, end in drug_class_spans(doc)),
                  *((self.treatment_label, start, end) for start, end in split_by_acronym_spans(doc, shared_typer())),
                  *((self.disease_label, start, end) for start, end in hyphenated_disease_spans(doc, shared_typer())),
+                 *((self.treatment_label, start, end) for start, end in disease_product_spans(doc, shared_typer())),
                  *((self.symptom_label, index, index + 1) for index in state_adjective_spans(doc))]
         matches = [Span(doc, start, end, label=label) for label, start, end in found]
         typer = shared_typer()
@@ -565,6 +566,26 @@ def hyphenated_disease_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, in
                 found.append((start, stop))
                 break
         index = end + 1
+    return found
+
+
+MAX_PRODUCT_DISEASE_WORDS = 3  # 'hepatitis B immunoglobulin'
+
+
+def disease_product_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, int]]:
+    """A listed disease's name with a product's head after it (data/disease_product_heads.txt): 'rabies
+    immunoglobulin' is one medicine, not rabies and intravenous immunoglobulin."""
+    heads = [head.split() for head in read_list("disease_product_heads.txt")]
+    found = []
+    for index in range(1, len(doc)):
+        head = next((head for head in heads if [token.lower_ for token in doc[index:index + len(head)]] == head), None)
+        if head is None:
+            continue
+        start = next((index - words for words in range(min(MAX_PRODUCT_DISEASE_WORDS, index), 0, -1)
+                      if all(token.is_alpha for token in doc[index - words:index])
+                      and typer.is_listed_disease(doc[index - words:index].text)), None)
+        if start is not None:
+            found.append((start, index + len(head)))
     return found
 
 

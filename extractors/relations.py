@@ -295,6 +295,9 @@ def enclosing_parentheses(text: str, position: int) -> tuple[int, int] | None:
     return opening, closing if closing >= 0 else len(text)
 
 
+RULED_OUT_CHARS = 60  # of the text after a disease, for a cue calling it ruled out
+
+
 def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Mention]:
     """The diseases of a clause that can be the subject of its facts.
 
@@ -302,7 +305,8 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Me
     a family next to its subtype ('the most common type of psoriasis, plaque psoriasis, causes …'),
     nor one that only qualifies a drug ('high blood pressure drugs'), nor one that describes whom the clause
     speaks of by what they may get ('Children at higher risk of heart problems … may be given steroids'), nor one
-    it compares with ('Treatment overlaps a lot with mummy thumb: …').
+    it compares with ('Treatment overlaps a lot with mummy thumb: …'), nor one it calls ruled out ('Once dengue
+    has been excluded, a doctor may suggest naproxen').
     """
     classes = context.disease_classes()
     # '(encephalitis)' after 'inflammation of the brain' glosses a symptom; it states nothing itself
@@ -312,7 +316,8 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Me
             if not any(is_family_of(m, other) for other in diseases)
             and not (m.end >= offset and DRUG_NOUNS.match(text, m.end - offset))
             and not context.cue_shortly_before(text, m.start - offset, "at_risk_cues.txt", within_words=1)
-            and not context.cue_shortly_before(text, m.start - offset, "comparison_cues.txt", within_words=1)]
+            and not context.cue_shortly_before(text, m.start - offset, "comparison_cues.txt", within_words=1)
+            and not (m.end >= offset and context.called_ruled_out(text[m.end - offset:m.end - offset + RULED_OUT_CHARS]))]
     return kept
 
 

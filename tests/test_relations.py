@@ -5631,3 +5631,18 @@ def test_a_short_form_in_brackets_before_a_colon_is_defined(nlp):
     doc = nlp("Henoch-Schönlein purpura (HSP): information for families\n\nHSP can affect the kidneys.")
     assert [span.text for span in doc.ents] == ["Henoch-Schönlein purpura", "HSP", "HSP"]
     assert {span._.entity_type for span in doc.ents} == {"disease"}
+
+
+def test_a_disease_called_ruled_out_is_no_subject(nlp):
+    text = ("Chikungunya causes joint pain.\n\n"
+            "Once dengue has been excluded, a doctor may suggest a medicine such as naproxen for joint pain that lingers.")
+    found = related(nlp, text, title="Chikungunya", predicate="treated_by")
+    assert ("chikungunya", "naproxen") in found
+    assert not any(subject == "dengue fever" for subject, _ in found)
+    assert [span._.negated for span in nlp(text).ents if span.text == "dengue"] == [True]
+
+
+def test_a_disease_named_before_an_immunoglobulin_names_one_medicine(nlp):
+    doc = nlp("After a bite you will need an injection of rabies immunoglobulin.")
+    assert [(span.text, span._.entity_type, span._.canonical) for span in doc.ents] == [
+        ("rabies immunoglobulin", "treatment", "rabies immunoglobulin")]
