@@ -5646,3 +5646,8 @@ def test_a_disease_named_before_an_immunoglobulin_names_one_medicine(nlp):
     doc = nlp("After a bite you will need an injection of rabies immunoglobulin.")
     assert [(span.text, span._.entity_type, span._.canonical) for span in doc.ents] == [
         ("rabies immunoglobulin", "treatment", "rabies immunoglobulin")]
+
+
+def test_h1_and_h2_antihistamines_are_their_own_classes(nlp):
+    doc = nlp("H1 antihistamines such as cetirizine help itching, and H2 antihistamines such as famotidine help heartburn.")
+    assert {span._.canonical for span in doc.ents if "antihistamine" in span.text} == {"h1 antihistamine", "h2 blocker"}
