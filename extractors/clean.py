@@ -1189,13 +1189,24 @@ _TURN_TIMESTAMP = re.compile(r"^[\[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}[\])]?\s+(?:[A-Z
 TRANSCRIPT_MIN_TURNS = 3
 
 
+_TURN_SPEAKER = re.compile(r"^(?:[A-Z][A-Z'.-]+ ){0,2}[A-Z][A-Z'.-]+:\s+(?=\S)")  # 'DR FERREIRA-BRIGHT: '
+TRANSCRIPT_MIN_SPEAKERS = 2  # speakers who each take two turns or more: a dialogue, not a bulletin's 'NOTE:' lines
+
+
 def strip_transcript_marks(blocks: list[Block]) -> None:
     """A transcript's times and speakers are no part of what is said: without them its question
     ('So, Cushing's - the opposite problem?') stands on its line as the heading it is. Only where
-    TRANSCRIPT_MIN_TURNS lines or more open with a time (a transcript, not a line with a time in it)."""
+    TRANSCRIPT_MIN_TURNS lines or more open with a time (a transcript, not a line with a time in it),
+    or, in a transcript without times, with the capitals of speakers who each speak twice or more
+    ('PRIYA: So what do people actually notice first?' / 'DR FERREIRA-BRIGHT: Usually it's weakness.')."""
     turns = [(block, match) for block in blocks if (match := _TURN_TIMESTAMP.match(block.text))]
     if len(turns) < TRANSCRIPT_MIN_TURNS:
-        return
+        spoken = [(block, match) for block in blocks if (match := _TURN_SPEAKER.match(block.text))]
+        counts = Counter(match.group().strip() for _, match in spoken)
+        speakers = {label for label, count in counts.items() if count >= 2}
+        turns = [(block, match) for block, match in spoken if match.group().strip() in speakers]
+        if len(speakers) < TRANSCRIPT_MIN_SPEAKERS or len(turns) < TRANSCRIPT_MIN_TURNS:
+            return
     for block, match in turns:
         block.text = block.text[match.end():]
 

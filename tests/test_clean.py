@@ -832,6 +832,21 @@ def test_a_transcripts_times_and_speakers_are_dropped_so_a_question_stands_as_a_
     assert "[05:20] JESS: So, Cushing's - the opposite problem?" in clean_text(stamped_once).text
 
 
+
+def test_a_transcripts_speakers_without_times_are_dropped_where_two_speak_in_turn():
+    text = ("WARD ROUND RADIO - episode 9\n\n"
+            "PRIYA: Hello and welcome. Today I'm joined by a consultant.\n\n"
+            "DR FERREIRA-BRIGHT: Thanks, Priya. Glad to be here.\n\n"
+            "PRIYA: So what do people actually notice first?\n\n"
+            "DR FERREIRA-BRIGHT: Usually it's weakness in the big muscles.\n\n"
+            "NOTE: This episode is for information only.\n")
+    lines = clean_text(text).text.split("\n\n")
+    assert "So what do people actually notice first?" in lines
+    assert "Usually it's weakness in the big muscles." in lines
+    assert "NOTE: This episode is for information only." in lines  # a label that speaks once is no speaker
+    one_speaker = text.replace("DR FERREIRA-BRIGHT: ", "")
+    assert "PRIYA: So what do people actually notice first?" in clean_text(one_speaker).text
+
 def test_a_list_item_ending_in_a_word_like_to_does_not_run_into_the_paragraph_after_it_in_html():
     paragraph = "<p>A bunion is a bony lump on the side of the foot at the base of the big toe, and it grows slowly. </p>" * 3
     html = ("<html><head><title>Bunions</title></head><body><main><article>" + paragraph +

@@ -5651,3 +5651,9 @@ def test_a_disease_named_before_an_immunoglobulin_names_one_medicine(nlp):
 def test_h1_and_h2_antihistamines_are_their_own_classes(nlp):
     doc = nlp("H1 antihistamines such as cetirizine help itching, and H2 antihistamines such as famotidine help heartburn.")
     assert {span._.canonical for span in doc.ents if "antihistamine" in span.text} == {"h1 antihistamine", "h2 blocker"}
+
+
+
+def test_a_question_asking_what_people_notice_announces_symptoms(nlp):
+    text = "So what do people actually notice first?\n\nUsually it's weakness in the shoulders and hips."
+    assert ("dermatomyositis", "shoulder weakness") in related(nlp, text, title="Dermatomyositis")
