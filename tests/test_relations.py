@@ -5657,3 +5657,13 @@ def test_h1_and_h2_antihistamines_are_their_own_classes(nlp):
 def test_a_question_asking_what_people_notice_announces_symptoms(nlp):
     text = "So what do people actually notice first?\n\nUsually it's weakness in the shoulders and hips."
     assert ("dermatomyositis", "shoulder weakness") in related(nlp, text, title="Dermatomyositis")
+
+
+def test_a_question_asking_what_a_named_disease_looks_like_announces_symptoms(nlp):
+    text = "Impetigo is a skin infection.\n\nWhat does impetigo look like?\n\nIt starts as red sores around the nose and mouth."
+    assert ("impetigo", "red sore") in related(nlp, text, title="Impetigo")
+
+
+def test_a_question_asking_what_happens_during_an_attack_announces_symptoms(nlp):
+    text = "What happens during an attack?\n\nThe skin swells and the throat feels tight."
+    assert ("anaphylaxis", "skin swelling") in related(nlp, text, title="Anaphylaxis")
