@@ -518,7 +518,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         for clause in context.clauses(sentence):
             referent_at = opening_of(sentence) if referent is not None and clause.start == sentence.start else None
             subject = (opened_with_pointer(sentence, clause, named_before, mention_at)
-                       or referent_after_semicolon(sentence, clause, mention_at) or clause_topic)
+                       or referent_after_clause_break(sentence, clause, mention_at) or clause_topic)
             if points_at_treatment_before(sentence, clause, mention_at):
                 subject = None  # '… may give iloprost, a medicine that widens blood vessels; it can cause headaches'
             stated = [item for item in relations_in_clause(clause, mention_at, sentence_idx, subject, carried, referent_at)
@@ -676,12 +676,24 @@ def opened_with_pointer(sentence: Span, clause: Span, named: list[Mention],
     return named[0]
 
 
-def referent_after_semicolon(sentence: Span, clause: Span, mention_at: dict[int, Mention]) -> Mention | None:
-    """The one disease a sentence named before a semicolon, for the clause after it opening with a disease's anaphor
-    ('A rare complication is toxic megacolon, in which the colon rapidly widens; it causes severe abdominal pain')."""
+CLAUSE_CONJUNCTION = re.compile(r"^\s*(?:but|and|so|yet)\s+", re.IGNORECASE)
+
+
+def referent_after_clause_break(sentence: Span, clause: Span, mention_at: dict[int, Mention]) -> Mention | None:
+    """The one disease a sentence named before a semicolon, or before a comma and 'but', 'and' or 'so', for the clause
+    after it opening with a disease's anaphor ('A rare complication is toxic megacolon, in which the colon rapidly
+    widens; it causes severe abdominal pain'; 'Hand, foot and mouth disease causes mouth ulcers too, but it also
+    causes a rash')."""
     doc = sentence.doc
-    if (clause.start == sentence.start or doc[clause.start - 1].text != ";"
-            or not context.disease_anaphors().match(text_of(clause).lstrip())):
+    if clause.start == sentence.start or doc[clause.start - 1].text not in (";", ","):
+        return None
+    opening = text_of(clause)
+    if doc[clause.start - 1].text == ",":
+        conjunction = CLAUSE_CONJUNCTION.match(opening)
+        if conjunction is None:
+            return None
+        opening = opening[conjunction.end():]
+    if not context.disease_anaphors().match(opening.lstrip()):
         return None
     before = named_diseases(doc[sentence.start:clause.start], mention_at)
     return before[-1] if len({disease.canonical for disease in before}) == 1 else None

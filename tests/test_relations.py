@@ -5667,3 +5667,11 @@ def test_a_question_asking_what_a_named_disease_looks_like_announces_symptoms(nl
 def test_a_question_asking_what_happens_during_an_attack_announces_symptoms(nlp):
     text = "What happens during an attack?\n\nThe skin swells and the throat feels tight."
     assert ("anaphylaxis", "skin swelling") in related(nlp, text, title="Anaphylaxis")
+
+
+def test_it_after_a_comma_and_but_is_the_disease_its_sentence_named(nlp):
+    text = ("Herpangina causes mouth ulcers.\n\n"
+            "Hand, foot and mouth disease causes mouth ulcers too, but it also causes a rash on the hands.")
+    found = related(nlp, text, title="Herpangina")
+    assert ("hand, foot and mouth disease", "rash") in found
+    assert ("herpangina", "rash") not in found
