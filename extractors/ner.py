@@ -572,13 +572,22 @@ def hyphenated_disease_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, in
 MAX_PRODUCT_DISEASE_WORDS = 3  # 'hepatitis B immunoglobulin'
 
 
+@lru_cache(maxsize=1)
+def disease_product_heads() -> tuple[tuple[str, ...], ...]:
+    """The words of data/disease_product_heads.txt, each head as its lowercase words."""
+    return tuple(tuple(head.lower().split()) for head in read_list("disease_product_heads.txt"))
+
+
 def disease_product_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, int]]:
     """A listed disease's name with a product's head after it (data/disease_product_heads.txt): 'rabies
     immunoglobulin' is one medicine, not rabies and intravenous immunoglobulin."""
-    heads = [head.split() for head in read_list("disease_product_heads.txt")]
+    heads = disease_product_heads()
+    first_words = {head[0] for head in heads}
     found = []
     for index in range(1, len(doc)):
-        head = next((head for head in heads if [token.lower_ for token in doc[index:index + len(head)]] == head), None)
+        if doc[index].lower_ not in first_words:  # most tokens: decided without building a word list
+            continue
+        head = next((head for head in heads if tuple(token.lower_ for token in doc[index:index + len(head)]) == head), None)
         if head is None:
             continue
         start = next((index - words for words in range(min(MAX_PRODUCT_DISEASE_WORDS, index), 0, -1)

@@ -387,7 +387,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         found_before = len(found)
         if starts_line(sentence) or sentence_idx in headings:
             paragraph_from = len(found)
-        continued = continued_statement(sentence, stated_before, mention_at, found[paragraph_from:])
+        continued = continued_statement(sentence, stated_before, mention_at, found, paragraph_from)
         referent = referent_disease(sentence, named_before, mention_at, previous_sentence)
         if referent is not None and is_family_of(referent, section.topic):
             referent = section.topic  # under 'Plaque psoriasis': '… eight in ten people with psoriasis. It causes …'
@@ -700,12 +700,12 @@ def referent_after_clause_break(sentence: Span, clause: Span, mention_at: dict[i
 
 
 def continued_statement(sentence: Span, stated_before: list[RelationEvidence], mention_at: dict[int, Mention],
-                        stated_in_paragraph: Sequence[RelationEvidence] = ()) -> tuple[RelationEvidence, str] | None:
+                        found: Sequence[RelationEvidence] = (), paragraph_from: int = 0) -> tuple[RelationEvidence, str] | None:
     """The statement a sentence goes on with: after one disease's symptoms, a sentence saying 'also' or
     where their pain spreads that names symptoms and no disease is about that disease ('Measles usually
     causes a high fever. Your eyes may also be red and sore.'), or speaking of some of the people it affects ('…
     usually have puffy eyes. Some children put on weight …', after a sentence stating none the paragraph's statement),
-    with the cue before where it has none of its own;
+    with the cue before where it has none of its own (found[paragraph_from:]: the paragraph's evidence so far);
     after one disease's treatments, a sentence giving examples ('Examples include …') or saying 'also' or 'instead'
     (alternative_words.txt) that names treatments and no disease (and, saying 'also', no symptom) is about that
     disease too. Returns the statement and the cue the sentence carries it by ('examples' after an example opener,
@@ -729,7 +729,7 @@ def continued_statement(sentence: Span, stated_before: list[RelationEvidence], m
     # or about some of the people it affects: '… usually have puffy eyes. Some children put on weight …'
     some_people = not starts_line(sentence) and bool(context.people_openers().match(text.lstrip()))
     if some_people and not statements:  # after a sentence stating none ('Their wee may look frothy …'), the paragraph's
-        statements = [item for item in stated_in_paragraph if item.predicate == HAS_SYMPTOM and not item.negated]
+        statements = [item for item in found[paragraph_from:] if item.predicate == HAS_SYMPTOM and not item.negated]
     if len({item.subject.canonical for item in statements}) != 1 or not (
             ALSO.search(text) or may_happen or some_people or coordination.spread_anaphor(sentence)):  # 'It can spread to your back.'
         return None
