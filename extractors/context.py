@@ -300,15 +300,9 @@ def written_forms(cue: str) -> list[str]:
 
 @lru_cache(maxsize=None)
 def listed_cues(name: str) -> re.Pattern[str]:
-    """The cue regex of a one-cue-per-line data file ('section_breaks.txt', 'list_continuations.txt')."""
-    return cue_pattern(read_list(name))
-
-
-@lru_cache(maxsize=1)
-def people_openers() -> re.Pattern[str]:
-    """Openings speaking of some of the people a disease affects ('Some children …', 'A lot of people …';
-    data/people_openers.txt): such a sentence goes on with the symptoms the one before stated."""
-    return cue_pattern([form for cue in read_list("people_openers.txt") for form in written_forms(cue)])
+    """The cue regex of a one-cue-per-line data file ('section_breaks.txt', 'list_continuations.txt'), a slot
+    filled by each word of its list ('some {person}' in people_openers.txt: 'some children', …)."""
+    return cue_pattern([form for cue in read_list(name) for form in written_forms(cue)])
 
 
 @lru_cache(maxsize=1)

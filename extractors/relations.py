@@ -727,7 +727,7 @@ def continued_statement(sentence: Span, stated_before: list[RelationEvidence], m
     may_happen = (not starts_line(sentence) and bool(MAY_HAPPEN.match(text))
                   and text.split(maxsplit=1)[0].lower() not in context.conditional_openers())
     # or about some of the people it affects: '… usually have puffy eyes. Some children put on weight …'
-    some_people = not starts_line(sentence) and bool(context.people_openers().match(text.lstrip()))
+    some_people = not starts_line(sentence) and bool(context.listed_cues("people_openers.txt").match(text.lstrip()))
     if some_people and not statements:  # after a sentence stating none ('Their wee may look frothy …'), the paragraph's
         statements = [item for item in found[paragraph_from:] if item.predicate == HAS_SYMPTOM and not item.negated]
     if len({item.subject.canonical for item in statements}) != 1 or not (
@@ -1474,11 +1474,16 @@ def head_word_referent(sentence: Span, before: list[Mention], mention_at: dict[i
 TITLE_WORD = re.compile(r"[\w']+")  # a title's words, without its colons and dashes
 
 
+def padded_title_words(title: str) -> str:
+    """A title's folded words, without its colons and dashes, space-padded to find whole names in it."""
+    return f" {' '.join(TITLE_WORD.findall(term_key(title)))} "
+
+
 def body_disease_of_title(title: str, mentions: list[Mention]) -> Mention | None:
     """The one disease the article's NER found that its title names, where the vocabularies list no name
     in the title ('Kawasaki disease: the rare childhood illness …', ICD-10-CM's 'Mucocutaneous lymph
     node syndrome [Kawasaki]'); a name inside a longer named one counts for that one."""
-    padded = f" {' '.join(TITLE_WORD.findall(term_key(title)))} "
+    padded = padded_title_words(title)
     named = {mention.canonical for mention in mentions if mention.entity_type == DISEASE and not mention.negated
              and len(key := term_key(mention.text)) > 2 and f" {key} " in padded}
     longest = {canonical for canonical in named if not any(canonical != other and canonical in other for other in named)}
@@ -1490,7 +1495,7 @@ def kind_written_in_title(topic: Mention | None, title: str, mentions: list[Ment
     a guide for patients', where the vocabularies know only 'amyloidosis'): the page is about that kind."""
     if topic is None:
         return None
-    padded = f" {' '.join(TITLE_WORD.findall(term_key(title)))} "
+    padded = padded_title_words(title)
     kinds = {mention.canonical for mention in mentions if mention.entity_type == DISEASE and not mention.negated
              and is_kind_name(mention.canonical, topic.canonical) and f" {term_key(mention.text)} " in padded}
     return named_topic(mentions, next(iter(kinds))) if len(kinds) == 1 else topic
