@@ -5675,3 +5675,13 @@ def test_it_after_a_comma_and_but_is_the_disease_its_sentence_named(nlp):
     found = related(nlp, text, title="Herpangina")
     assert ("hand, foot and mouth disease", "rash") in found
     assert ("herpangina", "rash") not in found
+
+
+def test_low_sodium_syndromes_are_diseases_with_symptoms_and_treatments(nlp):
+    text = ("People with cerebral salt wasting may feel thirsty and dizzy.\n\n"
+            "If restricting fluid is not enough, your doctor may add:\n\n"
+            "urea, a powder mixed into juice or water.\n\ntolvaptan, which blocks the effect of ADH on the kidneys.")
+    title = "SIADH (syndrome of inappropriate antidiuretic hormone secretion)"
+    assert ("cerebral salt wasting syndrome", "dizziness") in related(nlp, text, title=title)
+    assert {("siadh", "urea"), ("siadh", "tolvaptan")} <= related(nlp, text, title=title, predicate="treated_by")
+    assert shared_typer().classify("restricting fluids", "TREATMENT").canonical == "fluid restriction"
