@@ -1282,6 +1282,8 @@ def with_eponym_chain(span: Span) -> Span:
         start -= 2
     if start == span.start and span.label_ == "DISEASE" and is_possessive_eponym(doc, start - 2):
         start -= 2
+    elif start == span.start and span.label_ == "DISEASE" and is_bare_eponym(doc, start - 1):
+        start -= 1
     return Span(doc, start, span.end, label=span.label_) if start < span.start else span
 
 
@@ -1294,6 +1296,26 @@ def is_possessive_name(doc: Doc, index: int) -> bool:
     if index < 0 or doc[index + 1].text not in POSSESSIVE_ENDINGS or doc[index].whitespace_:
         return False
     return doc[index].is_alpha and doc[index].text[:1].isupper()
+
+
+RARE_NAME_ZIPF = 3.5  # 'Takayasu' 1.4, 'Kawasaki' 3.0 name diseases; 'Severe' 4.6, 'Chronic' 4.2 grade them
+
+
+NOT_NAME_ENDINGS = ("ic", "al", "ous", "oid", "ive", "ary", "ar", "ated", "ent",  # adjectives: 'Recurrent', 'Topical'
+                    "um", "us", "ella", "ia")  # and Latin genera: 'Mycobacterium tuberculosis'
+
+
+def is_bare_eponym(doc: Doc, index: int) -> bool:
+    """A rare capitalised name right before a lowercase disease the NER found without it ('arteritis' of
+    'Takayasu arteritis'): the eponym belongs to the disease's name. A title-case heading ('Uncomplicated
+    Malaria') capitalises every word, a sentence its first ('Moisturise dry skin'), and a word the page also
+    writes in lowercase is no name."""
+    if (index < 0 or doc[index].whitespace_ != " " or not doc[index].is_alpha or doc[index].is_sent_start
+            or not doc[index + 1].text[:1].islower()):
+        return False
+    word = doc[index].text
+    return (word[:1].isupper() and not word.isupper() and not word.lower().endswith(NOT_NAME_ENDINGS)
+            and english_zipf(word.lower()) < RARE_NAME_ZIPF and all(token.text != word.lower() for token in doc))
 
 
 def is_possessive_eponym(doc: Doc, index: int) -> bool:

@@ -5685,3 +5685,10 @@ def test_low_sodium_syndromes_are_diseases_with_symptoms_and_treatments(nlp):
     assert ("cerebral salt wasting syndrome", "dizziness") in related(nlp, text, title=title)
     assert {("siadh", "urea"), ("siadh", "tolvaptan")} <= related(nlp, text, title=title, predicate="treated_by")
     assert shared_typer().classify("restricting fluids", "TREATMENT").canonical == "fluid restriction"
+
+
+def test_a_rare_capitalised_name_before_a_disease_is_its_eponym(nlp):
+    doc = nlp("When the kidney arteries narrow, Takayasu arteritis can cause high blood pressure.\n\n"
+              "Most people have no symptoms from Mycobacterium tuberculosis.")
+    names = {span.text for span in doc.ents if span._.entity_type == "disease"}
+    assert {"Takayasu arteritis", "tuberculosis"} <= names  # a Latin genus is no eponym
