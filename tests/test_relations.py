@@ -5692,3 +5692,10 @@ def test_a_rare_capitalised_name_before_a_disease_is_its_eponym(nlp):
               "Most people have no symptoms from Mycobacterium tuberculosis.")
     names = {span.text for span in doc.ents if span._.entity_type == "disease"}
     assert {"Takayasu arteritis", "tuberculosis"} <= names  # a Latin genus is no eponym
+
+
+def test_jerks_and_weight_lost_without_meaning_to_are_symptoms(nlp):
+    text = ("Whipple's disease is a rare infection.\n\nIn some people the infection reaches the brain. "
+            "This can cause confusion, muscle jerks and difficulty walking. Many people lose weight without meaning to.")
+    assert ("whipple's disease", "muscle jerk") in related(nlp, text, title="Whipple's disease")
+    assert {span._.canonical: span._.entity_type for span in nlp(text).ents}["weight loss"] == "symptom"
