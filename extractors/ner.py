@@ -1088,11 +1088,12 @@ def names_procedure_setting(span: Span) -> bool:
 
 
 MEASURE_LINKS = frozenset({"for", "of"})
+DOSE_WORDS = frozenset({"dose", "doses", "dosage"})
 
 
 def names_measured_substance(span: Span) -> bool:
     """A substance the sentence measures, not one it gives: 'a routine calcium check', 'the calcium in your
-    blood', 'blood tests for vitamin D, calcium and phosphate' (measure_words.txt)."""
+    blood', 'blood tests for vitamin D, calcium and phosphate' (measure_words.txt), 'low folate' (level_words.txt)."""
     doc, phrases = span.doc, coordination.phrase_list("measure_words.txt")
     following = [token.lower_ for token in doc[span.end:span.end + max(map(len, phrases))]]
     if any(following[:len(phrase)] == list(phrase) for phrase in phrases):
@@ -1100,6 +1101,9 @@ def names_measured_substance(span: Span) -> bool:
     index = span.start - 1  # back over the other substances of a list, to the word that names the measure
     while index >= 0 and (doc[index].ent_type or doc[index].lower_ in {",", "and", "or"}):
         index -= 1
+    if (index >= 0 and doc[index].lower_ in coordination.word_set("level_words.txt")
+            and not (span.end < len(doc) and doc[span.end].lower_ in DOSE_WORDS)):
+        return True  # 'anaemic because of low folate and vitamin B12'; not 'a high antihistamine dose'
     if index < 1 or doc[index].lower_ not in MEASURE_LINKS:
         return False
     return any(tuple(token.lower_ for token in doc[max(0, index - len(phrase)):index]) == phrase for phrase in phrases)

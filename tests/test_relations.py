@@ -5699,3 +5699,19 @@ def test_jerks_and_weight_lost_without_meaning_to_are_symptoms(nlp):
             "This can cause confusion, muscle jerks and difficulty walking. Many people lose weight without meaning to.")
     assert ("whipple's disease", "muscle jerk") in related(nlp, text, title="Whipple's disease")
     assert {span._.canonical: span._.entity_type for span in nlp(text).ents}["weight loss"] == "symptom"
+
+
+def test_pulsatile_tinnitus_is_a_symptom_not_a_subject(nlp):
+    text = ("Fibromuscular dysplasia is a different condition. When it affects the neck arteries, people may notice "
+            "headaches, a whooshing noise in the ears (pulsatile tinnitus), dizziness or neck pain.")
+    found = related(nlp, text, title="Fibromuscular dysplasia")
+    assert ("fibromuscular dysplasia", "pulsatile tinnitus") in found
+    assert not {subject for subject, _ in found} - {"fibromuscular dysplasia"}
+
+
+def test_a_substance_the_body_has_too_little_of_is_no_treatment(nlp):
+    text = ("Symptoms of tropical sprue include diarrhoea. Over months, people often become anaemic because of low "
+            "folate and vitamin B12. It is usually treated with tetracycline.")
+    assert ("tropical sprue", "tetracycline") in related(nlp, text, title="Tropical sprue", predicate="treated_by")
+    doc = nlp("If you still have weals despite a high antihistamine dose, the next step is omalizumab.")
+    assert "antihistamine" in {span._.canonical for span in doc.ents if span._.entity_type == "treatment"}
