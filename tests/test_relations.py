@@ -5715,3 +5715,12 @@ def test_a_substance_the_body_has_too_little_of_is_no_treatment(nlp):
     assert ("tropical sprue", "tetracycline") in related(nlp, text, title="Tropical sprue", predicate="treated_by")
     doc = nlp("If you still have weals despite a high antihistamine dose, the next step is omalizumab.")
     assert "antihistamine" in {span._.canonical for span in doc.ents if span._.entity_type == "treatment"}
+
+
+def test_what_people_often_have_and_the_main_features_are_symptoms(nlp):
+    text = ("Cyclic vomiting syndrome causes bouts of vomiting. During an episode people often have tummy pain and "
+            "look pale.\n\nHypermobile Ehlers-Danlos syndrome is a connective tissue condition. Instead, the main "
+            "features are long-term joint pain and tiredness.")
+    found = related(nlp, text, title="Cyclic vomiting syndrome")
+    assert {("cyclic vomiting syndrome", "abdominal pain"), ("hypermobile ehlers danlos syndrome", "joint pain"),
+            ("hypermobile ehlers danlos syndrome", "fatigue")} <= found
