@@ -946,6 +946,7 @@ class EntityTypingComponent:
             kept.append(span)
         doc.ents = filter_spans(kept)
         with_brands_glossed(doc, self.typer)
+        happening_to_someone(doc, self.typer)
         doc._.abbreviation_map = {short: self.typer.canonical_key(long) for short, (long, _) in long_forms.items()}
         clauses_of: dict[int, list[Span]] = {}  # one split per sentence, however many entities it holds
         hedged: dict[tuple[int, int], bool] = {}  # and one hedge check per clause
@@ -1403,6 +1404,34 @@ def trim_edges(span: Span) -> Span | None:
     if start == end:
         return None
     return span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_)
+
+
+READER_WORDS = frozenset({"you", "we", "i"})  # advice speaks to them: 'you should lose weight'
+SUBJECT_ADVERBS = frozenset({"often", "also", "may", "might", "can", "sometimes", "usually", "then", "will", "tend", "to"})
+
+
+def happening_to_someone(doc: Doc, typer: EntityTyper) -> None:
+    """A treatment named by what happens to the body (data/happening_treatments.txt: 'lose weight') is the symptom of
+    that name where it happens to someone: a person other than the reader does it ('some people lose weight', 'Some
+    lose weight or run a fever') or a symptom is coordinated with it ('go off their food and lose weight')."""
+    names = coordination.word_set("happening_treatments.txt")
+    entities = list(doc.ents)
+    for index, span in enumerate(entities):
+        if span._.entity_type != TREATMENT or span._.canonical not in names:
+            continue
+        before = span.start - 1
+        while before >= 0 and doc[before].lower_ in SUBJECT_ADVERBS:
+            before -= 1
+        person = (before >= 0 and doc[before].lower_ in coordination.word_set("person_words.txt")
+                  and doc[before].lower_ not in READER_WORDS)
+        neighbours = [entities[other] for other in (index - 1, index + 1) if 0 <= other < len(entities)]
+        coordinated = any(other._.entity_type == SYMPTOM and all(
+            token.lower_ in COORDINATORS for token in doc[min(other.end, span.end):max(other.start, span.start)])
+            for other in neighbours)
+        typed = typer.classify(span._.canonical, "SYMPTOM")
+        if (person or coordinated) and typed is not None and typed.entity_type == SYMPTOM:
+            values = span._
+            values.entity_type, values.canonical, values.ontology_id = typed.entity_type, typed.canonical, typed.ontology_id
 
 
 def with_brands_glossed(doc: Doc, typer: EntityTyper) -> None:

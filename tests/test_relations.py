@@ -5724,3 +5724,13 @@ def test_what_people_often_have_and_the_main_features_are_symptoms(nlp):
     found = related(nlp, text, title="Cyclic vomiting syndrome")
     assert {("cyclic vomiting syndrome", "abdominal pain"), ("hypermobile ehlers danlos syndrome", "joint pain"),
             ("hypermobile ehlers danlos syndrome", "fatigue")} <= found
+
+
+def test_losing_weight_is_a_symptom_where_it_happens_to_someone(nlp):
+    def weight_loss_type(text: str) -> str:
+        return next(span._.entity_type for span in nlp(text).ents if span._.canonical == "weight loss")
+
+    assert weight_loss_type("Some lose weight or run a low-grade fever.") == "symptom"
+    assert weight_loss_type("People often go off their food and lose weight.") == "symptom"
+    assert weight_loss_type("You should try to lose weight.") == "treatment"
+    assert weight_loss_type("Losing weight can help your knees.") == "treatment"
