@@ -165,10 +165,13 @@ class EntityTyper:
 
     def without_form(self, key: str) -> str:
         """A named medicine without the form it is given in ('icatibant injection' -> 'icatibant', 'capsaicin cream'
-        -> 'capsaicin'): the same medicine. A class or kind keeps its form ('antibiotic cream', 'eye drops')."""
+        -> 'capsaicin', 'sumatriptan nasal spray' -> 'sumatriptan'): the same medicine. A class or kind keeps its form
+        ('antibiotic cream', 'eye drops')."""
         name, _, form = key.rpartition(" ")
         if not name or form not in self.form_words or key in self.treatment_aliases:
             return key
+        while " " in name and name.rpartition(" ")[2] in self.route_words:
+            name = name.rpartition(" ")[0]
         named_medicine = (name in self.drug_names or self.looks_like_drug(name)
                           or self.treatment_kinds.get(self.treatment_aliases.get(name, name)) == "drug")
         return name if named_medicine else key
@@ -176,6 +179,10 @@ class EntityTyper:
     @cached_property
     def form_words(self) -> frozenset[str]:
         return frozenset(term_key(word) for word in read_list("dosage_form_words.txt"))
+
+    @cached_property
+    def route_words(self) -> frozenset[str]:
+        return frozenset(read_list("route_words.txt"))
 
     @cached_property
     def salt_words(self) -> frozenset[str]:

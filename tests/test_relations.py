@@ -5734,3 +5734,10 @@ def test_losing_weight_is_a_symptom_where_it_happens_to_someone(nlp):
     assert weight_loss_type("People often go off their food and lose weight.") == "symptom"
     assert weight_loss_type("You should try to lose weight.") == "treatment"
     assert weight_loss_type("Losing weight can help your knees.") == "treatment"
+
+
+def test_a_named_medicine_with_its_route_and_form_is_the_medicine():
+    typer = shared_typer()
+    assert typer.classify("sumatriptan nasal spray", "CHEMICAL").canonical == "sumatriptan"
+    assert typer.classify("metronidazole vaginal gel", "CHEMICAL").canonical == "metronidazole"
+    assert typer.classify("antibiotic eye drops", "CHEMICAL").canonical == "antibiotic eye drop"  # a class keeps its form
