@@ -14,7 +14,7 @@ typer decides what that name is.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Callable
 
@@ -856,6 +856,15 @@ def modal_actions(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansi
     return found
 
 
+def own_name_if_known(conjunct: Conjunct, doc: Doc, typer: EntityTyper) -> Conjunct:
+    """'blurred vision and floaters': a word that names a symptom of its own shares no words where the shared
+    name is no known one ('blurred floaters')."""
+    word = doc[conjunct.start:conjunct.end].text
+    if typer.knows(word, "SYMPTOM") and not typer.knows(conjunct.name, "SYMPTOM"):
+        return replace(conjunct, name=word)
+    return conjunct
+
+
 def conjunct_typing(typer: EntityTyper, name: str, typed: TypedConcept) -> TypedConcept | None:
     """The conjunct's typing if it is the same kind of thing as its entity, else None."""
     label = "TREATMENT" if typed.entity_type == "treatment" else "SYMPTOM" if typed.entity_type == "symptom" else "DISEASE"
@@ -908,7 +917,9 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
         listed_on = further_places(span, typed, taken, typer)
         result.extend(listed_on)
         taken.update(item.start for item in listed_on)
-        for conjunct in [*left_conjuncts(span, taken), *right_conjuncts(span, taken)]:
+        right = [own_name_if_known(conjunct, doc, typer) if typed.entity_type == "symptom" else conjunct
+                 for conjunct in right_conjuncts(span, taken)]
+        for conjunct in [*left_conjuncts(span, taken), *right]:
             typed_conjunct = conjunct_typing(typer, conjunct.name, typed)
             if conjunct.known_only and not (typer.is_curated(conjunct.name) or (
                     describes_symptom is not None and describes_symptom(conjunct.name.lower().split()))):

@@ -5741,3 +5741,13 @@ def test_a_named_medicine_with_its_route_and_form_is_the_medicine():
     assert typer.classify("sumatriptan nasal spray", "CHEMICAL").canonical == "sumatriptan"
     assert typer.classify("metronidazole vaginal gel", "CHEMICAL").canonical == "metronidazole"
     assert typer.classify("antibiotic eye drops", "CHEMICAL").canonical == "antibiotic eye drop"  # a class keeps its form
+
+
+def test_a_word_naming_a_symptom_of_its_own_shares_no_modifier(nlp):
+    text = "Behçet's disease can inflame the eyes. This can cause blurred vision and floaters."
+    found = related(nlp, text, title="Behçet's disease")
+    assert ("behçet's disease", "floater") in found
+    assert ("behçet's disease", "blurred floater") not in found
+    typer = shared_typer()
+    assert typer.classify("flash of light", "SYMPTOM").canonical == typer.classify("flashes of light", "SYMPTOM").canonical
+    assert typer.classify("swollen lymph glands", "SYMPTOM").canonical == "swollen lymph node"
