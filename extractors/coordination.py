@@ -452,7 +452,26 @@ def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[
                     break
                 found.extend(qualities)
             continue
-        found.extend(qualities_from(doc, index, body, taken, typer, others))
+        qualities = qualities_from(doc, index, body, taken, typer, others)
+        found.extend(qualities)
+        found.extend(coordinated_bodies(doc, body, qualities, taken, typer))
+    return found
+
+
+def coordinated_bodies(doc: Doc, body: Token, qualities: list[Expansion], taken: set[int],
+                       typer: EntityTyper) -> list[Expansion]:
+    """'the liver and spleen may become enlarged': the body parts coordinated before the one the quality follows have
+    its first quality too, each a symptom on the part's own token (enlarged liver on 'liver')."""
+    if not qualities:
+        return []
+    quality = doc[qualities[0].start].lower_
+    found, index = [], body.i - 1
+    while index > 0 and doc[index].lower_ in {",", "and", "or"} and doc[index - 1].lower_ in quality_subjects():
+        part = doc[index - 1]
+        typed = body_symptom(typer, f"{quality} {part.lower_}") if is_bare(part, taken) else None
+        if typed is not None and typed.entity_type == "symptom":
+            found.append(Expansion(part.i, part.i + 1, typed, Span(doc, part.i, part.i + 1, label="SYMPTOM")))
+        index -= 2
     return found
 
 

@@ -5751,3 +5751,9 @@ def test_a_word_naming_a_symptom_of_its_own_shares_no_modifier(nlp):
     typer = shared_typer()
     assert typer.classify("flash of light", "SYMPTOM").canonical == typer.classify("flashes of light", "SYMPTOM").canonical
     assert typer.classify("swollen lymph glands", "SYMPTOM").canonical == "swollen lymph node"
+
+
+def test_body_parts_coordinated_before_a_quality_each_have_it(nlp):
+    text = "Mastocytosis is a rare condition. In the advanced forms, the liver and spleen may become enlarged."
+    canonicals = {span._.canonical for span in nlp(text).ents if span._.entity_type == "symptom"}
+    assert {"enlarged liver", "spleen enlargement"} <= canonicals
