@@ -5757,3 +5757,16 @@ def test_body_parts_coordinated_before_a_quality_each_have_it(nlp):
     text = "Mastocytosis is a rare condition. In the advanced forms, the liver and spleen may become enlarged."
     canonicals = {span._.canonical for span in nlp(text).ents if span._.entity_type == "symptom"}
     assert {"enlarged liver", "spleen enlargement"} <= canonicals
+
+
+def test_saline_and_salt_tablets_are_treatments_and_an_opposite_is_no_subject(nlp):
+    text = ("SIADH causes low sodium. If your sodium is very low, you will be given a strong salt solution (hypertonic "
+            "saline) through a drip.\n\nWhat about cerebral salt wasting?\n\nCerebral salt wasting also causes low "
+            "sodium. Because the body is short of fluid, treatment is the opposite of SIADH. Instead the lost salt "
+            "and water are replaced with saline through a drip and salt tablets. Some patients are also given "
+            "fludrocortisone.")
+    found = related(nlp, text, title="SIADH", predicate="treated_by")
+    assert ("siadh", "hypertonic saline") in found
+    assert ("cerebral salt wasting syndrome", "fludrocortisone") in found
+    assert ("siadh", "fludrocortisone") not in found
+    assert shared_typer().classify("salt tablets", "CHEMICAL").canonical == "salt tablet"
