@@ -5770,3 +5770,8 @@ def test_saline_and_salt_tablets_are_treatments_and_an_opposite_is_no_subject(nl
     assert ("cerebral salt wasting syndrome", "fludrocortisone") in found
     assert ("siadh", "fludrocortisone") not in found
     assert shared_typer().classify("salt tablets", "CHEMICAL").canonical == "salt tablet"
+
+
+def test_a_prokinetic_is_a_class_of_medicine(nlp):
+    text = "Gastroparesis means a slow stomach. Doctors often prescribe a prokinetic, a medicine that helps the stomach empty."
+    assert ("gastroparesis", "prokinetic") in related(nlp, text, title="Gastroparesis", predicate="treated_by")
