@@ -1304,8 +1304,6 @@ def is_possessive_name(doc: Doc, index: int) -> bool:
 
 
 RARE_NAME_ZIPF = 3.5  # 'Takayasu' 1.4, 'Kawasaki' 3.0 name diseases; 'Severe' 4.6, 'Chronic' 4.2 grade them
-
-
 NOT_NAME_ENDINGS = ("ic", "al", "ous", "oid", "ive", "ary", "ar", "ated", "ent",  # adjectives: 'Recurrent', 'Topical'
                     "um", "us", "ella", "ia")  # and Latin genera: 'Mycobacterium tuberculosis'
 
@@ -1428,8 +1426,8 @@ def happening_to_someone(doc: Doc, typer: EntityTyper) -> None:
         coordinated = any(other._.entity_type == SYMPTOM and all(
             token.lower_ in COORDINATORS for token in doc[min(other.end, span.end):max(other.start, span.start)])
             for other in neighbours)
-        typed = typer.classify(span._.canonical, "SYMPTOM")
-        if (person or coordinated) and typed is not None and typed.entity_type == SYMPTOM:
+        typed = typer.classify(span._.canonical, "SYMPTOM") if person or coordinated else None
+        if typed is not None and typed.entity_type == SYMPTOM:
             values = span._
             values.entity_type, values.canonical, values.ontology_id = typed.entity_type, typed.canonical, typed.ontology_id
 
