@@ -359,6 +359,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph
     named_before: list[Mention] = []  # the diseases the sentence before named, for 'This condition …'
     treatments_before: list[Mention] = []  # and its treatments, for 'It can cause …' about a drug
+    still_about_treatment = False  # whether the sentence before spoke of the treatment the one before it named
     announced: ListContext | None = None  # what a sentence announced for the fragments after it ('… symptoms. The nausea.')
     found: list[RelationEvidence] = []
     last_sentence: Span | None = None
@@ -391,8 +392,9 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         referent = referent_disease(sentence, named_before, mention_at, previous_sentence)
         if referent is not None and is_family_of(referent, section.topic):
             referent = section.topic  # under 'Plaque psoriasis': '… eight in ten people with psoriasis. It causes …'
-        about_treatment = (bool(treatments_before) and not named_before
-                           and bool(context.treatment_anaphors().match(text_of(sentence).lstrip())))
+        # 'tolvaptan, which blocks ADH. It is started in hospital … It makes you thirsty': a run of 'It' goes on with it
+        about_treatment = ((bool(treatments_before) or (still_about_treatment and not starts_line(sentence)))
+                           and not named_before and bool(context.treatment_anaphors().match(text_of(sentence).lstrip())))
         named_just_before, named_before = named_before, named_diseases(sentence, mention_at)
         # '… if you notice nosebleeds. These are possible side effects of the medicine.': no topic disease either
         about_treatment = about_treatment or (not named_before and sentence_idx + 1 < len(all_sentences)
@@ -402,6 +404,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         about_treatment = about_treatment or (not named_before and previous_sentence is not None and not starts_line(sentence)
                                               and context.names_side_effects(text_of(previous_sentence)))
         treatments_before = [m for m in sentence_mentions(sentence, mention_at) if m.entity_type == TREATMENT]
+        still_about_treatment = about_treatment
         if sentence_idx in headings:
             about = section.current_list or section.context
             if (about is not None and is_entities_line(sentence, mention_at, (SYMPTOM, TREATMENT))

@@ -5775,3 +5775,11 @@ def test_saline_and_salt_tablets_are_treatments_and_an_opposite_is_no_subject(nl
 def test_a_prokinetic_is_a_class_of_medicine(nlp):
     text = "Gastroparesis means a slow stomach. Doctors often prescribe a prokinetic, a medicine that helps the stomach empty."
     assert ("gastroparesis", "prokinetic") in related(nlp, text, title="Gastroparesis", predicate="treated_by")
+
+
+def test_a_run_of_it_after_a_medicine_goes_on_speaking_of_the_medicine(nlp):
+    text = ("SIADH is a cause of low sodium. Your doctor may suggest tolvaptan, which blocks the effect of ADH on the "
+            "kidneys. It is always started in hospital because the sodium has to be checked closely. It makes you "
+            "thirsty and makes you pass a lot of urine.")
+    assert ("siadh", "tolvaptan") in related(nlp, text, title="SIADH", predicate="treated_by")
+    assert ("siadh", "excessive thirst") not in related(nlp, text, title="SIADH")
