@@ -1110,13 +1110,17 @@ def names_measured_substance(span: Span) -> bool:
     return any(tuple(token.lower_ for token in doc[max(0, index - len(phrase)):index]) == phrase for phrase in phrases)
 
 
+def coordinated(before: Span, after: Span) -> bool:
+    """Whether only commas and conjunctions stand between two mentions ('no rash, fever nor cough')."""
+    return after.start > before.end and all(token.lower_ in COORDINATORS for token in before.doc[before.end:after.start])
+
+
 def negate_coordinated(doc: Doc) -> None:
     """A mention coordinated with a negated one before it is negated too: the negation's window may end before a
     long list does ('no reliable evidence that herbal remedies, supplements or particular diets shrink fibroids')."""
     entities = doc.ents
     for before, after in zip(entities, entities[1:]):
-        if (before._.negated and not after._.negated and after.start > before.end
-                and all(token.lower_ in COORDINATORS for token in doc[before.end:after.start])):
+        if before._.negated and not after._.negated and coordinated(before, after):
             after._.negated = True
 
 
@@ -1422,11 +1426,10 @@ def happening_to_someone(doc: Doc, typer: EntityTyper) -> None:
             before -= 1
         person = (before >= 0 and doc[before].lower_ in coordination.word_set("person_words.txt")
                   and doc[before].lower_ not in READER_WORDS)
-        neighbours = [entities[other] for other in (index - 1, index + 1) if 0 <= other < len(entities)]
-        coordinated = any(other._.entity_type == SYMPTOM and all(
-            token.lower_ in COORDINATORS for token in doc[min(other.end, span.end):max(other.start, span.start)])
-            for other in neighbours)
-        typed = typer.classify(span._.canonical, "SYMPTOM") if person or coordinated else None
+        symptom_before = index > 0 and entities[index - 1]._.entity_type == SYMPTOM and coordinated(entities[index - 1], span)
+        symptom_after = (index + 1 < len(entities) and entities[index + 1]._.entity_type == SYMPTOM
+                         and coordinated(span, entities[index + 1]))
+        typed = typer.classify(span._.canonical, "SYMPTOM") if person or symptom_before or symptom_after else None
         if typed is not None and typed.entity_type == SYMPTOM:
             values = span._
             values.entity_type, values.canonical, values.ontology_id = typed.entity_type, typed.canonical, typed.ontology_id
