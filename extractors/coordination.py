@@ -36,7 +36,7 @@ BODY_WINDOW_TOKENS = 12  # 'inflammation of different parts of the body includin
 ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "ble", "ar")
 MIN_ADJECTIVE_STEM = 3  # letters before the ending: 'active', 'oily'; not the noun 'drive' ('loss of sex drive and low libido')
 ADVERB_ENDINGS = ("sily", "ally", "ously", "ently", "antly", "wly", "dly", "tely", "ibly", "ably", "nly")  # not "oily", "tickly"
-SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight", "warm",
+SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight", "warm", "fast",
                               "thick"})
 TROUBLE_WORDS = frozenset({"trouble", "troubles", "problem", "problems", "difficulty", "difficulties"})
 FUNCTION_WORDS = frozenset({"function", "functions", "functioning"})  # 'bladder or sexual function'
@@ -163,9 +163,22 @@ def right_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
             break  # '… in the chest and blue-tinged lips': the first word of a hyphenated one
         if prefix.lower() in FEEL_WORDS and doc[index].lower_.endswith("ing"):
             break  # 'feeling sick or shaking': a gerund of its own, not 'feeling shaking' ('feeling sick or dizzy' shares)
+        if modifies_next_entity(doc, index, taken):
+            break  # 'heavy sweating, pale and clammy skin': 'pale' shares the next entity's head, not 'heavy'
         found.append(Conjunct(index, index + 1, f"{prefix} {doc[index].text}".strip()))
         index += 1
     return found if joined else []
+
+
+def modifies_next_entity(doc: Doc, index: int, taken: set[int]) -> bool:
+    """Whether the adjective at index is joined by a conjunction to an entity of several words that opens
+    with an adjective too ('pale and [clammy skin]'): a left conjunct of that entity."""
+    after = index + 1
+    while after < len(doc) and doc[after].lower_ in CONJUNCTIONS:
+        after += 1  # a comma closes the word's phrase: 'feeling low or irritable, and difficulty concentrating'
+    return (after > index + 1 and after + 1 < len(doc)
+            and {after, after + 1} <= taken and looks_like_adjective(doc[index].lower_)
+            and looks_like_adjective(doc[after].lower_))
 
 
 def left_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:

@@ -157,9 +157,12 @@ def gazetteer_terms() -> dict[str, list[str]]:
             patterns["SYMPTOM"].add(key)  # 'forgetfulness', 'restlessness'
     for label in ("DISEASE", "SYMPTOM"):  # 'generalised anxiety disorder', 'oesophagitis' as British pages write them
         patterns[label].update({british_spelled(term) for term in patterns[label]})
-    lay_words = {standard: lay for lay, standard in typer.lay_substance_words.items()}  # 'pale stool' as 'pale poo'
-    patterns["SYMPTOM"].update({f"{head} {lay_words[last]}" for term in patterns["SYMPTOM"]
-                                for head, _, last in [term.rpartition(" ")] if head and last in lay_words})
+    lay_words: dict[str, list[str]] = {}  # 'pale stool' as 'pale poo'; 'frothy urine' as 'frothy pee' and 'frothy wee'
+    for lay, standard in typer.lay_substance_words.items():
+        lay_words.setdefault(standard, []).append(lay)
+    patterns["SYMPTOM"].update({f"{head} {lay}" for term in patterns["SYMPTOM"]
+                                for head, _, last in [term.rpartition(" ")] if head and last in lay_words
+                                for lay in lay_words[last]})
     return {label: sorted(terms | {pluralize(term) for term in terms}) for label, terms in patterns.items()}
 
 
@@ -816,6 +819,15 @@ def is_subtype_qualifier(token: Token, typer: EntityTyper) -> bool:
     return (word in disease_name_words() and frequency < MAX_QUALIFIER_ZIPF) or frequency < MAX_UNLISTED_QUALIFIER_ZIPF
 
 
+def onset_compound_start(doc: Doc, start: int) -> int:
+    """Where a hyphenated qualifier of the age a disease begins at ('late-onset') starts before `start`;
+    else `start`. Its parts are everyday words that qualify no disease alone."""
+    if (start >= 3 and doc[start - 1].lower_ in coordination.word_set("onset_words.txt") and doc[start - 2].text == "-"
+            and not doc[start - 3].whitespace_ and not doc[start - 2].whitespace_ and doc[start - 3].is_alpha):
+        return start - 3
+    return start
+
+
 def with_heading_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
     """A disease a heading, or a paragraph's opening, names with qualifiers ('Ocular rosacea', 'Severe
     malaria', 'Acute bacterial prostatitis comes on over hours …') is a kind the article describes apart:
@@ -826,7 +838,7 @@ def with_heading_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
     for index, span in enumerate(spans):
         if span.label_ not in {"DISEASE", "SYMPTOM"} or span.start == 0:
             continue
-        start = span.start
+        start = onset_compound_start(span.doc, span.start)
         while (start > 0 and span.start - start < MAX_SUBTYPE_QUALIFIERS and span.doc[start - 1].whitespace_
                and is_subtype_qualifier(span.doc[start - 1], typer)):
             start -= 1
@@ -835,7 +847,7 @@ def with_heading_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
         typed = typer.classify(span.text, "DISEASE")
         if typed is None or typed.entity_type != DISEASE:
             continue
-        qualifiers = [token.lower_ for token in span.doc[start:span.start]]
+        qualifiers = [token.lower_ for token in span.doc[start:span.start] if token.is_alpha]
         if typer.grades(qualifiers[0], typed.canonical):
             continue  # 'Severe eczema': eczema at its worst; 'Severe malaria' is a kind of its own
         name = (" ".join(qualifiers), typed.canonical)
@@ -1117,10 +1129,12 @@ def coordinated(before: Span, after: Span) -> bool:
 
 def negate_coordinated(doc: Doc) -> None:
     """A mention coordinated with a negated one before it is negated too: the negation's window may end before a
-    long list does ('no reliable evidence that herbal remedies, supplements or particular diets shrink fibroids')."""
+    long list does ('no reliable evidence that herbal remedies, supplements or particular diets shrink fibroids'). A
+    mention of another kind is no item of the same list: 'If medicines do not control seizures, epilepsy surgery …'."""
     entities = doc.ents
     for before, after in zip(entities, entities[1:]):
-        if before._.negated and not after._.negated and coordinated(before, after):
+        if (before._.negated and not after._.negated and before._.entity_type == after._.entity_type
+                and coordinated(before, after)):
             after._.negated = True
 
 
