@@ -754,8 +754,10 @@ def opening_kind(sentence: Span, diseases: list[Mention], topic: Mention | None)
     """The kind of the topic, or of the topic's family, a paragraph opens with, which its later sentences
     speak of ('Acute bacterial prostatitis comes on over hours … You'll feel properly unwell.' under
     'Prostatitis: a different beast'; 'Viral meningitis is the more common type … Treatment is mainly
-    rest' on a page about bacterial meningitis)."""
+    rest' on a page about bacterial meningitis), also by its number alone ('In type 3, people can also have …')."""
     opening = next((m for m in diseases if m.start == opening_of(sentence)), None)
+    if opening is None and topic is not None:
+        return numbered_kind(sentence, diseases, topic)
     if opening is None or topic is None or opening.canonical == topic.canonical:
         return None
     family = topic.canonical.rsplit(" ", 1)[-1]  # a kind of the topic is a kind of its family too
@@ -763,6 +765,21 @@ def opening_kind(sentence: Span, diseases: list[Mention], topic: Mention | None)
 
 
 OPENING_ARTICLES = frozenset({"", "a", "an", "the"})
+NUMBERED_KIND = re.compile(r"(?:in\s+(?:people\s+with\s+)?)?type\s+([0-9]|i{1,3}|iv)\b", re.IGNORECASE)
+
+
+def numbered_kind(sentence: Span, diseases: list[Mention], topic: Mention) -> Mention | None:
+    """The numbered kind of the topic a paragraph opens with by its number alone, naming no disease there:
+    'In type 3, people can also have difficulty moving their eyes' on a page about Gaucher disease is about
+    type 3 Gaucher disease."""
+    start = opening_of(sentence)
+    found = NUMBERED_KIND.match(sentence.doc.text, start)
+    if found is None or any(start <= m.start < found.end() + 2 for m in diseases):
+        return None
+    typed = shared_typer().classify(f"type {found.group(1).lower()} {topic.canonical}", "DISEASE")
+    if typed is None or typed.entity_type != DISEASE:
+        return None
+    return Mention(-1, -1, -1, typed.canonical, DISEASE, typed.canonical, typed.ontology_id)
 
 
 def stating_opening(sentence: Span, diseases: list[Mention], stated: list[RelationEvidence],

@@ -5876,3 +5876,29 @@ def test_collapse_and_hot_skin_are_listed_signs(nlp):
             "Other signs include hot skin and a headache.")
     found = related(nlp, text, title="Carbon monoxide poisoning")
     assert {("carbon monoxide poisoning", "collapse"), ("carbon monoxide poisoning", "hot skin")} <= found
+
+
+def test_a_hypo_is_a_condition_with_symptoms_of_its_own(nlp):
+    text = ("About hypos\n\nIf you take insulin or a sulfonylurea, your blood sugar can sometimes drop too low. This is "
+            "called a hypo (hypoglycaemia). A hypo can make you feel shaky, sweaty, hungry or confused.")
+    found = related(nlp, text, title="Type 2 diabetes")
+    assert {("hypoglycemia", "shakiness"), ("hypoglycemia", "hunger")} <= found
+    assert ("type 2 diabetes", "hunger") not in found
+
+
+def test_kinds_of_seizure_are_subjects_of_their_own_signs(nlp):
+    text = ("Types of seizure\n\nFocal seizures\n\nDuring a focal seizure you may notice tingling or numbness in one "
+            "arm.\n\nAbsence seizures\n\nAbsence seizures are usually treated with ethosuximide.")
+    found = related(nlp, text, title="Epilepsy")
+    assert ("focal seizure", "tingling") in found and ("epilepsy", "tingling") not in found
+    assert ("absence seizure", "ethosuximide") in related(nlp, text, title="Epilepsy", predicate="treated_by")
+    assert shared_typer().classify("febrile convulsions", "DISEASE").canonical == "febrile seizure"
+
+
+def test_a_paragraph_opening_with_a_kinds_number_speaks_of_that_kind(nlp):
+    text = ("Gaucher disease is an inherited condition. There are three types.\n\nIn type 3, people can also have "
+            "difficulty moving their eyes from side to side, and some develop seizures.\n\nMost people with Gaucher "
+            "disease have an enlarged spleen.")
+    found = related(nlp, text, title="Gaucher disease")
+    assert ("type 3 gaucher disease", "seizure") in found and ("gaucher disease", "seizure") not in found
+    assert ("gaucher disease", "spleen enlargement") in found
