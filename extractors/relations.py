@@ -1745,17 +1745,24 @@ def as_named_aliases(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 BRACKET_GAP = re.compile(r"\s*\(\s*")  # 'fits (seizures)': a bracket right after a symptom
+KIND_GLOSS_GAP = re.compile(r"[^().;:]{0,30}\(\s*")  # 'a whooshing sound in one ear (pulsatile tinnitus)': a few words on
 PHENOTYPE_PREFIX = "HP:"
 
 
 def as_bracketed_names(mentions: list[Mention], text: str) -> list[Mention]:
     """A symptom the page glosses right after it with another one in brackets, alone there ('fits (seizures)'), is one
-    symptom: the bracketed phenotype's, where only it has a phenotype code (a lay word's ICD-10-CM code is not one)."""
+    symptom: the bracketed phenotype's, where only it has a phenotype code (a lay word's ICD-10-CM code is not one).
+    So is one a bracket a few words on names the kind of ('a pulsing, whooshing sound in one ear (pulsatile
+    tinnitus)', where the sound is tinnitus)."""
     glossed: dict[int, Mention] = {}
     for word, gloss in neighbours(mentions):
-        if (word.entity_type == SYMPTOM and gloss.entity_type == SYMPTOM and word.canonical != gloss.canonical
-                and BRACKET_GAP.fullmatch(text[word.end:gloss.start]) and text[gloss.end:gloss.end + 1] == ")"
-                and gloss.ontology_id.startswith(PHENOTYPE_PREFIX) and not word.ontology_id.startswith(PHENOTYPE_PREFIX)):
+        if not (word.entity_type == SYMPTOM and gloss.entity_type == SYMPTOM and word.canonical != gloss.canonical
+                and text[gloss.end:gloss.end + 1] == ")"):
+            continue
+        gap = text[word.end:gloss.start]
+        if ((BRACKET_GAP.fullmatch(gap) and gloss.ontology_id.startswith(PHENOTYPE_PREFIX)
+                and not word.ontology_id.startswith(PHENOTYPE_PREFIX))
+                or (KIND_GLOSS_GAP.fullmatch(gap) and gloss.canonical.endswith(" " + word.canonical))):
             glossed[id(word)] = gloss
     return [replace(mention, canonical=glossed[id(mention)].canonical, ontology_id=glossed[id(mention)].ontology_id)
             if id(mention) in glossed else mention for mention in mentions]

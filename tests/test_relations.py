@@ -5902,3 +5902,16 @@ def test_a_paragraph_opening_with_a_kinds_number_speaks_of_that_kind(nlp):
     found = related(nlp, text, title="Gaucher disease")
     assert ("type 3 gaucher disease", "seizure") in found and ("gaucher disease", "seizure") not in found
     assert ("gaucher disease", "spleen enlargement") in found
+
+
+def test_lay_words_for_incontinence_and_gait_and_a_kind_glossed_a_few_words_on(nlp):
+    text = ("Normal pressure hydrocephalus (NPH) mainly affects people over 60. It classically causes three problems "
+            "together: difficulty walking (a slow, shuffling walk), needing to pee urgently or leaking urine, and "
+            "memory problems.")
+    found = related(nlp, text, title="Normal pressure hydrocephalus")
+    assert {("normal pressure hydrocephalus", "shuffling gait"),
+            ("normal pressure hydrocephalus", "urinary incontinence")} <= found
+    text = ("Head and neck paragangliomas don't usually release hormones. Instead they may cause:\n\n"
+            "a pulsing, whooshing sound in one ear (pulsatile tinnitus).\n\nhearing loss.")
+    found = related(nlp, text, title="Paraganglioma")
+    assert ("paraganglioma", "pulsatile tinnitus") in found and ("paraganglioma", "tinnitus") not in found
