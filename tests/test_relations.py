@@ -5915,3 +5915,15 @@ def test_lay_words_for_incontinence_and_gait_and_a_kind_glossed_a_few_words_on(n
             "a pulsing, whooshing sound in one ear (pulsatile tinnitus).\n\nhearing loss.")
     found = related(nlp, text, title="Paraganglioma")
     assert ("paraganglioma", "pulsatile tinnitus") in found and ("paraganglioma", "tinnitus") not in found
+
+
+def test_going_on_to_need_a_treatment_states_it_and_breathing_aids_are_treatments(nlp):
+    text = ("FOCAL SEGMENTAL GLOMERULOSCLEROSIS (FSGS)\n\nFSGS is usually treated with tacrolimus. Some children go on "
+            "to need dialysis and, later, a kidney transplant.")
+    found = related(nlp, text, title="Minimal change disease", predicate="treated_by")
+    assert {("focal segmental glomerulosclerosis", "dialysis"),
+            ("focal segmental glomerulosclerosis", "kidney transplant")} <= found
+    text = ("Pompe disease is a rare inherited condition.\n\nBreathing support. Cough assist machines and airway "
+            "clearance techniques help to clear phlegm.")
+    found = related(nlp, text, title="Pompe disease", predicate="treated_by")
+    assert {("pompe disease", "cough assist machine"), ("pompe disease", "airway clearance technique")} <= found
