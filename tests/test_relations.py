@@ -5927,3 +5927,10 @@ def test_going_on_to_need_a_treatment_states_it_and_breathing_aids_are_treatment
             "clearance techniques help to clear phlegm.")
     found = related(nlp, text, title="Pompe disease", predicate="treated_by")
     assert {("pompe disease", "cough assist machine"), ("pompe disease", "airway clearance technique")} <= found
+
+
+def test_raising_someone_elses_legs_is_elevation(nlp):
+    text = ("Heat syncope: the finish-line faint\n\nHeat syncope means fainting in the heat. The treatment is simple: "
+            "lie them down in the shade and raise their legs, and once they feel better give them a sports drink.")
+    found = related(nlp, text, title="Heat stroke: know the signs", predicate="treated_by")
+    assert {("heat syncope", "elevation"), ("heat syncope", "sports drink")} <= found
