@@ -35,6 +35,7 @@ CALLS_IT = re.compile(r"\b(?:it|this condition|this one)\b", re.IGNORECASE)  # a
 HAVING_ONE = re.compile(r"\b(?:have|has|had|got|get)\s+one\b", re.IGNORECASE)
 CONDITIONS_LIST = re.compile(r"\bif\s*:\s*$", re.IGNORECASE)  # 'See a GP if:': the lines below are conditions
 # 'Call 999 or go to A&E straight away if you or someone you are with:' (read so only under a help heading)
+CALLOUT_LABEL = re.compile(r"\s*[A-Za-z][\w -]{0,40}:\s")  # 'Immediate action required: ', 'Urgent advice: '
 CONDITIONS_OF_PERSON = re.compile(r"\bif\s+(?:you|your|someone|they|he|she)\b[^,;.:]*:\s*$", re.IGNORECASE)
 PARENTHESES = context.CLOSED_BRACKETS  # a bracket with no bracket inside
 # 'anaphylaxis, a severe allergic reaction': what stands between a disease and a second one that glosses it
@@ -752,8 +753,10 @@ class SectionState:
         # 'Tell your leader straight away if:' announces conditions, not symptoms; so, under 'When should I get
         # help?', does 'Call 999 … if you or someone you are with:' (not 'Contact your GP … if you develop:' under
         # 'Giant cell arteritis: know the warning signs')
+        # a callout's label says so itself: 'Immediate action required: Go to A&E or call an ambulance if you have:'
+        labelled_help = bool(CALLOUT_LABEL.match(text_of(sentence))) and tells_to_get_help(sentence)
         self.help_list = bool(CONDITIONS_LIST.search(text_of(sentence))
-                              or (self.help_section and CONDITIONS_OF_PERSON.search(text_of(sentence))))
+                              or ((self.help_section or labelled_help) and CONDITIONS_OF_PERSON.search(text_of(sentence))))
         if self.help_list:
             self.current_list = None
             return
@@ -831,8 +834,10 @@ def tells_to_get_help(sentence: Span) -> bool:
     if IF_OPENING.match(text):
         return bool(helps.search(text))
     opening = helps.search(text)
-    return (opening is not None and len(text[:opening.start()].split()) <= MAX_WORDS_BEFORE_HELP
-            and bool(IF_AFTER_HELP.match(text[opening.end():])))
+    if opening is None:
+        return False
+    before = text[:opening.start()].rpartition(":")[2]  # a callout's label ('Immediate action required: Go to A&E if …')
+    return len(before.split()) <= MAX_WORDS_BEFORE_HELP and bool(IF_AFTER_HELP.match(text[opening.end():]))
 
 
 # 'Call 999 straight away if …', 'Go straight to A&E after a bang, or if …'

@@ -5934,3 +5934,12 @@ def test_raising_someone_elses_legs_is_elevation(nlp):
             "lie them down in the shade and raise their legs, and once they feel better give them a sports drink.")
     found = related(nlp, text, title="Heat stroke: know the signs", predicate="treated_by")
     assert {("heat syncope", "elevation"), ("heat syncope", "sports drink")} <= found
+
+
+def test_a_callout_saying_when_to_go_to_a_and_e_lists_reasons_not_symptoms(nlp):
+    text = ("Symptoms of phaeochromocytoma\n\nThe main symptoms are:\n\nheadaches.\n\nsweating a lot.\n\n"
+            "Immediate action required: Go to A&E or call an ambulance if you have:\n\n"
+            "blurred vision, confusion or weakness on one side of the body.\n\nCauses of phaeochromocytoma")
+    found = related(nlp, text, title="Phaeochromocytoma")
+    assert ("pheochromocytoma", "headache") in found
+    assert not {("pheochromocytoma", "blurred vision"), ("pheochromocytoma", "confusion")} & found
