@@ -5943,3 +5943,10 @@ def test_a_callout_saying_when_to_go_to_a_and_e_lists_reasons_not_symptoms(nlp):
     found = related(nlp, text, title="Phaeochromocytoma")
     assert ("pheochromocytoma", "headache") in found
     assert not {("pheochromocytoma", "blurred vision"), ("pheochromocytoma", "confusion")} & found
+
+
+def test_a_sign_curated_in_the_singular_is_the_phenotype_hpo_names_in_the_plural():
+    typer = shared_typer()
+    singular, plural = typer.classify("facial angiofibroma", "SYMPTOM"), typer.classify("facial angiofibromas", "SYMPTOM")
+    assert singular.entity_type == plural.entity_type == "symptom"
+    assert singular.ontology_id == plural.ontology_id == "HP:0009720"
