@@ -5950,3 +5950,13 @@ def test_a_sign_curated_in_the_singular_is_the_phenotype_hpo_names_in_the_plural
     singular, plural = typer.classify("facial angiofibroma", "SYMPTOM"), typer.classify("facial angiofibromas", "SYMPTOM")
     assert singular.entity_type == plural.entity_type == "symptom"
     assert singular.ontology_id == plural.ontology_id == "HP:0009720"
+
+
+def test_a_medicine_given_against_another_ones_side_effects_treats_no_disease(nlp):
+    text = ("How is Takayasu arteritis treated?\n\nImmunosuppressant medicines. To allow us to reduce the steroid dose, "
+            "most patients also take an immunosuppressant, a medicine that damps down the immune system. The one we "
+            "usually try first is methotrexate, taken once a week, with folic acid on a different day to reduce side "
+            "effects.")
+    found = related(nlp, text, title="Takayasu arteritis", predicate="treated_by")
+    assert ("takayasu arteritis", "methotrexate") in found
+    assert ("takayasu arteritis", "folic acid") not in found
