@@ -776,7 +776,8 @@ def numbered_kind(sentence: Span, diseases: list[Mention], topic: Mention) -> Me
     found = NUMBERED_KIND.match(sentence.doc.text, start)
     if found is None or any(start <= m.start < found.end() + 2 for m in diseases):
         return None
-    typed = shared_typer().classify(f"type {found.group(1).lower()} {topic.canonical}", "DISEASE")
+    family = NUMBERED_KIND.sub("", topic.canonical, count=1).strip()  # 'Type 1 is different' on a type 2 diabetes page
+    typed = shared_typer().classify(f"type {found.group(1).lower()} {family}", "DISEASE")
     if typed is None or typed.entity_type != DISEASE:
         return None
     return Mention(-1, -1, -1, typed.canonical, DISEASE, typed.canonical, typed.ontology_id)

@@ -34,8 +34,8 @@ SYMPTOM_GROUPS_CUE, SYMPTOM_GROUPS_STRENGTH = "symptom groups", 0.7
 CALLS_IT = re.compile(r"\b(?:it|this condition|this one)\b", re.IGNORECASE)  # a heading's word for a disease, not 'its'
 HAVING_ONE = re.compile(r"\b(?:have|has|had|got|get)\s+one\b", re.IGNORECASE)
 CONDITIONS_LIST = re.compile(r"\bif\s*:\s*$", re.IGNORECASE)  # 'See a GP if:': the lines below are conditions
-# 'Call 999 or go to A&E straight away if you or someone you are with:' (read so only under a help heading)
 CALLOUT_LABEL = re.compile(r"\s*[A-Za-z][\w -]{0,40}:\s")  # 'Immediate action required: ', 'Urgent advice: '
+# 'Call 999 or go to A&E straight away if you or someone you are with:' (read so only under a help heading)
 CONDITIONS_OF_PERSON = re.compile(r"\bif\s+(?:you|your|someone|they|he|she)\b[^,;.:]*:\s*$", re.IGNORECASE)
 PARENTHESES = context.CLOSED_BRACKETS  # a bracket with no bracket inside
 # 'anaphylaxis, a severe allergic reaction': what stands between a disease and a second one that glosses it

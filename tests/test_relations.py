@@ -5960,3 +5960,10 @@ def test_a_medicine_given_against_another_ones_side_effects_treats_no_disease(nl
     found = related(nlp, text, title="Takayasu arteritis", predicate="treated_by")
     assert ("takayasu arteritis", "methotrexate") in found
     assert ("takayasu arteritis", "folic acid") not in found
+
+
+def test_a_numbered_kind_on_a_page_about_another_numbered_kind_is_of_the_same_family(nlp):
+    text = ("Type 2 diabetes is a condition where the level of sugar in the blood becomes too high.\n\n"
+            "Type 1 usually starts in childhood and causes weight loss and extreme thirst.")
+    found = related(nlp, text, title="Type 2 diabetes")
+    assert not any(subject.startswith("type 1 type") for subject, _ in found)
