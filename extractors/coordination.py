@@ -909,6 +909,20 @@ def conjunct_typing(typer: EntityTyper, name: str, typed: TypedConcept) -> Typed
     return conjunct
 
 
+def parts_sharing_quality(parts: list[tuple[Span, TypedConcept | None]], typer: EntityTyper,
+                          typed: TypedConcept) -> list[tuple[Span, TypedConcept | None]]:
+    """The parts of 'an enlarged liver and spleen', where a bare body part after the first part shares its quality:
+    an enlarged liver and an enlarged spleen, each a symptom of its own (not HPO's one hepatosplenomegaly)."""
+    first = parts[0][0]
+    if typed.entity_type != "symptom" or len(first) < 2 or first[-1].lower_ not in body_parts():
+        return parts
+    quality = first[:-1].text
+    shared = [(part, conjunct_typing(typer, f"{quality} {part.text}", typed))
+              if typed_part is None and len(part) == 1 and part[0].lower_ in body_parts() else (part, typed_part)
+              for part, typed_part in parts]
+    return shared if all(typed_part is not None for _, typed_part in shared) else parts
+
+
 def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: EntityTyper,
            describes_symptom: Callable[[list[str]], bool] | None = None) -> list[Expansion]:
     """Each typed entity, split or placed where it coordinates, plus one entity per bare conjunct.
@@ -928,6 +942,8 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
             own = [(part, typer.classify(part.text, "DISEASE")) for part, _ in split[span.start]]
             if all(typed_part is not None and typer.knows(part.text, "DISEASE") for part, typed_part in own):
                 split[span.start] = own  # 'Lupus and Back Pain': a disease and a symptom, each a name of its own
+            else:
+                split[span.start] = parts_sharing_quality(split[span.start], typer, typed)
     # 'heart, liver, joints' tagged as one disease: a coordination of words that are no names is no entity
     typed_entities = [(span, typed) for span, typed in typed_entities
                       if not split[span.start] or any(typed_part for _, typed_part in split[span.start])]

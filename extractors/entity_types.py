@@ -106,6 +106,7 @@ def _american_word(word: str) -> str:
     return word
 
 
+TYPE_FIRST = re.compile(r"type (?P<number>\d+|[ivx]+) (?P<name>.+)")  # an unlisted numbered kind, its number first
 MIN_EPONYM_CHARS = 3  # 'graves', 'crohns'; not 'its'
 _INNER_GLOSS = re.compile(r"\s*\([^()]*\)(?=\s*\w)")
 
@@ -561,6 +562,9 @@ class EntityTyper:
         """
         if key in self.curated:
             return self.from_curated(key)
+        numbered = TYPE_FIRST.fullmatch(key)
+        if numbered and key not in self.vocabulary:  # 'type 1 spinal muscular atrophy' as 'SMA type 1' names it
+            return self.classify_condition(f"{numbered.group('name')} type {numbered.group('number')}", default)
         first, _, rest = key.partition(" ")
         rest = self.canonical_key(rest) if rest else rest
         if first.endswith("ing") and key not in self.vocabulary and (
@@ -603,6 +607,8 @@ class EntityTyper:
             return TypedConcept(SYMPTOM, stripped, self.ontology_id(stripped, SYMPTOM))
         if kinds & {"symptom", "phenotype"}:  # 'chronic spontaneous urticaria': HPO files it, a kind of urticaria
             return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
+        if default == SYMPTOM and self.names_kind_by_name(key):
+            return TypedConcept(DISEASE, key, "")  # 'Duchenne muscular dystrophy', though the NER took it for a symptom
         if default == SYMPTOM:  # a symptom pattern matched it ('difficulty walking')
             return TypedConcept(SYMPTOM, stripped, "")
         words = key.split(" ")
@@ -623,6 +629,14 @@ class EntityTyper:
         words = key.split(" ")
         return any(self.icd_disease(tail) and any(concept.kind == "phenotype" for concept in self.vocabulary[tail])
                    for tail in (" ".join(words[start:]) for start in range(1, len(words))))
+
+    def names_kind_by_name(self, key: str) -> bool:
+        """Whether an unlisted name is one word before a disease ICD-10-CM lists by two words or more, a word that
+        neither grades, sizes nor places it: 'duchenne muscular dystrophy' is a kind of muscular dystrophy named
+        after someone, 'severe muscular dystrophy' muscular dystrophy."""
+        first, _, disease = key.partition(" ")
+        return (" " in disease and self.icd_disease(disease) and first.isalpha() and first not in self.modifiers
+                and first not in self.severity_words and first not in self.size_words and first not in self.body_part_names)
 
     def only_places(self, words: list[str]) -> bool:
         """Whether a name only says which body part or product: 'lower back', 'small joints', 'bowel movement'."""

@@ -5,6 +5,7 @@ fresh clone has real NER without downloads; any installed spaCy/scispaCy model c
 """
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -1128,14 +1129,24 @@ def coordinated(before: Span, after: Span) -> bool:
 
 
 def negate_coordinated(doc: Doc) -> None:
-    """A mention coordinated with a negated one before it is negated too: the negation's window may end before a
-    long list does ('no reliable evidence that herbal remedies, supplements or particular diets shrink fibroids'). A
+    """A mention coordinated with a negated one before it, or an example of it, is negated too: the negation's
+    window may end before a long list does ('no reliable evidence that herbal remedies, supplements or particular diets shrink fibroids'). A
     mention of another kind is no item of the same list: 'If medicines do not control seizures, epilepsy surgery …'."""
     entities = doc.ents
     for before, after in zip(entities, entities[1:]):
         if (before._.negated and not after._.negated and before._.entity_type == after._.entity_type
-                and coordinated(before, after)):
+                and (coordinated(before, after) or exemplifies(before, after))):
             after._.negated = True
+
+
+EXAMPLE_GAP = re.compile(r"\s*,?\s*(?:such as|like|including|e\.g\.,?|for example,?)\s*", re.IGNORECASE)
+
+
+def exemplifies(before: Span, after: Span) -> bool:
+    """Whether a mention is an example of the one just before it ('stronger blood thinners such as warfarin'): what
+    is said of the class, a negation too, is said of it."""
+    doc = before.doc
+    return EXAMPLE_GAP.fullmatch(doc.text[before.end_char:after.start_char]) is not None
 
 
 def comma_glossed_forms(doc: Doc) -> dict[str, Span]:
@@ -1305,7 +1316,7 @@ def with_eponym_chain(span: Span) -> Span:
         start -= 2
     if start == span.start and span.label_ == "DISEASE" and is_possessive_eponym(doc, start - 2):
         start -= 2
-    elif start == span.start and span.label_ == "DISEASE" and is_bare_eponym(doc, start - 1):
+    elif start == span.start and span.label_ in ("DISEASE", "SYMPTOM") and is_bare_eponym(doc, start - 1):
         start -= 1
     return Span(doc, start, span.end, label=span.label_) if start < span.start else span
 
@@ -1329,12 +1340,14 @@ NOT_NAME_ENDINGS = ("ic", "al", "ous", "oid", "ive", "ary", "ar", "ated", "ent",
 def is_bare_eponym(doc: Doc, index: int) -> bool:
     """A rare capitalised name right before a lowercase disease the NER found without it ('arteritis' of
     'Takayasu arteritis'): the eponym belongs to the disease's name. A title-case heading ('Uncomplicated
-    Malaria') capitalises every word, a sentence its first ('Moisturise dry skin'), and a word the page also
-    writes in lowercase is no name."""
-    if (index < 0 or doc[index].whitespace_ != " " or not doc[index].is_alpha or doc[index].is_sent_start
+    Malaria') capitalises every word, a sentence its first ('Moisturise dry skin': a name only where the page also
+    capitalises it inside a sentence), and a word the page also writes in lowercase is no name."""
+    if (index < 0 or doc[index].whitespace_ != " " or not doc[index].is_alpha
             or not doc[index + 1].text[:1].islower()):
         return False
     word = doc[index].text
+    if doc[index].is_sent_start and not any(token.text == word and not token.is_sent_start for token in doc):
+        return False  # a sentence's first word is a name where the page also writes it so inside a sentence
     return (word[:1].isupper() and not word.isupper() and not word.lower().endswith(NOT_NAME_ENDINGS)
             and english_zipf(word.lower()) < RARE_NAME_ZIPF and all(token.text != word.lower() for token in doc))
 
@@ -1364,12 +1377,14 @@ EPONYM_HEADS = frozenset({"disease", "syndrome"})
 def bare_eponym_forms(doc: Doc, typer: EntityTyper) -> dict[str, tuple[str, str]]:
     """short form -> (long form, label) for the eponyms without a possessive of the diseases a document names in full:
     after 'Perthes disease', 'A child with Perthes might have a limp …'; after 'Osgood-Schlatter disease',
-    'Osgood-Schlatter does not usually …'. Only names rarer than everyday words (MAX_EPONYM_ZIPF: 'Perthes', 'Lyme';
+    'Osgood-Schlatter does not usually …'; after 'Duchenne muscular dystrophy', 'Duchenne is usually treated …'.
+    Only names rarer than everyday words (MAX_EPONYM_ZIPF: 'Perthes', 'Lyme';
     not 'Still' of 'Still disease')."""
     forms: dict[str, tuple[str, str]] = {}
-    for span in doc.ents:
-        name = span[:-1]
-        if (len(span) < 2 or span[-1].lower_ not in EPONYM_HEADS or name.text in forms
+    for span in map(with_eponym_chain, doc.ents):  # 'Duchenne muscular dystrophy', where the NER found the disease alone
+        named_kind = len(span) > 2 and typer.is_listed_disease(span[1:].text)  # 'Duchenne' of 'Duchenne muscular dystrophy'
+        name = span[:1] if named_kind else span[:-1]
+        if (len(span) < 2 or (span[-1].lower_ not in EPONYM_HEADS and not named_kind) or name.text in forms
                 or any(token.whitespace_ for token in name[:-1])  # one word, or names joined by hyphens
                 or not all(token.text == "-" or (token.is_alpha and token.text[:1].isupper() and not token.is_upper
                                                  and english_zipf(token.lower_) < MAX_EPONYM_ZIPF) for token in name)):
@@ -1583,7 +1598,6 @@ def cached_extraction_pipeline(model: str | None = None) -> Language:
 
 # --- annotation: batches of articles, and chunks of texts too long for one Doc ---
 
-import re  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from typing import Iterator  # noqa: E402
 

@@ -33,7 +33,7 @@ from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, D
                                 RelationEvidence)
 from extractors.sections import (BACK_REFERENCES, IT_IS, LIST_FACTOR, PARENTHESES, PART_WORDS, SECTION_FACTOR, ListContext,
                                  SectionState, announcement, as_topic, is_entities_line, is_family_of, is_of_topic, is_fragment, is_kind_name,
-                                 list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases,
+                                 is_compared, list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases,
                                  sentence_evidence, sentence_mentions, tells_to_get_help, topic_mention, without_appositions)
 from extractors.terms import term_key
 from extractors.title_names import with_title_disease
@@ -1451,6 +1451,8 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
     opening with a word for episodes ('Attacks are treated by …') speaks of the disease the one before opened with."""
     if previous is not None:  # 'The exception is cellulitis, a bacterial skin infection …' names one disease
         before = without_appositions(before, text_of(previous), previous.start_char)
+        spoken_of = [disease for disease in before if not picks_out_or_compares(text_of(previous), disease.start - previous.start_char)]
+        before = spoken_of or before  # 'Unlike G6PD deficiency, … hereditary spherocytosis tends to …': the second
     if not before:
         return None
     # opened with it, after an article perhaps ('A shortage of B12 can cause … It can also cause:')
@@ -1470,6 +1472,17 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
     families = named_diseases(sentence, mention_at)
     members = [disease for disease in before if any(is_family_of(family, disease) for family in families)]
     return members[0] if len(members) == 1 else None
+
+
+GROUP_CLAUSE_WORDS = 5  # 'who already have lung disease, such as emphysema': how far such a clause reaches
+
+
+def picks_out_or_compares(text: str, start: int) -> bool:
+    """Whether the disease at start is one a sentence compares ('Unlike G6PD deficiency, …') or picks its people
+    out by ('People who already have lung disease, such as emphysema, can develop …'; data/group_clauses.txt):
+    no disease a next sentence's 'It' speaks of."""
+    return is_compared(text, start) or context.cue_shortly_before(text, start, "group_clauses.txt",
+                                                                   within_words=GROUP_CLAUSE_WORDS)
 
 
 HEAD_ARTICLES = frozenset({"a", "an", "the", "this", "that"})
@@ -1745,6 +1758,23 @@ def as_named_aliases(mentions: list[Mention], text: str) -> list[Mention]:
                     entity_type=DISEASE) if mention.canonical in aliases else mention for mention in mentions]
 
 
+@lru_cache(maxsize=1)
+def nickname_gap() -> re.Pattern[str]:
+    """The words between symptoms and a name a page gives them: ', sometimes called “desert ' (up to two words of
+    the name before the disease found in it)."""
+    cues = "|".join(re.escape(cue).replace("\\ ", r"\s+") for cue in read_list("alias_cues.txt"))
+    return re.compile(rf"\s*[,(]?\s*(?:{cues})\s+[\"'\u201c\u2018]?(?:[\w-]+\s+){{0,2}}", re.IGNORECASE)
+
+
+def without_symptom_nicknames(mentions: list[Mention], text: str) -> list[Mention]:
+    """A disease's name a page gives symptoms right after them ('muscle or joint aches, sometimes called “desert
+    rheumatism”'; data/alias_cues.txt) is their nickname, no disease of the page: nothing is a symptom of it."""
+    nicknames = {id(other) for name, other in neighbours(mentions)
+                 if name.entity_type == SYMPTOM and other.entity_type == DISEASE
+                 and nickname_gap().fullmatch(text[name.end:other.start])}
+    return [mention for mention in mentions if id(mention) not in nicknames]
+
+
 BRACKET_GAP = re.compile(r"\s*\(\s*")  # 'fits (seizures)': a bracket right after a symptom
 KIND_GLOSS_GAP = re.compile(r"[^().;:]{0,30}\(\s*")  # 'a whooshing sound in one ear (pulsatile tinnitus)': a few words on
 PHENOTYPE_PREFIX = "HP:"
@@ -1809,7 +1839,8 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
     mentions = with_title_disease(mentions_of(doc), doc, title, typer)
     mentions = about_title_condition(mentions, doc, title, topic_from_mentions)
     mentions = as_shortened_names(as_placed_forms(as_glossed_name(mentions, title, typer), title, typer), typer)
-    mentions = without_described_treatments(as_named_aliases(mentions, text_of(doc)), text_of(doc))
+    mentions = without_described_treatments(as_named_aliases(without_symptom_nicknames(mentions, text_of(doc)),
+                                                             text_of(doc)), text_of(doc))
     mentions = as_bracketed_names(mentions, text_of(doc))
     relations = extract_relations(doc, mentions, title, topic_from_mentions)
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}

@@ -5900,7 +5900,7 @@ def test_a_paragraph_opening_with_a_kinds_number_speaks_of_that_kind(nlp):
             "difficulty moving their eyes from side to side, and some develop seizures.\n\nMost people with Gaucher "
             "disease have an enlarged spleen.")
     found = related(nlp, text, title="Gaucher disease")
-    assert ("type 3 gaucher disease", "seizure") in found and ("gaucher disease", "seizure") not in found
+    assert ("gaucher disease type 3", "seizure") in found and ("gaucher disease", "seizure") not in found
     assert ("gaucher disease", "spleen enlargement") in found
 
 
@@ -5967,3 +5967,59 @@ def test_a_numbered_kind_on_a_page_about_another_numbered_kind_is_of_the_same_fa
             "Type 1 usually starts in childhood and causes weight loss and extreme thirst.")
     found = related(nlp, text, title="Type 2 diabetes")
     assert not any(subject.startswith("type 1 type") for subject, _ in found)
+
+
+def test_a_word_before_a_listed_disease_names_a_kind_of_it_and_alone_stands_for_it(nlp):
+    text = ("Is it Becker muscular dystrophy?\n\nBecker muscular dystrophy is a milder relative of other dystrophies. "
+            "Boys with Becker often get muscle cramps after exercise.")
+    alone = [span for span in nlp(text).ents if span.text == "Becker"]
+    assert alone and all(span._.canonical == "becker muscular dystrophy" for span in alone)
+    typer = shared_typer()
+    assert typer.classify("Becker muscular dystrophy", "SYMPTOM").entity_type == "disease"  # whatever the NER took it for
+    assert typer.classify("severe muscular dystrophy", "SYMPTOM").canonical == "muscular dystrophy"
+
+
+def test_a_numbered_kind_is_one_disease_whether_its_number_comes_first_or_last():
+    typer = shared_typer()
+    assert (typer.classify("type 2 spinal muscular atrophy", "DISEASE").canonical
+            == typer.classify("spinal muscular atrophy type 2", "DISEASE").canonical)
+    assert typer.classify("type 2 diabetes", "DISEASE").ontology_id == "ICD10CM:E11"  # a listed name stays as it is
+
+
+def test_a_disease_name_given_to_symptoms_is_their_nickname_not_a_subject(nlp):
+    text = ("Coccidioidomycosis is a fungal infection of the lungs.\n\nPeople with it may notice a cough, fever and "
+            "aching joints, sometimes called \u201cdesert rheumatism\u201d.")
+    found = related(nlp, text, title="Coccidioidomycosis")
+    assert ("coccidioidomycosis", "cough") in found
+    assert not any("rheumatism" in subject for subject, _ in found)
+
+
+def test_a_quality_before_body_parts_joined_by_and_goes_with_each_part(nlp):
+    found = related(nlp, "Glandular fever can cause an enlarged liver and spleen.", title="Glandular fever")
+    typer = shared_typer()
+    enlarged = {typer.classify(name, "SYMPTOM").canonical for name in ("enlarged liver", "enlarged spleen")}
+    assert {("glandular fever", symptom) for symptom in enlarged} <= found
+
+
+def test_lay_names_of_tropical_diseases_are_the_diseases():
+    typer = shared_typer()
+    assert typer.classify("Valley fever", "SYMPTOM").canonical == "coccidioidomycosis"
+    assert typer.classify("African sleeping sickness", "DISEASE").canonical == "african trypanosomiasis"
+
+
+def test_it_after_a_sentence_comparing_or_picking_people_out_by_a_disease_is_the_other_one(nlp):
+    compared = ("Unlike G6PD deficiency, where problems come in episodes, hereditary spherocytosis tends to cause "
+                "ongoing trouble. It commonly causes tiredness and pale skin.")
+    assert ("hereditary spherocytosis", "fatigue") in related(nlp, compared, title="Blood disorders")
+    picked = ("Aspergillosis is a fungal infection.\n\nPeople who already have lung disease, such as emphysema, "
+              "can develop pulmonary aspergilloma. It may cause night sweats and weight loss.")
+    found = {subject for subject, symptom in related(nlp, picked, title="Aspergillosis") if symptom == "night sweat"}
+    assert found and all("aspergilloma" in subject for subject in found)
+
+
+def test_an_example_of_a_treatment_the_page_does_not_use_is_not_used_either(nlp):
+    text = ("Medicines\n\nMost children take low-dose aspirin every day. We do not usually use stronger blood thinners "
+            "such as warfarin, because of the risk of bleeding.")
+    found = related(nlp, text, title="Moyamoya disease", predicate="treated_by")
+    assert ("moyamoya disease", "aspirin") in found
+    assert ("moyamoya disease", "warfarin") not in found
