@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from extractors.terms import gerunds, singularize, term_key
-from extractors.vocabulary import (CURATED_TYPE_TABLES, Concept, has_disease_ending, load_drug_names, load_vocabulary,
+from extractors.vocabulary import (CURATED_TYPE_TABLES, Concept, english_zipf, has_disease_ending, load_drug_names, load_vocabulary,
                                    read_list, read_table)
 
 DISEASE, SYMPTOM, TREATMENT = "disease", "symptom", "treatment"
@@ -107,6 +107,8 @@ def _american_word(word: str) -> str:
 
 
 TYPE_FIRST = re.compile(r"type (?P<number>\d+|[ivx]+) (?P<name>.+)")  # an unlisted numbered kind, its number first
+NAMED_SIGN = re.compile(r"(?P<name>[^\W\d_]+)(?:'s|')? sign")  # "gowers' sign", "winterbottom's sign"
+MAX_SIGN_NAME_ZIPF = 4.3  # 'Murphy' 4.1, 'Gowers' 2.0 name signs; 'warning' 4.6, 'early' 5.4 do not
 MIN_EPONYM_CHARS = 3  # 'graves', 'crohns'; not 'its'
 _INNER_GLOSS = re.compile(r"\s*\([^()]*\)(?=\s*\w)")
 
@@ -562,6 +564,10 @@ class EntityTyper:
         """
         if key in self.curated:
             return self.from_curated(key)
+        named_sign = NAMED_SIGN.fullmatch(key)
+        if named_sign and english_zipf(named_sign.group("name")) < MAX_SIGN_NAME_ZIPF:
+            sign = f"{named_sign.group('name')} sign"  # 'Winterbottom's sign', 'Nikolsky sign': a sign named after someone
+            return TypedConcept(SYMPTOM, sign, self.ontology_id(sign, SYMPTOM))
         numbered = TYPE_FIRST.fullmatch(key)
         if numbered and key not in self.vocabulary:  # 'type 1 spinal muscular atrophy' as 'SMA type 1' names it
             return self.classify_condition(f"{numbered.group('name')} type {numbered.group('number')}", default)

@@ -247,6 +247,20 @@ def state_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(read_list("state_degree_words.txt")))
 
 
+NAMED_SIGN_TEXT = re.compile(r"\b[A-Z][^\W\d_]+(?:['\u2019]s?)? sign\b")  # "Winterbottom's sign", 'Nikolsky sign'
+
+
+def named_sign_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Signs named after someone ("known as Winterbottom's sign", "(Gowers' sign)"), which the NER seldom tags: the
+    typer keeps those whose name is rare enough to be one (entity_types.NAMED_SIGN)."""
+    found = []
+    for match in NAMED_SIGN_TEXT.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
+        if span is not None and not span[0].is_stop:
+            found.append((span.start, span.end))
+    return found
+
+
 def state_adjective_spans(doc: Doc) -> list[int]:
     """Indexes of adjectives that say how a person feels: after a linking verb ('may be irritable,
     unusually sleepy or off their food', 'feel very tired') or alone at the start of a line ('Tired –
@@ -503,7 +517,8 @@ class GazetteerMatcher:
                  *((self.treatment_label, start, end) for start, end in split_by_acronym_spans(doc, shared_typer())),
                  *((self.disease_label, start, end) for start, end in hyphenated_disease_spans(doc, shared_typer())),
                  *((self.treatment_label, start, end) for start, end in disease_product_spans(doc, shared_typer())),
-                 *((self.symptom_label, index, index + 1) for index in state_adjective_spans(doc))]
+                 *((self.symptom_label, index, index + 1) for index in state_adjective_spans(doc)),
+                 *((self.symptom_label, start, end) for start, end in named_sign_spans(doc))]
         matches = [Span(doc, start, end, label=label) for label, start, end in found]
         typer = shared_typer()
         # a disease's or a drug's tokens join no treatment phrase; a symptom's may ('weight loss surgery', 'eye drops'),

@@ -6023,3 +6023,13 @@ def test_an_example_of_a_treatment_the_page_does_not_use_is_not_used_either(nlp)
     found = related(nlp, text, title="Moyamoya disease", predicate="treated_by")
     assert ("moyamoya disease", "aspirin") in found
     assert ("moyamoya disease", "warfarin") not in found
+
+
+def test_a_sign_named_after_someone_is_a_symptom(nlp):
+    text = ("Swollen glands at the back of the neck are a classic sign, known as Winterbottom's sign. A boy may climb up "
+            "his own legs to stand (Gowers' sign).")
+    found = related(nlp, text, title="Sleeping sickness")
+    assert {("african trypanosomiasis", "winterbottom sign"), ("african trypanosomiasis", "gowers sign")} <= found
+    typer = shared_typer()
+    assert typer.classify("Winterbottom sign", "SYMPTOM").canonical == "winterbottom sign"  # with or without the 's
+    assert typer.classify("Murphy's sign", "DISEASE").entity_type == "symptom"  # whatever the NER took it for
