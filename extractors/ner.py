@@ -1364,7 +1364,20 @@ def is_bare_eponym(doc: Doc, index: int) -> bool:
     if doc[index].is_sent_start and not any(token.text == word and not token.is_sent_start for token in doc):
         return False  # a sentence's first word is a name where the page also writes it so inside a sentence
     return (word[:1].isupper() and not word.isupper() and not word.lower().endswith(NOT_NAME_ENDINGS)
-            and english_zipf(word.lower()) < RARE_NAME_ZIPF and all(token.text != word.lower() for token in doc))
+            and (english_zipf(word.lower()) < RARE_NAME_ZIPF or names_kind_throughout(doc, index))
+            and all(token.text != word.lower() for token in doc))
+
+
+MIN_KIND_NAME_USES = 2  # 'African sleeping sickness' … 'African sleeping sickness': a page's own name for a kind
+
+
+def names_kind_throughout(doc: Doc, index: int) -> bool:
+    """Whether the page writes a capitalised everyday word before the same disease word inside sentences again and
+    again ('Is Chagas disease the same as African sleeping sickness? … African sleeping sickness (human African
+    trypanosomiasis) is caused by …'): the word belongs to the kind's name, as an eponym does."""
+    word, head = doc[index].text, doc[index + 1].text
+    return sum(1 for token in doc[:-1] if token.text == word and doc[token.i + 1].text == head
+               and not token.is_sent_start) >= MIN_KIND_NAME_USES
 
 
 def is_possessive_eponym(doc: Doc, index: int) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from extractors import context
 from extractors.ner import shared_typer
@@ -6033,3 +6034,15 @@ def test_a_sign_named_after_someone_is_a_symptom(nlp):
     typer = shared_typer()
     assert typer.classify("Winterbottom sign", "SYMPTOM").canonical == "winterbottom sign"  # with or without the 's
     assert typer.classify("Murphy's sign", "DISEASE").entity_type == "symptom"  # whatever the NER took it for
+
+
+def test_an_everyday_capitalised_word_the_page_writes_before_a_disease_again_and_again_is_part_of_its_name():
+    from extractors.ner import is_bare_eponym
+    blank = spacy.blank("en")
+    twice = blank("Is it the same as African sleeping sickness? No, African sleeping sickness is spread by flies.")
+    once = blank("Is it the same as sleeping sickness? No, African sleeping sickness is spread by flies.")
+    for doc in (twice, once):
+        for token in doc:
+            token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "?"
+    assert all(is_bare_eponym(twice, token.i) for token in twice if token.text == "African")
+    assert not any(is_bare_eponym(once, token.i) for token in once if token.text == "African")  # once is no name
