@@ -442,6 +442,16 @@ def disease_anaphors() -> re.Pattern[str]:
     return listed_cues("disease_anaphors.txt")
 
 
+QUALIFIED_KIND_OF_IT = re.compile(r"(?:this|that|the)\s+[a-z-]+\s+(?:form|type|kind|stage)\s+of\s+"
+                                 r"(?:the\s+(?:disease|condition|illness|infection)|it)\b", re.IGNORECASE)
+
+
+def points_at_disease(text: str) -> bool:
+    """Whether a text opens with a word for the disease spoken of ('the condition', 'this form'), also a kind of it
+    the text qualifies ('this digestive form of the disease')."""
+    return bool(disease_anaphors().match(text) or QUALIFIED_KIND_OF_IT.match(text))
+
+
 def last_named_anaphors() -> re.Pattern[str]:
     return listed_cues("last_named_anaphors.txt")
 

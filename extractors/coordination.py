@@ -278,10 +278,14 @@ def past_frequency_aside(doc: Doc, index: int) -> int:
     return index
 
 
+MAX_GLOSS_TOKENS = 5  # '(oedema)', '(a dull ache)': a bracket right after a symptom that glosses it
+
+
 def body_parts_after(span: Span, taken: set[int]) -> list[int]:
     """Body-part tokens that place a bare symptom: 'pain around your temples and forehead'."""
     doc = span.doc
     index = span.end + 1 if is_gloss(span) else span.end  # '..., called inflammation, in the joints'
+    index = past_parenthesis(doc, index, min(len(doc), index + MAX_GLOSS_TOKENS))  # 'swelling (oedema) of the ankles'
     index = past_felt(doc, index)  # 'a dull ache that is often felt in the lower back, hips …'
     if (index + 2 < len(doc) and doc[index].lower_ in CONJUNCTIONS and doc[index + 1].lower_ in located_heads()
             and doc[index + 2].lower_ in PREPOSITIONS):

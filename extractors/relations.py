@@ -224,12 +224,13 @@ def object_side_allows(matches: Sequence[CueMatch], predicate: str, obj: Mention
     """For a subject the clause does not name (the topic), whether the object stands on its side of
     a directed cue: after 'causes', before 'caused by', with no symptom as the cause ('Indigestion usually
     causes a burning feeling' on an angina page); a leading cue must lead to a word for the disease
-    ('people with the condition', 'someone with it'; not 'someone with you has hives').
+    ('people with the condition', 'someone with it', 'people with this digestive form of the disease'; not 'someone
+    with you has hives').
     Cues carried from an earlier clause allow it."""
     relevant = licensing_matches(matches, predicate)
     return not relevant or any(
         match.cue.direction == "any"
-        or (match.cue.direction == "leading" and bool(context.disease_anaphors().match(clause_text[match.end:].lstrip())))
+        or (match.cue.direction == "leading" and context.points_at_disease(clause_text[match.end:].lstrip()))
         or (match.cue.direction == "forward" and match.end + offset <= obj.start
             and not (CAUSAL_VERB.search(match.text)
                      and symptom_causes(symptoms, match.start + offset, offset, clause_text)))

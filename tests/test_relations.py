@@ -6046,3 +6046,15 @@ def test_an_everyday_capitalised_word_the_page_writes_before_a_disease_again_and
             token.is_sent_start = token.i == 0 or doc[token.i - 1].text == "?"
     assert all(is_bare_eponym(twice, token.i) for token in twice if token.text == "African")
     assert not any(is_bare_eponym(once, token.i) for token in once if token.text == "African")  # once is no name
+
+
+def test_people_with_a_qualified_form_of_the_disease_have_its_symptoms(nlp):
+    text = ("Chagas disease is an infection.\n\nPeople with this digestive form of the disease can have weight loss "
+            "and constipation.")
+    found = related(nlp, text, title="Chagas disease")
+    assert {("chagas' disease", "weight loss"), ("chagas' disease", "constipation")} <= found
+
+
+def test_a_bracket_glossing_a_symptom_does_not_stop_its_place(nlp):
+    found = related(nlp, "Alport syndrome can cause swelling (oedema) of the ankles and legs.", title="Alport syndrome")
+    assert {("alport syndrome", "ankle swelling"), ("alport syndrome", "leg swelling")} <= found
