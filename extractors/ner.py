@@ -951,7 +951,8 @@ class EntityTypingComponent:
                     long_forms[token.text] = nicknames[token.lower_]
                     short_form_spans.append(Span(doc, token.i, token.i + 1, label=nicknames[token.lower_][1]))
         typed_entities = []
-        candidates = [self.with_kind_word(with_eponym_chain(named_part(span)), long_forms)
+        page_names = multiword_disease_names([*doc.ents, *long_form_spans.values()])
+        candidates = [with_page_name(self.with_kind_word(with_eponym_chain(named_part(span)), long_forms), page_names)
                       for span in [*doc.ents, *short_form_spans, *long_form_spans.values()]]
         for span in filter_spans([trimmed for trimmed in map(trim_edges, candidates) if trimmed]):
             long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
@@ -1319,6 +1320,25 @@ def is_edge_junk(token: Token) -> bool:
     ('| Fever' in a table row, '• rash'); brackets and quotes stay, they may belong to the name."""
     return token.is_space or (len(token.text) == 1 and not token.text.isalnum() and not token.is_bracket
                               and not token.is_quote)
+
+
+def multiword_disease_names(spans: list[Span]) -> frozenset[tuple[str, ...]]:
+    """The lowercase words of each disease name of several words a page's entities give."""
+    return frozenset(tuple(token.lower_ for token in span) for span in spans if len(span) > 1 and span.label_ == "DISEASE")
+
+
+def with_page_name(span: Span, names: frozenset[tuple[str, ...]]) -> Span:
+    """A disease the NER found without the first words of a longer name the page gives it elsewhere starts at those
+    words ('nephropathy' of 'Thin basement membrane nephropathy usually causes …' after 'thin basement membrane
+    nephropathy (TBMN)'): the page's own name, the longest that fits."""
+    if span.label_ != "DISEASE":
+        return span
+    doc, words = span.doc, tuple(token.lower_ for token in span)
+    fits = [len(name) - len(words) for name in names
+            if len(name) > len(words) and name[-len(words):] == words and span.start >= len(name) - len(words)
+            and tuple(token.lower_ for token in doc[span.start - len(name) + len(words):span.start]) == name[:-len(words)]
+            and not any("\n" in token.whitespace_ for token in doc[span.start - len(name) + len(words):span.start])]
+    return Span(doc, span.start - max(fits), span.end, label=span.label_) if fits else span
 
 
 def with_eponym_chain(span: Span) -> Span:

@@ -6058,3 +6058,10 @@ def test_people_with_a_qualified_form_of_the_disease_have_its_symptoms(nlp):
 def test_a_bracket_glossing_a_symptom_does_not_stop_its_place(nlp):
     found = related(nlp, "Alport syndrome can cause swelling (oedema) of the ankles and legs.", title="Alport syndrome")
     assert {("alport syndrome", "ankle swelling"), ("alport syndrome", "leg swelling")} <= found
+
+
+def test_a_disease_found_without_the_first_words_of_the_pages_own_longer_name_takes_them(nlp):
+    text = ("Some families turn out to have thin basement membrane nephropathy (TBMN) instead.\n\n"
+            "Thin basement membrane nephropathy usually causes blood in the urine and nothing else.")
+    names = {span._.canonical for span in nlp(text).ents if span._.entity_type == "disease"}
+    assert names == {"thin basement membrane nephropathy"}
