@@ -22,6 +22,7 @@ from extractors.records import HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, Me
 
 
 TREATMENT_HEADING_CUE = "a heading naming a treatment"
+CONTACT_DETAILS = re.compile(r"\d{4,}\s?\d{3,}|\S@\S|https?://|www\.")  # a phone number, an email or a web address
 MEDICINES_HEADING_CUE = "a heading about medicines"
 TREATMENT_HEADING_STRENGTH = 0.8  # the heading names the treatment, not what it treats
 SECTION_FACTOR = 0.6  # a paragraph of a 'Symptoms' section relates through its heading alone, less directly still
@@ -567,6 +568,7 @@ class SectionState:
             set(LICENSES[match.cue.predicate]) & set(self.context.cues) for match in matches)  # 'Medications' under 'Treatment'
         # 'What doesn't work' lists no treatments, as a section on causes does not
         breaks, harm = bool(context.section_breaks().search(text)), context.states_harm(text) or context.states_ineffective(text)
+        breaks = breaks or bool(CONTACT_DETAILS.search(text))  # 'Neurosurgery secretaries: 01632 960418': no treatment's
         if context.states_prevention(text):
             self.preventive = True  # until a heading about treatment or another topic: 'Which tablets could I take?' stays
         elif section_cues or (matches and not same_kind) or breaks or (named and heading_topic is not None):

@@ -6065,3 +6065,16 @@ def test_a_disease_found_without_the_first_words_of_the_pages_own_longer_name_ta
             "Thin basement membrane nephropathy usually causes blood in the urine and nothing else.")
     names = {span._.canonical for span in nlp(text).ents if span._.entity_type == "disease"}
     assert names == {"thin basement membrane nephropathy"}
+
+
+def test_a_contact_line_opens_no_section_on_a_treatment(nlp):
+    text = ("Hemiplegic migraine\n\nAttacks are managed with rest and simple painkillers such as ibuprofen.\n\n"
+            "Neurosurgery secretaries: 01632 960418\n\nOut of hours, ask for the neurosurgery registrar on call.")
+    found = related(nlp, text, title="Hemiplegic migraine", predicate="treated_by")
+    assert ("hemiplegic migraine", "ibuprofen") in found
+    assert not any("neurosurgery" in treatment for _, treatment in found)
+
+
+def test_an_ache_in_the_loin_is_loin_pain(nlp):
+    found = related(nlp, "Kidney stones cause blood in the urine and an ache in the loin.", title="Kidney stones")
+    assert any(symptom == "loin pain" for _, symptom in found)
