@@ -382,13 +382,18 @@ def treats_no_disease(text: str, start: int, end: int) -> bool:
 
 def worsens(text: str, start: int, end: int | None = None) -> bool:
     """An aggravator cue (data/aggravator_cues.txt) shortly before the word at start: 'that worsen with
-    friction and sweating' names what worsens the disease, not its symptom. With end, also an action
+    friction and sweating' names what worsens the disease, not its symptom, and 'during a cold' when it comes
+    (data/circumstance_cues.txt). With end, also an action
     cue before a one-word name (data/action_cues.txt: 'pain when you breathe in deeply, cough or sneeze')."""
     if end is not None and " " not in text[start:end].strip() and (
             cue_shortly_before(text, start, "action_cues.txt")
             or (ENDS_LIST_ITEM.match(text, end) and acts_listed_after_cue(text, start))):
         return True
-    return cue_shortly_before(text, start, "aggravator_cues.txt")
+    return cue_shortly_before(text, start, "aggravator_cues.txt") or cue_shortly_before(
+        text, start, "circumstance_cues.txt", within_words=CIRCUMSTANCE_WITHIN_WORDS, breaks=",;:.")
+
+
+CIRCUMSTANCE_WITHIN_WORDS = 3  # 'during a cold or sore throat'
 
 
 TRANSMISSION_WITHIN_WORDS = 12  # 'spreads through the air when people with TB in their lungs cough'

@@ -6078,3 +6078,11 @@ def test_a_contact_line_opens_no_section_on_a_treatment(nlp):
 def test_an_ache_in_the_loin_is_loin_pain(nlp):
     found = related(nlp, "Kidney stones cause blood in the urine and an ache in the loin.", title="Kidney stones")
     assert any(symptom == "loin pain" for _, symptom in found)
+
+
+def test_a_symptom_during_which_another_comes_is_no_symptom_of_the_disease(nlp):
+    text = ("Alport syndrome causes blood in the urine. Some children notice their urine turns red or brown for a day "
+            "or two, often during a cold or sore throat. During an attack, people may have chest pain.")
+    found = related(nlp, text, title="Alport syndrome")
+    assert {("alport syndrome", "dark urine"), ("alport syndrome", "chest pain")} <= found
+    assert ("alport syndrome", "sore throat") not in found
