@@ -106,6 +106,7 @@ def _american_word(word: str) -> str:
     return word
 
 
+ALWAYS_GRADES = frozenset({"mild", "moderate"})  # no infection's kind: 'mild histoplasmosis' is histoplasmosis
 TYPE_FIRST = re.compile(r"type (?P<number>\d+|[ivx]+) (?P<name>.+)")  # an unlisted numbered kind, its number first
 NAMED_SIGN = re.compile(r"(?P<name>[^\W\d_]+)(?:'s|')? sign")  # "gowers' sign", "winterbottom's sign"
 MAX_SIGN_NAME_ZIPF = 4.3  # 'Murphy' 4.1, 'Gowers' 2.0 name signs; 'warning' 4.6, 'early' 5.4 do not
@@ -280,7 +281,7 @@ class EntityTyper:
     def grades(self, qualifier: str, disease_key: str) -> bool:
         """Whether the qualifier names a grade of the disease, not a kind of it: 'severe periodontitis' is
         periodontitis at its worst, WHO's 'severe malaria' a kind (an infection's grade is one)."""
-        return qualifier in self.severity_words and not self.names_infection(disease_key)
+        return qualifier in self.severity_words and (qualifier in ALWAYS_GRADES or not self.names_infection(disease_key))
 
     @cached_property
     def compound_disease_heads(self) -> frozenset[str]:

@@ -6086,3 +6086,12 @@ def test_a_symptom_during_which_another_comes_is_no_symptom_of_the_disease(nlp):
     found = related(nlp, text, title="Alport syndrome")
     assert {("alport syndrome", "dark urine"), ("alport syndrome", "chest pain")} <= found
     assert ("alport syndrome", "sore throat") not in found
+
+
+def test_rest_and_fluids_beside_a_medicine_are_treatments_of_the_disease_whatever_its_grade(nlp):
+    text = ("How is histoplasmosis treated?\n\nMild histoplasmosis usually gets better on its own within a few weeks. "
+            "Rest, fluids and paracetamol for the fever and aches may be all that is needed.")
+    found = related(nlp, text, title="Histoplasmosis", predicate="treated_by")
+    assert {("histoplasmosis", "rest"), ("histoplasmosis", "hydration"), ("histoplasmosis", "acetaminophen")} <= found
+    assert not any(subject.startswith("mild") for subject, _ in found)
+    assert shared_typer().classify("severe malaria", "DISEASE").canonical == "severe malaria"  # WHO's kind stays
