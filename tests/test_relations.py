@@ -6095,3 +6095,9 @@ def test_rest_and_fluids_beside_a_medicine_are_treatments_of_the_disease_whateve
     assert {("histoplasmosis", "rest"), ("histoplasmosis", "hydration"), ("histoplasmosis", "acetaminophen")} <= found
     assert not any(subject.startswith("mild") for subject, _ in found)
     assert shared_typer().classify("severe malaria", "DISEASE").canonical == "severe malaria"  # WHO's kind stays
+
+
+def test_a_doctor_who_may_start_a_medicine_states_a_treatment(nlp):
+    text = "If blood pressure rises in lupus nephritis, your doctor may start an ACE inhibitor."
+    found = related(nlp, text, title="Lupus nephritis", predicate="treated_by")
+    assert any(treatment == "angiotensin converting enzyme inhibitor" for _, treatment in found)
