@@ -299,6 +299,10 @@ def enclosing_parentheses(text: str, position: int) -> tuple[int, int] | None:
 RULED_OUT_CHARS = 60  # of the text after a disease, for a cue calling it ruled out
 
 
+# '…, and a blood transfusion if the anaemia is severe': a disease in a condition after the main clause says when
+TRAILING_CONDITION = re.compile(r"\w[^.;:]*\bif\s+(?:the|their|your|his|her)\s+$", re.IGNORECASE)
+
+
 def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Mention]:
     """The diseases of a clause that can be the subject of its facts.
 
@@ -307,7 +311,8 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Me
     nor one that only qualifies a drug ('high blood pressure drugs'), nor one that describes whom the clause
     speaks of by what they may get ('Children at higher risk of heart problems … may be given steroids'), nor one
     it compares with ('Treatment overlaps a lot with mummy thumb: …'), nor one it calls ruled out ('Once dengue
-    has been excluded, a doctor may suggest naproxen').
+    has been excluded, a doctor may suggest naproxen'), nor one in a condition after the clause's start ('…, and a
+    blood transfusion if the anaemia is severe').
     """
     classes = context.disease_classes()
     # '(encephalitis)' after 'inflammation of the brain' glosses a symptom; it states nothing itself
@@ -318,6 +323,7 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Me
             and not (m.end >= offset and DRUG_NOUNS.match(text, m.end - offset))
             and not context.cue_shortly_before(text, m.start - offset, "at_risk_cues.txt", within_words=1)
             and not context.cue_shortly_before(text, m.start - offset, "comparison_cues.txt", within_words=1)
+            and not (m.start - offset > 0 and TRAILING_CONDITION.search(text[:m.start - offset]))
             and not (m.end >= offset and context.called_ruled_out(text[m.end - offset:m.end - offset + RULED_OUT_CHARS]))]
     return kept
 

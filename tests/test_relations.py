@@ -6101,3 +6101,11 @@ def test_a_doctor_who_may_start_a_medicine_states_a_treatment(nlp):
     text = "If blood pressure rises in lupus nephritis, your doctor may start an ACE inhibitor."
     found = related(nlp, text, title="Lupus nephritis", predicate="treated_by")
     assert any(treatment == "angiotensin converting enzyme inhibitor" for _, treatment in found)
+
+
+def test_a_disease_in_a_condition_after_the_main_clause_is_not_its_subject(nlp):
+    text = ("G6PD deficiency is inherited.\n\nIn hospital, people may need fluids through a drip and oxygen, and a "
+            "blood transfusion if the anaemia is severe.")
+    found = related(nlp, text, title="G6PD deficiency", predicate="treated_by")
+    assert ("g6pd deficiency", "oxygen therapy") in found
+    assert not any(subject == "anemia" for subject, _ in found)
