@@ -380,6 +380,9 @@ def treats_no_disease(text: str, start: int, end: int) -> bool:
     return names_allergy(text, start) or protects_organ(text, end)
 
 
+CIRCUMSTANCE_WITHIN_WORDS = 3  # 'during a cold or sore throat'
+
+
 def worsens(text: str, start: int, end: int | None = None) -> bool:
     """An aggravator cue (data/aggravator_cues.txt) shortly before the word at start: 'that worsen with
     friction and sweating' names what worsens the disease, not its symptom, and 'during a cold' when it comes
@@ -391,9 +394,6 @@ def worsens(text: str, start: int, end: int | None = None) -> bool:
         return True
     return cue_shortly_before(text, start, "aggravator_cues.txt") or cue_shortly_before(
         text, start, "circumstance_cues.txt", within_words=CIRCUMSTANCE_WITHIN_WORDS, breaks=",;:.")
-
-
-CIRCUMSTANCE_WITHIN_WORDS = 3  # 'during a cold or sore throat'
 
 
 TRANSMISSION_WITHIN_WORDS = 12  # 'spreads through the air when people with TB in their lungs cough'

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from extractors.terms import gerunds, singularize, term_key
-from extractors.vocabulary import (CURATED_TYPE_TABLES, Concept, english_zipf, has_disease_ending, load_drug_names, load_vocabulary,
-                                   read_list, read_table)
+from extractors.vocabulary import (CURATED_TYPE_TABLES, Concept, english_zipf, has_disease_ending, load_drug_names,
+                                   load_vocabulary, read_list, read_table)
 
 DISEASE, SYMPTOM, TREATMENT = "disease", "symptom", "treatment"
 ENTITY_TYPES = (DISEASE, SYMPTOM, TREATMENT)

@@ -1146,8 +1146,9 @@ def coordinated(before: Span, after: Span) -> bool:
 
 def negate_coordinated(doc: Doc) -> None:
     """A mention coordinated with a negated one before it, or an example of it, is negated too: the negation's
-    window may end before a long list does ('no reliable evidence that herbal remedies, supplements or particular diets shrink fibroids'). A
-    mention of another kind is no item of the same list: 'If medicines do not control seizures, epilepsy surgery …'."""
+    window may end before a long list does ('no reliable evidence that herbal remedies, supplements or particular
+    diets shrink fibroids'; 'stronger blood thinners such as warfarin'). A mention of another kind is no item of the
+    same list: 'If medicines do not control seizures, epilepsy surgery …'."""
     entities = doc.ents
     for before, after in zip(entities, entities[1:]):
         if (before._.negated and not after._.negated and before._.entity_type == after._.entity_type

@@ -299,8 +299,15 @@ def enclosing_parentheses(text: str, position: int) -> tuple[int, int] | None:
 RULED_OUT_CHARS = 60  # of the text after a disease, for a cue calling it ruled out
 
 
-# '…, and a blood transfusion if the anaemia is severe': a disease in a condition after the main clause says when
-TRAILING_CONDITION = re.compile(r"\w[^.;:]*\bif\s+(?:the|their|your|his|her)\s+$", re.IGNORECASE)
+CONDITION_BEFORE = re.compile(r"\bif\s+(?:the|their|your|his|her)\s+$", re.IGNORECASE)  # 'if the ' right before a disease
+
+
+def in_trailing_condition(before: str) -> bool:
+    """Whether the text before a disease ends in a condition that follows words of its own sentence ('…, and a blood
+    transfusion if the anaemia is severe'): the disease says when, it is no subject. Not a condition the sentence
+    opens with ('If the anaemia is severe, …')."""
+    found = CONDITION_BEFORE.search(before)
+    return found is not None and any(char.isalnum() for char in re.split(r"[.;:]", before[:found.start()])[-1])
 
 
 def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Mention]:
@@ -323,7 +330,7 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Me
             and not (m.end >= offset and DRUG_NOUNS.match(text, m.end - offset))
             and not context.cue_shortly_before(text, m.start - offset, "at_risk_cues.txt", within_words=1)
             and not context.cue_shortly_before(text, m.start - offset, "comparison_cues.txt", within_words=1)
-            and not (m.start - offset > 0 and TRAILING_CONDITION.search(text[:m.start - offset]))
+            and not (m.start - offset > 0 and in_trailing_condition(text[:m.start - offset]))
             and not (m.end >= offset and context.called_ruled_out(text[m.end - offset:m.end - offset + RULED_OUT_CHARS]))]
     return kept
 
@@ -1458,7 +1465,8 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
     opening with a word for episodes ('Attacks are treated by …') speaks of the disease the one before opened with."""
     if previous is not None:  # 'The exception is cellulitis, a bacterial skin infection …' names one disease
         before = without_appositions(before, text_of(previous), previous.start_char)
-        spoken_of = [disease for disease in before if not picks_out_or_compares(text_of(previous), disease.start - previous.start_char)]
+        spoken_of = [disease for disease in before
+                     if not picks_out_or_compares(text_of(previous), disease.start - previous.start_char)]
         before = spoken_of or before  # 'Unlike G6PD deficiency, … hereditary spherocytosis tends to …': the second
     if not before:
         return None

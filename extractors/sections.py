@@ -22,9 +22,9 @@ from extractors.records import HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, Me
 
 
 TREATMENT_HEADING_CUE = "a heading naming a treatment"
-CONTACT_DETAILS = re.compile(r"\d{4,}\s?\d{3,}|\S@\S|https?://|www\.")  # a phone number, an email or a web address
 MEDICINES_HEADING_CUE = "a heading about medicines"
 TREATMENT_HEADING_STRENGTH = 0.8  # the heading names the treatment, not what it treats
+CONTACT_DETAILS = re.compile(r"\d{4,}\s?\d{3,}|\S@\S|https?://|www\.")  # a phone number, an email or a web address
 SECTION_FACTOR = 0.6  # a paragraph of a 'Symptoms' section relates through its heading alone, less directly still
 LIST_FACTOR = 0.8  # a list line relates through its introduction, a little less directly than a sentence
 EXAMPLES_END = re.compile(r"\b(?:such as|like|including|for example|e\.g\.)\s*:\s*$", re.IGNORECASE)
