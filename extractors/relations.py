@@ -1464,9 +1464,10 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
     thyrotoxicosis. It causes …'), or the one of those that belongs to the family it names. A sentence
     opening with a word for episodes ('Attacks are treated by …') speaks of the disease the one before opened with."""
     if previous is not None:  # 'The exception is cellulitis, a bacterial skin infection …' names one disease
-        before = without_appositions(before, text_of(previous), previous.start_char)
+        previous_text = text_of(previous)
+        before = without_appositions(before, previous_text, previous.start_char)
         spoken_of = [disease for disease in before
-                     if not picks_out_or_compares(text_of(previous), disease.start - previous.start_char)]
+                     if not picks_out_or_compares(previous_text, disease.start - previous.start_char)]
         before = spoken_of or before  # 'Unlike G6PD deficiency, … hereditary spherocytosis tends to …': the second
     if not before:
         return None
@@ -1777,8 +1778,8 @@ def as_named_aliases(mentions: list[Mention], text: str) -> list[Mention]:
 def nickname_gap() -> re.Pattern[str]:
     """The words between symptoms and a name a page gives them: ', sometimes called “desert ' (up to two words of
     the name before the disease found in it)."""
-    cues = "|".join(re.escape(cue).replace("\\ ", r"\s+") for cue in read_list("alias_cues.txt"))
-    return re.compile(rf"\s*[,(]?\s*(?:{cues})\s+[\"'\u201c\u2018]?(?:[\w-]+\s+){{0,2}}", re.IGNORECASE)
+    cues = context.listed_cues("alias_cues.txt").pattern
+    return re.compile(rf"\s*[,(]?\s*{cues}\s+[\"'\u201c\u2018]?(?:[\w-]+\s+){{0,2}}", re.IGNORECASE)
 
 
 def without_symptom_nicknames(mentions: list[Mention], text: str) -> list[Mention]:
