@@ -63,7 +63,7 @@ def line_around(sentence: Span) -> tuple[str, int]:
     """The text of the line a sentence stands on, stripped, and its number of words."""
     doc, lines = sentence.doc, Lines.of(sentence.doc)
     start, end = lines.start(sentence.start), lines.end(sentence.start)
-    return doc[start:end].text.strip(), lines.words(start, end)
+    return text_of(doc[start:end]).strip(), lines.words(start, end)
 
 
 def is_capitals_line(text: str, words: int) -> bool:

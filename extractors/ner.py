@@ -254,7 +254,7 @@ def named_sign_spans(doc: Doc) -> list[tuple[int, int]]:
     """Signs named after someone ("known as Winterbottom's sign", "(Gowers' sign)"), which the NER seldom tags: the
     typer keeps those whose name is rare enough to be one (entity_types.NAMED_SIGN)."""
     found = []
-    for match in NAMED_SIGN_TEXT.finditer(doc.text):
+    for match in NAMED_SIGN_TEXT.finditer(text_of(doc)):
         span = doc.char_span(match.start(), match.end(), alignment_mode="contract")
         if span is not None and not span[0].is_stop:
             found.append((span.start, span.end))
@@ -1162,8 +1162,7 @@ EXAMPLE_GAP = re.compile(r"\s*,?\s*(?:such as|like|including|e\.g\.,?|for exampl
 def exemplifies(before: Span, after: Span) -> bool:
     """Whether a mention is an example of the one just before it ('stronger blood thinners such as warfarin'): what
     is said of the class, a negation too, is said of it."""
-    doc = before.doc
-    return EXAMPLE_GAP.fullmatch(doc.text[before.end_char:after.start_char]) is not None
+    return EXAMPLE_GAP.fullmatch(text_of(before.doc)[before.end_char:after.start_char]) is not None
 
 
 def comma_glossed_forms(doc: Doc) -> dict[str, Span]:

@@ -787,7 +787,7 @@ def numbered_kind(sentence: Span, diseases: list[Mention], topic: Mention) -> Me
     'In type 3, people can also have difficulty moving their eyes' on a page about Gaucher disease is about
     type 3 Gaucher disease."""
     start = opening_of(sentence)
-    found = NUMBERED_KIND.match(sentence.doc.text, start)
+    found = NUMBERED_KIND.match(text_of(sentence.doc), start)
     if found is None or any(start <= m.start < found.end() + 2 for m in diseases):
         return None
     family = NUMBERED_KIND.sub("", topic.canonical, count=1).strip()  # 'Type 1 is different' on a type 2 diabetes page
@@ -803,7 +803,7 @@ def stating_opening(sentence: Span, diseases: list[Mention], stated: list[Relati
     states, which its later sentences speak of: 'A dental abscess, a pocket of pus …, causes an intense, throbbing
     toothache … You may also notice … a swollen gum' on a page about trigeminal neuralgia."""
     start = opening_of(sentence)
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     opening = next((m for m in diseases if text[start:m.start].strip().lower() in OPENING_ARTICLES), None)
     if opening is None or topic is None or opening.canonical == topic.canonical:
         return None
