@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Sequence
 
 import numpy
-from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, SENT_START, SUFFIX
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER, ORTH, SENT_START, SUFFIX
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
@@ -20,6 +20,7 @@ from extractors.records import Mention
 
 TEXT_KEY = "medfacts.text"  # doc.user_data: the Doc's text, joined once (or kept by the tokenizer)
 SENTENCES_KEY = "medfacts.sentences"  # doc.user_data: where its sentences start and end
+POSITIONS_KEY = "medfacts.positions"  # doc.user_data: where each token text stands
 
 
 def text_of(span: Span | Doc) -> str:
@@ -44,6 +45,17 @@ def ending_indexes(doc: Doc, endings: tuple[str, ...]) -> list[int]:
     tails = frozenset(ending[-3:] for ending in endings)
     candidates = numpy.flatnonzero(numpy.isin(doc.to_array(SUFFIX), word_hashes(tails))).tolist()
     return [index for index in candidates if doc[index].lower_.endswith(endings)]
+
+
+def positions_of(doc: Doc, text: str) -> list[int]:
+    """Indexes of the tokens whose text is text (case kept), from the Doc's ORTH array indexed once:
+    looking for a word by visiting every token makes a Token object per token, each time."""
+    found = doc.user_data.get(POSITIONS_KEY)
+    if found is None:
+        found = doc.user_data[POSITIONS_KEY] = {}
+        for index, orth in enumerate(doc.to_array(ORTH).tolist()):
+            found.setdefault(orth, []).append(index)
+    return found.get(hash_string(text), [])
 
 
 @lru_cache(maxsize=16)

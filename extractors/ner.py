@@ -67,7 +67,8 @@ from spacy.tokens import Doc, Span, Token  # noqa: E402
 from spacy.util import filter_spans  # noqa: E402
 
 from extractors import context, coordination, layout  # noqa: E402
-from extractors.doc_index import TEXT_KEY, ending_indexes, line_breaks, sentence_at, sentence_index_at, text_of, token_indexes  # noqa: E402
+from extractors.doc_index import (TEXT_KEY, ending_indexes, line_breaks, positions_of, sentence_at, sentence_index_at,  # noqa: E402
+                                  text_of, token_indexes)
 from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper, treatment_gazetteer  # noqa: E402
 from extractors.records import Mention  # noqa: E402
 from extractors.terms import pluralize, term_key  # noqa: E402
@@ -445,8 +446,8 @@ def split_by_acronym_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, int]
     """(start, end) of treatment names a bracketed acronym splits, which a list knows without it: 'intravenous (IV)
     fluids' (intravenous fluid); the longest of each."""
     spans = []
-    for index in range(1, len(doc) - 3):
-        if doc[index].text != "(" or doc[index + 2].text != ")" or not is_acronym(doc[index + 1].text):
+    for index in positions_of(doc, "("):
+        if not 1 <= index < len(doc) - 3 or doc[index + 2].text != ")" or not is_acronym(doc[index + 1].text):
             continue
         for before, after in SPLIT_NAME_SIDES:
             start, end = index - before, index + 3 + after
@@ -570,15 +571,16 @@ def hyphenated_disease_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, in
     'Osgood Schlatter disease' as 'Osgood-Schlatter disease', 'Creutzfeldt-Jakob disease', 'alpha-1 antitrypsin
     deficiency'."""
     found = []
-    index = 0
-    while index < len(doc) - 2:
-        start = end = index
+    index = 0  # the first token a chain may start at: after the last chain
+    for hyphen in positions_of(doc, "-"):  # a chain starts right before a hyphen
+        start = end = hyphen - 1
+        if start < index or start >= len(doc) - 2:
+            continue
         while (end + 2 < len(doc) and doc[end + 1].text == "-" and is_name_word(doc[end])
                and (is_name_word(doc[end + 2]) or doc[end + 2].is_digit)  # 'alpha-1 antitrypsin deficiency'
                and not doc[end].whitespace_ and not doc[end + 1].whitespace_):
             end += 2  # the chain of words joined by hyphens
         if end == start:
-            index += 1
             continue
         for stop in range(min(end + 1 + MAX_WORDS_AFTER_HYPHENS, len(doc)), end, -1):
             if not doc[stop - 1].is_punct and typer.is_listed_disease(doc[start:stop].text):  # not 'purpura,'
@@ -603,8 +605,8 @@ def disease_product_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, int]]
     heads = disease_product_heads()
     first_words = {head[0] for head in heads}
     found = []
-    for index in range(1, len(doc)):
-        if doc[index].lower_ not in first_words:  # most tokens: decided without building a word list
+    for index in token_indexes(doc, frozenset(first_words)):  # most tokens: passed over without a Token object
+        if index == 0:
             continue
         head = next((head for head in heads if tuple(token.lower_ for token in doc[index:index + len(head)]) == head), None)
         if head is None:
@@ -662,7 +664,7 @@ def coordinated_common_treatments(doc: Doc, spans: list[Span], common: AbstractS
     taken = claimed_tokens(spans, common)
     treatment_starts = {span.start for span in spans if span.label_ in TREATMENT_LABELS}
     treatment_ends = {span.end for span in spans if span.label_ in TREATMENT_LABELS}
-    candidates = [token.i for token in doc if token.lower_ in common and token.i not in taken]
+    candidates = [i for i in token_indexes(doc, frozenset(common)) if i not in taken]
     found: list[Span] = []
     paired = {index for i in candidates if i + 2 in candidates and doc[i + 1].lower_ in COORDINATORS
               for index in (i, i + 2)}  # 'rest, ice …', 'rest and ice': the two join each other
@@ -689,9 +691,9 @@ def labelled_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[
     'Rest. Get as much rest as you need', 'Rest: lie down', 'Rest the joint' or 'Rest and take it easy. Avoid …'
     in a list of what helps, and a lowercase line that lost its bullet ('rest and sleep.')."""
     taken = claimed_tokens(spans, common)
-    return [Span(doc, token.i, token.i + 1, label=label) for token in doc
-            if token.lower_ in common and token.i not in taken and (token.is_title or token.is_lower)
-            and starts_line_at(doc, token.i) and opens_label(doc, token.i)]
+    return [Span(doc, i, i + 1, label=label) for i in token_indexes(doc, frozenset(common))
+            if i not in taken and ((token := doc[i]).is_title or token.is_lower)
+            and starts_line_at(doc, i) and opens_label(doc, i)]
 
 
 @lru_cache(maxsize=1)
@@ -714,14 +716,14 @@ def framed_common_treatments(doc: Doc, spans: list[Span], common: AbstractSet[st
     taken = claimed_tokens(spans, common)
     before, after = treatment_frames()
     found = []
-    for token in doc:
-        if token.lower_ not in common or token.i in taken:
+    for i in token_indexes(doc, frozenset(common)):
+        if i in taken:
             continue
-        sentence = sentence_at(doc, token.i)  # Span.sent walks back token by token
-        preceding = text_of(doc[max(sentence.start, token.i - FRAME_WINDOW_TOKENS):token.i]) + " "
-        following = " " + text_of(doc[token.i + 1:min(sentence.end, token.i + 1 + FRAME_WINDOW_TOKENS)])
+        sentence = sentence_at(doc, i)  # Span.sent walks back token by token
+        preceding = text_of(doc[max(sentence.start, i - FRAME_WINDOW_TOKENS):i]) + " "
+        following = " " + text_of(doc[i + 1:min(sentence.end, i + 1 + FRAME_WINDOW_TOKENS)])
         if before.search(preceding) or after.search(following):
-            found.append(Span(doc, token.i, token.i + 1, label=label))
+            found.append(Span(doc, i, i + 1, label=label))
     return found
 
 
@@ -1381,11 +1383,11 @@ def is_bare_eponym(doc: Doc, index: int) -> bool:
             or not doc[index + 1].text[:1].islower()):
         return False
     word = doc[index].text
-    if doc[index].is_sent_start and not any(token.text == word and not token.is_sent_start for token in doc):
+    if doc[index].is_sent_start and all(doc[position].is_sent_start for position in positions_of(doc, word)):
         return False  # a sentence's first word is a name where the page also writes it so inside a sentence
     return (word[:1].isupper() and not word.isupper() and not word.lower().endswith(NOT_NAME_ENDINGS)
             and (english_zipf(word.lower()) < RARE_NAME_ZIPF or names_kind_throughout(doc, index))
-            and all(token.text != word.lower() for token in doc))
+            and not positions_of(doc, word.lower()))
 
 
 MIN_KIND_NAME_USES = 2  # 'African sleeping sickness' … 'African sleeping sickness': a page's own name for a kind
@@ -1396,8 +1398,8 @@ def names_kind_throughout(doc: Doc, index: int) -> bool:
     again ('Is Chagas disease the same as African sleeping sickness? … African sleeping sickness (human African
     trypanosomiasis) is caused by …'): the word belongs to the kind's name, as an eponym does."""
     word, head = doc[index].text, doc[index + 1].text
-    return sum(1 for token in doc[:-1] if token.text == word and doc[token.i + 1].text == head
-               and not token.is_sent_start) >= MIN_KIND_NAME_USES
+    return sum(1 for position in positions_of(doc, word) if position + 1 < len(doc) and doc[position + 1].text == head
+               and not doc[position].is_sent_start) >= MIN_KIND_NAME_USES
 
 
 def is_possessive_eponym(doc: Doc, index: int) -> bool:
@@ -1447,9 +1449,9 @@ def bare_eponym_spans(doc: Doc, forms: dict[str, tuple[str, str]]) -> list[Span]
     """Every use of such a short form, as a span of its long form's label."""
     spans = []
     for short, (_, label) in forms.items():
-        width = len(short.replace("-", " - ").split())  # its tokens: names and the hyphens between them
-        spans += [Span(doc, token.i, token.i + width, label=label) for token in doc
-                  if token.i + width <= len(doc) and doc[token.i:token.i + width].text == short]
+        words = short.replace("-", " - ").split()  # its tokens: names and the hyphens between them
+        spans += [Span(doc, start, start + len(words), label=label) for start in positions_of(doc, words[0])
+                  if start + len(words) <= len(doc) and doc[start:start + len(words)].text == short]
     return spans
 
 
