@@ -133,15 +133,27 @@ def reaching_negation(text: str, clause_before: str | None = None) -> bool:
 
     clause_before: the clause's text up to where text ends, where text is only the last words of it; a relative
     clause holding the negation may open before them ('… pain that isn't settling, procedures called …')."""
+    # 'cystinosis that has not been well treated may also cause muscle weakness': the window may open inside the clause
+    closed = [*PASSIVE_RELATIVE_NEGATION.finditer(clause_before)] if clause_before is not None else []
+    if closed and len(clause_before) - closed[-1].end() < len(text):
+        text = clause_before[closed[-1].end():]
+    text = PASSIVE_RELATIVE_NEGATION.sub(" ", text)
     cut = text.rfind(",")
     if cut < 0:
         return has_negation(text)
-    before_comma = clause_before[:clause_before.rfind(",")] if clause_before is not None else text[:cut]
+    before_comma = (PASSIVE_RELATIVE_NEGATION.sub(" ", clause_before[:clause_before.rfind(",")])
+                    if clause_before is not None else text[:cut])
     if RELATIVE_NEGATION.search(before_comma):  # 'a heart that won't slow down, feeling sick or shaking': its verb's
+        return has_negation(text[cut:])
+    if NEW_SUBJECT_AFTER_COMMA.match(text[cut:]):  # '… never sit without support, and they often have …': a new clause
         return has_negation(text[cut:])
     return has_negation(text[cut:]) or has_negation(listed_cues("item_negations.txt").sub(" ", text[:cut]))
 
 
+NEW_SUBJECT_AFTER_COMMA = re.compile(r",\s*(?:and|but)\s+(?:they|it|he|she|you|we)\b", re.IGNORECASE)
+# a negated passive in a relative clause says which cases the clause's own verb is about, and no more
+PASSIVE_RELATIVE_NEGATION = re.compile(r"\b(?:that|which|who)\s+(?:has|have|had|is|are|was|were)\s+(?:not|never)\s+"
+                                       r"(?:been\s+)?(?:\w+ly\s+|well\s+)?\w+(?:ed|en|wn)\b", re.IGNORECASE)
 # a negation inside a relative clause negates its verb, not the items after the clause
 RELATIVE_NEGATION = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+)?(?:won't|wont|doesn't|don't|can't|isn't|aren't|"
                                r"will\s+not|does\s+not|do\s+not|cannot|can\s+not|is\s+not|are\s+not)\s+\w+[^,]*$",

@@ -932,6 +932,15 @@ class EntityTypingComponent:
         long_forms.update(eponyms)
         bare_eponyms = {short: form for short, form in bare_eponym_forms(doc, self.typer).items() if short not in long_forms}
         long_forms.update(bare_eponyms)
+        diseases = [with_inheritance(named_part(span)) for span in doc.ents if span.label_ == "DISEASE"]
+        initialisms = {short: form for short, form in initialism_forms(doc, diseases).items()
+                       if short not in long_forms and short not in self.typer.abbreviations}
+        long_forms.update(initialisms)
+        # a plural short form's singular ('Spinocerebellar ataxias (SCAs) … an SCA is usually …')
+        singulars = {short[:-1]: long_forms[short] for short in long_forms
+                     if short.endswith("s") and INITIALISM.fullmatch(short[:-1]) and short[:-1] not in long_forms}
+        long_forms.update(singulars)
+        initialisms.update(singulars)
         nicknames = {nickname: (span.text, span.label_) for nickname, span in bracketed_nicknames(doc).items()
                      if nickname not in long_forms}
         short_form_spans = [Span(doc, short.start, short.end, label=long_forms[short.text][1])
@@ -944,6 +953,8 @@ class EntityTypingComponent:
                                  for token in doc[:-1] if token.text in names
                                  and (pair := doc[token.i:token.i + 2]).text in eponyms]
         short_form_spans += bare_eponym_spans(doc, bare_eponyms)
+        short_form_spans += initialism_spans(doc, initialisms)
+        short_form_spans = [with_numbered_type(span) for span in short_form_spans]
         if glossed:
             short_form_spans += [Span(doc, token.i, token.i + 1, label=glossed[token.text][1])
                                  for token in doc if token.text in glossed]
@@ -954,7 +965,7 @@ class EntityTypingComponent:
                     short_form_spans.append(Span(doc, token.i, token.i + 1, label=nicknames[token.lower_][1]))
         typed_entities = []
         page_names = multiword_disease_names([*doc.ents, *long_form_spans.values()])
-        candidates = [with_page_name(self.with_kind_word(with_eponym_chain(named_part(span)), long_forms), page_names)
+        candidates = [with_page_name(self.with_kind_word(with_inheritance(with_eponym_chain(named_part(span))), long_forms), page_names)
                       for span in [*doc.ents, *short_form_spans, *long_form_spans.values()]]
         for span in filter_spans([trimmed for trimmed in map(trim_edges, candidates) if trimmed]):
             long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
@@ -1022,6 +1033,8 @@ class EntityTypingComponent:
         first, last = span[0].text, span[-1].text
         if len(span) == 2 and first in long_forms and self.typer.is_listed_disease(named := f"{long_forms[first][0]} {last}"):
             return named, "DISEASE"
+        if len(span) == 3 and first in long_forms and NUMBERED_TYPE.fullmatch(span[1:].text):  # 'SMA type 1'
+            return f"{long_forms[first][0]} {span[1:].text.lower()}", long_forms[first][1]
         nouns = coordination.word_set("disease_nouns.txt")
         if (first in long_forms or first in self.typer.abbreviations) and all(
                 token.lower_ in nouns or term_key(token.text) in self.typer.episode_words for token in span[1:]):
@@ -1343,15 +1356,73 @@ def with_page_name(span: Span, names: frozenset[tuple[str, ...]]) -> Span:
     return Span(doc, span.start - max(fits), span.end, label=span.label_) if fits else span
 
 
+INHERITED_FORM = re.compile(r"(?:^|[^\w-])(?P<form>autosomal[ -](?:dominant|recessive)|x-linked(?: dominant| recessive)?) $",
+                            re.IGNORECASE)
+INHERITED_FORM_REACH = 32  # characters before a disease that may hold its pattern of inheritance
+
+
+def with_inheritance(span: Span) -> Span:
+    """A disease named with its pattern of inheritance in front starts at that pattern: 'autosomal dominant
+    polycystic kidney disease' is its own form of the disease (the form a page then shortens to ADPKD)."""
+    if span.label_ != "DISEASE":
+        return span
+    before = text_of(span.doc)[max(0, span.start_char - INHERITED_FORM_REACH):span.start_char]
+    found = INHERITED_FORM.search(before)
+    if found is None:
+        return span
+    widened = span.doc.char_span(span.start_char - len(before) + found.start("form"), span.end_char, label=span.label_)
+    return widened if widened is not None else span
+
+
+INITIALISM = re.compile(r"\b[A-Z]{3,7}\b")
+
+
+def initialism_forms(doc: Doc, diseases: Iterable[Span]) -> dict[str, tuple[str, str]]:
+    """short form -> (long form, label) for short forms a page uses without defining them that spell the initials
+    of a disease of three words or more it names: 'Seven years with ADPKD' on a page that names autosomal dominant
+    polycystic kidney disease. Initials two diseases share name neither."""
+    named: dict[str, set[str]] = {}
+    for span in diseases:
+        words = [word for word in re.split(r"[\s-]+", span.text) if word[:1].isalpha()]
+        if len(words) >= 3:
+            named.setdefault("".join(word[0] for word in words).upper(), set()).add(span.text.lower())
+    forms: dict[str, tuple[str, str]] = {}
+    for match in INITIALISM.finditer(text_of(doc)):
+        names = named.get(match.group(), ())
+        if len(names) == 1:
+            forms[match.group()] = (next(iter(names)), "DISEASE")
+    return forms
+
+
+NUMBERED_TYPE = re.compile(r"type [0-9]|type (?:i{1,3}|iv)", re.IGNORECASE)
+
+
+def with_numbered_type(span: Span) -> Span:
+    """A short form with a numbered type after it names that type: 'SMA type 1' (spelled_out)."""
+    doc = span.doc
+    if span.end + 2 <= len(doc) and NUMBERED_TYPE.fullmatch(doc[span.end:span.end + 2].text):
+        return Span(doc, span.start, span.end + 2, label=span.label_)
+    return span
+
+
+def initialism_spans(doc: Doc, forms: dict[str, tuple[str, str]]) -> list[Span]:
+    """Every use of the undefined short forms initialism_forms found."""
+    spans = []
+    for match in INITIALISM.finditer(text_of(doc)) if forms else ():
+        if match.group() in forms and (span := doc.char_span(match.start(), match.end(), label=forms[match.group()][1])):
+            spans.append(span)
+    return spans
+
+
 def with_eponym_chain(span: Span) -> Span:
     """A name the NER opened inside a chain of hyphenated eponyms starts at the chain's first name:
     'Johansson syndrome' of 'Sinding-Larsen-Johansson syndrome'; a disease after a possessive eponym
-    starts at the eponym ('neuroma' of "Morton's neuroma")."""
+    starts at the eponym ('neuroma' of "Morton's neuroma"), not a short form ("Pete's MND")."""
     doc, start = span.doc, span.start
     while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
            and doc[start - 2].text[:1].isupper() and doc[start].text[:1].isupper()):
         start -= 2
-    if start == span.start and span.label_ == "DISEASE" and is_possessive_eponym(doc, start - 2):
+    if start == span.start and span.label_ == "DISEASE" and not span.text.isupper() and is_possessive_eponym(doc, start - 2):
         start -= 2
     elif start == span.start and span.label_ in ("DISEASE", "SYMPTOM") and is_bare_eponym(doc, start - 1):
         start -= 1

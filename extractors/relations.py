@@ -1185,8 +1185,9 @@ def advised_measures(read_under: list[tuple[int, Span, Mention | None, bool]], f
         for clause in context.clauses(sentence):
             mentions = sentence_mentions(clause, mention_at)
             told = told_to_take(clause, mentions)
-            if any(mention.entity_type == DISEASE for mention in mentions) or (
-                    told is None and any(mention.entity_type == SYMPTOM for mention in mentions)):
+            # a disease the clause compares is not what it speaks of ('… just as important as they are in MND')
+            if any(mention.entity_type == DISEASE and not is_compared(text_of(clause), mention.start - clause.start_char)
+                   for mention in mentions) or (told is None and any(mention.entity_type == SYMPTOM for mention in mentions)):
                 continue
             for mention in mentions:
                 if (mention.entity_type == TREATMENT and (kinds.get(mention.canonical) in ADVICE_KINDS or mention is told)
@@ -1483,6 +1484,8 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
         return head_word_referent(sentence, before, mention_at)
     if IT_IS.match(text_of(sentence).lstrip()) and len({disease.canonical for disease in before}) > 1:
         return None  # 'Thrush creams won't work for BV … It's treated with antibiotics': 'it's' may well mean either
+    if previous is not None and not opened_before and context.disease_anaphors().match(text_of(previous).lstrip()):
+        return None  # 'It happens … during chemotherapy for leukaemia. It causes fever …': 'It' goes on meaning the same
     if len(before) == 1 or opened_before:
         return before[0]
     families = named_diseases(sentence, mention_at)
@@ -1766,12 +1769,20 @@ def as_named_aliases(mentions: list[Mention], text: str) -> list[Mention]:
     aliases: dict[str, Mention] = {}
     for name, other in neighbours(mentions):
         gap = ALIAS_GAP.fullmatch(text[name.end:other.start])
-        if (name.entity_type == DISEASE and other.entity_type in (DISEASE, SYMPTOM) and gap is not None
-                and " ".join(gap.group("cue").lower().split()) in cues and name.canonical not in other.canonical
+        named = gap is not None and " ".join(gap.group("cue").lower().split()) in cues
+        if (name.entity_type == DISEASE and other.entity_type in (DISEASE, SYMPTOM)
+                and (named or other.entity_type == DISEASE and is_bracketed_alone(text, name, other))
+                and name.canonical not in other.canonical
                 and not KIND_OF_BEFORE.search(text[max(0, name.start - KIND_OF_CHARS):name.start])):
             aliases.setdefault(other.canonical, name)
     return [replace(mention, canonical=(named := aliases[mention.canonical]).canonical, ontology_id=named.ontology_id,
                     entity_type=DISEASE) if mention.canonical in aliases else mention for mention in mentions]
+
+
+def is_bracketed_alone(text: str, name: Mention, other: Mention) -> bool:
+    """Whether a mention stands alone in brackets right after another: 'hypersensitivity pneumonitis (farmer's
+    lung)', a disease's other name."""
+    return BRACKET_GAP.fullmatch(text[name.end:other.start]) is not None and text[other.end:other.end + 2].lstrip()[:1] == ")"
 
 
 @lru_cache(maxsize=1)

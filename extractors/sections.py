@@ -824,7 +824,7 @@ class SectionState:
         self.harmful = self.help_list = False
 
 
-IF_OPENING = re.compile(r"^\W*if\b", re.IGNORECASE)
+IF_OPENING = re.compile(r"^\W*(?:if|for)\b", re.IGNORECASE)  # 'For heavy bleeding, go straight to the emergency department'
 
 
 def tells_to_get_help(sentence: Span) -> bool:

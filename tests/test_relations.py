@@ -6109,3 +6109,78 @@ def test_a_disease_in_a_condition_after_the_main_clause_is_not_its_subject(nlp):
     found = related(nlp, text, title="G6PD deficiency", predicate="treated_by")
     assert ("g6pd deficiency", "oxygen therapy") in found
     assert not any(subject == "anemia" for subject, _ in found)
+
+
+def test_an_undefined_short_form_spelling_a_page_diseases_initials_names_it(nlp):
+    text = ("Seven years with ADPKD\n\nMy mother has autosomal dominant polycystic kidney disease too. "
+            "ADPKD often causes back pain and blood in the urine.")
+    found = related(nlp, text, title="Seven years with ADPKD")
+    assert ("autosomal dominant polycystic kidney disease", "back pain") in found  # the inheritance is in the name
+    assert shared_typer().classify("medullary sponge kidney", "DISEASE").entity_type == "disease"
+
+
+def test_the_singular_of_a_plural_short_form_names_the_disease(nlp):
+    text = ("Spinocerebellar ataxias (SCAs) are inherited. An SCA usually begins in adult life.\n\n"
+            "The main symptoms of SCA are slurred speech and a tremor.")
+    found = related(nlp, text, title="Ataxia")
+    assert ("spinocerebellar ataxia", "slurred speech") in found
+
+
+def test_a_short_form_with_a_numbered_type_after_it_names_that_type(nlp):
+    text = ("Spinal muscular atrophy (SMA) weakens the muscles.\n\n"
+            "Children with SMA type 3 learn to walk, but SMA type 3 often causes frequent falls.")
+    found = related(nlp, text, title="Spinal muscular atrophy")
+    assert any(subject == "spinal muscular atrophy type 3" for subject, _ in found)
+
+
+def test_a_persons_name_before_a_short_form_is_not_part_of_it(nlp):
+    text = ("Motor neurone disease affects the nerves.\n\nSince Pete's MND was found, he has had muscle "
+            "cramps and twitching.")
+    names = {mention.canonical for mention in document_facts("0" * 16, nlp(text)).mentions}
+    assert "motor neurone disease" in names and not any(name.startswith("pete") for name in names)
+
+
+def test_a_disease_alone_in_brackets_after_another_is_its_other_name_on_the_page(nlp):
+    text = ("Aspergillosis\n\nRelated condition: hypersensitivity pneumonitis (farmer's lung)\n\n"
+            "We often see patients who worry about aspergillosis, when the cause is actually hypersensitivity "
+            "pneumonitis. This is inflammation of the air sacs caused by dust. Farmer's lung is the form caused by "
+            "mouldy hay.\n\n"
+            "Symptoms include a dry cough, chills and breathlessness.")
+    found = related(nlp, text, title="Aspergillosis")
+    assert ("hypersensitivity pneumonitis", "dry cough") in found
+    assert not any(subject == "farmer's lung" for subject, _ in found)
+
+
+def test_a_negated_passive_in_a_relative_clause_does_not_negate_the_main_verb(nlp):
+    found = facts(nlp, "Coeliac disease that has not been diagnosed may cause tiredness, weight loss and anaemia.")
+    assert {("celiac disease", "has_symptom", "weight loss", False, True),
+            ("celiac disease", "has_symptom", "fatigue", False, True)} <= found
+
+
+def test_a_negation_before_a_comma_does_not_reach_a_new_clause_with_its_own_subject(nlp):
+    found = facts(nlp, "People with migraine never feel rested, and they often have nausea during an attack.")
+    assert ("migraine", "has_symptom", "nausea", False, False) in found
+
+
+def test_a_for_sentence_telling_where_to_go_names_reasons_to_get_help(nlp):
+    text = ("Aspergillosis\n\nAspergillosis is a lung infection caused by a mould.\n\nWhen should I contact the clinic?\n\n"
+            "If you are already under our care, call the respiratory nurse line if you cough up blood or if you develop "
+            "a high temperature. For heavy bleeding or severe breathlessness, go straight to your nearest emergency "
+            "department.")
+    assert not related(nlp, text, title="Aspergillosis")
+
+
+def test_it_after_a_sentence_opening_with_it_goes_on_meaning_the_same(nlp):
+    text = ("Invasive aspergillosis\n\nThis is the most serious form. It happens in people with a weak immune system, "
+            "for example during chemotherapy for leukaemia. It causes fever and chest pain.")
+    found = related(nlp, text, title="Invasive aspergillosis")
+    assert ("invasive aspergillosis", "chest pain") in found
+    assert not any(subject == "leukemia" for subject, _ in found)
+
+
+def test_advice_compared_with_another_disease_is_for_the_page_disease(nlp):
+    text = ("Huntington's disease\n\nHuntington's disease is not the same as motor neurone disease (MND). Treatment "
+            "for Huntington's is aimed at symptoms. Physiotherapy and occupational therapy are just as important as they "
+            "are in MND.")
+    found = related(nlp, text, title="Huntington's disease", predicate="treated_by")
+    assert ("huntington's disease", "physical therapy") in found
