@@ -941,6 +941,9 @@ class EntityTypingComponent:
                      if short.endswith("s") and INITIALISM.fullmatch(short[:-1]) and short[:-1] not in long_forms}
         long_forms.update(singulars)
         initialisms.update(singulars)
+        kind_references = {text: form for text, form in kind_reference_forms(doc, diseases, self.typer).items()
+                           if text not in long_forms}
+        long_forms.update(kind_references)
         nicknames = {nickname: (span.text, span.label_) for nickname, span in bracketed_nicknames(doc).items()
                      if nickname not in long_forms}
         short_form_spans = [Span(doc, short.start, short.end, label=long_forms[short.text][1])
@@ -954,6 +957,8 @@ class EntityTypingComponent:
                                  and (pair := doc[token.i:token.i + 2]).text in eponyms]
         short_form_spans += bare_eponym_spans(doc, bare_eponyms)
         short_form_spans += initialism_spans(doc, initialisms)
+        short_form_spans += [span for start, end in kind_reference_places(doc, kind_references)
+                             if (span := doc.char_span(start, end, label="DISEASE")) is not None]
         short_form_spans = [with_numbered_type(span) for span in short_form_spans]
         if glossed:
             short_form_spans += [Span(doc, token.i, token.i + 1, label=glossed[token.text][1])
@@ -1154,9 +1159,13 @@ def names_measured_substance(span: Span) -> bool:
     return any(tuple(token.lower_ for token in doc[max(0, index - len(phrase)):index]) == phrase for phrase in phrases)
 
 
-def coordinated(before: Span, after: Span) -> bool:
-    """Whether only commas and conjunctions stand between two mentions ('no rash, fever nor cough')."""
-    return after.start > before.end and all(token.lower_ in COORDINATORS for token in before.doc[before.end:after.start])
+def coordinated(before: Span, after: Span, words: AbstractSet[str] = frozenset()) -> bool:
+    """Whether only commas and conjunctions (and words) stand between two mentions ('no rash, fever nor cough')."""
+    return after.start > before.end and all(token.lower_ in COORDINATORS or token.lower_ in words
+                                            for token in before.doc[before.end:after.start])
+
+
+OTHERS = frozenset({"other", "any"})  # 'avoid ibuprofen and other anti-inflammatory painkillers': the rest of a class
 
 
 def negate_coordinated(doc: Doc) -> None:
@@ -1167,7 +1176,7 @@ def negate_coordinated(doc: Doc) -> None:
     entities = doc.ents
     for before, after in zip(entities, entities[1:]):
         if (before._.negated and not after._.negated and before._.entity_type == after._.entity_type
-                and (coordinated(before, after) or exemplifies(before, after))):
+                and (coordinated(before, after, OTHERS) or exemplifies(before, after))):
             after._.negated = True
 
 
@@ -1392,6 +1401,33 @@ def initialism_forms(doc: Doc, diseases: Iterable[Span]) -> dict[str, tuple[str,
         if len(names) == 1:
             forms[match.group()] = (next(iter(names)), "DISEASE")
     return forms
+
+
+KIND_ADJECTIVE_ENDINGS = ("al", "ous", "ive", "ic", "ary", "ar")  # 'visceral', 'cutaneous', 'invasive', 'axial'
+KIND_REFERENCE = re.compile(r"\b([A-Za-z]+) (?:disease|form)\b")
+
+
+def kind_reference_forms(doc: Doc, diseases: Iterable[Span], typer: EntityTyper) -> dict[str, tuple[str, str]]:
+    """'Visceral disease' (or 'the visceral form') -> (long form, label) on a page that names visceral
+    leishmaniasis: a kind of a disease the page names, called by its kind word alone. Not where the words name a
+    disease of their own ('thyroid disease'), nor for a kind word two diseases of the page share."""
+    kinds: dict[str, set[str]] = {}
+    for span in diseases:
+        words = span.text.split()
+        if (len(words) >= 2 and words[0].isalpha() and words[0].lower().endswith(KIND_ADJECTIVE_ENDINGS)
+                and not KIND_REFERENCE.fullmatch(span.text)):  # the NER may take the reference for a name
+            kinds.setdefault(words[0].lower(), set()).add(span.text.lower())
+    forms: dict[str, tuple[str, str]] = {}
+    for match in KIND_REFERENCE.finditer(text_of(doc)) if kinds else ():
+        named = kinds.get(match.group(1).lower(), ())
+        if len(named) == 1 and not typer.is_listed_disease(match.group()):
+            forms[match.group()] = (next(iter(named)), "DISEASE")
+    return forms
+
+
+def kind_reference_places(doc: Doc, forms: dict[str, tuple[str, str]]) -> list[tuple[int, int]]:
+    """Where the kind references kind_reference_forms found stand, as character offsets."""
+    return [match.span() for match in KIND_REFERENCE.finditer(text_of(doc)) if match.group() in forms] if forms else []
 
 
 NUMBERED_TYPE = re.compile(r"type [0-9]|type (?:i{1,3}|iv)", re.IGNORECASE)

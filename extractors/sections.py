@@ -568,6 +568,8 @@ class SectionState:
             set(LICENSES[match.cue.predicate]) & set(self.context.cues) for match in matches)  # 'Medications' under 'Treatment'
         # 'What doesn't work' lists no treatments, as a section on causes does not
         breaks, harm = bool(context.section_breaks().search(text)), context.states_harm(text) or context.states_ineffective(text)
+        if harm and named and calls_itself_a_cause(text, named[0].end - opening_of(sentence)):
+            harm = False  # 'Leprosy: a different cause of long-lasting skin patches' is about leprosy, not its causes
         breaks = breaks or bool(CONTACT_DETAILS.search(text))  # 'Neurosurgery secretaries: 01632 960418': no treatment's
         if context.states_prevention(text):
             self.preventive = True  # until a heading about treatment or another topic: 'Which tablets could I take?' stays
@@ -824,7 +826,17 @@ class SectionState:
         self.harmful = self.help_list = False
 
 
-IF_OPENING = re.compile(r"^\W*(?:if|for)\b", re.IGNORECASE)  # 'For heavy bleeding, go straight to the emergency department'
+DISEASE_AS_CAUSE = re.compile(r"\s*[:,\u2013\u2014-]?\s*(?:is\s+)?(?:a|an|another|one)\s+(?:[\w-]+\s+){0,2}cause\s+of\b",
+                              re.IGNORECASE)
+
+
+def calls_itself_a_cause(text: str, disease_end: int) -> bool:
+    """Whether a heading goes on from its disease by calling it a cause of something ('Leprosy: a different cause
+    of long-lasting skin patches'): what the disease causes, not what causes it."""
+    return DISEASE_AS_CAUSE.match(text, disease_end) is not None
+
+
+CONDITION_OPENING = re.compile(r"^\W*(?:if|for)\b", re.IGNORECASE)  # 'For heavy bleeding, go straight to the emergency department'
 
 
 def tells_to_get_help(sentence: Span) -> bool:
@@ -833,7 +845,7 @@ def tells_to_get_help(sentence: Span) -> bool:
     names are reasons to get help, not the section's symptoms."""
     text = text_of(sentence)
     helps = context.listed_cues("help_headings.txt")
-    if IF_OPENING.match(text):
+    if CONDITION_OPENING.match(text):
         return bool(helps.search(text))
     opening = helps.search(text)
     if opening is None:

@@ -6184,3 +6184,27 @@ def test_advice_compared_with_another_disease_is_for_the_page_disease(nlp):
             "are in MND.")
     found = related(nlp, text, title="Huntington's disease", predicate="treated_by")
     assert ("huntington's disease", "physical therapy") in found
+
+
+def test_a_kind_called_by_its_kind_word_alone_is_that_kind(nlp):
+    text = ("Leishmaniasis\n\nVisceral leishmaniasis is the most serious form.\n\nHow is it treated?\n\n"
+            "Visceral disease always needs hospital treatment. Liposomal amphotericin B is the preferred treatment.")
+    found = related(nlp, text, title="Leishmaniasis", predicate="treated_by")
+    assert any(subject == "visceral leishmaniasis" for subject, _ in found)
+    names = {mention.canonical for mention in document_facts("0" * 16, nlp(text)).mentions}
+    assert "visceral disease" not in names
+
+
+def test_the_rest_of_a_class_after_an_avoided_medicine_is_avoided_too(nlp):
+    text = "Gout\n\nI was told to avoid ibuprofen and other anti-inflammatory painkillers because of my kidneys."
+    mentions = document_facts("0" * 16, nlp(text)).mentions
+    assert {mention.canonical for mention in mentions if mention.negated} >= {"ibuprofen", "anti inflammatory"}
+
+
+def test_a_heading_calling_its_disease_a_cause_of_something_is_about_the_disease(nlp):
+    text = ("Leishmaniasis\n\nLeprosy: another cause of pale skin patches\n\n"
+            "Leprosy develops slowly. Leprosy is curable with multidrug therapy: rifampicin, dapsone and clofazimine.")
+    found = related(nlp, text, title="Leishmaniasis", predicate="treated_by")
+    assert {("leprosy", "dapsone"), ("leprosy", "clofazimine")} <= found
+    assert not related(nlp, "Leishmaniasis\n\nCauses of pale skin patches\n\nSome medicines such as dapsone can cause "
+                            "pale patches.", title="Leishmaniasis", predicate="treated_by")
