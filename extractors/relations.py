@@ -670,11 +670,14 @@ MAY_HAPPEN = re.compile(r"^\W*(?:\w+\W+){1,3}?(?:may|might|can|could)\b", re.IGN
 DEFINITE_OPENING = re.compile(r"^\s*the\s", re.IGNORECASE)
 
 
+IT_AT_END = re.compile(r"\b(?:have|has|had|of|with|get|gets)\s+it\s*:\s*$", re.IGNORECASE)
+
+
 def disease_of_paragraph_before(sentence: Span, diseases_before: list[Mention], topic: Mention | None) -> Mention | None:
-    """The disease a list introduction opening with 'The' ('The early signs are easy to shrug off:') points back at:
-    the one disease the paragraph before named, where that is not the topic (nor of its family) and the
-    introduction names none."""
-    if not DEFINITE_OPENING.match(text_of(sentence)):
+    """The disease a list introduction opening with 'The' ('The early signs are easy to shrug off:') or ending with
+    'it' ('Signs that your child might have it:') points back at: the one disease the paragraph before named, where
+    that is not the topic (nor of its family) and the introduction names none."""
+    if not (DEFINITE_OPENING.match(text_of(sentence)) or IT_AT_END.search(text_of(sentence))):
         return None
     disease = only_disease(diseases_before)
     if disease is None or is_of_topic(disease, topic):

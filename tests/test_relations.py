@@ -6208,3 +6208,13 @@ def test_a_heading_calling_its_disease_a_cause_of_something_is_about_the_disease
     assert {("leprosy", "dapsone"), ("leprosy", "clofazimine")} <= found
     assert not related(nlp, "Leishmaniasis\n\nCauses of pale skin patches\n\nSome medicines such as dapsone can cause "
                             "pale patches.", title="Leishmaniasis", predicate="treated_by")
+
+
+def test_a_list_introduction_ending_with_it_lists_the_disease_the_paragraph_before_named(nlp):
+    text = ("A cold sore is a small blister on the lip.\n\nCold sores in young children\n\nThe first time someone "
+            "catches the virus, it often causes no symptoms at all. But some children get a much bigger first infection "
+            "called herpetic gingivostomatitis, which affects the whole mouth.\n\nSigns that your child might have it:"
+            "\n\na high temperature.\n\nswollen, red gums that may bleed.\n\ndribbling more than usual.")
+    found = related(nlp, text, title="Cold sores")
+    assert ("herpetic gingivostomatitis", "dribbling") in found
+    assert ("cold sore", "dribbling") not in found
