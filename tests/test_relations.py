@@ -6218,3 +6218,12 @@ def test_a_list_introduction_ending_with_it_lists_the_disease_the_paragraph_befo
     found = related(nlp, text, title="Cold sores")
     assert ("herpetic gingivostomatitis", "dribbling") in found
     assert ("cold sore", "dribbling") not in found
+
+
+def test_care_built_on_the_same_therapies_as_another_disease_is_the_sections(nlp):
+    text = ("Friedreich ataxia is inherited.\n\nSpinocerebellar ataxia: how is it different?\n\nSpinocerebellar ataxia "
+            "usually starts in adult life. No medicine has been shown to slow it. Care is built around the same "
+            "therapies as Friedreich ataxia: physiotherapy, occupational therapy and speech and language therapy.")
+    found = related(nlp, text, title="Friedreich ataxia", predicate="treated_by")
+    assert ("spinocerebellar ataxia", "occupational therapy") in found
+    assert ("friedreich ataxia", "occupational therapy") not in found
