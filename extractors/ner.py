@@ -994,7 +994,9 @@ class EntityTypingComponent:
         doc.ents = filter_spans(kept)
         with_brands_glossed(doc, self.typer)
         happening_to_someone(doc, self.typer)
-        doc._.abbreviation_map = {short: self.typer.canonical_key(long) for short, (long, _) in long_forms.items()}
+        # the short forms the page gives, not those read off it (initials, singulars, kind words): other pages may use them
+        doc._.abbreviation_map = {short: self.typer.canonical_key(long) for short, (long, _) in long_forms.items()
+                                  if short not in initialisms and short not in kind_references}
         clauses_of: dict[int, list[Span]] = {}  # one split per sentence, however many entities it holds
         hedged: dict[tuple[int, int], bool] = {}  # and one hedge check per clause
         for span in doc.ents:
