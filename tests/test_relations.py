@@ -6228,3 +6228,11 @@ def test_care_built_on_the_same_therapies_as_another_disease_is_the_sections(nlp
     found = related(nlp, text, title="Friedreich ataxia", predicate="treated_by")
     assert ("spinocerebellar ataxia", "occupational therapy") in found
     assert ("friedreich ataxia", "occupational therapy") not in found
+
+
+def test_a_disease_managed_after_another_diseases_treatments_is_not_treated_by_them(nlp):
+    text = ("Hypertrophic cardiomyopathy is usually treated with heart medicines such as beta blockers, and diabetes "
+            "is managed in the usual way. Diabetes is managed with insulin.")
+    found = related(nlp, text, predicate="treated_by")
+    assert {("hypertrophic cardiomyopathy", "beta blocker"), ("diabetes", "insulin")} <= found
+    assert ("diabetes", "beta blocker") not in found
