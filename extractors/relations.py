@@ -1765,16 +1765,17 @@ def neighbours(mentions: list[Mention]) -> list[tuple[Mention, Mention]]:
 
 def as_named_aliases(mentions: list[Mention], text: str) -> list[Mention]:
     """A disease's other name given right after it ('Glue ear, known to doctors as otitis media with effusion
-    (OME)'; data/alias_cues.txt) is that disease wherever the page uses it, however the vocabularies file it:
+    (OME)'; data/alias_cues.txt), or a disease alone in brackets right after it ('hypersensitivity pneumonitis
+    (farmer's lung)'), is that disease wherever the page uses it, however the vocabularies file it:
     'Many children with OME …' speaks of glue ear, and OME is no symptom of it. Not a kind of it ('the most
     common type of psoriasis, known as plaque psoriasis')."""
     cues = {cue.lower() for cue in read_list("alias_cues.txt")}
     aliases: dict[str, Mention] = {}
     for name, other in neighbours(mentions):
         gap = ALIAS_GAP.fullmatch(text[name.end:other.start])
-        named = gap is not None and " ".join(gap.group("cue").lower().split()) in cues
+        cued = gap is not None and " ".join(gap.group("cue").lower().split()) in cues
         if (name.entity_type == DISEASE and other.entity_type in (DISEASE, SYMPTOM)
-                and (named or other.entity_type == DISEASE and is_bracketed_alone(text, name, other))
+                and (cued or other.entity_type == DISEASE and is_bracketed_alone(text, name, other))
                 and name.canonical not in other.canonical
                 and not KIND_OF_BEFORE.search(text[max(0, name.start - KIND_OF_CHARS):name.start])):
             aliases.setdefault(other.canonical, name)

@@ -836,7 +836,7 @@ def calls_itself_a_cause(text: str, disease_end: int) -> bool:
     return DISEASE_AS_CAUSE.match(text, disease_end) is not None
 
 
-CONDITION_OPENING = re.compile(r"^\W*(?:if|for)\b", re.IGNORECASE)  # 'For heavy bleeding, go straight to the emergency department'
+CONDITION_OPENING = re.compile(r"^\W*(?:if|for)\b", re.IGNORECASE)  # 'If …', 'For heavy bleeding, go straight to A&E'
 
 
 def tells_to_get_help(sentence: Span) -> bool:
