@@ -956,9 +956,7 @@ class EntityTypingComponent:
                                  for token in doc[:-1] if token.text in names
                                  and (pair := doc[token.i:token.i + 2]).text in eponyms]
         short_form_spans += bare_eponym_spans(doc, bare_eponyms)
-        short_form_spans += initialism_spans(doc, initialisms)
-        short_form_spans += [span for start, end in kind_reference_places(doc, kind_references)
-                             if (span := doc.char_span(start, end, label="DISEASE")) is not None]
+        short_form_spans += form_spans(doc, INITIALISM, initialisms) + form_spans(doc, KIND_REFERENCE, kind_references)
         short_form_spans = [with_numbered_type(span) for span in short_form_spans]
         if glossed:
             short_form_spans += [Span(doc, token.i, token.i + 1, label=glossed[token.text][1])
@@ -1427,11 +1425,6 @@ def kind_reference_forms(doc: Doc, diseases: Iterable[Span], typer: EntityTyper)
     return forms
 
 
-def kind_reference_places(doc: Doc, forms: dict[str, tuple[str, str]]) -> list[tuple[int, int]]:
-    """Where the kind references kind_reference_forms found stand, as character offsets."""
-    return [match.span() for match in KIND_REFERENCE.finditer(text_of(doc)) if match.group() in forms] if forms else []
-
-
 NUMBERED_TYPE = re.compile(r"type [0-9]|type (?:i{1,3}|iv)", re.IGNORECASE)
 
 
@@ -1443,13 +1436,13 @@ def with_numbered_type(span: Span) -> Span:
     return span
 
 
-def initialism_spans(doc: Doc, forms: dict[str, tuple[str, str]]) -> list[Span]:
-    """Every use of the undefined short forms initialism_forms found."""
-    spans = []
-    for match in INITIALISM.finditer(text_of(doc)) if forms else ():
-        if match.group() in forms and (span := doc.char_span(match.start(), match.end(), label=forms[match.group()][1])):
-            spans.append(span)
-    return spans
+def form_spans(doc: Doc, pattern: re.Pattern[str], forms: dict[str, tuple[str, str]]) -> list[Span]:
+    """Every use of the forms read off a page by pattern (initialism_forms, kind_reference_forms), as a span
+    of its long form's label."""
+    if not forms:
+        return []
+    return [span for match in pattern.finditer(text_of(doc)) if match.group() in forms
+            and (span := doc.char_span(match.start(), match.end(), label=forms[match.group()][1])) is not None]
 
 
 def with_eponym_chain(span: Span) -> Span:
