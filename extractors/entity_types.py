@@ -307,6 +307,19 @@ class EntityTyper:
     def vocabulary(self) -> dict[str, tuple[Concept, ...]]:
         return load_vocabulary()
 
+    @cached_property
+    def titled_keys(self) -> dict[str, str]:
+        """A concept's whole title -> the vocabulary key that names it, where the title is no key of its own: a
+        page (or a gold row) may spell out 'Cerebral autosomal dominant arteriopathy with subcortical infarcts and
+        leukoencephalopathy', a title too long to be a key, for the code it also knows as CADASIL."""
+        titled: dict[str, str] = {}
+        for key, concepts in self.vocabulary.items():
+            for concept in concepts:
+                title = term_key(concept.name)
+                if title != key and title not in self.vocabulary:
+                    titled.setdefault(title, key)
+        return titled
+
     @lru_cache(maxsize=MEMO_SIZE)
     def canonical_key(self, text: str) -> str:
         """Folded name with determiners dropped, synonyms applied and a body-part symptom in one form;
@@ -565,6 +578,8 @@ class EntityTyper:
         """
         if key in self.curated:
             return self.from_curated(key)
+        if key not in self.vocabulary and key in self.titled_keys:
+            return self.classify_condition(self.titled_keys[key], default)
         named_sign = NAMED_SIGN.fullmatch(key)
         if named_sign and english_zipf(named_sign.group("name")) < MAX_SIGN_NAME_ZIPF:
             sign = f"{named_sign.group('name')} sign"  # 'Winterbottom's sign', 'Nikolsky sign': a sign named after someone

@@ -318,13 +318,18 @@ def body_part_head_pattern() -> list[dict]:
 MAX_CLASS_MODIFIERS = 5  # 'sodium glucose cotransporter 2 inhibitors'
 
 
-@lru_cache(maxsize=1)
-def drug_class_words() -> dict[str, frozenset[str]]:
-    """role -> words of data/drug_class_words.tsv: class heads ('inhibitors') and their modifiers ('receptor')."""
+@lru_cache(maxsize=None)
+def head_and_modifier_words(name: str) -> dict[str, frozenset[str]]:
+    """role -> lowercase words of a (word, role) table of data/ whose roles are 'head' and 'modifier'."""
     roles: dict[str, set[str]] = {"head": set(), "modifier": set()}
-    for word, role in read_table("drug_class_words.tsv"):
+    for word, role in read_table(name):
         roles[role].add(word.lower())
     return {role: frozenset(words) for role, words in roles.items()}
+
+
+def drug_class_words() -> dict[str, frozenset[str]]:
+    """Class heads ('inhibitors') and their modifiers ('receptor') of data/drug_class_words.tsv."""
+    return head_and_modifier_words("drug_class_words.tsv")
 
 
 def is_acronym(text: str) -> bool:
@@ -374,6 +379,16 @@ def treatment_phrase_words() -> tuple[frozenset[str], tuple[str, ...], frozenset
     return heads, suffixes, coordination.word_set("treatment_modifier_exclusions.txt")
 
 
+def compound_treatment_heads(doc: Doc) -> list[int]:
+    """Indexes of the heads of treatments a hyphened compound names ('potassium-sparing medicine', 'potassium-rich
+    foods'; data/compound_treatment_words.tsv), whose words name no treatment alone; treatment_phrase_spans joins
+    the compound to them."""
+    words = head_and_modifier_words("compound_treatment_words.tsv")
+    return [index for index in token_indexes(doc, words["head"])
+            if index >= 3 and doc[index - 1].lower_ in words["modifier"] and doc[index - 2].text == "-"
+            and not doc[index - 2].whitespace_ and not doc[index - 3].whitespace_]
+
+
 def names_procedure(token: Token, suffixes: tuple[str, ...]) -> bool:
     """A word of a procedure ending with a stem of two letters or more before it ('tonsillectomy', 'myotomy';
     not the bare 'ectomy')."""
@@ -391,7 +406,7 @@ def treatment_phrase_spans(doc: Doc, blocked: AbstractSet[int],
     heads, suffixes, excluded = treatment_phrase_words()
     spans = []
     procedures = {index for index in ending_indexes(doc, suffixes) if names_procedure(doc[index], suffixes)}
-    for index in sorted(procedures.union(token_indexes(doc, heads))):
+    for index in sorted(procedures.union(token_indexes(doc, heads), compound_treatment_heads(doc))):
         head = doc[index]
         procedure = index in procedures
         if head.i in blocked and head.i not in one_word:
@@ -1574,8 +1589,9 @@ def named_part(span: Span) -> Span:
 
 
 def trim_edges(span: Span) -> Span | None:
-    """An entity never starts or ends with a whitespace or separator token, and never holds a table's
-    cell separator ('Possible kidney infection | Urgent GP' is the kidney infection)."""
+    """An entity never starts or ends with a whitespace or separator token, never ends with a verb of an
+    illness's course (data/course_verbs.txt), and never holds a table's cell separator ('Possible kidney
+    infection | Urgent GP' is the kidney infection)."""
     start, end = span.start, span.end
     separator = next((token.i for token in span if token.text == layout.TABLE_ROW), None)
     if separator is not None:
@@ -1584,6 +1600,8 @@ def trim_edges(span: Span) -> Span | None:
         start += 1
     while end > start and is_edge_junk(span.doc[end - 1]):
         end -= 1
+    if end - start > 1 and span.doc[end - 1].lower_ in coordination.word_set("course_verbs.txt"):
+        end -= 1  # 'When illness develops,': the illness, not a disease called 'illness develops'
     if start == end:
         return None
     return span if (start, end) == (span.start, span.end) else Span(span.doc, start, end, label=span.label_)

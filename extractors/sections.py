@@ -19,6 +19,7 @@ from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper, Ty
 from extractors.layout import starts_line
 from extractors.ner import shared_typer
 from extractors.records import HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, Mention, RelationEvidence
+from extractors.terms import term_key
 
 
 TREATMENT_HEADING_CUE = "a heading naming a treatment"
@@ -149,7 +150,19 @@ def name_gloss(text: str, typer: EntityTyper) -> tuple[TypedConcept, TypedConcep
     sinusitis. The name an ontology codes wins; where both are coded, the gloss in parentheses (the
     medical name a page explains its everyday one with); where neither is, the first. None where the
     parentheses hold more than a name ('Costochondritis (and Tietze syndrome)') or the two names are
-    already one concept."""
+    already one concept. A gloss coded only as the broader disease it ends in ('walking pneumonia' as pneumonia)
+    folds into the name."""
+    pair = glossed_pair(text, typer)
+    if pair is None:
+        return None
+    name, gloss = pair
+    if is_broader_gloss(text, name, gloss):
+        return gloss, name
+    return (name, gloss) if gloss.ontology_id else (gloss, name)
+
+
+def glossed_pair(text: str, typer: EntityTyper) -> tuple[TypedConcept, TypedConcept] | None:
+    """(name, gloss) of 'Name (gloss)' where both are diseases of different concepts, else None."""
     match = GLOSSED_NAME.match(text)
     if match is None:
         return None
@@ -158,7 +171,21 @@ def name_gloss(text: str, typer: EntityTyper) -> tuple[TypedConcept, TypedConcep
         return None
     if (name.ontology_id or name.canonical) == (gloss.ontology_id or gloss.canonical):
         return None
-    return (name, gloss) if gloss.ontology_id else (gloss, name)
+    return name, gloss
+
+
+def is_broader_gloss(text: str, name: TypedConcept, gloss: TypedConcept) -> bool:
+    """Whether the gloss of 'Name (gloss)' codes only as the broader disease its last words name while the name is
+    coded nowhere: 'Mycoplasma pneumoniae infection (walking pneumonia)' is about the infection, not pneumonia."""
+    match = GLOSSED_NAME.match(text)
+    return (match is not None and not name.ontology_id
+            and term_key(match.group("gloss")).endswith(" " + gloss.canonical))
+
+
+def broader_gloss(text: str, typer: EntityTyper) -> tuple[TypedConcept, TypedConcept] | None:
+    """name_gloss's (gloss, name) where the gloss is a broader disease (is_broader_gloss), else None."""
+    pair = glossed_pair(text, typer)
+    return (pair[1], pair[0]) if pair is not None and is_broader_gloss(text, *pair) else None
 
 
 def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Mention | None:
@@ -168,7 +195,8 @@ def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Ment
     'Stomach ulcers (peptic ulcers)' is about peptic ulcers (name_gloss).
     """
     diseases = {concept.ontology_id or concept.canonical: concept for concept in typer.diseases_named_in(text)}
-    if len(diseases) > 1 and (glossed := name_gloss(text, typer)) is not None:
+    glossed = (name_gloss(text, typer) if len(diseases) > 1 else broader_gloss(text, typer)) if diseases else None
+    if glossed is not None:
         diseases = {glossed[1].ontology_id or glossed[1].canonical: glossed[1]}
     if len(diseases) > 1:
         diseases = {concept.ontology_id or concept.canonical: concept

@@ -6236,3 +6236,31 @@ def test_a_disease_managed_after_another_diseases_treatments_is_not_treated_by_t
     found = related(nlp, text, predicate="treated_by")
     assert {("hypertrophic cardiomyopathy", "beta blocker"), ("diabetes", "insulin")} <= found
     assert ("diabetes", "beta blocker") not in found
+
+
+def test_a_code_title_spelled_out_names_the_code_it_also_knows_by_a_short_name():
+    typer = shared_typer()
+    spelled = typer.classify("Cerebral Autosomal Dominant Arteriopathy with Subcortical Infarcts and Leukoencephalopathy",
+                             "DISEASE")
+    assert spelled.ontology_id == typer.classify("CADASIL", "DISEASE").ontology_id == "ICD10CM:I67.850"
+
+
+def test_a_verb_of_the_illness_course_is_no_part_of_the_name_before_it(nlp):
+    doc = nlp("Many infections are mild. When illness develops, it typically starts suddenly with fever.")
+    assert not any("develop" in span.text for span in doc.ents)
+
+
+def test_a_title_glossing_its_disease_with_a_broader_lay_name_is_about_its_own_name(nlp):
+    text = ("Mycoplasma pneumoniae is a type of bacteria that infects the lungs.\n\n"
+            "What are the symptoms of walking pneumonia?\n\nWalking pneumonia causes a dry cough and a sore throat.")
+    title = "Mycoplasma pneumoniae infection (walking pneumonia) | Health A-Z"
+    assert related(nlp, text, title=title) == {("mycoplasma pneumoniae infection", "dry cough"),
+                                               ("mycoplasma pneumoniae infection", "sore throat")}
+
+
+def test_a_substance_hyphened_to_what_it_does_names_a_treatment_with_the_head_after_it(nlp):
+    found = related(nlp, "Hypokalaemia is treated with potassium-rich foods such as bananas, or a potassium-sparing "
+                         "medicine such as amiloride.", predicate="treated_by")
+    assert {("hypokalemia", "potassium rich food"), ("hypokalemia", "potassium sparing medicine")} <= found
+    assert not {obj for _, obj in found} & {"potassium", "potassium supplement"}
+    assert [span.text for span in nlp("Eat iron-rich foods every day.").ents] == ["iron-rich foods"]
