@@ -76,7 +76,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
         names_topic = is_family_of(mention, topic)
         family_named = family_named or (mention if names_topic else None)
         by_type[mention.entity_type].append(topic if names_topic else mention)
-    by_type[DISEASE] = subject_diseases(by_type[DISEASE], text_of(clause), clause.start_char)
+    by_type[DISEASE] = subject_diseases(by_type[DISEASE], text_of(clause), clause.start_char, by_type[SYMPTOM])
     if len({mention.canonical for mention in by_type[DISEASE]}) > MAX_CLAUSE_DISEASES:
         return []  # 'other diseases cause similar symptoms: rhinitis, sinusitis, …': a list of diseases, no facts
     subjects_from_topic = not by_type[DISEASE] and topic is not None and not topic.negated
@@ -310,7 +310,8 @@ def in_trailing_condition(before: str) -> bool:
     return found is not None and any(char.isalnum() for char in re.split(r"[.;:]", before[:found.start()])[-1])
 
 
-def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Mention]:
+def subject_diseases(diseases: list[Mention], text: str, offset: int,
+                     symptoms: Sequence[Mention] = ()) -> list[Mention]:
     """The diseases of a clause that can be the subject of its facts.
 
     Not a class of diseases ('Psoriasis is a skin disease that causes …', 'an infection'), nor
@@ -319,7 +320,8 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Me
     speaks of by what they may get ('Children at higher risk of heart problems … may be given steroids'), nor one
     it compares with ('Treatment overlaps a lot with mummy thumb: …'), nor one it calls ruled out ('Once dengue
     has been excluded, a doctor may suggest naproxen'), nor one in a condition after the clause's start ('…, and a
-    blood transfusion if the anaemia is severe').
+    blood transfusion if the anaemia is severe'), nor, beside another, one listed among its symptoms ('When small
+    vessel disease causes symptoms, they look like CADASIL: small strokes, slowed thinking, falls').
     """
     classes = context.disease_classes()
     # '(encephalitis)' after 'inflammation of the brain' glosses a symptom; it states nothing itself
@@ -332,7 +334,21 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int) -> list[Me
             and not context.cue_shortly_before(text, m.start - offset, "comparison_cues.txt", within_words=1)
             and not (m.start - offset > 0 and in_trailing_condition(text[:m.start - offset]))
             and not (m.end >= offset and context.called_ruled_out(text[m.end - offset:m.end - offset + RULED_OUT_CHARS]))]
-    return kept
+    listed = [m for m in kept if is_symptom_list_item(m, symptoms, text, offset)]
+    return [m for m in kept if m not in listed] if len(listed) < len(kept) else kept
+
+
+SYMPTOM_LIST_OPENING = re.compile(r"[:,]\s*(?:\w+\s+){0,2}$")  # ': small ' before 'strokes', ', ' in a list
+
+
+def is_symptom_list_item(disease: Mention, symptoms: Sequence[Mention], text: str, offset: int) -> bool:
+    """Whether a disease is an item of a list of symptoms: after a colon or a comma (a word or two of its own
+    between), and a symptom right after it, joined by a comma, 'and' or 'or'."""
+    start, end = disease.start - offset, disease.end - offset
+    if start < 0 or not SYMPTOM_LIST_OPENING.search(text[:start]):
+        return False
+    following = next((s for s in sorted(symptoms, key=lambda mention: mention.start) if s.start >= disease.end), None)
+    return following is not None and text[end:following.start - offset].strip(" ,") in ("", "and", "or")
 
 
 def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = None,

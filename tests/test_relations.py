@@ -6264,3 +6264,10 @@ def test_a_substance_hyphened_to_what_it_does_names_a_treatment_with_the_head_af
     assert {("hypokalemia", "potassium rich food"), ("hypokalemia", "potassium sparing medicine")} <= found
     assert not {obj for _, obj in found} & {"potassium", "potassium supplement"}
     assert [span.text for span in nlp("Eat iron-rich foods every day.").ents] == ["iron-rich foods"]
+
+
+def test_a_disease_listed_among_symptoms_is_no_subject_beside_the_disease_that_causes_them(nlp):
+    found = related(nlp, "When cerebral small vessel disease does cause symptoms, they can look a lot like CADASIL: "
+                         "small strokes, slowed thinking, memory problems and falls.")
+    assert {subject for subject, _ in found} == {"cerebral small vessel disease"}
+    assert {"slowed thinking", "memory problem", "fall"} <= {obj for _, obj in found}
