@@ -5,6 +5,7 @@ cue has a predicate, a strength, a scope (clause, sentence, list or section) and
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -49,6 +50,7 @@ def entity_char_spans(clause: Span) -> list[tuple[int, int, str]]:
 # A harm cue right after a disease or symptom ('Discoid eczema causes dry patches, and it's treated with emollients')
 # says what the disease does.
 CONDITION_LABELS = frozenset({"DISEASE", "SYMPTOM"})
+RECIPIENTS_AFTER = re.compile(r"\s+to\s*:")  # 'The vaccine is not usually given to:' lists people, not treatments
 
 
 @dataclass(frozen=True)
@@ -72,8 +74,8 @@ def cue_matches(span: Span) -> tuple[CueMatch, ...]:
 
     A cue word inside an entity ('therapy' in 'physical therapy') names the entity, not a relation;
     treatment cues do not count in a clause about harm (data/treatment_blockers.txt), nor symptom cues in
-    one about risk (data/risk_cues.txt); and a symptom word right after a treatment cue is what is
-    treated, not a symptom list ('manage your symptoms').
+    one about risk (data/risk_cues.txt); a treatment cue before 'to:' introduces whom, not what ('given to:');
+    and a symptom word right after a treatment cue is what is treated, not a symptom list ('manage your symptoms').
     """
     pattern, table = context.relation_cues()
     matches = list(pattern.finditer(text_of(span)))
@@ -94,6 +96,8 @@ def cue_matches(span: Span) -> tuple[CueMatch, ...]:
             continue  # 'medications such as lithium can trigger psoriasis' is no treatment
         if risky and cue.predicate == HAS_SYMPTOM:
             continue  # 'people with psoriasis are more likely to experience depression' is no symptom
+        if cue.predicate == TREATED_BY and RECIPIENTS_AFTER.match(text_of(span), match.end()):
+            continue  # '… not usually given to: people … taking high-dose steroids'
         if (cue.predicate == HAS_SYMPTOM and found and found[-1].cue.predicate != HAS_SYMPTOM
                 and len(text_of(span)[found[-1].end:match.start()].split()) <= TREATED_OBJECT_WORDS
                 and not any(found[-1].end <= start and end <= match.start() for start, end in entities)):

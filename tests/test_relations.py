@@ -6271,3 +6271,15 @@ def test_a_disease_listed_among_symptoms_is_no_subject_beside_the_disease_that_c
                          "small strokes, slowed thinking, memory problems and falls.")
     assert {subject for subject, _ in found} == {"cerebral small vessel disease"}
     assert {"slowed thinking", "memory problem", "fall"} <= {obj for _, obj in found}
+
+
+def test_a_treatment_said_to_have_no_effect_treats_nothing(nlp):
+    text = "Treatment\n\nTreatment aims to relieve symptoms. Antibiotics have no effect on the virus itself."
+    assert ("yellow fever", "antibiotic") not in related(nlp, text, title="Yellow fever", predicate="treated_by")
+
+
+def test_a_list_of_whom_a_treatment_is_given_to_names_no_treatment(nlp):
+    text = ("The vaccine is not usually given to:\n\n"
+            "people with a weakened immune system, including those taking high-dose steroids.\n\n"
+            "people who have had their thymus gland removed.")
+    assert not related(nlp, text, title="Yellow fever", predicate="treated_by")
