@@ -6283,3 +6283,9 @@ def test_a_list_of_whom_a_treatment_is_given_to_names_no_treatment(nlp):
             "people with a weakened immune system, including those taking high-dose steroids.\n\n"
             "people who have had their thymus gland removed.")
     assert not related(nlp, text, title="Yellow fever", predicate="treated_by")
+
+
+def test_lay_wordings_of_salt_craving_night_time_urination_and_light_sensitivity_are_their_symptoms(nlp):
+    doc = nlp("Common symptoms include craving salty food, needing to pass urine often, getting up at night to pee "
+              "and finding bright light uncomfortable.")
+    assert [span._.canonical for span in doc.ents] == ["salt craving", "frequent urination", "nocturia", "photophobia"]
