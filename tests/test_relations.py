@@ -6289,3 +6289,10 @@ def test_lay_wordings_of_salt_craving_night_time_urination_and_light_sensitivity
     doc = nlp("Common symptoms include craving salty food, needing to pass urine often, getting up at night to pee "
               "and finding bright light uncomfortable.")
     assert [span._.canonical for span in doc.ents] == ["salt craving", "frequent urination", "nocturia", "photophobia"]
+
+
+def test_lay_wordings_of_growth_puberty_fullness_and_stairs_are_their_phenotypes(nlp):
+    doc = nlp("Children may grow more slowly and start puberty late. You might feel full after only a few mouthfuls, "
+              "and it gets harder to climb stairs.")
+    assert [span._.canonical for span in doc.ents] == ["growth delay", "delayed puberty", "early satiety",
+                                                        "difficulty climbing stair"]
