@@ -6311,3 +6311,8 @@ def test_rest_said_to_be_the_main_thing_and_stopping_if_you_smoke_are_treatments
         ("Rest", "rest")]
     assert [span._.canonical for span in nlp("If you smoke, stopping is one of the best things you can do.").ents] == [
         "smoking cessation"]
+
+
+def test_keeping_active_is_exercise():
+    assert shared_typer().classify("keep physically active", "TREATMENT").canonical == "exercise"
+    assert shared_typer().classify("Keep active", "TREATMENT").canonical == "exercise"
