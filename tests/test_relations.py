@@ -6316,3 +6316,9 @@ def test_rest_said_to_be_the_main_thing_and_stopping_if_you_smoke_are_treatments
 def test_keeping_active_is_exercise():
     assert shared_typer().classify("keep physically active", "TREATMENT").canonical == "exercise"
     assert shared_typer().classify("Keep active", "TREATMENT").canonical == "exercise"
+
+
+def test_a_medicine_given_to_strengthen_bones_thinned_by_another_treats_no_disease(nlp):
+    text = "Treatment\n\nIf your bones have thinned, your team may recommend a bisphosphonate to strengthen them."
+    assert ("systemic mastocytosis", "bisphosphonate") not in related(nlp, text, title="Systemic mastocytosis",
+                                                                      predicate="treated_by")
