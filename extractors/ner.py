@@ -1152,13 +1152,16 @@ def names_procedure_setting(span: Span) -> bool:
     return index >= 0 and span.doc[index].lower_ == "under"
 
 
-MEASURE_LINKS = frozenset({"for", "of"})
+MEASURE_LINKS = frozenset({"for", "of", "from"})
+COMPOSITION_LINKS = frozenset({("made", "of"), ("formed", "from"), ("formed", "of"), ("composed", "of"), ("consist", "of"),
+                               ("consists", "of")})
 DOSE_WORDS = frozenset({"dose", "doses", "dosage"})
 
 
 def names_measured_substance(span: Span) -> bool:
     """A substance the sentence measures, not one it gives: 'a routine calcium check', 'the calcium in your
-    blood', 'blood tests for vitamin D, calcium and phosphate' (measure_words.txt), 'low folate' (level_words.txt)."""
+    blood', 'blood tests for vitamin D, calcium and phosphate', 'calcium stones' (measure_words.txt), 'low folate'
+    (level_words.txt); or one a stone is made of ('made of calcium oxalate')."""
     doc, phrases = span.doc, coordination.phrase_list("measure_words.txt")
     following = [token.lower_ for token in doc[span.end:span.end + max(map(len, phrases))]]
     if any(following[:len(phrase)] == list(phrase) for phrase in phrases):
@@ -1171,6 +1174,8 @@ def names_measured_substance(span: Span) -> bool:
         return True  # 'anaemic because of low folate and vitamin B12'; not 'a high antihistamine dose'
     if index < 1 or doc[index].lower_ not in MEASURE_LINKS:
         return False
+    if (doc[index - 1].lower_, doc[index].lower_) in COMPOSITION_LINKS:
+        return True  # 'Most are made of calcium oxalate': what a stone is made of
     return any(tuple(token.lower_ for token in doc[max(0, index - len(phrase)):index]) == phrase for phrase in phrases)
 
 

@@ -6322,3 +6322,9 @@ def test_a_medicine_given_to_strengthen_bones_thinned_by_another_treats_no_disea
     text = "Treatment\n\nIf your bones have thinned, your team may recommend a bisphosphonate to strengthen them."
     assert ("systemic mastocytosis", "bisphosphonate") not in related(nlp, text, title="Systemic mastocytosis",
                                                                       predicate="treated_by")
+
+
+def test_what_a_stone_is_made_of_is_no_treatment(nlp):
+    assert not nlp("Most kidney stones are made of calcium oxalate. Calcium stones cannot be dissolved.").ents[1:]
+    assert [span._.canonical for span in nlp("Take calcium and vitamin D supplements.").ents] == [
+        "calcium supplementation", "vitamin d supplementation"]
