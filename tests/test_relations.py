@@ -6328,3 +6328,8 @@ def test_what_a_stone_is_made_of_is_no_treatment(nlp):
     assert not nlp("Most kidney stones are made of calcium oxalate. Calcium stones cannot be dissolved.").ents[1:]
     assert [span._.canonical for span in nlp("Take calcium and vitamin D supplements.").ents] == [
         "calcium supplementation", "vitamin d supplementation"]
+
+
+def test_a_disease_named_before_surgery_names_the_operation(nlp):
+    assert [(span.text, span._.entity_type) for span in nlp("For most people the answer is cataract surgery.").ents] == [
+        ("cataract surgery", "treatment")]
