@@ -192,7 +192,8 @@ def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Ment
     """The one disease a title or heading names, as a mention without offsets; None if zero or several.
 
     A name in parentheses glosses the one before it: 'Sinusitis (Sinus Infection)' names one disease,
-    'Stomach ulcers (peptic ulcers)' is about peptic ulcers (name_gloss).
+    'Stomach ulcers (peptic ulcers)' is about peptic ulcers (name_gloss), and 'Mycoplasma pneumoniae infection
+    (walking pneumonia)' about the infection, though only its gloss is a name the vocabularies know (broader_gloss).
     """
     diseases = {concept.ontology_id or concept.canonical: concept for concept in typer.diseases_named_in(text)}
     glossed = (name_gloss(text, typer) if len(diseases) > 1 else broader_gloss(text, typer)) if diseases else None
