@@ -6333,3 +6333,11 @@ def test_what_a_stone_is_made_of_is_no_treatment(nlp):
 def test_a_disease_named_before_surgery_names_the_operation(nlp):
     assert [(span.text, span._.entity_type) for span in nlp("For most people the answer is cataract surgery.").ents] == [
         ("cataract surgery", "treatment")]
+
+
+def test_a_disease_kept_under_control_takes_no_treatment_of_the_clause_before(nlp):
+    text = ("Blood pressure is lowered with medicines such as ACE inhibitors or calcium channel blockers, diabetes is "
+            "kept under control, and people are encouraged to stop smoking.")
+    found = related(nlp, text, predicate="treated_by")
+    assert not {("diabetes", "angiotensin converting enzyme inhibitor"), ("diabetes", "calcium channel blocker")} & found
+    assert ("diabetes", "insulin") in related(nlp, "Diabetes is kept under control with insulin.", predicate="treated_by")
