@@ -379,14 +379,19 @@ def treatment_phrase_words() -> tuple[frozenset[str], tuple[str, ...], frozenset
     return heads, suffixes, coordination.word_set("treatment_modifier_exclusions.txt")
 
 
+def joins_by_hyphen(doc: Doc, index: int) -> bool:
+    """Whether the token at index is a hyphen with no space on either side, joining the word before it to the
+    one after it into one ('iron-rich', 'Sinding-Larsen', 'late-onset')."""
+    return 1 <= index < len(doc) and doc[index].text == "-" and not doc[index].whitespace_ and not doc[index - 1].whitespace_
+
+
 def compound_treatment_heads(doc: Doc) -> list[int]:
     """Indexes of the heads of treatments a hyphened compound names ('potassium-sparing medicine', 'potassium-rich
     foods'; data/compound_treatment_words.tsv), whose words name no treatment alone; treatment_phrase_spans joins
     the compound to them."""
     words = head_and_modifier_words("compound_treatment_words.tsv")
     return [index for index in token_indexes(doc, words["head"])
-            if index >= 3 and doc[index - 1].lower_ in words["modifier"] and doc[index - 2].text == "-"
-            and not doc[index - 2].whitespace_ and not doc[index - 3].whitespace_]
+            if index >= 3 and doc[index - 1].lower_ in words["modifier"] and joins_by_hyphen(doc, index - 2)]
 
 
 def names_procedure(token: Token, suffixes: tuple[str, ...]) -> bool:
@@ -414,7 +419,7 @@ def treatment_phrase_spans(doc: Doc, blocked: AbstractSet[int],
         start, modifiers = head.i, 0
         while start > 0 and modifiers < MAX_TREATMENT_MODIFIERS:
             token = doc[start - 1]
-            if token.text == "-" and start >= 2 and not token.whitespace_ and not doc[start - 2].whitespace_:
+            if joins_by_hyphen(doc, start - 1):
                 start -= 2  # 'low-fat diet', 'iron-rich diet': the hyphen joins its words into one modifier
                 modifiers += 1
                 continue
@@ -591,9 +596,8 @@ def hyphenated_disease_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, in
         start = end = hyphen - 1
         if start < index or start >= len(doc) - 2:
             continue
-        while (end + 2 < len(doc) and doc[end + 1].text == "-" and is_name_word(doc[end])
-               and (is_name_word(doc[end + 2]) or doc[end + 2].is_digit)  # 'alpha-1 antitrypsin deficiency'
-               and not doc[end].whitespace_ and not doc[end + 1].whitespace_):
+        while (end + 2 < len(doc) and joins_by_hyphen(doc, end + 1) and is_name_word(doc[end])
+               and (is_name_word(doc[end + 2]) or doc[end + 2].is_digit)):  # 'alpha-1 antitrypsin deficiency'
             end += 2  # the chain of words joined by hyphens
         if end == start:
             continue
@@ -855,8 +859,8 @@ def is_subtype_qualifier(token: Token, typer: EntityTyper) -> bool:
 def onset_compound_start(doc: Doc, start: int) -> int:
     """Where a hyphenated qualifier of the age a disease begins at ('late-onset') starts before `start`;
     else `start`. Its parts are everyday words that qualify no disease alone."""
-    if (start >= 3 and doc[start - 1].lower_ in coordination.word_set("onset_words.txt") and doc[start - 2].text == "-"
-            and not doc[start - 3].whitespace_ and not doc[start - 2].whitespace_ and doc[start - 3].is_alpha):
+    if (start >= 3 and doc[start - 1].lower_ in coordination.word_set("onset_words.txt") and joins_by_hyphen(doc, start - 2)
+            and doc[start - 3].is_alpha):
         return start - 3
     return start
 
@@ -1470,7 +1474,7 @@ def with_eponym_chain(span: Span) -> Span:
     'Johansson syndrome' of 'Sinding-Larsen-Johansson syndrome'; a disease after a possessive eponym
     starts at the eponym ('neuroma' of "Morton's neuroma"), not a short form ("Pete's MND")."""
     doc, start = span.doc, span.start
-    while (start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_
+    while (start >= 2 and joins_by_hyphen(doc, start - 1)
            and doc[start - 2].text[:1].isupper() and doc[start].text[:1].isupper()):
         start -= 2
     if start == span.start and span.label_ == "DISEASE" and not span.text.isupper() and is_possessive_eponym(doc, start - 2):

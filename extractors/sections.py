@@ -155,14 +155,17 @@ def name_gloss(text: str, typer: EntityTyper) -> tuple[TypedConcept, TypedConcep
     pair = glossed_pair(text, typer)
     if pair is None:
         return None
-    name, gloss = pair
-    if is_broader_gloss(text, name, gloss):
+    name, gloss, broader = pair
+    if broader:
         return gloss, name
     return (name, gloss) if gloss.ontology_id else (gloss, name)
 
 
-def glossed_pair(text: str, typer: EntityTyper) -> tuple[TypedConcept, TypedConcept] | None:
-    """(name, gloss) of 'Name (gloss)' where both are diseases of different concepts, else None."""
+def glossed_pair(text: str, typer: EntityTyper) -> tuple[TypedConcept, TypedConcept, bool] | None:
+    """(name, gloss, whether the gloss is the broader name) of 'Name (gloss)' where both are diseases of different
+    concepts, else None. A gloss is the broader name where it codes only as the disease its last words name while
+    the name is coded nowhere: 'Mycoplasma pneumoniae infection (walking pneumonia)' is about the infection, not
+    pneumonia."""
     match = GLOSSED_NAME.match(text)
     if match is None:
         return None
@@ -171,21 +174,13 @@ def glossed_pair(text: str, typer: EntityTyper) -> tuple[TypedConcept, TypedConc
         return None
     if (name.ontology_id or name.canonical) == (gloss.ontology_id or gloss.canonical):
         return None
-    return name, gloss
-
-
-def is_broader_gloss(text: str, name: TypedConcept, gloss: TypedConcept) -> bool:
-    """Whether the gloss of 'Name (gloss)' codes only as the broader disease its last words name while the name is
-    coded nowhere: 'Mycoplasma pneumoniae infection (walking pneumonia)' is about the infection, not pneumonia."""
-    match = GLOSSED_NAME.match(text)
-    return (match is not None and not name.ontology_id
-            and term_key(match.group("gloss")).endswith(" " + gloss.canonical))
+    return name, gloss, not name.ontology_id and term_key(match.group("gloss")).endswith(" " + gloss.canonical)
 
 
 def broader_gloss(text: str, typer: EntityTyper) -> tuple[TypedConcept, TypedConcept] | None:
-    """name_gloss's (gloss, name) where the gloss is a broader disease (is_broader_gloss), else None."""
+    """name_gloss's (gloss, name) where the gloss is the broader name (glossed_pair), else None."""
     pair = glossed_pair(text, typer)
-    return (pair[1], pair[0]) if pair is not None and is_broader_gloss(text, *pair) else None
+    return (pair[1], pair[0]) if pair is not None and pair[2] else None
 
 
 def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Mention | None:
