@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 
 from spacy.tokens import Doc, Span
 
-from extractors.doc_index import text_of, token_indexes
+from extractors.doc_index import sentence_of, text_of, token_indexes
 from extractors.terms import term_key
 from extractors.vocabulary import read_list, read_table
 
@@ -646,7 +646,7 @@ def judged_ineffective(mention: Span, clause: Span) -> bool:
     before a comma and a conjunction ('colchicine, and aspirin is best avoided')."""
     doc = mention.doc
     # a list after a colon: 'Things that generally DON'T help: complete bed rest, knee braces worn all day …'
-    introduction, colon, _ = text_of(doc[mention.sent.start:mention.start]).rpartition(":")
+    introduction, colon, _ = text_of(doc[sentence_of(mention).start:mention.start]).rpartition(":")
     if colon and states_ineffective(introduction[-INEFFECTIVE_INTRODUCTION_CHARS:]):
         return True
     end = min(clause.end, mention.end + INEFFECTIVE_WINDOW_TOKENS)
@@ -662,7 +662,7 @@ def unproven_after_but(mention: Span, clause: Span) -> bool:
     """A treatment the 'but' clause after its own says studies have not shown to work, pointing back at it:
     'Evening primrose oil and vitamin B6 are widely sold for PMS, but good-quality studies haven't shown them to
     work' (data/unproven_cues.txt)."""
-    doc, sentence = mention.doc, mention.sent
+    doc, sentence = mention.doc, sentence_of(mention)
     if clause.end >= sentence.end or doc[clause.end].lower_ != "but":
         return False
     verdict = text_of(doc[clause.end:min(sentence.end, clause.end + UNPROVEN_WINDOW_TOKENS)])

@@ -20,7 +20,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.doc_index import token_indexes
+from extractors.doc_index import sentence_at, sentence_of, token_indexes
 from extractors.entity_types import DEGREE_WORDS, EntityTyper, TypedConcept
 from extractors.terms import gerunds, term_key
 from extractors.vocabulary import read_list, read_table
@@ -140,6 +140,8 @@ def right_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
     """'[sensitivity to light], sound, and sometimes smell', '[blood in the urine] or stools': bare words after the entity
     that replace its last word."""
     doc, found, index, joined = span.doc, [], span.end, False
+    if index >= len(doc) or not is_connector(doc[index]):
+        return []  # most entities: nothing joined after them
     prefix = " ".join(token.text for token in span[:-1])
     placed = span[-1].lower_ in located_heads() and all(t.lower_ in body_parts() for t in span[:-1])  # 'chest pain'
     shares_words = ((len(span) > 1 and span[-2].lower_ in SHARING_PREPOSITIONS) or placed
@@ -300,7 +302,7 @@ def body_parts_after(span: Span, taken: set[int]) -> list[int]:
         return []
     while index + 1 < len(doc) and doc[index + 1].lower_ in PREPOSITIONS | CONJUNCTIONS:  # 'in and around'
         index += 1
-    end = min(span.sent.end, index + 1 + BODY_WINDOW_TOKENS)
+    end = min(sentence_of(span).end, index + 1 + BODY_WINDOW_TOKENS)
     before_comma: list[int] = []  # 'in the tummy, often on the lower right side': the tummy, if no part follows
     for position in range(index + 1, end):
         token = doc[position]
@@ -308,7 +310,7 @@ def body_parts_after(span: Span, taken: set[int]) -> list[int]:
             return before_comma
         if token.lower_ in body_parts() and not (position + 1 < end and doc[position + 1].lower_ == "of"):
             # 'at the back of the heel' places the pain in the heel, not the back
-            parts = body_list_at(doc, position, span.sent.end, PREPOSITIONS)  # '… in the lower back or down the legs'
+            parts = body_list_at(doc, position, sentence_of(span).end, PREPOSITIONS)  # '… in the lower back or down the legs'
             if parts and not taken.intersection(parts):
                 return parts
             # 'swelling of the scrotum (ball sack), usually …'; not past a disease's name ('of the brain (encephalitis)')
@@ -1026,7 +1028,7 @@ def spreading_pain(doc: Doc, found: list[Expansion], taken: set[int], typer: Ent
         taken.update(item.start for item in placed)
 
     for pain in pains:
-        spread(pain, pain.end, doc[pain.start].sent.end)
+        spread(pain, pain.end, sentence_at(doc, pain.start).end)
     previous_start = 0
     for sentence in doc.sents if pains else ():
         opening = spread_anaphor(sentence)
@@ -1132,7 +1134,7 @@ def further_places(span: Span, typed: TypedConcept, taken: set[int], typer: Enti
     head = heads[0]
     if not (head.i + 1 < span.end and doc[head.i + 1].lower_ in PREPOSITIONS):
         return []  # 'lip swelling, …' names its part before the head: a list after it is of other things
-    parts = [i for i in body_list_at(doc, span.end - 1, span.sent.end)[1:] if i not in taken]
+    parts = [i for i in body_list_at(doc, span.end - 1, sentence_of(span).end)[1:] if i not in taken]
     return part_expansions(head.lower_, parts, span, typer)
 
 

@@ -33,10 +33,25 @@ def text_of(span: Span | Doc) -> str:
     return text if span is doc else text[span.start_char:span.end_char]
 
 
+LOWER_POSITIONS_KEY = "medfacts.lower_positions"  # doc.user_data: where each lower-case word stands
+
+
 def token_indexes(doc: Doc, words: frozenset[str]) -> list[int]:
-    """Indexes of the tokens whose lower-case form is one of words, found in the Doc's array of
-    LOWER hashes: no Token object is made for the many tokens that are not."""
-    return numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), word_hashes(words))).tolist()
+    """Indexes of the tokens whose lower-case form is one of words, from the Doc's LOWER array indexed
+    once: no Token object is made for the many tokens that are not."""
+    found = doc.user_data.get(LOWER_POSITIONS_KEY)
+    if found is None:
+        found = doc.user_data[LOWER_POSITIONS_KEY] = {}
+        for index, lower in enumerate(doc.to_array(LOWER).tolist()):
+            found.setdefault(lower, []).append(index)
+    hashes = word_hash_set(words)
+    present = [found[key] for key in (hashes & found.keys() if len(hashes) > len(found) else found.keys() & hashes)]
+    return sorted(index for positions in present for index in positions) if len(present) > 1 else list(*present)
+
+
+@lru_cache(maxsize=64)
+def word_hash_set(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(hash_string(word) for word in words)
 
 
 def ending_indexes(doc: Doc, endings: tuple[str, ...]) -> list[int]:
@@ -75,6 +90,12 @@ def sentence_at(doc: Doc, token_index: int) -> Span:
     starts, ends = sentence_bounds(doc)
     index = bisect_right(starts, token_index) - 1
     return doc[starts[index]:ends[index]]
+
+
+def sentence_of(span: Span) -> Span:
+    """Span.sent (the sentence holding the span's first token, as spaCy gives it), from the bounds
+    listed once: Span.sent checks the whole Doc for sentence starts, then walks token by token."""
+    return sentence_at(span.doc, span.start)
 
 
 def sentence_index_at(doc: Doc, token_index: int) -> int:
@@ -117,6 +138,7 @@ class Lines:
 
     def __init__(self, doc: Doc):
         self.breaks = line_breaks(doc)
+        self.break_set = frozenset(self.breaks)
         self.words_before = numpy.concatenate(([0], numpy.cumsum(doc.to_array(IS_PUNCT) == 0)))
         self.length = len(doc)
 
@@ -136,6 +158,10 @@ class Lines:
         """The line break token (or the Doc's end) that ends the line holding token_index."""
         position = bisect_left(self.breaks, token_index)
         return self.breaks[position] if position < len(self.breaks) else self.length
+
+    def is_break(self, token_index: int) -> bool:
+        """Whether the token holds a line break (the one before a line's first token does)."""
+        return token_index in self.break_set
 
     def words(self, start: int, end: int) -> int:
         return int(self.words_before[end] - self.words_before[start])

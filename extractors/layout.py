@@ -26,7 +26,7 @@ def starts_line(sentence: Span) -> bool:
 
 
 def token_starts_line(doc: Doc, index: int) -> bool:
-    return index == 0 or "\n" in doc[index - 1].text + doc[index - 1].whitespace_
+    return index == 0 or Lines.of(doc).is_break(index - 1)
 
 
 def ends_line(sentence: Span) -> bool:
@@ -45,10 +45,22 @@ def line_words(sentence: Span) -> int:
     return lines.words(sentence.start, lines.end(sentence.start))
 
 
+HEADINGS_KEY = "medfacts.headings"  # doc.user_data: is_heading's verdict per sentence, asked many times
+
+
 def is_heading(sentence: Span) -> bool:
     """A short line of its own that does not end like a sentence and does not start in lowercase
     (that is an item of a list that lost its bullets: 'take paracetamol to help with pain') or as a
     table row ('| Temperature | Fever, often with chills |'): a section heading."""
+    verdicts = sentence.doc.user_data.setdefault(HEADINGS_KEY, {})
+    bounds = (sentence.start, sentence.end)
+    verdict = verdicts.get(bounds)
+    if verdict is None:
+        verdict = verdicts[bounds] = reads_as_heading(sentence)
+    return verdict
+
+
+def reads_as_heading(sentence: Span) -> bool:
     text = text_of(sentence).strip()
     words = len(text.split())
     if not starts_and_ends_line(sentence):
@@ -76,12 +88,13 @@ def is_question_line(text: str, words: int) -> bool:
     """A short line (of several sentences) that ends with a short question: 'I've got a headache at camp. What
     now?' is one heading, both its sentences (not 'Let's start with the basics. What is Addison's disease?', a
     podcast host's line)."""
+    if words > MAX_HEADING_WORDS or not text.endswith("?"):  # most lines: no need to read them further
+        return False
     statement, _, question = text.rstrip("?").rpartition(".")
     # a reader's question may ask more after a statement about themselves: 'The pain is around my wisdom tooth. Is
     # that an abscess too?' (not a host's 'Let's start with the basics. What is Addison's disease?')
     most = MAX_READER_QUESTION_WORDS if FIRST_PERSON.search(statement) else MAX_FOLLOW_UP_QUESTION_WORDS
-    return (words <= MAX_HEADING_WORDS and text.endswith("?")
-            and len(question.split()) <= most and not text[0].islower() and not text.startswith(TABLE_ROW))
+    return len(question.split()) <= most and not text[0].islower() and not text.startswith(TABLE_ROW)
 
 
 def is_question_led_line(text: str, words: int) -> bool:

@@ -67,8 +67,8 @@ from spacy.tokens import Doc, Span, Token  # noqa: E402
 from spacy.util import filter_spans  # noqa: E402
 
 from extractors import context, coordination, layout  # noqa: E402
-from extractors.doc_index import (TEXT_KEY, ending_indexes, line_breaks, positions_of, sentence_at, sentence_index_at,  # noqa: E402
-                                  text_of, token_indexes)
+from extractors.doc_index import (TEXT_KEY, ending_indexes, line_breaks, positions_of, sentence_at,  # noqa: E402
+                                  sentence_index_at, sentence_of, text_of, token_indexes)
 from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper, treatment_gazetteer  # noqa: E402
 from extractors.records import Mention  # noqa: E402
 from extractors.terms import pluralize, term_key  # noqa: E402
@@ -1302,11 +1302,12 @@ QUOTED_NICKNAME_WINDOW = 8  # 'Molluscum contagiosum - most people just say "mol
 def quoted_word_after(span: Span) -> Token | None:
     """A word of at least MIN_NICKNAME_LETTERS letters in quotes shortly after a name, before the sentence ends."""
     doc = span.doc
-    end = min(span.end + QUOTED_NICKNAME_WINDOW, span.sent.end)
+    end = min(span.end + QUOTED_NICKNAME_WINDOW, sentence_of(span).end)
     for index in range(span.end, end - 2):
-        opening, word, closing = doc[index], doc[index + 1], doc[index + 2]
-        if (opening.text in QUOTES and closing.text in QUOTES and word.is_alpha
-                and len(word) >= MIN_NICKNAME_LETTERS and not word.is_upper):
+        if doc[index].text not in QUOTES:
+            continue
+        word, closing = doc[index + 1], doc[index + 2]
+        if closing.text in QUOTES and word.is_alpha and len(word) >= MIN_NICKNAME_LETTERS and not word.is_upper:
             return word
     return None
 
@@ -1349,8 +1350,9 @@ def looks_like_abbreviation(short: Span, long_form: Span) -> bool:
     word with one capital, a brand's name ('Examples include sofosbuvir with velpatasvir (Epclusa)')."""
     return (len(short) == 1 and any(character.isupper() for character in short.text)
             and not (short.text.istitle() and short.text.isalpha() and len(short.text) >= MIN_BRAND_LETTERS)
-            and len(long_form) <= MAX_LONG_FORM_WORDS and long_form.sent == short.sent
-            and long_form.end <= long_form.sent.end and not (long_form.start < short.end and short.start < long_form.end)
+            and len(long_form) <= MAX_LONG_FORM_WORDS and sentence_of(long_form) == sentence_of(short)
+            and long_form.end <= sentence_of(long_form).end
+            and not (long_form.start < short.end and short.start < long_form.end)
             and not any(token.text == ")" for token in long_form))
 
 

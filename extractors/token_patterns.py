@@ -91,18 +91,27 @@ class LowerPatternMatcher:
         if not len(lower):
             return []
         unique, inverse = numpy.unique(lower, return_inverse=True)
-        token_bits = numpy.fromiter((self.bits_of(word) for word in unique.tolist()), dtype=numpy.uint64,
-                                    count=len(unique))[inverse]
+        return self.matches_in(len(lower), unique.tolist(), inverse)
+
+    def matches_in(self, length: int, unique: list[int], inverse: numpy.ndarray) -> list[tuple[int, int, int]]:
+        """The matches in a Doc of `length` tokens whose LOWER array is unique[inverse]: the distinct
+        words are found once for this matcher and its overflow matchers."""
+        word_bits = [self.bits_of(word) for word in unique]
+        present = 0  # the tests some word of the Doc passes: a pattern needing another cannot match
+        for bits in word_bits:
+            present |= bits
         found: list[tuple[int, int, int]] = []
+        token_bits = None
         for label, bits in self.patterns:
-            length = len(bits)
-            if length > len(lower):
+            if len(bits) > length or any(not present >> bit & 1 for bit in bits):
                 continue
-            hits = numpy.ones(len(lower) - length + 1, dtype=bool)
-            for offset, bit in enumerate(bits):
-                hits &= (token_bits[offset:offset + len(hits)] & numpy.uint64(1 << bit)) != 0
-            found.extend((label, int(start), int(start) + length) for start in numpy.flatnonzero(hits))
-        return found + (self.overflow(doc) if self.overflow is not None else [])
+            if token_bits is None:
+                token_bits = numpy.array(word_bits, dtype=numpy.uint64)[inverse]
+            starts = numpy.flatnonzero(token_bits[:length - len(bits) + 1] & numpy.uint64(1 << bits[0]))
+            for offset, bit in enumerate(bits[1:], start=1):
+                starts = starts[(token_bits[starts + offset] & numpy.uint64(1 << bit)) != 0]
+            found.extend((label, start, start + len(bits)) for start in starts.tolist())
+        return found + (self.overflow.matches_in(length, unique, inverse) if self.overflow is not None else [])
 
 
 def test_key_of(spec: dict) -> tuple:

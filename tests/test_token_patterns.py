@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from spacy.matcher import Matcher
 
 from extractors.ner import DATA_DIR, shared_typer
@@ -56,3 +57,19 @@ def test_patterns_with_the_same_word_test_share_it(nlp):
     assert matcher.tests == 4
     doc = nlp.make_doc("Knee swelling and heel pain, not heel fever.")
     assert sorted(doc[start:end].text for _, start, end in matcher(doc)) == ["Knee swelling", "heel pain"]
+
+
+WORDS = sorted({word for _label, pattern in patterns() for spec in pattern
+                for word in (spec["LOWER"]["IN"] if isinstance(spec["LOWER"], dict) and "IN" in spec["LOWER"]
+                             else [spec["LOWER"]] if isinstance(spec["LOWER"], str) else [])})[:300]
+
+
+@settings(max_examples=40, deadline=None)
+@given(words=st.lists(st.sampled_from([*WORDS, "and", ",", "belimumab", "Severe", "the"]), max_size=30))
+def test_same_matches_as_spacy_matcher_on_any_word_sequence(nlp, words):
+    doc = nlp.make_doc(" ".join(words))
+    reference, ours = Matcher(nlp.vocab), LowerPatternMatcher(nlp.vocab.strings)
+    for label, pattern in patterns():
+        reference.add(label, [pattern])
+        ours.add(label, pattern)
+    assert sorted(ours(doc)) == sorted(reference(doc))
