@@ -943,7 +943,8 @@ class EntityTypingComponent:
     def __call__(self, doc: Doc) -> Doc:
         # a defined long form is one name: 'High altitude cerebral oedema (HACE)', not the 'cerebral oedema' in it
         long_form_spans = self.long_forms(doc)
-        glossed_spans = {short: span for short, span in comma_glossed_forms(doc).items() if short not in long_form_spans}
+        glossed_spans = {short: span for short, span in {**slashed_short_forms(doc), **comma_glossed_forms(doc)}.items()
+                         if short not in long_form_spans}
         long_form_spans |= glossed_spans
         long_forms = {short: (span.text, span.label_) for short, span in long_form_spans.items()}
         glossed = {short: long_forms[short] for short in glossed_spans}
@@ -1246,6 +1247,45 @@ def comma_glossed_forms(doc: Doc) -> dict[str, Span]:
         if len(short.text) > 1 and (short.text == initials
                                     or (short.text.isupper() and spells_short_form(short.text, named.text))):
             forms.setdefault(short.text, Span(doc, named.start, named.end, label=span.label_))
+    return forms
+
+
+MIN_SHORT_FORM_CAPITALS = 2  # an initialism ('CJD', 'IgAN'), not a word in brackets ('(Avomine)')
+
+
+def is_short_form_of(short: str, long: str) -> bool:
+    """An initialism the long form spells ('CJD' of 'Creutzfeldt-Jakob disease'): a short form, no second name."""
+    short = short.strip()
+    return (" " not in short and sum(character.isupper() for character in short) >= MIN_SHORT_FORM_CAPITALS
+            and spells_short_form(short, long))
+
+
+ALIAS_GAP_WORDS = frozenset({",", "/", "or", "also", "called", "known", "as", "sometimes", "otherwise"})
+MAX_ALIAS_GAP_TOKENS = 4  # 'Interstitial cystitis, also called bladder pain syndrome (IC/BPS)'
+
+
+def slashed_short_forms(doc: Doc) -> dict[str, Span]:
+    """Two short forms joined by a slash in brackets after two names of one disease ('Interstitial cystitis, also
+    called bladder pain syndrome (IC/BPS)'), each spelling its name: each short form, and the pair, stand for the
+    first name, which scispaCy's detector cannot give ('IC' alone is no bracket's). short form -> that name."""
+    forms: dict[str, Span] = {}
+    entities = list(doc.ents)
+    for first, second in zip(entities, entities[1:]):
+        if second.end + 2 >= len(doc) or doc[second.end].text != "(":
+            continue
+        closing = next((index for index in range(second.end + 2, min(second.end + 5, len(doc)))
+                        if doc[index].text.startswith(")")), None)  # 'IC/BPS' is one token or three
+        inside = doc[second.end + 1:closing] if closing is not None else None
+        if inside is None or any(token.whitespace_ for token in inside[:-1]):
+            continue
+        pair = inside.text
+        shorts = pair.split("/")
+        gap = doc[first.end:second.start]
+        if (len(shorts) == 2 and first.label_ == second.label_ and len(gap) <= MAX_ALIAS_GAP_TOKENS
+                and all(token.lower_ in ALIAS_GAP_WORDS for token in gap)
+                and is_short_form_of(shorts[0], first.text) and is_short_form_of(shorts[1], second.text)):
+            for short in (*shorts, pair):
+                forms.setdefault(short, first)
     return forms
 
 

@@ -36,7 +36,7 @@ from extractors.sections import (BACK_REFERENCES, IT_IS, LIST_FACTOR, PARENTHESE
                                  is_compared, list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases,
                                  sentence_evidence, sentence_mentions, tells_to_get_help, topic_mention, without_appositions)
 from extractors.terms import term_key
-from extractors.title_names import with_title_disease
+from extractors.title_names import title_short_forms, with_title_disease, with_title_short_forms
 from extractors.vocabulary import read_list, read_table
 
 INLINE_INTRODUCTION = re.compile(r":\s*[-\u2022*]\s")  # a list whose first bullet stayed on the introduction's line
@@ -1883,7 +1883,7 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
     them, so 'uric acid' in a gout article does not become a therapy.
     """
     typer = shared_typer()
-    mentions = with_title_disease(mentions_of(doc), doc, title, typer)
+    mentions = with_title_short_forms(with_title_disease(mentions_of(doc), doc, title, typer), title, typer)
     mentions = about_title_condition(mentions, doc, title, topic_from_mentions)
     mentions = as_shortened_names(as_placed_forms(as_glossed_name(mentions, title, typer), title, typer), typer)
     mentions = without_described_treatments(as_named_aliases(without_symptom_nicknames(mentions, text_of(doc)),
@@ -1893,8 +1893,9 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}
     kept = [m for m in mentions if m.entity_type != TREATMENT or m.start in used
             or typer.canonical_key(m.text) in typer.treatment_aliases or typer.looks_like_drug(term_key(m.text))]
+    defined = {short: typed.canonical for short, typed in title_short_forms(title, typer).items()} if title else {}
     return DocumentFacts(doc_id=doc_id, text=text_of(doc), mentions=kept, relations=relations,
-                         abbreviations=dict(doc._.abbreviation_map or {}))
+                         abbreviations={**defined, **(doc._.abbreviation_map or {})})
 
 
 def facts_for_batch(doc_ids: list[str], docs: list[Doc | ChunkedText | Exception],

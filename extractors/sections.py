@@ -17,7 +17,7 @@ from extractors.cues import LICENSES, CueMatch, cue_matches, list_cues
 from extractors.doc_index import MentionIndex, opening_of, text_of
 from extractors.entity_types import DISEASE, SYMPTOM, TREATMENT, EntityTyper, TypedConcept
 from extractors.layout import starts_line
-from extractors.ner import shared_typer
+from extractors.ner import is_short_form_of, shared_typer
 from extractors.records import HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, Mention, RelationEvidence
 from extractors.terms import term_key
 
@@ -167,8 +167,8 @@ def glossed_pair(text: str, typer: EntityTyper) -> tuple[TypedConcept, TypedConc
     the name is coded nowhere: 'Mycoplasma pneumoniae infection (walking pneumonia)' is about the infection, not
     pneumonia."""
     match = GLOSSED_NAME.match(text)
-    if match is None:
-        return None
+    if match is None or is_short_form_of(match.group("gloss"), match.group("name")):
+        return None  # 'Creutzfeldt-Jakob disease (CJD)': the name's short form, which the vocabularies may file apart
     name, gloss = (typer.classify(match.group(part), "DISEASE") for part in ("name", "gloss"))
     if name is None or gloss is None or not name.entity_type == gloss.entity_type == DISEASE:
         return None
@@ -482,6 +482,8 @@ class SectionState:
     heading_named_alone: bool = False  # that heading was the disease's name alone ('Body odour (bromhidrosis)')
     heading_named_none: bool = False  # the latest heading named no disease ('Leg pain that stops when you stop?')
     previous_heading_idx: int = -1  # the heading before the latest
+    difference_idx: int = -1  # the latest heading asking how the page's disease differs from another
+    differing: Mention | None = None  # the disease that heading's part of the page was about before it
     symptom_groups: ListContext | None = None  # a paragraph said the symptoms fall into groups: the subheadings name them
 
     def defines_heading_disease(self, named: Mention, sentence: Span, mentions: Sequence[Mention],
@@ -527,6 +529,9 @@ class SectionState:
         matches = cue_matches(sentence)
         # a disease a sentence of the section before named as its topic ('This is called septic bursitis.')
         named_in_section = self.topic if self.topic is not None and self.topic.sentence_idx > self.heading_idx else None
+        # the latest heading asked how the page's disease differs from another ('So how is it different from
+        # Parkinson's?'): its section was that one's, and no heading after it naming none is ('What treatment is there?')
+        after_difference = self.difference_idx == self.heading_idx
         self.previous_heading_idx, self.heading_idx = self.heading_idx, sentence_idx
         self.named_before_heading = named_in_section if not named else None
         heading_topic = topic_mention(text, shared_typer(), sentence_idx)
@@ -542,7 +547,11 @@ class SectionState:
         if heading_topic is None and part_opened:
             heading_topic = as_topic(named[0], sentence_idx)  # 'A quick word on corneal abrasions': a name no list knows
         compares = False
-        if heading_topic is None and not named and self.heading_disease is not None:
+        if named and context.listed_cues("difference_cues.txt").search(text):
+            self.difference_idx, self.differing = sentence_idx, self.heading_disease
+        if heading_topic is None and not named and after_difference:
+            heading_topic = self.differing  # the part's disease before the aside ('essential tremor'), if any
+        elif heading_topic is None and not named and self.heading_disease is not None:
             # 'What does it look like?', 'Treatment options' under 'Alopecia areata': still that disease's section
             heading_topic = self.heading_disease
         elif heading_topic is None and not named and self.points_back(sentence, article_topic):

@@ -14,7 +14,8 @@ from spacy.util import filter_spans
 
 from extractors import context
 from extractors.doc_index import sentence_at, sentence_index_at, text_of
-from extractors.entity_types import DISEASE, EntityTyper
+from extractors.entity_types import DISEASE, EntityTyper, TypedConcept
+from extractors.ner import is_short_form_of
 from extractors.records import Mention
 from extractors.terms import pluralize, term_key
 from extractors.vocabulary import read_table
@@ -124,3 +125,31 @@ def respan_entities(doc: Doc, occurrences: list[tuple[int, int]]) -> None:
     for span in spans:
         span._.entity_type = DISEASE
     doc.ents = filter_spans([*kept, *spans])
+
+
+TITLE_SHORT_FORM = re.compile(r"(?P<long>[^()]+?)\s*\((?P<short>[A-Z][A-Za-z0-9-]{1,9})\)")
+MAX_TITLE_LONG_FORM_WORDS = 6
+
+
+def title_short_forms(title: str, typer: EntityTyper) -> dict[str, TypedConcept]:
+    """Short forms the title defines for a disease ('Creutzfeldt-Jakob disease (CJD): a guide for families'):
+    the short form -> the disease its long form names. The long form is the title's words before the bracket,
+    the most of them that spell the short form (Schwartz and Hearst's test) and name a disease."""
+    forms: dict[str, TypedConcept] = {}
+    for match in TITLE_SHORT_FORM.finditer(title):
+        words = match["long"].split()
+        for start in range(max(0, len(words) - MAX_TITLE_LONG_FORM_WORDS), len(words)):
+            long_form = " ".join(words[start:]).strip(" :,;'\"")
+            typed = typer.classify(long_form, DISEASE_LABEL) if is_short_form_of(match["short"], long_form) else None
+            if typed is not None and typed.entity_type == DISEASE:
+                forms.setdefault(match["short"], typed)
+                break
+    return forms
+
+
+def with_title_short_forms(mentions: list[Mention], title: str | None, typer: EntityTyper) -> list[Mention]:
+    """A short form only the title defines names that disease wherever the body uses it: 'CJD is a rare and
+    fatal condition' under 'Creutzfeldt-Jakob disease (CJD): …', where the vocabularies file 'CJD' apart."""
+    forms = title_short_forms(title, typer) if title else {}
+    return [replace(mention, entity_type=typed.entity_type, canonical=typed.canonical, ontology_id=typed.ontology_id)
+            if (typed := forms.get(mention.text)) is not None else mention for mention in mentions]

@@ -503,6 +503,24 @@ def test_a_short_form_glossed_after_a_comma_names_the_disease_and_takes_a_leadin
     assert ("acute mountain sickness", "headache") in related(nlp, text, title="Travel health")
 
 
+def test_two_names_glossed_with_slashed_short_forms_are_each_the_first_name(nlp):
+    text = ("Interstitial cystitis, also called bladder pain syndrome (IC/BPS), is a long-term condition of the bladder.\n\n"
+            "Newly diagnosed with IC\n\nIC often causes pelvic pain and needing to wee urgently.")
+    doc = nlp(text)
+    assert {span._.canonical for span in doc.ents if span.text in ("IC", "BPS")} == {"interstitial cystitis"}
+    assert ("interstitial cystitis", "pelvic pain") in related(nlp, text, title="Pelvic health forum")
+
+
+def test_a_short_form_only_the_title_defines_names_its_disease_in_the_body(nlp):
+    text = ("What is CJD?\n\nCJD is a rare and fatal condition that damages the brain.\n\n"
+            "Some people with CJD have memory problems. Others first notice blurred or double vision.")
+    found = related(nlp, text, title="Creutzfeldt-Jakob disease (CJD): a guide for families")
+    assert {("creutzfeldt jakob disease", "blurred vision"), ("creutzfeldt jakob disease", "double vision")} <= found
+    assert not {subject for subject, _ in found} - {"creutzfeldt jakob disease"}
+    facts = document_facts("0" * 16, nlp(text), title="Creutzfeldt-Jakob disease (CJD): a guide for families")
+    assert facts.abbreviations["CJD"] == "creutzfeldt jakob disease"  # for other pages that use it undefined
+
+
 def test_a_defined_long_form_is_one_name_however_little_of_it_the_ner_found(nlp):
     doc = nlp("High altitude cerebral oedema (HACE) is swelling of the brain. Doctors treat HACE with oxygen.")
     assert {span._.canonical for span in doc.ents if span._.entity_type == "disease"} == {"high altitude cerebral oedema"}
@@ -880,6 +898,23 @@ def test_a_heading_asking_whether_it_is_another_disease_is_an_aside_the_next_que
     treated = related(nlp, text, title="Legionella: a notice to guests", predicate="treated_by")
     assert ("legionnaires' disease", "azithromycin") in treated
     assert ("pontiac fever", "azithromycin") not in treated
+
+
+def test_a_heading_asking_how_it_differs_from_another_disease_is_an_aside_the_next_heading_leaves(nlp):
+    text = ("The question\n\nMy hands shake when I lift a cup. It is worse when I am tired. My dad had the same. My GP "
+            "says it is probably essential tremor, but I am scared it is Parkinson's.\n\nThe answer\n\nYou are far from "
+            "alone. Essential tremor is many times more common than Parkinson's disease.\n\n"
+            "What exactly is essential tremor?\n\nEssential tremor is a rhythmic, involuntary shaking of the hands.\n\n"
+            "So how is it different from Parkinson's?\n\nThe tremor of Parkinson's disease usually appears at rest, and it "
+            "comes with slowness of movement and stiffness.\n\nWhat treatment is there?\n\n"
+            "There are two main medicines: propranolol and primidone.\n\nAnd your sister's cervical dystonia?\n\n"
+            "Cervical dystonia is a different condition. In cervical dystonia the neck muscles tighten, so people with "
+            "cervical dystonia often have neck pain. Cervical dystonia is treated with botulinum toxin injections.")
+    treated = related(nlp, text, title='Ask the expert: "Why do my hands shake?"', predicate="treated_by")
+    assert {("essential tremor", "propranolol"), ("essential tremor", "primidone"),
+            ("cervical dystonia", "botulinum toxin")} <= treated
+    assert ("parkinson's disease", "propranolol") not in treated
+    assert ("parkinson's disease", "slowness of movement") in related(nlp, text, title='Ask the expert: "Why do my hands shake?"')
 
 
 def test_a_list_of_reasons_to_call_999_under_a_help_heading_states_no_symptoms(nlp):
