@@ -77,6 +77,10 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
         family_named = family_named or (mention if names_topic else None)
         by_type[mention.entity_type].append(topic if names_topic else mention)
     by_type[DISEASE] = subject_diseases(by_type[DISEASE], text_of(clause), clause.start_char, by_type[SYMPTOM])
+    if topic is not None and not topic.negated and listed_as_symptoms(clause, by_type[DISEASE]):
+        # 'Other symptoms can include panic attacks, vivid dreams … and dementia' under 'Fatal familial insomnia'
+        by_type[SYMPTOM] = sorted([*by_type[SYMPTOM], *by_type[DISEASE]], key=lambda mention: mention.start)
+        by_type[DISEASE] = []
     if len({mention.canonical for mention in by_type[DISEASE]}) > MAX_CLAUSE_DISEASES:
         return []  # 'other diseases cause similar symptoms: rhinitis, sinusitis, …': a list of diseases, no facts
     subjects_from_topic = not by_type[DISEASE] and topic is not None and not topic.negated
@@ -336,6 +340,24 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int,
             and not (m.end >= offset and context.called_ruled_out(text[m.end - offset:m.end - offset + RULED_OUT_CHARS]))]
     listed = [m for m in kept if is_symptom_list_item(m, symptoms, text, offset)]
     return [m for m in kept if m not in listed] if len(listed) < len(kept) else kept
+
+
+SYMPTOM_LIST_WORDS = ("symptom", "sign")  # a cue naming what it lists: 'Other symptoms can include', not 'Complications'
+# what stands between such a cue and its first item: 'can include', 'are', ':' (not 'of' before whose symptoms they are)
+SYMPTOM_LIST_LEAD = re.compile(r"\s*(?:(?:can|may|might|could|often|usually|also|sometimes|commonly|typically)\s+)*"
+                               r"(?:include|includes|including|are|:)\s*", re.IGNORECASE)
+
+
+def listed_as_symptoms(clause: Span, diseases: Sequence[Mention]) -> bool:
+    """Whether every disease of the clause is an item of a list of symptoms its cue opens with no disease before it
+    ('Other symptoms can include panic attacks, … and dementia'): they are what is listed, not whose symptoms."""
+    if not diseases:
+        return False
+    text = text_of(clause)
+    first = min(mention.start for mention in diseases) - clause.start_char
+    return any(match.cue.predicate == HAS_SYMPTOM and match.end <= first
+               and any(word in match.text.lower() for word in SYMPTOM_LIST_WORDS)
+               and SYMPTOM_LIST_LEAD.fullmatch(text[match.end:first]) is not None for match in cue_matches(clause))
 
 
 SYMPTOM_LIST_OPENING = re.compile(r"[:,]\s*(?:\w+\s+){0,2}$")  # ': small ' before 'strokes', ', ' in a list

@@ -521,6 +521,16 @@ def test_a_short_form_only_the_title_defines_names_its_disease_in_the_body(nlp):
     assert facts.abbreviations["CJD"] == "creutzfeldt jakob disease"  # for other pages that use it undefined
 
 
+def test_diseases_listed_after_a_symptom_list_cue_are_items_of_the_sections_disease(nlp):
+    text = ("Fatal familial insomnia\n\nFatal familial insomnia is another prion disease. The main symptom is insomnia "
+            "that gets steadily worse. Other symptoms can include panic attacks, vivid dreams or hallucinations, weight "
+            "loss and, later on, dementia.")
+    found = related(nlp, text, title="Prion diseases: a guide for families")
+    assert {("fatal familial insomnia", "panic attack"), ("fatal familial insomnia", "dementia"),
+            ("fatal familial insomnia", "hallucination")} <= found
+    assert not {subject for subject, _ in found} - {"fatal familial insomnia"}
+
+
 def test_a_defined_long_form_is_one_name_however_little_of_it_the_ner_found(nlp):
     doc = nlp("High altitude cerebral oedema (HACE) is swelling of the brain. Doctors treat HACE with oxygen.")
     assert {span._.canonical for span in doc.ents if span._.entity_type == "disease"} == {"high altitude cerebral oedema"}
