@@ -485,6 +485,20 @@ def labels_side_effects(sentence_text: str) -> bool:
 SIDE_EFFECTS = re.compile(r"\bside[- ]effects?\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=2)
+def medicine_cause_pattern(pronouns: bool) -> re.Pattern[str]:
+    words = [*read_list("medicine_nouns.txt"), *(["they", "it"] if pronouns else [])]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:\w+\s+){0,2}?"
+                      r"(?:can|may|might|could|will|often|sometimes|commonly)\s+(?:\w+\s+)?(?:cause|make|give|leave)s?\b",
+                      re.IGNORECASE)
+
+
+def medicine_causes(text: str, after_treatment: bool) -> bool:
+    """Whether a text says a medicine or its doses cause something ('the first doses can make people feel dizzy'),
+    or, after a treatment its sentence named, 'they' or 'it' do ('…; in the hands they can cause weakness')."""
+    return bool(medicine_cause_pattern(after_treatment).search(text))
+
+
 def names_side_effects(text: str) -> bool:
     """Whether a text speaks of side effects ('Headaches, flushing and ankle swelling are common side effects'):
     what it names are a medicine's, not the disease's symptoms."""

@@ -94,6 +94,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     elif len(spans) < 2:
         return []
     sentence = sentence_at(clause.doc, clause.start)
+    treated_before = any(mention.entity_type == TREATMENT and mention.start < clause.start_char
+                         for mention in sentence_mentions(sentence, mention_at))
     # 'Call 999 if you … feel confused or drowsy': reasons to get help, not what the topic causes
     tells_help = subjects_from_topic and tells_to_get_help(sentence)
     clause_text, offset = text_of(clause), clause.start_char
@@ -123,6 +125,9 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             if from_topic and predicate == HAS_SYMPTOM and cue_at is not None and any(
                     treatment.start < cue_at < obj.start for treatment in by_type[TREATMENT]):
                 continue  # 'Antivirals can make you feel sick': a drug's side effect, not the topic's symptom
+            if from_topic and predicate == HAS_SYMPTOM and context.medicine_causes(
+                    clause_text[:obj.start - offset], treated_before):
+                continue  # 'the first doses can make people feel dizzy', '…; in the hands they can cause weakness'
             if from_topic and predicate == HAS_SYMPTOM and context.names_side_effects(clause_text):
                 continue  # 'Headaches, flushing and ankle swelling are common side effects early on'
             if predicate == HAS_SYMPTOM and context.names_no_symptom(clause_text, obj.start - offset, obj.end - offset):

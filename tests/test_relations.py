@@ -927,6 +927,17 @@ def test_a_heading_asking_how_it_differs_from_another_disease_is_an_aside_the_ne
     assert ("parkinson's disease", "slowness of movement") in related(nlp, text, title='Ask the expert: "Why do my hands shake?"')
 
 
+def test_what_a_medicines_doses_or_a_named_treatment_cause_are_side_effects(nlp):
+    text = ("What treatment is there?\n\nPrimidone is an anticonvulsant. We start with a tiny dose at bedtime, because "
+            "the first doses can make people feel dizzy or sleepy. Injections of botulinum toxin may help a head tremor; "
+            "in the hands they can cause weakness.")
+    found = related(nlp, text, title="Essential tremor")
+    assert not {("essential tremor", "dizziness"), ("essential tremor", "drowsiness"), ("essential tremor", "weakness")} & found
+    assert ("essential tremor", "primidone") in related(nlp, text, title="Essential tremor", predicate="treated_by")
+    assert ("essential tremor", "hand weakness") in related(  # 'it' is the disease where no treatment came before
+        nlp, "Essential tremor\n\nIt can cause weakness in the hands.", title="Essential tremor")
+
+
 def test_a_list_of_reasons_to_call_999_under_a_help_heading_states_no_symptoms(nlp):
     text = ("Legionnaires' disease\n\nWhat should I look out for?\n\nMost people develop a cough and feel short of breath.\n\n"
             "When should I get help?\n\nContact your GP and tell them you may have been exposed to legionella. Call 999 or go to A&E straight away if you "
