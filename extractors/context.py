@@ -553,6 +553,12 @@ def clauses(sentence: Span, negation_scopes: bool = False) -> list[Span]:
         comma = condition_end(commas, lambda index: doc[index + 1].lower_ if index + 1 < len(doc) else "")
         if comma is not None and comma + 1 < pieces[0].end:
             pieces[:1] = [doc[pieces[0].start:comma + 1], doc[comma + 1:pieces[0].end]]
+        if len(pieces) > 1 and pieces[0][-1].text == "," and pieces[1][0].lower_ in {"or", "and"}:
+            # a second condition the break word split off goes on to its comma: 'If neither works, or they can't be
+            # tolerated, topiramate or gabapentin are sometimes tried' (the negation stays in the condition)
+            further = next((token.i for token in pieces[1] if token.text == ","), None)
+            if further is not None and further + 1 < pieces[1].end:
+                pieces[1:2] = [doc[pieces[1].start:further + 1], doc[further + 1:pieces[1].end]]
     return pieces
 
 

@@ -774,15 +774,20 @@ def opens_label(doc: Doc, index: int) -> bool:
 
 def with_placed_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
     """A disease named with the body part it affects is that subtype: 'Hip OA', 'knee osteoarthritis',
-    'scalp psoriasis', 'rotator cuff tendinopathy' (the NER tags only the disease)."""
+    'scalp psoriasis', 'rotator cuff tendinopathy' (the NER tags only the disease); so is a name no vocabulary
+    codes after a site's adjective ('oral allergy syndrome')."""
     placed = []
     parts = coordination.body_parts()
     for span in spans:
         doc = span.doc
         if span.label_ == "DISEASE" and span.start > 0 and doc[span.start - 1].whitespace_:
             words = 2 if span.start > 1 and f"{doc[span.start - 2].lower_} {doc[span.start - 1].lower_}" in parts else 1
-            if ((words == 2 or doc[span.start - 1].lower_ in parts)
-                    and (typed := typer.classify(span.text, "DISEASE")) is not None and typed.entity_type == DISEASE):
+            typed = typer.classify(span.text, "DISEASE")
+            if typed is not None and typed.entity_type == DISEASE and (
+                    words == 2 or doc[span.start - 1].lower_ in parts
+                    # a site's adjective before a name no vocabulary codes: 'oral allergy syndrome', where the NER
+                    # took 'allergy syndrome'
+                    or not typed.ontology_id and doc[span.start - 1].lower_ in coordination.word_set("site_adjectives.txt")):
                 span = Span(doc, span.start - words, span.end, label=span.label)
         placed.append(span)
     return placed

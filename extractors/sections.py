@@ -536,8 +536,11 @@ class SectionState:
         self.named_before_heading = named_in_section if not named else None
         heading_topic = topic_mention(text, shared_typer(), sentence_idx)
         if (heading_topic is not None and len({mention.canonical for mention in named}) == 1
-                and named[0].canonical.endswith(" " + heading_topic.canonical)):
-            heading_topic = as_topic(named[0], sentence_idx)  # 'Fissure or fistula?' before '… An anal fistula is …'
+                and (named[0].canonical.endswith(" " + heading_topic.canonical)
+                     or not named[0].ontology_id and f" {heading_topic.canonical} " in f" {named[0].canonical} ")):
+            # 'Fissure or fistula?' before '… An anal fistula is …'; 'Is oral allergy syndrome the same thing?', whose
+            # name no vocabulary codes (the scan of its words finds 'allergy')
+            heading_topic = as_topic(named[0], sentence_idx)
         if (heading_topic is None and len({mention.canonical for mention in named}) == 1
                 and getattr(shared_typer().classify(named[0].text, "DISEASE"), "entity_type", None) != DISEASE):
             # a name the document made a disease's: "So, Cushing's - the opposite problem?", 'Frostbite' on a page titled

@@ -2469,6 +2469,13 @@ def test_a_negation_inside_an_opening_condition_stays_there(nlp):
     assert ("sinusitis", "surgery") in related(nlp, text, title="Sinusitis", predicate="treated_by")
 
 
+def test_a_negation_in_a_second_opening_condition_stays_there_too(nlp):
+    text = ("What treatment is there?\n\nIf neither works, or they can't be tolerated, topiramate or gabapentin are "
+            "sometimes tried.")
+    treated = related(nlp, text, title="Essential tremor", predicate="treated_by")
+    assert {("essential tremor", "topiramate"), ("essential tremor", "gabapentin")} <= treated
+
+
 def test_procedures_and_self_care_for_stones_and_sinuses(nlp):
     assert related(nlp, "Larger kidney stones are treated with shockwave lithotripsy or ureteroscopy.",
                    predicate="treated_by") == {("kidney stone", "lithotripsy"), ("kidney stone", "ureteroscopy")}
