@@ -938,6 +938,24 @@ def test_what_a_medicines_doses_or_a_named_treatment_cause_are_side_effects(nlp)
         nlp, "Essential tremor\n\nIt can cause weakness in the hands.", title="Essential tremor")
 
 
+def test_a_heading_naming_a_disease_no_vocabulary_codes_is_about_it_not_a_listed_word_in_it(nlp):
+    text = ("What is eosinophilic oesophagitis?\n\nEosinophilic oesophagitis is an allergic condition of the food pipe.\n\n"
+            "Is oral allergy syndrome the same thing?\n\nNo. In oral allergy syndrome, the immune system mistakes "
+            "proteins in some raw fruits for pollen. Symptoms include:\n\nitching in the mouth.\n\n"
+            "a tingling feeling in the mouth.")
+    found = related(nlp, text, title="Eosinophilic oesophagitis: information for families")
+    assert ("oral allergy syndrome", "mouth itching") in found
+    assert not {subject for subject, _ in found} - {"oral allergy syndrome", "eosinophilic esophagitis"}
+
+
+def test_a_lung_infection_the_sections_disease_brings_is_no_subject_of_its_own(nlp):
+    text = ("Sporotrichosis\n\nSporotrichosis is a fungal infection that usually starts in the skin. Rarely, people "
+            "breathe in the spores and develop a lung infection, with cough, chest pain and fever.")
+    found = related(nlp, text, title="Blastomycosis fact sheet")
+    assert {("sporotrichosis", "cough"), ("sporotrichosis", "chest pain")} <= found
+    assert not {subject for subject, _ in found} - {"sporotrichosis"}
+
+
 def test_a_list_of_reasons_to_call_999_under_a_help_heading_states_no_symptoms(nlp):
     text = ("Legionnaires' disease\n\nWhat should I look out for?\n\nMost people develop a cough and feel short of breath.\n\n"
             "When should I get help?\n\nContact your GP and tell them you may have been exposed to legionella. Call 999 or go to A&E straight away if you "
