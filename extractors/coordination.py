@@ -681,7 +681,8 @@ def trouble_with(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansio
         while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])):
             token = doc[index]
             if is_connector(token):
-                joined = True
+                # an adverb between conjuncts joins none on its own: '… and coordination usually follow'
+                joined = joined or token.text == "," or token.lower_ in CONJUNCTIONS
             elif joined or token.lower_ in FUNCTION_WORDS:
                 words.append(token)
                 joined = False

@@ -1991,6 +1991,9 @@ def test_trouble_with_several_things_gives_one_symptom_each(nlp):
     assert related(nlp, "Multiple sclerosis causes trouble with bladder, bowel or sexual function.") == {
         ("multiple sclerosis", "bladder dysfunction"), ("multiple sclerosis", "bowel dysfunction"),
         ("multiple sclerosis", "sexual dysfunction")}
+    # an adverb after the last thing ends the list: the verb after it is no thing that is hard
+    doc = nlp("Problems with movement, memory and coordination usually follow some months later.")
+    assert {span._.canonical for span in doc.ents} == {"movement problem", "memory problem", "coordination problem"}
 
 
 def test_a_disease_in_parentheses_glosses_and_is_no_subject(nlp):
