@@ -487,6 +487,7 @@ SIDE_EFFECTS = re.compile(r"\bside[- ]effects?\b", re.IGNORECASE)
 
 @lru_cache(maxsize=2)
 def medicine_cause_pattern(pronouns: bool) -> re.Pattern[str]:
+    """A medicine word (data/medicine_nouns.txt; with pronouns, 'they' and 'it' too), a modal and a causing verb."""
     words = [*read_list("medicine_nouns.txt"), *(["they", "it"] if pronouns else [])]
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:\w+\s+){0,2}?"
                       r"(?:can|may|might|could|will|often|sometimes|commonly)\s+(?:\w+\s+)?(?:cause|make|give|leave)s?\b",

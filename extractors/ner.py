@@ -782,12 +782,12 @@ def with_placed_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
         doc = span.doc
         if span.label_ == "DISEASE" and span.start > 0 and doc[span.start - 1].whitespace_:
             words = 2 if span.start > 1 and f"{doc[span.start - 2].lower_} {doc[span.start - 1].lower_}" in parts else 1
-            typed = typer.classify(span.text, "DISEASE")
-            if typed is not None and typed.entity_type == DISEASE and (
-                    words == 2 or doc[span.start - 1].lower_ in parts
-                    # a site's adjective before a name no vocabulary codes: 'oral allergy syndrome', where the NER
-                    # took 'allergy syndrome'
-                    or not typed.ontology_id and doc[span.start - 1].lower_ in coordination.word_set("site_adjectives.txt")):
+            by_part = words == 2 or doc[span.start - 1].lower_ in parts
+            # a site's adjective before a name no vocabulary codes: 'oral allergy syndrome', where the NER took
+            # 'allergy syndrome'
+            by_site = doc[span.start - 1].lower_ in coordination.word_set("site_adjectives.txt")
+            if ((by_part or by_site) and (typed := typer.classify(span.text, "DISEASE")) is not None
+                    and typed.entity_type == DISEASE and (by_part or not typed.ontology_id)):
                 span = Span(doc, span.start - words, span.end, label=span.label)
         placed.append(span)
     return placed

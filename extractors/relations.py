@@ -1910,7 +1910,7 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
     them, so 'uric acid' in a gout article does not become a therapy.
     """
     typer = shared_typer()
-    mentions = with_title_short_forms(with_title_disease(mentions_of(doc), doc, title, typer), title, typer)
+    mentions = with_title_short_forms(with_title_disease(mentions_of(doc), doc, title, typer), doc, title, typer)
     mentions = about_title_condition(mentions, doc, title, topic_from_mentions)
     mentions = as_shortened_names(as_placed_forms(as_glossed_name(mentions, title, typer), title, typer), typer)
     mentions = without_described_treatments(as_named_aliases(without_symptom_nicknames(mentions, text_of(doc)),

@@ -98,13 +98,22 @@ def with_title_disease(mentions: list[Mention], doc: Doc, title: str | None, typ
     name, occurrences = found
     typed = typer.classify(name, "DISEASE")
     canonical = typed.canonical if typed is not None else typer.canonical_key(name)
+    return as_disease_mentions(mentions, doc, occurrences, canonical, "")
+
+
+def as_disease_mentions(mentions: list[Mention], doc: Doc, occurrences: list[tuple[int, int]],
+                        canonical: str, ontology_id: str) -> list[Mention]:
+    """The mentions with each occurrence a mention of this disease: the NER's mentions there retyped, the ones it
+    missed added (negated and hedged as their clause is), and those inside an occurrence dropped. The Doc's
+    entities change with them: cue matching skips words inside an entity ('Treating shin splints', which the NER
+    took for a treatment, hid the cue 'treating')."""
     kept = [mention for mention in mentions if not any(  # a part of the name the NER took alone ('splints')
         start < mention.end and mention.start < end and (mention.start, mention.end) != (start, end) for start, end in occurrences)]
     by_place = {(mention.start, mention.end): mention for mention in kept}
     for start, end in occurrences:
         known = by_place.get((start, end))
         if known is not None:
-            by_place[start, end] = replace(known, entity_type=DISEASE, canonical=canonical, ontology_id="")
+            by_place[start, end] = replace(known, entity_type=DISEASE, canonical=canonical, ontology_id=ontology_id)
             continue
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
@@ -113,7 +122,8 @@ def with_title_disease(mentions: list[Mention], doc: Doc, title: str | None, typ
         clause = next((c for c in context.clauses(sentence, negation_scopes=True) if c.start <= span.start < c.end), sentence)
         by_place[start, end] = Mention(sentence_idx=sentence_index_at(doc, span.start), start=start, end=end,
                                        text=text_of(doc)[start:end], entity_type=DISEASE, canonical=canonical,
-                                       negated=context.is_negated(span, clause), hedged=context.is_hedged(clause))
+                                       ontology_id=ontology_id, negated=context.is_negated(span, clause),
+                                       hedged=context.is_hedged(clause))
     respan_entities(doc, occurrences)
     return sorted(by_place.values(), key=lambda mention: mention.start)
 
@@ -147,9 +157,15 @@ def title_short_forms(title: str, typer: EntityTyper) -> dict[str, TypedConcept]
     return forms
 
 
-def with_title_short_forms(mentions: list[Mention], title: str | None, typer: EntityTyper) -> list[Mention]:
-    """A short form only the title defines names that disease wherever the body uses it: 'CJD is a rare and
-    fatal condition' under 'Creutzfeldt-Jakob disease (CJD): …', where the vocabularies file 'CJD' apart."""
-    forms = title_short_forms(title, typer) if title else {}
-    return [replace(mention, entity_type=typed.entity_type, canonical=typed.canonical, ontology_id=typed.ontology_id)
-            if (typed := forms.get(mention.text)) is not None else mention for mention in mentions]
+def with_title_short_forms(mentions: list[Mention], doc: Doc, title: str | None, typer: EntityTyper) -> list[Mention]:
+    """A short form only the title defines names that disease wherever the body uses it: 'CJD is a rare and fatal
+    condition' under 'Creutzfeldt-Jakob disease (CJD): …' (where the vocabularies file 'CJD' apart), 'EoE' under
+    'Eosinophilic oesophagitis (EoE): …' (which no list knows, so the NER rarely marks it)."""
+    for short, typed in (title_short_forms(title, typer) if title else {}).items():
+        occurrences = [(match.start(), match.end()) for match in
+                       re.finditer(rf"(?<![\w'-]){re.escape(short)}(?![\w'-])", text_of(doc))
+                       if not any(mention.start <= match.start() and match.end() <= mention.end  # 'Variant CJD' stays
+                                  and mention.end - mention.start > match.end() - match.start() for mention in mentions)]
+        if occurrences:
+            mentions = as_disease_mentions(mentions, doc, occurrences, typed.canonical, typed.ontology_id)
+    return mentions

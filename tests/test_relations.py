@@ -531,6 +531,14 @@ def test_diseases_listed_after_a_symptom_list_cue_are_items_of_the_sections_dise
     assert not {subject for subject, _ in found} - {"fatal familial insomnia"}
 
 
+def test_a_short_form_only_the_title_defines_is_a_mention_where_the_ner_found_none(nlp):
+    text = "EoE is an allergic condition of the food pipe. EoE can cause heartburn."
+    title = "Eosinophilic oesophagitis (EoE): information for families"
+    facts = document_facts("0" * 16, nlp(text), title=title)
+    assert [(m.text, m.canonical) for m in facts.mentions if m.text == "EoE"] == [("EoE", "eosinophilic esophagitis")] * 2
+    assert ("eosinophilic esophagitis", "heartburn") in related(nlp, text, title=title)
+
+
 def test_a_defined_long_form_is_one_name_however_little_of_it_the_ner_found(nlp):
     doc = nlp("High altitude cerebral oedema (HACE) is swelling of the brain. Doctors treat HACE with oxygen.")
     assert {span._.canonical for span in doc.ents if span._.entity_type == "disease"} == {"high altitude cerebral oedema"}
