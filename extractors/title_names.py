@@ -1,7 +1,8 @@
 """The disease a page's title names where no vocabulary lists it: 'Shin splints: a guide for pupils
 and parents'. The NER took 'shin splints' for a treatment (a splint) and no list knows the name, so
 without this the page had no topic and its facts no subject. The title's leading phrase is such a name
-when the body repeats it and the NER marks it there, or when it ends in a disease's word.
+when the body repeats it and the NER marks it there, or when it ends in a disease's word. A short form the
+title defines ('Creutzfeldt-Jakob disease (CJD): a guide for families') names its disease in the body too.
 """
 from __future__ import annotations
 
