@@ -58,7 +58,7 @@ LINES = st.lists(st.sampled_from(["Back pain.", "Lupus causes rash, fever and jo
 @given(lines=LINES, words=st.sets(st.sampled_from(["pain", "lupus", "fever", "what", "?", "-", "rash", "is"])))
 def test_lookups_agree_with_spacy_on_any_page(nlp, lines, words):
     doc = nlp.make_doc("\n".join(lines))
-    for name, proc in nlp.pipeline[:2]:  # paragraph sentences and the sentencizer
+    for _name, proc in nlp.pipeline[:2]:  # paragraph sentences and the sentencizer
         doc = proc(doc)
     assert token_indexes(doc, frozenset(words)) == [token.i for token in doc if token.lower_ in words]
     for token in doc:
