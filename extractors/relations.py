@@ -94,8 +94,10 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     elif len(spans) < 2:
         return []
     sentence = sentence_at(clause.doc, clause.start)
-    treated_before = any(mention.entity_type == TREATMENT and mention.start < clause.start_char
-                         for mention in sentence_mentions(sentence, mention_at))
+    # a treatment the sentence named before the clause, for what 'they' cause (read only where the topic is a subject)
+    treated_before = any(subject is topic for subject in by_type[DISEASE]) and any(
+        mention.entity_type == TREATMENT and mention.start < clause.start_char
+        for mention in sentence_mentions(sentence, mention_at))
     # 'Call 999 if you … feel confused or drowsy': reasons to get help, not what the topic causes
     tells_help = subjects_from_topic and tells_to_get_help(sentence)
     clause_text, offset = text_of(clause), clause.start_char
@@ -1910,7 +1912,8 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
     them, so 'uric acid' in a gout article does not become a therapy.
     """
     typer = shared_typer()
-    mentions = with_title_short_forms(with_title_disease(mentions_of(doc), doc, title, typer), doc, title, typer)
+    short_forms = title_short_forms(title, typer) if title else {}
+    mentions = with_title_short_forms(with_title_disease(mentions_of(doc), doc, title, typer), doc, short_forms)
     mentions = about_title_condition(mentions, doc, title, topic_from_mentions)
     mentions = as_shortened_names(as_placed_forms(as_glossed_name(mentions, title, typer), title, typer), typer)
     mentions = without_described_treatments(as_named_aliases(without_symptom_nicknames(mentions, text_of(doc)),
@@ -1920,7 +1923,7 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
     used = {item.object.start for item in relations} | {item.subject.start for item in relations}
     kept = [m for m in mentions if m.entity_type != TREATMENT or m.start in used
             or typer.canonical_key(m.text) in typer.treatment_aliases or typer.looks_like_drug(term_key(m.text))]
-    defined = {short: typed.canonical for short, typed in title_short_forms(title, typer).items()} if title else {}
+    defined = {short: typed.canonical for short, typed in short_forms.items()}
     return DocumentFacts(doc_id=doc_id, text=text_of(doc), mentions=kept, relations=relations,
                          abbreviations={**defined, **(doc._.abbreviation_map or {})})
 

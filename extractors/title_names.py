@@ -55,10 +55,12 @@ def title_frames() -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(openers), frozenset(words for words, side in rows if side == "closer")
 
 
-def body_occurrences(text: str, name: str) -> list[tuple[int, int]]:
-    """Where the body writes the name or its plural, as whole words, in any case."""
-    forms = sorted({name, pluralize(name)}, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(form) for form in forms) + r")(?![\w'-])", re.IGNORECASE)
+def body_occurrences(text: str, name: str, as_written: bool = False) -> list[tuple[int, int]]:
+    """Where the body writes the name or its plural, as whole words, in any case; as_written, the name alone
+    in its own case (a short form: 'CJD')."""
+    forms = [name] if as_written else sorted({name, pluralize(name)}, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(form) for form in forms) + r")(?![\w'-])",
+                         0 if as_written else re.IGNORECASE)
     return [(match.start(), match.end()) for match in pattern.finditer(text)]
 
 
@@ -158,15 +160,14 @@ def title_short_forms(title: str, typer: EntityTyper) -> dict[str, TypedConcept]
     return forms
 
 
-def with_title_short_forms(mentions: list[Mention], doc: Doc, title: str | None, typer: EntityTyper) -> list[Mention]:
-    """A short form only the title defines names that disease wherever the body uses it: 'CJD is a rare and fatal
-    condition' under 'Creutzfeldt-Jakob disease (CJD): …' (where the vocabularies file 'CJD' apart), 'EoE' under
-    'Eosinophilic oesophagitis (EoE): …' (which no list knows, so the NER rarely marks it)."""
-    for short, typed in (title_short_forms(title, typer) if title else {}).items():
-        occurrences = [(match.start(), match.end()) for match in
-                       re.finditer(rf"(?<![\w'-]){re.escape(short)}(?![\w'-])", text_of(doc))
-                       if not any(mention.start <= match.start() and match.end() <= mention.end  # 'Variant CJD' stays
-                                  and mention.end - mention.start > match.end() - match.start() for mention in mentions)]
+def with_title_short_forms(mentions: list[Mention], doc: Doc, forms: dict[str, TypedConcept]) -> list[Mention]:
+    """A short form only the title defines (title_short_forms) names that disease wherever the body uses it: 'CJD is
+    a rare and fatal condition' under 'Creutzfeldt-Jakob disease (CJD): …' (where the vocabularies file 'CJD'
+    apart), 'EoE' under 'Eosinophilic oesophagitis (EoE): …' (which no list knows, so the NER rarely marks it)."""
+    for short, typed in forms.items():
+        occurrences = [(start, end) for start, end in body_occurrences(text_of(doc), short, as_written=True)
+                       if not any(mention.start <= start and end <= mention.end  # 'Variant CJD' stays
+                                  and mention.end - mention.start > end - start for mention in mentions)]
         if occurrences:
             mentions = as_disease_mentions(mentions, doc, occurrences, typed.canonical, typed.ontology_id)
     return mentions
