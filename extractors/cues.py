@@ -52,6 +52,19 @@ def entity_char_spans(clause: Span) -> list[tuple[int, int, str]]:
 CONDITION_LABELS = frozenset({"DISEASE", "SYMPTOM"})
 RECIPIENTS_AFTER = re.compile(r"\s+to\s*:")  # 'The vaccine is not usually given to:' lists people, not treatments
 
+UNTREATED_BEFORE = re.compile(r"\b(?:not|never|without)\s+(?:\w+\s+)?$", re.IGNORECASE)  # 'is not treated', 'without any treatment'
+ENDS_PHRASE = re.compile(r"\s*(?:[?,.:;)]|$)")
+
+
+def names_untreated(text: str, start: int, end: int) -> bool:
+    """Whether a treatment cue only says a disease goes untreated ('if PKU is not treated?', 'Without treatment,'):
+    what follows is what the disease does, not a treatment ('is not treated with antibiotics' stays a negated fact)."""
+    return bool(UNTREATED_BEFORE.search(text[max(0, start - UNTREATED_CHARS):start])) and bool(ENDS_PHRASE.match(text, end))
+
+
+UNTREATED_CHARS = 30
+UNTREATED_WORDS = frozenset({"treated", "treatment", "treating"})  # not 'Antibiotics will not help,': a negated fact
+
 
 @dataclass(frozen=True)
 class CueMatch:
@@ -98,6 +111,8 @@ def cue_matches(span: Span) -> tuple[CueMatch, ...]:
             continue  # 'people with psoriasis are more likely to experience depression' is no symptom
         if cue.predicate == TREATED_BY and RECIPIENTS_AFTER.match(text_of(span), match.end()):
             continue  # '… not usually given to: people … taking high-dose steroids'
+        if text in UNTREATED_WORDS and names_untreated(text_of(span), match.start(), match.end()):
+            continue  # 'What happens if PKU is not treated?' asks what the disease does
         if (cue.predicate == HAS_SYMPTOM and found and found[-1].cue.predicate != HAS_SYMPTOM
                 and len(text_of(span)[found[-1].end:match.start()].split()) <= TREATED_OBJECT_WORDS
                 and not any(found[-1].end <= start and end <= match.start() for start, end in entities)):

@@ -355,7 +355,19 @@ class EntityTyper:
             words = [*words[:-1], self.lay_substance_words[words[-1]]]  # 'pale poo' is pale stool; 'when you pee' a verb
         key = self.a_plural_singular(" ".join(words))
         key = self.synonyms.get(key, self.form_of_alias(key.split(" ")))
-        return self.body_part_form(self.possessive_form(self.american_spelling(key)))
+        return self.body_part_form(self.possessive_form(self.american_spelling(self.with_canonical_head(key))))
+
+    def with_canonical_head(self, key: str) -> str:
+        """A longer name ending in a head that a synonym folds ('pelvic floor physiotherapy') ends in the
+        canonical head ('pelvic floor physical therapy'), unless the longer name is itself listed."""
+        words = key.split(" ")
+        if len(words) < 2 or words[-1] not in self.head_synonyms or self.is_known_name(key):
+            return key
+        return " ".join([*words[:-1], self.head_synonyms[words[-1]]])
+
+    @cached_property
+    def head_synonyms(self) -> dict[str, str]:
+        return {term_key(head): term_key(canonical) for head, canonical in read_table("head_synonyms.tsv")}
 
     def difficulty_words(self, verb: str, rest: list[str]) -> list[str]:
         """A difficulty doing something, with the -ing form of its verb that a list knows ('dropping off'), or the likeliest."""

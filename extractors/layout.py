@@ -108,7 +108,7 @@ def is_question_led_line(text: str, words: int) -> bool:
 
 
 SENTENCE_ENDS = (".", "!", ",", ";", ":")  # a line ending so is a sentence or an introduction, no heading
-MAX_LEAD_QUESTION_WORDS = 4  # 'Not a cataract?' before the line's heading
+MAX_LEAD_QUESTION_WORDS = 5  # 'Not a cataract?', 'Could it be something else?' before the line's heading
 MAX_FOLLOW_UP_QUESTION_WORDS = 3  # 'What now?', 'Is it serious?' after the line's statement
 MAX_READER_QUESTION_WORDS = 5  # 'Is that an abscess too?' after a statement in the first person
 FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|my|My|me)\b")

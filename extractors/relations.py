@@ -33,7 +33,7 @@ from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, D
                                 RelationEvidence)
 from extractors.sections import (BACK_REFERENCES, IT_IS, LIST_FACTOR, PARENTHESES, PART_WORDS, SECTION_FACTOR, ListContext,
                                  SectionState, announcement, as_topic, is_entities_line, is_family_of, is_of_topic, is_fragment, is_kind_name,
-                                 is_compared, list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases,
+                                 is_compared, is_likened, list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases,
                                  sentence_evidence, sentence_mentions, tells_to_get_help, topic_mention, without_appositions)
 from extractors.terms import term_key
 from extractors.title_names import title_short_forms, with_title_disease, with_title_short_forms
@@ -342,7 +342,7 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int,
             if not any(is_family_of(m, other) for other in diseases)
             and not (m.end >= offset and DRUG_NOUNS.match(text, m.end - offset))
             and not context.cue_shortly_before(text, m.start - offset, "at_risk_cues.txt", within_words=1)
-            and not context.cue_shortly_before(text, m.start - offset, "comparison_cues.txt", within_words=1)
+            and not is_likened(text, m.start - offset)
             and not (m.start - offset > 0 and in_trailing_condition(text[:m.start - offset]))
             and not (m.end >= offset and context.called_ruled_out(text[m.end - offset:m.end - offset + RULED_OUT_CHARS]))]
     listed = [m for m in kept if is_symptom_list_item(m, symptoms, text, offset)]
@@ -1813,7 +1813,8 @@ def as_named_aliases(mentions: list[Mention], text: str) -> list[Mention]:
     (OME)'; data/alias_cues.txt), or a disease alone in brackets right after it ('hypersensitivity pneumonitis
     (farmer's lung)'), is that disease wherever the page uses it, however the vocabularies file it:
     'Many children with OME …' speaks of glue ear, and OME is no symptom of it. Not a kind of it ('the most
-    common type of psoriasis, known as plaque psoriasis')."""
+    common type of psoriasis, known as plaque psoriasis'), nor a member of a class ('an autoimmune disease known as
+    lupus'); a description's name is the description's disease ('a milder illness known as West Nile fever')."""
     cues = {cue.lower() for cue in read_list("alias_cues.txt")}
     aliases: dict[str, Mention] = {}
     for name, other in neighbours(mentions):
@@ -1823,9 +1824,30 @@ def as_named_aliases(mentions: list[Mention], text: str) -> list[Mention]:
                 and (cued or other.entity_type == DISEASE and is_bracketed_alone(text, name, other))
                 and name.canonical not in other.canonical
                 and not KIND_OF_BEFORE.search(text[max(0, name.start - KIND_OF_CHARS):name.start])):
-            aliases.setdefault(other.canonical, name)
+            if other.entity_type == DISEASE and name.canonical in context.disease_classes():
+                continue  # 'an autoimmune disease known as lupus': a kind of it
+            if other.entity_type == DISEASE and is_described_illness(name) and is_proper_name(other):
+                aliases.setdefault(name.canonical, other)  # 'a milder illness known as West Nile fever': its name
+            else:
+                aliases.setdefault(other.canonical, name)
     return [replace(mention, canonical=(named := aliases[mention.canonical]).canonical, ontology_id=named.ontology_id,
                     entity_type=DISEASE) if mention.canonical in aliases else mention for mention in mentions]
+
+
+def is_described_illness(mention: Mention) -> bool:
+    """Whether a disease mention describes rather than names one: an uncoded illness a few words describe
+    ('a milder illness', 'a rare genetic disorder'); what a page goes on to call it is its name."""
+    words = mention.canonical.split(" ")
+    return (not mention.ontology_id and len(words) <= DESCRIBED_MAX_WORDS
+            and words[-1] in coordination.word_set("disease_nouns.txt"))
+
+
+def is_proper_name(mention: Mention) -> bool:
+    """A disease name an ontology codes or a page capitalises ('West Nile fever'), not a description of one."""
+    return bool(mention.ontology_id) or mention.text[:1].isupper()
+
+
+DESCRIBED_MAX_WORDS = 3
 
 
 def is_bracketed_alone(text: str, name: Mention, other: Mention) -> bool:

@@ -248,9 +248,21 @@ COMPARED_WITHIN_WORDS = 4  # 'feel like a mild bout of flu': how far a compariso
 
 
 def is_compared(text: str, start: int) -> bool:
-    """Whether a comparison cue (data/comparison_cues.txt) reaches the disease at start, not past a comma: the disease
-    is compared, not spoken of ('it tends to feel like a mild bout of flu:', 'wheezing, a bit like asthma')."""
-    return context.cue_shortly_before(text, start, "comparison_cues.txt", within_words=COMPARED_WITHIN_WORDS, breaks=",;")
+    """Whether a comparison cue (data/comparison_cues.txt, data/likeness_cues.txt) reaches the disease at start, not
+    past a comma: the disease is compared, not spoken of ('it tends to feel like a mild bout of flu:', 'wheezing, a
+    bit like asthma')."""
+    return any(context.cue_shortly_before(text, start, cues, within_words=COMPARED_WITHIN_WORDS, breaks=",;")
+               for cues in COMPARISON_CUES)
+
+
+COMPARISON_CUES = ("comparison_cues.txt", "likeness_cues.txt")
+
+
+def is_likened(text: str, start: int) -> bool:
+    """Whether a likeness cue (data/likeness_cues.txt) reaches the disease at start, a few words on ('… look a lot like
+    the early stage of spotted fever: …'), or a comparison cue the word before it ('overlaps a lot with mummy thumb')."""
+    return (context.cue_shortly_before(text, start, "comparison_cues.txt", within_words=1)
+            or context.cue_shortly_before(text, start, "likeness_cues.txt", within_words=COMPARED_WITHIN_WORDS, breaks=",;"))
 
 
 def list_subject(sentence: Span, mention_at: dict[int, Mention], topic: Mention | None,
@@ -561,7 +573,7 @@ class SectionState:
             heading_topic = self.heading_named
         elif named:
             # 'Is this the same as Pontiac fever?' asks about an aside: 'How is it treated?' after it is the page's again
-            compares = bool(context.listed_cues("comparison_cues.txt").search(text))
+            compares = any(context.listed_cues(cues).search(text) for cues in COMPARISON_CUES)
             self.heading_named, self.asked_about = heading_topic, text.endswith("?") and not compares
             self.heading_named_idx = -1 if compares else sentence_idx  # an aside's heading carries nothing on
             self.heading_named_alone = names_only(sentence, named)

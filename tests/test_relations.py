@@ -6433,3 +6433,59 @@ def test_a_disease_kept_under_control_takes_no_treatment_of_the_clause_before(nl
     found = related(nlp, text, predicate="treated_by")
     assert not {("diabetes", "angiotensin converting enzyme inhibitor"), ("diabetes", "calcium channel blocker")} & found
     assert ("diabetes", "insulin") in related(nlp, "Diabetes is kept under control with insulin.", predicate="treated_by")
+
+
+def test_a_longer_name_ends_in_the_canonical_head_of_its_synonym():
+    typer = shared_typer()
+    assert typer.classify("pelvic floor physiotherapy", "TREATMENT").canonical == "pelvic floor physical therapy"
+    assert typer.classify("nasal steroids", "TREATMENT").canonical == "nasal corticosteroid"
+    assert typer.classify("chest physiotherapy", "TREATMENT").canonical == "airway clearance technique"  # listed
+
+
+def test_an_illness_described_then_named_is_the_named_disease(nlp):
+    text = ("About 1 in 5 infected people develop a milder illness known as West Nile fever. "
+            "People with West Nile fever typically have a fever and a headache.")
+    found = related(nlp, text)
+    assert {("west nile fever", "fever"), ("west nile fever", "headache")} <= found
+    assert not {subject for subject, _ in found} - {"west nile fever"}
+
+
+def test_a_class_of_disease_takes_no_member_as_its_alias(nlp):
+    text = "She has an autoimmune disease known as lupus. Lupus causes joint pain and fatigue."
+    assert ("systemic lupus erythematosus", "joint pain") in related(nlp, text)
+
+
+def test_a_disease_likened_a_few_words_on_is_no_subject_of_the_list(nlp):
+    text = ("Could it be ehrlichiosis?\n\nEhrlichiosis is another infection carried by ticks. Symptoms look a lot "
+            "like the early stage of spotted fever: fever, chills and headache.")
+    found = related(nlp, text, title="Ticks and hikers")
+    assert {("ehrlichiosis", "fever"), ("ehrlichiosis", "chill"), ("ehrlichiosis", "headache")} <= found
+    assert not any(subject == "spotted fever" for subject, _ in found)
+
+
+def test_treatment_is_the_same_as_for_another_disease_still_relates_that_one(nlp):
+    text = "Treatment is much the same as for the symptoms of asthma: inhalers and montelukast."
+    assert ("asthma", "montelukast") in related(nlp, text, predicate="treated_by")
+
+
+def test_a_heading_asking_what_happens_untreated_announces_what_the_disease_does(nlp):
+    text = ("What happens if PKU is not treated?\n\nUntreated PKU causes learning disability. Other features include:\n\n"
+            "seizures (fits).\n\nhyperactivity and irritability.\n\ntremor.")
+    title = "Phenylketonuria (PKU): a guide for parents"
+    found = related(nlp, text, title=title)
+    assert {("phenylketonuria", "seizure"), ("phenylketonuria", "irritability"), ("phenylketonuria", "tremor")} <= found
+    assert not related(nlp, text, title=title, predicate="treated_by")
+
+
+def test_a_negated_treatment_stays_a_negated_fact(nlp):
+    assert ("glandular fever", "treated_by", "antibiotic", True, False) in facts(
+        nlp, "Glandular fever: antibiotics will not help, because it's caused by a virus.")
+
+
+def test_a_short_question_before_a_name_is_one_heading_with_it(nlp):
+    text = ("Varicocele: your questions answered\n\nA varicocele is a bundle of enlarged veins in the scrotum.\n\n"
+            "Could it be something else? Hydrocele\n\nA hydrocele is a build-up of fluid around a testicle. "
+            "The main symptom is a smooth swelling of the scrotum.")
+    found = related(nlp, text, title="Varicocele: your questions answered")
+    assert ("hydrocele", "scrotal swelling") in found
+    assert ("varicocele", "scrotal swelling") not in found
