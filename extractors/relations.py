@@ -404,7 +404,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     leading, topic_from = None, 0
     if article_topic is None and topic_from_mentions:  # no title, or one naming no disease ('Scattered Thoughts')
         leading, topic_from = leading_heading_topic(doc, typer)
-        article_topic = leading or dominant_disease(mentions) or diagnosed_in_opening(doc, mention_at)
+        article_topic = (leading or dominant_disease(outside_asides(mentions, doc))
+                         or diagnosed_in_opening(doc, mention_at))
     counted = article_topic is not None and not title_names_topic and leading is None
     all_sentences = sentences(doc)
     headings = frozenset(index for index, sentence in enumerate(all_sentences) if is_heading(sentence))
@@ -1384,7 +1385,8 @@ def leading_topic_heading(doc: Doc, typer: EntityTyper) -> tuple[str, int] | Non
                 if WHAT_IS_HEADING.match(heading) and topic_mention(heading, typer):
                     return heading, index
                 continue
-            if not names_organisation(heading, typer) and (topic_mention(heading, typer) or title_condition(heading, typer)):
+            if (not names_organisation(heading, typer) and not is_aside_heading(heading)
+                    and (topic_mention(heading, typer) or title_condition(heading, typer))):
                 return heading, 0
             if index >= LEADING_SENTENCES and heading.count(LINK_BAR) < MIN_LINK_BAR_SEPARATORS:
                 past_leading = True  # (a bar of links, 'Share: Facebook | X | Email', is no heading of the page's)
@@ -1463,6 +1465,35 @@ def opening_disease(sentence: Span, diseases: list[Mention]) -> Mention | None:
     return first if OPENING_ARTICLE.fullmatch(text_of(sentence)[:first.start - sentence.start_char]) else None
 
 
+ASIDE_CUES = ("difference_cues.txt", "aside_cues.txt")
+
+
+def is_aside_heading(heading: str) -> bool:
+    """A heading opening an aside on another disease ('Could it be ehrlichiosis?', 'How is IC different from …?')."""
+    return any(context.listed_cues(cues).search(heading) for cues in ASIDE_CUES)
+
+
+def outside_asides(mentions: list[Mention], doc: Doc) -> list[Mention]:
+    """The mentions outside the page's asides: a section under a heading that asks how its disease differs from
+    another or whether it could be another ('Could it be ehrlichiosis?'; data/difference_cues.txt,
+    data/aside_cues.txt) speaks of the other one, which is not what the page is about."""
+    asides: list[tuple[int, int]] = []
+    aside_from, read_under = None, False  # where the open aside began; whether a line under its heading was read
+    for sentence in sentences(doc):
+        if not is_heading(sentence):
+            read_under = True
+            continue
+        if aside_from is not None and not read_under:
+            continue  # the heading's second sentence ('Could it be something else? Pterygium')
+        if aside_from is not None:
+            asides.append((aside_from, sentence.start_char))
+        aside_from = sentence.start_char if is_aside_heading(text_of(sentence)) else None
+        read_under = False
+    if aside_from is not None:
+        asides.append((aside_from, len(text_of(doc))))
+    return [mention for mention in mentions if not any(start <= mention.start < end for start, end in asides)]
+
+
 def dominant_disease(mentions: list[Mention]) -> Mention | None:
     """The disease an untitled article is about: the one named most, if it has at least
     DOMINANT_SHARE of the disease mentions and DOMINANT_MIN_MENTIONS of them, or leads the others by far."""
@@ -1496,8 +1527,10 @@ def most_named_of_title(title: str, mentions: list[Mention], typer: EntityTyper)
 
 
 def disease_counts(mentions: list[Mention]) -> Counter[str]:
-    """How often the article names each disease (not negated)."""
-    return Counter(mention.canonical for mention in mentions if mention.entity_type == DISEASE and not mention.negated)
+    """How often the article names each disease (not negated; not a class of diseases, 'a bacterial infection')."""
+    classes = context.disease_classes()
+    return Counter(mention.canonical for mention in mentions
+                   if mention.entity_type == DISEASE and not mention.negated and mention.canonical not in classes)
 
 
 def named_topic(mentions: list[Mention], canonical: str) -> Mention:

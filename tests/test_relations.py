@@ -6489,3 +6489,18 @@ def test_a_short_question_before_a_name_is_one_heading_with_it(nlp):
     found = related(nlp, text, title="Varicocele: your questions answered")
     assert ("hydrocele", "scrotal swelling") in found
     assert ("varicocele", "scrotal swelling") not in found
+
+
+def test_an_aside_on_another_disease_does_not_make_the_page_topic(nlp):
+    text = ("Dana had Rocky Mountain spotted fever, a bacterial infection passed on by tick bites. Rocky Mountain "
+            "spotted fever is rare. Rocky Mountain spotted fever is treatable.\n\nKnow the signs\n\n"
+            "The early picture typically includes:\n\na sudden fever.\n\na severe headache.\n\n"
+            "Could it be ehrlichiosis?\n\nEhrlichiosis is another infection carried by ticks. Ehrlichiosis is common "
+            "in the Southeast. People with ehrlichiosis get chills. Ehrlichiosis is treated with doxycycline.")
+    found = related(nlp, text, title="The Tick That Turns a Summer Hike Into an Emergency")
+    assert {("rocky mountain spotted fever", "fever"), ("rocky mountain spotted fever", "headache")} <= found
+
+
+def test_pterygium_is_the_eye_disease():
+    assert shared_typer().classify("Pterygium", "SYMPTOM").entity_type == "disease"
+    assert shared_typer().classify("pterygia", "DISEASE").canonical == "pterygium"
