@@ -698,16 +698,32 @@ AVOID_GAP_WORDS = 2  # 'avoid long hot baths': how many words may stand between 
 
 
 def advised_against(mention: Span, clause: Span) -> bool:
-    """A treatment the clause tells readers to avoid: 'Avoid vitamin C supplements', 'avoid hot baths';
-    not one after a conjunction or comma ('avoid triggers and use an emollient' advises the emollient)."""
+    """A treatment the clause tells readers to avoid: 'Avoid vitamin C supplements', 'avoid hot baths', 'avoid
+    heavy lifting and strenuous exercise'; not one a verb after a conjunction or comma advises ('avoid triggers
+    and use an emollient', data/imperative_verbs.txt)."""
     doc = mention.doc
-    for index in range(mention.start - 1, max(clause.start, mention.start - AVOID_GAP_WORDS - 1) - 1, -1):
+    gap = 0  # the words between the mention and the conjunct it is part of
+    for index in range(mention.start - 1, max(clause.start, mention.start - AVOID_LIST_WORDS - 1) - 1, -1):
         word = doc[index].lower_
         if word in avoid_words():
             return True
         if word in CONJUNCTION_WORDS or doc[index].is_punct:
+            if doc[index + 1].lower_ in imperative_verbs():
+                return False  # 'and use an emollient'
+            gap = 0
+            continue
+        gap += 1
+        if gap > AVOID_GAP_WORDS:
             return False
     return False
+
+
+AVOID_LIST_WORDS = 6  # 'avoid heavy lifting and strenuous exercise': how far back a list's avoid word may stand
+
+
+@lru_cache(maxsize=1)
+def imperative_verbs() -> frozenset[str]:
+    return frozenset(word.lower() for word in read_list("imperative_verbs.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -6504,3 +6504,9 @@ def test_an_aside_on_another_disease_does_not_make_the_page_topic(nlp):
 def test_pterygium_is_the_eye_disease():
     assert shared_typer().classify("Pterygium", "SYMPTOM").entity_type == "disease"
     assert shared_typer().classify("pterygia", "DISEASE").canonical == "pterygium"
+
+
+def test_every_item_of_a_list_to_avoid_is_advised_against(nlp):
+    doc = nlp("Avoid heavy lifting and strenuous exercise for two weeks. Avoid stress and get regular exercise.")
+    assert [(span.text, span._.negated) for span in doc.ents if span._.entity_type == "treatment"] == [
+        ("strenuous exercise", True), ("get regular exercise", False)]
