@@ -161,6 +161,8 @@ def right_conjuncts(span: Span, taken: set[int]) -> list[Conjunct]:
             break
         if doc[index].text.isupper() and len(doc[index].text) > 1:
             break  # 'Generalised anxiety disorder, or GAD,': the short form of the name, no conjunct sharing its words
+        if doc[index].lower_ in word_set("person_words.txt"):
+            break  # '… developmental delay, and children often have …': whom the next clause speaks of
         if index + 1 < len(doc) and doc[index + 1].text == "-" and not doc[index].whitespace_:
             break  # '… in the chest and blue-tinged lips': the first word of a hyphenated one
         if prefix.lower() in FEEL_WORDS and doc[index].lower_.endswith("ing"):

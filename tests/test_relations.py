@@ -6510,3 +6510,8 @@ def test_every_item_of_a_list_to_avoid_is_advised_against(nlp):
     doc = nlp("Avoid heavy lifting and strenuous exercise for two weeks. Avoid stress and get regular exercise.")
     assert [(span.text, span._.negated) for span in doc.ents if span._.entity_type == "treatment"] == [
         ("strenuous exercise", True), ("get regular exercise", False)]
+
+
+def test_a_word_for_people_after_a_symptom_is_no_conjunct_of_it(nlp):
+    doc = nlp("Untreated PKU causes developmental delay, and children often have a small head size.")
+    assert "children" not in [span.text for span in doc.ents]
