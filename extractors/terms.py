@@ -15,7 +15,7 @@ _EDGE_PUNCTUATION = " .,;:!?\"'()[]{}*\u2022"
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "os", "as")
 MIN_GREEK_PLURAL_CHARS = 8  # 'neuroses', 'stenoses'; not 'doses', 'roses', 'closes'
 _INVARIANT = frozenset({"diabetes", "herpes", "shingles", "rabies", "measles", "mumps", "scabies", "rickets", "series",
-                        "species", "lupus", "aids", "news", "pelvis", "diagnosis", "genetics", "physics"})
+                        "species", "lupus", "aids", "news", "pelvis", "diagnosis", "genetics", "physics", "lens"})
 
 # Invariant alone, plural after a word that says which: 'AIDS' is a disease, 'hearing aids' are devices.
 _PLURAL_AFTER_MODIFIER = {"aids": "aid"}
@@ -29,6 +29,8 @@ def singularize(word: str) -> str:
         return word  # 'sprays', 'kidneys' are plurals; a consonant before 'ys' is no plural ending
     if word.endswith("aches"):
         return word[:-1]
+    if word.endswith("lenses"):
+        return word[:-2]  # 'contact lenses'; 'lens' itself is invariant
     if word.endswith("ies"):
         return word[:-3] + "y"
     if word.endswith(("ches", "shes", "sses", "xes", "zzes")):

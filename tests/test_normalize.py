@@ -60,6 +60,11 @@ def test_plural_names_fold_to_their_singular_keeping_a_word_s_own_e():
         "wheeze", "sneeze", "rash", "box", "fizz", "ache"]
 
 
+def test_a_lens_is_singular_and_lenses_its_plural():
+    from extractors.terms import term_key
+    assert [term_key(name) for name in ("scleral lens", "Contact lenses", "lens")] == ["scleral lens", "contact lens", "lens"]
+
+
 def test_rickets_is_no_plural():
     from extractors.terms import term_key
     assert [term_key(name) for name in ("Rickets", "nutritional rickets")] == ["rickets", "nutritional rickets"]

@@ -6515,3 +6515,9 @@ def test_every_item_of_a_list_to_avoid_is_advised_against(nlp):
 def test_a_word_for_people_after_a_symptom_is_no_conjunct_of_it(nlp):
     doc = nlp("Untreated PKU causes developmental delay, and children often have a small head size.")
     assert "children" not in [span.text for span in doc.ents]
+
+
+def test_vision_aids_and_corneal_procedures_are_treatments(nlp):
+    doc = nlp("She had corneal cross-linking and now wears scleral lenses. A surgeon may insert intracorneal ring segments.")
+    assert [(span._.canonical, span._.entity_type) for span in doc.ents] == [
+        ("corneal cross linking", "treatment"), ("scleral lens", "treatment"), ("intracorneal ring segment", "treatment")]
