@@ -52,7 +52,7 @@ def entity_char_spans(clause: Span) -> list[tuple[int, int, str]]:
 CONDITION_LABELS = frozenset({"DISEASE", "SYMPTOM"})
 RECIPIENTS_AFTER = re.compile(r"\s+to\s*:")  # 'The vaccine is not usually given to:' lists people, not treatments
 
-UNTREATED_BEFORE = re.compile(r"\b(?:not|never|without)\s+(?:\w+\s+)?$", re.IGNORECASE)  # 'is not treated', 'without any treatment'
+UNTREATED_BEFORE = re.compile(r"(?:\b(?:not|never|without)|n['\u2019]t)\s+(?:\w+\s+)?$", re.IGNORECASE)  # 'is not treated', "isn't treated", 'without any treatment'
 ENDS_PHRASE = re.compile(r"\s*(?:[?,.:;)]|$)")
 
 

@@ -6438,7 +6438,8 @@ def test_a_disease_kept_under_control_takes_no_treatment_of_the_clause_before(nl
 def test_a_longer_name_ends_in_the_canonical_head_of_its_synonym():
     typer = shared_typer()
     assert typer.classify("pelvic floor physiotherapy", "TREATMENT").canonical == "pelvic floor physical therapy"
-    assert typer.classify("nasal steroids", "TREATMENT").canonical == "nasal corticosteroid"
+    assert typer.classify("strong painkillers", "TREATMENT").canonical == "strong pain reliever"
+    assert typer.classify("anabolic steroids", "TREATMENT").canonical == "anabolic steroid"  # no corticosteroid
     assert typer.classify("chest physiotherapy", "TREATMENT").canonical == "airway clearance technique"  # listed
 
 
@@ -6521,3 +6522,10 @@ def test_vision_aids_and_corneal_procedures_are_treatments(nlp):
     doc = nlp("She had corneal cross-linking and now wears scleral lenses. A surgeon may insert intracorneal ring segments.")
     assert [(span._.canonical, span._.entity_type) for span in doc.ents] == [
         ("corneal cross linking", "treatment"), ("scleral lens", "treatment"), ("intracorneal ring segment", "treatment")]
+
+
+def test_a_treatment_word_saying_a_disease_goes_untreated_in_any_spelling_is_no_cue(nlp):
+    from extractors.cues import cue_matches
+    for heading in ("What happens if it isn't treated?", "What happens if it is not treated?", "Without treatment, what next?"):
+        assert not [match.text for match in cue_matches(nlp(heading)[:])], heading
+    assert [match.text for match in cue_matches(nlp("It is not treated with antibiotics.")[:])] == ["treated with"]
