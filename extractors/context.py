@@ -311,10 +311,12 @@ def written_forms(cue: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def listed_cues(name: str) -> re.Pattern[str]:
-    """The cue regex of a one-cue-per-line data file ('section_breaks.txt', 'list_continuations.txt'), a slot
-    filled by each word of its list ('some {person}' in people_openers.txt: 'some children', …)."""
-    return cue_pattern([form for cue in read_list(name) for form in written_forms(cue)])
+def listed_cues(names: str | tuple[str, ...]) -> re.Pattern[str]:
+    """The cue regex of a one-cue-per-line data file ('section_breaks.txt', 'list_continuations.txt'), or of
+    several read as one list, a slot filled by each word of its list ('some {person}' in people_openers.txt:
+    'some children', …)."""
+    files = (names,) if isinstance(names, str) else names
+    return cue_pattern([form for name in files for cue in read_list(name) for form in written_forms(cue)])
 
 
 @lru_cache(maxsize=1)
@@ -435,7 +437,7 @@ def acts_listed_after_cue(text: str, start: int) -> bool:
     return cue_shortly_before(text, start, "action_cues.txt", PREVENTED_WITHIN_CHARS * 2, ACTION_LIST_WORDS, ".;:()")
 
 
-def cue_shortly_before(text: str, start: int, cue_list: str, within_chars: int = PREVENTED_WITHIN_CHARS,
+def cue_shortly_before(text: str, start: int, cue_list: str | tuple[str, ...], within_chars: int = PREVENTED_WITHIN_CHARS,
                        within_words: int = PREVENTED_WITHIN_WORDS, breaks: str = "") -> bool:
     """A cue of the data list within within_chars and within_words before start, with none of the
     characters of breaks between them."""
@@ -723,7 +725,8 @@ AVOID_LIST_WORDS = 6  # 'avoid heavy lifting and strenuous exercise': how far ba
 
 @lru_cache(maxsize=1)
 def imperative_verbs() -> frozenset[str]:
-    return frozenset(word.lower() for word in read_list("imperative_verbs.txt"))
+    """The advice verbs (data/advice_verbs.txt: 'take', 'use') and the other verbs that open advice."""
+    return frozenset(word.lower() for name in ("advice_verbs.txt", "imperative_verbs.txt") for word in read_list(name))
 
 
 @lru_cache(maxsize=1)

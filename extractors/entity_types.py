@@ -367,7 +367,8 @@ class EntityTyper:
 
     @cached_property
     def head_synonyms(self) -> dict[str, str]:
-        return {term_key(head): term_key(canonical) for head, canonical in read_table("head_synonyms.tsv")}
+        """The synonyms that also fold a longer name's head (data/synonym_heads.txt): head -> canonical head."""
+        return {key: self.synonyms[key] for key in map(term_key, read_list("synonym_heads.txt"))}
 
     def difficulty_words(self, verb: str, rest: list[str]) -> list[str]:
         """A difficulty doing something, with the -ing form of its verb that a list knows ('dropping off'), or the likeliest."""

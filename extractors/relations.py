@@ -1470,7 +1470,7 @@ ASIDE_CUES = ("difference_cues.txt", "aside_cues.txt")
 
 def is_aside_heading(heading: str) -> bool:
     """A heading opening an aside on another disease ('Could it be ehrlichiosis?', 'How is IC different from …?')."""
-    return any(context.listed_cues(cues).search(heading) for cues in ASIDE_CUES)
+    return bool(context.listed_cues(ASIDE_CUES).search(heading))
 
 
 def outside_asides(mentions: list[Mention], doc: Doc) -> list[Mention]:

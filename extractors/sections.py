@@ -251,8 +251,7 @@ def is_compared(text: str, start: int) -> bool:
     """Whether a comparison cue (data/comparison_cues.txt, data/likeness_cues.txt) reaches the disease at start, not
     past a comma: the disease is compared, not spoken of ('it tends to feel like a mild bout of flu:', 'wheezing, a
     bit like asthma')."""
-    return any(context.cue_shortly_before(text, start, cues, within_words=COMPARED_WITHIN_WORDS, breaks=",;")
-               for cues in COMPARISON_CUES)
+    return context.cue_shortly_before(text, start, COMPARISON_CUES, within_words=COMPARED_WITHIN_WORDS, breaks=",;")
 
 
 COMPARISON_CUES = ("comparison_cues.txt", "likeness_cues.txt")
@@ -573,7 +572,7 @@ class SectionState:
             heading_topic = self.heading_named
         elif named:
             # 'Is this the same as Pontiac fever?' asks about an aside: 'How is it treated?' after it is the page's again
-            compares = any(context.listed_cues(cues).search(text) for cues in COMPARISON_CUES)
+            compares = bool(context.listed_cues(COMPARISON_CUES).search(text))
             self.heading_named, self.asked_about = heading_topic, text.endswith("?") and not compares
             self.heading_named_idx = -1 if compares else sentence_idx  # an aside's heading carries nothing on
             self.heading_named_alone = names_only(sentence, named)
