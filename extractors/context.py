@@ -24,6 +24,7 @@ CONJUNCTION_WORDS = frozenset({"and", "or", "but"})
 # Dashes end the reach of a negation ('do not smoke – stopping smoking is the most important thing'),
 # but not of a relation ('dyshidrotic eczema – a type of eczema that causes tiny blisters').
 DASHES = frozenset({"\u2013", "\u2014"})
+CELL_BAR = "|"  # a table row's cells: 'Clears cysts, so the infection does not come back | Paromomycin'
 
 
 # In a cue, '…' stands for up to GAP_WORDS words: 'make … worse' matches 'can make rosacea worse'.
@@ -101,7 +102,7 @@ def negation_reaching_end(text: str) -> bool:
     clause holding it ('People who can't take sulfa drugs may be given …'). A negation inside closed
     brackets stays in them, and one of data/item_negations.txt stops at a comma ('joint pain (without swelling
     or redness), headaches')."""
-    text = CLOSED_BRACKETS.sub(" ", text)
+    text = CLOSED_BRACKETS.sub(" ", text.rsplit(CELL_BAR, 1)[-1])  # a table cell's negation stays in it
     fresh = [match.end() for match in fresh_predicates().finditer(text)]
     text = text[fresh[-1]:] if fresh else text
     # 'People who can't take sulfa drugs may be given clindamycin': the relative clause's negation ends at the main verb
@@ -133,6 +134,7 @@ def reaching_negation(text: str, clause_before: str | None = None) -> bool:
 
     clause_before: the clause's text up to where text ends, where text is only the last words of it; a relative
     clause holding the negation may open before them ('… pain that isn't settling, procedures called …')."""
+    text = text.rsplit(CELL_BAR, 1)[-1]  # a table cell's negation stays in it
     # 'cystinosis that has not been well treated may also cause muscle weakness': the window may open inside the clause
     closed = [*PASSIVE_RELATIVE_NEGATION.finditer(clause_before)] if clause_before is not None else []
     if closed and len(clause_before) - closed[-1].end() < len(text):
@@ -531,7 +533,7 @@ def list_continuations() -> re.Pattern[str]:
 def clauses(sentence: Span, negation_scopes: bool = False) -> list[Span]:
     """Split a sentence before each clause-break word and after each semicolon.
 
-    For negation scopes also after each dash, and after the comma that ends an opening condition
+    For negation scopes also after each dash and table cell bar, and after the comma that ends an opening condition
     ('If medicines do not help, surgery may be an option': the negation stays in the condition).
     """
     doc, breaks = sentence.doc, clause_break_words()
@@ -544,7 +546,7 @@ def clauses(sentence: Span, negation_scopes: bool = False) -> list[Span]:
         if index > start and token.lower_ in breaks and (token.lower_, following) not in continuations:
             pieces.append(doc[start:index])
             start = index
-        elif token.text == ";" or (negation_scopes and token.text in DASHES):
+        elif token.text == ";" or (negation_scopes and (token.text in DASHES or token.text == CELL_BAR)):
             pieces.append(doc[start:index + 1])
             start = index + 1
     if start < sentence.end:
@@ -626,7 +628,7 @@ def clause_break_candidates(doc: Doc) -> list[int]:
 
 @lru_cache(maxsize=1)
 def clause_splitting_words() -> frozenset[str]:
-    return clause_break_words() | {";"} | DASHES
+    return clause_break_words() | {";", CELL_BAR} | DASHES
 
 
 def is_negated(mention: Span, clause: Span) -> bool:
@@ -666,12 +668,15 @@ INEFFECTIVE_INTRODUCTION_CHARS = 40  # 'Things that generally DON'T help:' befor
 def judged_ineffective(mention: Span, clause: Span) -> bool:
     """A treatment its clause goes on to call useless: 'Stronger painkillers such as codeine and other
     opioids don't help either', 'Painkillers like paracetamol don't work for cluster headache'; not one
-    before a comma and a conjunction ('colchicine, and aspirin is best avoided')."""
+    before a comma and a conjunction ('colchicine, and aspirin is best avoided'). Or one a claim the page only
+    reports (data/hearsay_cues.txt)."""
     doc = mention.doc
     # a list after a colon: 'Things that generally DON'T help: complete bed rest, knee braces worn all day …'
     introduction, colon, _ = text_of(doc[sentence_of(mention).start:mention.start]).rpartition(":")
     if colon and states_ineffective(introduction[-INEFFECTIVE_INTRODUCTION_CHARS:]):
         return True
+    if listed_cues("hearsay_cues.txt").search(text_of(doc[clause.start:mention.start])):
+        return True  # 'You may read that high-dose vitamin A slows RP': a claim the page reports, not one it makes
     end = min(clause.end, mention.end + INEFFECTIVE_WINDOW_TOKENS)
     window_end = next((index for index in range(mention.end, end) if doc[index].lower_ in CONDITION_WORDS
                        or doc[index].text == "," and index + 1 < end and doc[index + 1].lower_ in CONJUNCTION_WORDS), end)

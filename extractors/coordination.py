@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from typing import Callable
+from typing import AbstractSet, Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -461,6 +461,7 @@ def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[
             index += 1
         if index < len(doc) and doc[index].lower_ in {"which", "that"}:
             index += 1  # 'the big toe, which becomes hot and swollen'
+        index = after_place_phrase(doc, index, verbs)  # 'the skin around them may look red'
         while index < len(doc) and doc[index].lower_ in AUXILIARIES:
             index += 1
         if index >= len(doc) or doc[index].lower_ not in verbs:
@@ -477,6 +478,21 @@ def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[
         found.extend(qualities)
         found.extend(coordinated_bodies(doc, body, qualities, taken, typer))
     return found
+
+
+PLACE_PREPOSITIONS = frozenset({"around", "over", "under", "near", "behind", "above", "below", "beneath"})
+MAX_PLACE_WORDS = 3  # 'around them', 'over the joint', 'around the sore spot'
+
+
+def after_place_phrase(doc: Doc, index: int, verbs: AbstractSet[str]) -> int:
+    """Past a phrase placing the body part ('the skin around them may look red', 'the skin over the joint becomes
+    hot'), where an auxiliary or a linking verb follows it within a few words; else index."""
+    if index >= len(doc) or doc[index].lower_ not in PLACE_PREPOSITIONS:
+        return index
+    for end in range(index + 2, min(len(doc), index + 2 + MAX_PLACE_WORDS)):
+        if doc[end].lower_ in AUXILIARIES or doc[end].lower_ in verbs:
+            return end if all(token.is_alpha for token in doc[index + 1:end]) else index
+    return index
 
 
 def coordinated_bodies(doc: Doc, body: Token, qualities: list[Expansion], taken: set[int],

@@ -40,6 +40,21 @@ DISCOMFORT_WORDS = PAINFUL_WORDS | {"uncomfortable", "unbearable"}  # 'bright li
 LIGHT_WORDS = frozenset({"light", "lights", "sunlight"})
 
 
+GENUS_ENDINGS = ("e", "us", "um", "is", "a")  # 'strongyloides' (keyed 'strongyloide'), 'echinococcus', 'cryptosporidium', 'ascaris', 'giardia'
+INFECTION_SUFFIXES = ("iasis", "asis", "osis")
+MIN_GENUS_STEM = 4
+LOSS_VERBS = frozenset({"lose", "loses", "losing", "lost"})
+OWNER_WORDS = frozenset({"the", "your", "their", "his", "her", "my", "our"})
+
+
+def lost_faculty(words: list[str]) -> str | None:
+    """What a verb of losing says is lost ('losing their peripheral vision': 'peripheral vision'), else None."""
+    if not 1 < len(words) < 5 or words[0] not in LOSS_VERBS:
+        return None
+    rest = words[2:] if words[1] in OWNER_WORDS else words[1:]
+    return " ".join(rest) or None
+
+
 def inability_opener(words: list[str]) -> int:
     """How many words open a name with an inability ('hard to drop off': 2); 0 if none does."""
     return next((len(opener) for opener in INABILITY_OPENERS if tuple(words[:len(opener)]) == opener), 0)
@@ -344,6 +359,8 @@ class EntityTyper:
         elif (3 < len(words) < 6 and words[0] == "bright" and words[1] in LIGHT_WORDS and words[-1] in DISCOMFORT_WORDS
               and all(word in BECOMING_WORDS | {"be"} for word in words[2:-1])):
             words = ["sensitivity", "to", "light"]  # 'bright light can be uncomfortable' is photophobia
+        elif (lost := lost_faculty(words)) is not None and f"loss of {lost}" in self.synonyms:
+            words = ["loss", "of", *lost.split(" ")]  # 'losing their side vision' is loss of side vision
         elif len(words) == 3 and words[0] in CHANGE_WORDS and words[1] in {"in", "to", "of"}:
             words = [words[2], "change"]  # 'changes in mood' is 'mood change'
         elif len(words) > 2 and words[0] in FEEL_FORMS and words[1] in DEGREE_WORDS:
@@ -647,6 +664,8 @@ class EntityTyper:
         if default == SYMPTOM:  # a symptom pattern matched it ('difficulty walking')
             return TypedConcept(SYMPTOM, stripped, "")
         words = key.split(" ")
+        if len(words) == 1 and default == DISEASE and (infection := self.genus_infection(key)) is not None:
+            return infection  # 'Why we also test for strongyloides': the worm's genus, for the strongyloidiasis it causes
         if len(words) == 1 or {"and", "or", "like", "of", "as"} & set(words):
             return None
         if self.only_places(words):
@@ -656,6 +675,31 @@ class EntityTyper:
         if self.describes_body(key) and not words[0].endswith("'s"):
             return TypedConcept(SYMPTOM, stripped, "")  # 'pale skin', 'swollen neck glands'; not "jumper's knee"
         return TypedConcept(DISEASE, key, "")
+
+    def names_by_genus(self, word: str, following: str) -> bool:
+        """Whether a word is a pathogen's genus (genus_infection) before a disease's word it qualifies ('Pneumocystis
+        pneumonia', 'Candida infection')."""
+        key = term_key(following)
+        return (term_key(word) not in self.vocabulary and self.genus_infection(term_key(word)) is not None
+                and (self.has_disease_ending(key) or key in self.disease_nouns or self.is_listed_disease(key)))
+
+    @cached_property
+    def disease_nouns(self) -> frozenset[str]:
+        return frozenset(read_list("disease_nouns.txt"))
+
+    def genus_infection(self, word: str) -> TypedConcept | None:
+        """The infection ICD-10-CM (A00-B99) names after a pathogen's genus: 'strongyloides' -> strongyloidiasis,
+        'giardia' -> giardiasis, 'toxoplasma' -> toxoplasmosis, 'echinococcus' -> echinococcosis. The genus's Latin
+        ending gives way to the disease's (-iasis, -asis, -osis); other words name no infection."""
+        stem = next((word[:-len(ending)] for ending in GENUS_ENDINGS if word.endswith(ending)), None)
+        if stem is None or len(stem) < MIN_GENUS_STEM:
+            return None
+        for suffix in INFECTION_SUFFIXES:
+            name = stem + suffix
+            code = self.infection_id(name)
+            if code:
+                return TypedConcept(DISEASE, name, code)
+        return None
 
     def names_kind_of_disease(self, key: str) -> bool:
         """Whether a name ends in the name of a disease that ICD-10-CM and HPO both file, so names a kind
@@ -690,6 +734,10 @@ class EntityTyper:
                 or singularize(key.rsplit(" ", 1)[-1]) in self.body_part_names)
 
     @cached_property
+    def bound_prefixes(self) -> frozenset[str]:
+        return frozenset(read_list("bound_prefixes.txt"))
+
+    @cached_property
     def described_heads(self) -> tuple[str, ...]:
         return tuple(read_list("described_heads.txt"))
 
@@ -718,7 +766,15 @@ class EntityTyper:
             for concept in self.vocabulary.get(key, ()):
                 if concept.kind == kind:
                     return concept.ontology_id
-        return ""
+        pathogen = key.removesuffix(" infection")
+        return self.infection_id(pathogen) if entity_type == DISEASE and pathogen != key else ""
+
+    def infection_id(self, pathogen: str) -> str:
+        """The ICD-10-CM code of chapter I (A00-B99) a pathogen's name has as a disease, curated or in the
+        vocabulary: 'rotavirus infection' is the A08.0 pages call rotavirus, 'threadworm infection' B80."""
+        curated_id = self.curated[pathogen][1] if self.curated_type(pathogen) == DISEASE else ""
+        codes = [curated_id, *(concept.ontology_id for concept in self.vocabulary.get(pathogen, ()) if concept.kind == "disease")]
+        return next((code for code in codes if code.startswith(("ICD10CM:A", "ICD10CM:B"))), "")
 
     def is_listed_disease(self, name: str) -> bool:
         """Whether the curated lists or ICD-10-CM name this exact string as a disease, or an ontology
@@ -726,8 +782,8 @@ class EntityTyper:
         key = self.canonical_key(self.long_form(name))
         if key in self.curated:
             return self.curated[key][0] == DISEASE
-        if self.icd_disease(key):
-            return True
+        if self.icd_disease(key) or " " not in key and self.genus_infection(key) is not None:
+            return True  # 'strongyloides' as the infection it causes
         typed = self.classify_condition(key) if key in self.vocabulary else None
         return typed is not None and typed.entity_type == DISEASE
 
@@ -777,7 +833,11 @@ class EntityTyper:
                 if typed is not None and symptom_diseases:
                     typed = self.disease_form(typed) or typed
                 if typed is not None and typed.entity_type == DISEASE:
-                    found.append(typed)
+                    if size == 1 and position + 1 < len(words) and self.names_by_genus(name, words[position + 1]):
+                        position += 1  # 'Pneumocystis pneumonia': the genus says which pneumonia
+                        break
+                    if not (position and words[position - 1].lower() in self.bound_prefixes):
+                        found.append(typed)  # not 'Pre-dementia', a stage before it (data/bound_prefixes.txt)
                     position += size
                     break
             else:

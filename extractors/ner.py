@@ -994,7 +994,7 @@ class EntityTypingComponent:
         typed_entities = []
         page_names = multiword_disease_names([*doc.ents, *long_form_spans.values()])
         candidates = [with_page_name(self.with_kind_word(with_inheritance(with_eponym_chain(named_part(span))), long_forms), page_names)
-                      for span in [*doc.ents, *short_form_spans, *long_form_spans.values()]]
+                      for span in [*map(with_disease_type, doc.ents), *short_form_spans, *long_form_spans.values()]]
         for span in filter_spans([trimmed for trimmed in map(trim_edges, candidates) if trimmed]):
             long_form = long_forms.get(span.text) or self.spelled_out(span, long_forms)
             typed = self.typer.classify(long_form[0] if long_form else span.text, long_form[1] if long_form else span.label_)
@@ -1004,6 +1004,9 @@ class EntityTypingComponent:
                 # 'tea' (towel), 'cancel', 'Riverside', 'combines': the NER's chemicals that are everyday words no list
                 # knows; and a verb after its subject ('so that it stiffens and squeezes the heart')
                 typed = None
+            if (typed is not None and typed.entity_type == TREATMENT and span.label_ == "CHEMICAL" and not long_form
+                    and is_acronym(span.text) and not self.typer.knows(span.text, span.label_)):
+                typed = None  # 'CML', 'MPN': initials the page never spells out and no list knows; diseases as often as drugs
             if typed is not None and not (typed.entity_type == TREATMENT
                                           and (names_vaccine(span) or names_measured_substance(span)
                                                or names_practice(span) or names_procedure_setting(span))):
@@ -1505,6 +1508,11 @@ def with_numbered_type(span: Span) -> Span:
     if span.end + 2 <= len(doc) and NUMBERED_TYPE.fullmatch(doc[span.end:span.end + 2].text):
         return Span(doc, span.start, span.end + 2, label=span.label_)
     return span
+
+
+def with_disease_type(span: Span) -> Span:
+    """A disease the NER named without the numbered type after it names that type: 'Usher syndrome type 1'."""
+    return with_numbered_type(span) if span.label_ == "DISEASE" else span
 
 
 def form_spans(doc: Doc, pattern: re.Pattern[str], forms: dict[str, tuple[str, str]]) -> list[Span]:

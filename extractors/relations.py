@@ -141,6 +141,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 continue  # 'may take metformin to lower the risk of type 2 diabetes': prevention, not treatment
             if predicate == TREATED_BY and from_topic and context.prevents_recurrence(clause_text[obj.end - offset:]):
                 continue  # 'may be prescribed potassium citrate … to stop new ones forming': prevention, not treatment
+            if predicate == TREATED_BY and treats_named_other(obj, subject, spans):
+                continue  # 'People with RP tend to develop cataract …, and cataract surgery can often help': the cataract's
             first, last = sorted((subject, obj), key=lambda mention: mention.start)
             earlier = earlier_cue(licensing, last.end - offset)
             pair_cue, pair_strength, pair_at = (earlier[0], earlier[1], earlier[2] + offset) if earlier else (
@@ -157,6 +159,14 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 **sentence_evidence(sentence), cue=pair_cue,
                 cue_strength=pair_strength, negated=negated, hedged=hedged, subject_from_topic=from_topic))
     return found
+
+
+def treats_named_other(treatment: Mention, subject: Mention, mentions: Sequence[Mention]) -> bool:
+    """Whether a treatment is named after another disease the clause names ('cataract surgery' after 'develop
+    cataract'), so treats that one, not the subject."""
+    owners = {mention.canonical for mention in mentions if mention.entity_type == DISEASE
+              and f" {mention.canonical} " in f" {treatment.canonical} "}
+    return bool(owners) and subject.canonical not in owners
 
 
 def earlier_cue(licensing: Sequence[CueMatch], before: int) -> tuple[str, float, int] | None:

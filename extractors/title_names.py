@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from extractors import context
+from extractors import context, coordination
 from extractors.doc_index import sentence_at, sentence_index_at, text_of
 from extractors.entity_types import DISEASE, EntityTyper, TypedConcept
 from extractors.ner import is_short_form_of
@@ -97,11 +97,38 @@ def with_title_disease(mentions: list[Mention], doc: Doc, title: str | None, typ
     'Treating shin splints' (a treatment) hid the cue 'treating'."""
     found = unlisted_title_disease(title, doc, mentions, typer) if title else None
     if found is None:
-        return mentions
+        infection = pathogen_title_infection(title, doc, mentions, typer) if title else None
+        return as_disease_mentions(mentions, doc, infection[1], infection[0].canonical,
+                                   infection[0].ontology_id) if infection else mentions
     name, occurrences = found
     typed = typer.classify(name, "DISEASE")
     canonical = typed.canonical if typed is not None else typer.canonical_key(name)
     return as_disease_mentions(mentions, doc, occurrences, canonical, "")
+
+
+def pathogen_title_infection(title: str, doc: Doc, mentions: list[Mention],
+                             typer: EntityTyper) -> tuple[Mention, list[tuple[int, int]]] | None:
+    """A pathogen the title names alone ('Hookworm: the holiday souvenir you pick up through your feet') whose
+    infection the body names ('hookworm infection', data/disease_nouns.txt): the page calls the infection by the
+    pathogen's name ('What is hookworm?', 'How is hookworm treated?'). The infection's mention, with where the body
+    writes the pathogen's name in the singular (plurals are the worms) outside a longer mention."""
+    lead = leading_phrase(title)
+    if not lead or len(lead.split()) > MAX_NAME_WORDS:
+        return None
+    typed = typer.classify(lead, DISEASE_LABEL)
+    if typed is not None and typed.entity_type == DISEASE:
+        return None  # a disease the lists know by that name ('Rotavirus: …')
+    key = typer.canonical_key(lead)
+    names = {f"{key} {noun}" for noun in coordination.word_set("disease_nouns.txt")}
+    infection = next((mention for mention in mentions if mention.entity_type == DISEASE and mention.canonical in names), None)
+    if infection is None:
+        return None
+    text = text_of(doc)
+    occurrences = [(start, end) for start, end in body_occurrences(text, lead, as_written=False)
+                   if text[start:end].lower() == lead.lower() and not any(
+                       mention.start <= start and end <= mention.end and mention.end - mention.start > end - start
+                       for mention in mentions)]
+    return (infection, occurrences) if len(occurrences) >= MIN_BODY_REPEATS else None
 
 
 def as_disease_mentions(mentions: list[Mention], doc: Doc, occurrences: list[tuple[int, int]],

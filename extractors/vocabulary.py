@@ -241,7 +241,7 @@ def build_vocabulary(rows: Iterable[tuple[str, Concept]], path: Path = VOCABULAR
     best: dict[tuple[str, str], Concept] = {}
     for surface, concept in rows:
         key = term_key(surface)
-        if not key:
+        if not key or is_folded_acronym(surface, key):
             continue
         current = best.get((key, concept.kind))
         if current is None or len(concept.ontology_id) < len(current.ontology_id):
@@ -257,6 +257,13 @@ def build_vocabulary(rows: Iterable[tuple[str, Concept]], path: Path = VOCABULAR
         for (key, _), concept in sorted(best.items()):
             writer.writerow([key, concept.ontology_id, concept.name, concept.kind])
     return len(best)
+
+
+def is_folded_acronym(surface: str, key: str) -> bool:
+    """An acronym whose key lost its last letter ('PRES' -> 'pre', 'RARS' -> 'rar'): its final S is no plural, and
+    the key would name the disease wherever a page writes the shorter word ('Pre-School'). Short forms are the
+    abbreviation stage's (data/abbreviations.tsv, the page's own definitions), not the vocabulary's."""
+    return surface.isupper() and " " not in surface.strip() and key != surface.strip().lower()
 
 
 def distil_vocabulary(path: Path = VOCABULARY_FILE) -> int:

@@ -6529,3 +6529,100 @@ def test_a_treatment_word_saying_a_disease_goes_untreated_in_any_spelling_is_no_
     for heading in ("What happens if it isn't treated?", "What happens if it is not treated?", "Without treatment, what next?"):
         assert not [match.text for match in cue_matches(nlp(heading)[:])], heading
     assert [match.text for match in cue_matches(nlp("It is not treated with antibiotics.")[:])] == ["treated with"]
+
+
+def test_an_acronym_whose_final_s_would_fold_away_names_no_disease(tmp_path):
+    from extractors.vocabulary import Concept, build_vocabulary, is_folded_acronym
+    assert is_folded_acronym("PRES", "pre") and not is_folded_acronym("CJD", "cjd")
+    built = tmp_path / "vocabulary.tsv.gz"
+    syndrome = Concept("ICD10CM:I67.83", "Posterior reversible encephalopathy syndrome", "disease")
+    assert build_vocabulary([("PRES", syndrome), ("Posterior reversible encephalopathy syndrome", syndrome)], built) == 1
+    assert shared_typer().classify("Pre", "DISEASE") is None  # the site 'Little Acorns Day Nursery & Pre-School'
+
+
+def test_a_pathogens_infection_is_the_disease_icd_files_under_the_pathogen():
+    typer = shared_typer()
+    assert typer.classify("rotavirus infection", "DISEASE").ontology_id == typer.classify("rotavirus", "DISEASE").ontology_id
+    assert typer.classify("chest infection", "DISEASE").ontology_id == ""  # a chest is no pathogen
+
+
+def test_a_pathogen_the_title_names_alone_is_the_infection_the_body_names(nlp):
+    text = ("What is hookworm? Hookworm infection is caught through the skin. How is hookworm treated? "
+            "Symptoms of hookworm include an itchy rash and tiredness. You cannot catch hookworm from another person.")
+    assert ("hookworm infection", "rash") in related(nlp, text, title="Hookworm: the holiday souvenir you pick up through your feet")
+    assert not related(nlp, text.replace("Hookworm infection", "The worm"), title="Hookworm: the holiday souvenir")
+
+
+def test_a_disease_after_a_bound_prefix_is_no_name_of_a_heading():
+    typer = shared_typer()
+    assert [concept.canonical for concept in typer.diseases_named_in("Pre-dementia")] == []
+    assert [concept.canonical for concept in typer.diseases_named_in("Pre-eclampsia")] == ["pre eclampsia"]
+
+
+def test_asking_how_a_disease_might_affect_someone_heads_its_symptoms(nlp):
+    text = "HOW MIGHT IT AFFECT MY CHILD?\n\nGrowth\n\nThe most common feature is short stature."
+    assert related(nlp, text, title="Turner syndrome: a guide for families") == {("turner's syndrome", "short stature")}
+
+
+def test_initials_no_list_knows_and_the_page_never_spells_out_are_no_treatment(nlp):
+    doc = nlp("Anne-Marie (MPN nurse, retired) said CML is different. CBT and NSAIDs can help.")
+    treatments = [span.text for span in doc.ents if span._.entity_type == "treatment"]
+    assert "MPN" not in treatments and "CML" not in treatments and {"CBT", "NSAIDs"} <= set(treatments)
+
+
+def test_a_negation_in_one_table_cell_does_not_reach_the_next(nlp):
+    text = ("How is amoebiasis treated?\n\n| Stage | Purpose | Medicines we use |\n|---|---|---|\n| 2. Second agent | "
+            "Clears cysts still living inside the bowel, so the infection does not come back or spread | Paromomycin "
+            "(iodoquinol is an alternative) |\n")
+    found = document_facts("0" * 16, nlp(text), title="Amoebiasis").relations
+    assert {(r.object.canonical, r.negated) for r in found if r.predicate == "treated_by"} == {
+        ("paromomycin", False), ("iodoquinol", False)}
+
+
+def test_losing_part_of_ones_sight_is_that_vision_loss(nlp):
+    doc = nlp("Most people slowly lose their peripheral vision. Later comes a loss of central vision.")
+    assert [span._.canonical for span in doc.ents] == ["peripheral vision loss", "central vision loss"]
+
+
+def test_a_numbered_type_after_a_disease_names_that_type(nlp):
+    doc = nlp("In Usher syndrome type 3, hearing loss is progressive.")
+    assert [span._.canonical for span in doc.ents if span._.entity_type == "disease"][0] == "usher syndrome type 3"
+
+
+def test_a_claim_the_page_only_reports_is_no_treatment(nlp):
+    text = ("Should I take vitamin A or other supplements?\n\nYou may read that high-dose vitamin A slows RP. "
+            "The evidence for this is weak.")
+    assert related(nlp, text, title="Retinitis pigmentosa (RP)", predicate="treated_by") == set()
+
+
+def test_a_treatment_named_after_another_disease_treats_that_one(nlp):
+    text = ("Can RP lead to other eye problems?\n\nYes. People with RP tend to develop cataract at a younger age, "
+            "and cataract surgery can often help.")
+    assert related(nlp, text, title="Retinitis pigmentosa (RP)", predicate="treated_by") == {("cataract", "cataract surgery")}
+
+
+def test_hormone_treatments_in_british_spelling_and_their_forms_are_one_treatment(nlp):
+    doc = nlp("We offer oestrogen replacement therapy and growth hormone injections. CML is treated with "
+              "tablets called tyrosine kinase inhibitors.")
+    assert [span._.canonical for span in doc.ents if span._.entity_type == "treatment"] == [
+        "estrogen replacement therapy", "growth hormone", "tyrosine kinase inhibitor"]
+
+
+def test_a_pathogens_genus_names_the_infection_icd_files_after_it():
+    typer = shared_typer()
+    assert [concept.canonical for concept in typer.diseases_named_in("Why we also test for strongyloides")] == ["strongyloidiasis"]
+    assert typer.classify("giardia", "DISEASE").canonical == "giardiasis"
+    assert [concept.canonical for concept in typer.diseases_named_in("Pneumocystis pneumonia (PCP)")] == ["pneumonia"]
+    assert typer.classify("fibre", "DISEASE") is None  # 'fibrosis' is no infection
+
+
+def test_a_quality_of_a_placed_body_part_is_its_symptom(nlp):
+    doc = nlp("The skin around them may look red and a bit puffy.")
+    assert [span._.canonical for span in doc.ents] == ["red skin", "skin swelling"]
+
+
+def test_dysmorphic_features_and_night_blindness_are_symptoms():
+    typer = shared_typer()
+    for name in ("low-set ears", "cubitus valgus", "night blindness"):
+        assert typer.classify(name, "DISEASE").entity_type == "symptom", name
+    assert typer.classify("cutaneous larva migrans", "DISEASE").canonical == "cutaneous larva migrans"
