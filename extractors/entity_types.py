@@ -40,6 +40,8 @@ DISCOMFORT_WORDS = PAINFUL_WORDS | {"uncomfortable", "unbearable"}  # 'bright li
 LIGHT_WORDS = frozenset({"light", "lights", "sunlight"})
 
 
+MAX_INFECTION_ADJECTIVE_ZIPF = 3.0  # technical words: 'amebic' 1.5, 'bubonic' 2.5; not 'epidemic' 4.1, 'initial' 4.6
+INFECTION_ADJECTIVE_ENDINGS = ("ic", "al", "ous")  # 'amebic', 'viral', 'tuberculous'
 GENUS_ENDINGS = ("e", "us", "um", "is", "a")  # 'strongyloides' (keyed 'strongyloide'), 'echinococcus', 'cryptosporidium', 'ascaris', 'giardia'
 INFECTION_SUFFIXES = ("iasis", "asis", "osis")
 MIN_GENUS_STEM = 4
@@ -675,6 +677,25 @@ class EntityTyper:
         if self.describes_body(key) and not words[0].endswith("'s"):
             return TypedConcept(SYMPTOM, stripped, "")  # 'pale skin', 'swollen neck glands'; not "jumper's knee"
         return TypedConcept(DISEASE, key, "")
+
+    @cached_property
+    def infection_qualifiers(self) -> frozenset[str]:
+        """Adjectives that open ICD-10-CM's names of infections (A00-B99) of two words or more, and no other of its or
+        HPO's names, and rare words (not 'initial', 'epidemic'): 'amebic', 'gonococcal', 'tuberculous' (not 'chronic',
+        'oral'). Before a disease they say which infection it is ('amoebic dysentery')."""
+        infectious: set[str] = set()
+        other: set[str] = set()
+        for key, concepts in self.vocabulary.items():
+            first = key.split(" ", 1)[0]
+            if " " not in key or not first.endswith(INFECTION_ADJECTIVE_ENDINGS):
+                continue
+            for concept in concepts:
+                (infectious if concept.ontology_id.startswith(("ICD10CM:A", "ICD10CM:B")) else other).add(first)
+        return frozenset(word for word in infectious - other if english_zipf(word) < MAX_INFECTION_ADJECTIVE_ZIPF)
+
+    def names_infection_kind(self, qualifier: str) -> bool:
+        """Whether a word (in any spelling) is one of infection_qualifiers: 'amoebic' as 'amebic'."""
+        return _american_word(qualifier.lower()) in self.infection_qualifiers
 
     def names_by_genus(self, word: str, following: str) -> bool:
         """Whether a word is a pathogen's genus (genus_infection) before a disease's word it qualifies ('Pneumocystis

@@ -798,7 +798,8 @@ MAX_KNOWN_QUALIFIERS = 2  # 'acute angle-closure glaucoma', 'primary sclerosing 
 
 def with_known_qualifiers(spans: list[Span], typer: EntityTyper) -> list[Span]:
     """A disease the NER tags without the words before it that a vocabulary's name has ('acute
-    angle-closure glaucoma', where the NER tags 'angle-closure glaucoma') is that listed kind."""
+    angle-closure glaucoma', where the NER tags 'angle-closure glaucoma') is that listed kind; so is one after an
+    adjective that names an infection ('amoebic dysentery', EntityTyper.infection_qualifiers)."""
     qualified = []
     for span in spans:
         doc = span.doc
@@ -807,7 +808,8 @@ def with_known_qualifiers(spans: list[Span], typer: EntityTyper) -> list[Span]:
                 words = doc[start:span.start]
                 if (all(token.is_alpha and not token.is_stop for token in words)
                         and all(token.whitespace_ for token in words) and not starts_sentence_inside(doc, start, span.start)
-                        and typer.is_listed_disease(f"{words.text} {span.text}")):
+                        and (typer.is_listed_disease(f"{words.text} {span.text}")
+                             or len(words) == 1 and typer.names_infection_kind(words.text))):  # 'amoebic dysentery'
                     span = Span(doc, start, span.end, label=span.label)
                     break
         qualified.append(span)

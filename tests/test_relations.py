@@ -6626,3 +6626,40 @@ def test_dysmorphic_features_and_night_blindness_are_symptoms():
     for name in ("low-set ears", "cubitus valgus", "night blindness"):
         assert typer.classify(name, "DISEASE").entity_type == "symptom", name
     assert typer.classify("cutaneous larva migrans", "DISEASE").canonical == "cutaneous larva migrans"
+
+
+def test_what_is_said_of_puberty_periods_and_growth_is_a_symptom(nlp):
+    doc = nlp("Your periods may become heavy and irregular. Growth is slow in early childhood.")
+    assert [span._.canonical for span in doc.ents] == ["menorrhagia", "menstrual irregularity", "growth delay"]
+
+
+def test_being_paralysed_is_paralysis(nlp):
+    doc = nlp("A few become almost completely paralysed for a time.")
+    assert [span._.canonical for span in doc.ents] == ["paralysis"]
+
+
+def test_a_class_a_disease_is_said_to_be_is_no_subject(nlp):
+    found = related(nlp, "Epilepsy is a brain disorder that causes repeated seizures.", title="Living with a condition")
+    assert not any(subject == "brain disorder" for subject, _ in found)
+
+
+def test_what_a_thing_is_set_against_is_negated(nlp):
+    text = ("A runny nose and a cough often come along, but those belong to the cold rather than to the ear "
+            "infection itself.")
+    assert related(nlp, text, title="Ear infections") == set()
+    text = "For children, a diet called exclusive enteral nutrition may be used instead of steroids to treat a flare-up."
+    found = document_facts("0" * 16, nlp(text), title="Crohn's disease").relations
+    assert {(r.object.canonical, r.negated) for r in found} == {
+        ("exclusive enteral nutrition", False), ("corticosteroid", True)}
+
+
+def test_when_to_call_ones_doctor_names_no_symptom_of_the_page(nlp):
+    text = ("Symptoms of gastritis include indigestion.\n\nCall your GP or NHS 111 the same day, or 999 if you're "
+            "vomiting a lot of blood or feel faint.")
+    assert related(nlp, text, title="Gastritis") == {("gastritis", "indigestion")}
+
+
+def test_an_adjective_naming_an_infection_is_part_of_the_disease_after_it(nlp):
+    doc = nlp("People with amoebic dysentery typically have bloody diarrhoea.")
+    assert [span._.canonical for span in doc.ents if span._.entity_type == "disease"] == ["amoebic dysentery"]
+    assert "chronic" not in shared_typer().infection_qualifiers and "amebic" in shared_typer().infection_qualifiers
