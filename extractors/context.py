@@ -296,12 +296,23 @@ class CueTable(dict):
 @lru_cache(maxsize=1)
 def relation_cues() -> tuple[re.Pattern[str], CueTable]:
     """The cue regex and, per lowercase cue, its predicate, strength, scope and direction."""
-    table = CueTable({written.lower(): Cue(predicate, float(strength), scope, direction)
-             for cue, predicate, strength, scope, direction in read_table("relation_cues.tsv")
-             for written in written_forms(cue)})
+    table = cue_table(read_table("relation_cues.tsv"))
+    return cue_pattern(list(table)), table
+
+
+def cue_table(rows: list[list[str]]) -> CueTable:
+    """The readings of relation_cues.tsv's rows by lowercase written cue. A cue written twice with different
+    readings is an error: in a plain dict the later row silently overrode the earlier ('babies with' as a clause
+    cue hid '{person} with' as a list cue)."""
+    table = CueTable()
+    for cue, predicate, strength, scope, direction in rows:
+        for written in written_forms(cue):
+            reading = Cue(predicate, float(strength), scope, direction)
+            if table.setdefault(written.lower(), reading) != reading:
+                raise ValueError(f"relation_cues.tsv: '{written}' ({cue}) is written twice with different readings")
     if unknown := {cue.direction for cue in table.values()} - set(DIRECTIONS):
         raise ValueError(f"relation_cues.tsv: unknown direction {sorted(unknown)}")
-    return cue_pattern(list(table)), table
+    return table
 
 
 def written_forms(cue: str) -> list[str]:

@@ -6663,3 +6663,26 @@ def test_an_adjective_naming_an_infection_is_part_of_the_disease_after_it(nlp):
     doc = nlp("People with amoebic dysentery typically have bloody diarrhoea.")
     assert [span._.canonical for span in doc.ents if span._.entity_type == "disease"] == ["amoebic dysentery"]
     assert "chronic" not in shared_typer().infection_qualifiers and "amebic" in shared_typer().infection_qualifiers
+
+
+def test_a_cue_written_twice_with_different_readings_is_an_error():
+    rows = [["{person} with", "has_symptom", "0.6", "list", "leading"], ["babies with", "has_symptom", "0.6", "clause", "leading"]]
+    with pytest.raises(ValueError, match="babies with"):
+        context.cue_table(rows)
+    assert context.cue_table(rows[:1])["babies with"].scope == "list"
+    context.relation_cues()  # the shipped table has no such pair
+
+
+def test_babies_with_a_disease_can_have_the_listed_symptoms(nlp):
+    text = "Babies with rubella can have:\n\n- deafness\n- heart defects\n- low birth weight\n"
+    assert related(nlp, text, title="Rubella") == {("rubella", "deafness"), ("rubella", "heart defect"), ("rubella", "low birth weight")}
+
+
+def test_no_synonym_folds_one_name_into_two_canonicals():
+    from collections import defaultdict
+    from extractors.terms import term_key
+    from extractors.vocabulary import read_table
+    canonicals = defaultdict(set)
+    for alias, canonical in read_table("synonyms.tsv"):
+        canonicals[term_key(alias)].add(term_key(canonical))
+    assert {alias: names for alias, names in canonicals.items() if len(names) > 1} == {}
