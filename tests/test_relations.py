@@ -6686,3 +6686,15 @@ def test_no_synonym_folds_one_name_into_two_canonicals():
     for alias, canonical in read_table("synonyms.tsv"):
         canonicals[term_key(alias)].add(term_key(canonical))
     assert {alias: names for alias, names in canonicals.items() if len(names) > 1} == {}
+
+
+def test_no_treatment_name_stands_in_two_gazetteer_entries():
+    from collections import defaultdict
+    from extractors.terms import term_key
+    from extractors.vocabulary import read_table
+    entries = defaultdict(set)
+    for canonical, _kind, *aliases in read_table("treatments.tsv"):
+        for name in [canonical, *(aliases[0].split(";") if aliases else [])]:
+            if name:
+                entries[term_key(name)].add(canonical)
+    assert {name: found for name, found in entries.items() if len(found) > 1} == {}
