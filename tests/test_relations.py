@@ -6698,3 +6698,9 @@ def test_no_treatment_name_stands_in_two_gazetteer_entries():
             if name:
                 entries[term_key(name)].add(canonical)
     assert {name: found for name, found in entries.items() if len(found) > 1} == {}
+
+
+def test_a_treatment_that_did_absolutely_nothing_is_judged_ineffective(nlp):
+    doc = nlp("On the itch: antihistamines did absolutely nothing for me. Lactase drops do nothing for an allergy.")
+    assert [(span._.canonical, span._.negated) for span in doc.ents if span._.entity_type == "treatment"] == [
+        ("antihistamine", True), ("lactase", True)]
