@@ -149,7 +149,13 @@ def reaching_negation(text: str, clause_before: str | None = None) -> bool:
         return has_negation(text[cut:])
     if NEW_SUBJECT_AFTER_COMMA.match(text[cut:]):  # '… never sit without support, and they often have …': a new clause
         return has_negation(text[cut:])
-    return has_negation(text[cut:]) or has_negation(listed_cues("item_negations.txt").sub(" ", text[:cut]))
+    return has_negation(text[cut:]) or has_negation(without_item_negations(text[:cut]))
+
+
+def without_item_negations(text: str) -> str:
+    """The text without the negations of data/item_negations.txt, which negate only the item right after them
+    ('without', 'rather than'): what is left negates what follows it."""
+    return listed_cues("item_negations.txt").sub(" ", text)
 
 
 NEW_SUBJECT_AFTER_COMMA = re.compile(r",\s*(?:and|but)\s+(?:they|it|he|she|you|we)\b", re.IGNORECASE)
@@ -647,7 +653,7 @@ def is_negated(mention: Span, clause: Span) -> bool:
     window_start = max(clause.start, mention.start - NEGATION_WINDOW_TOKENS)
     window = text_of(mention.doc[window_start:mention.start])
     # a table's cell ends it ('| no temperature | Usually cystitis |'), as a colon does ('Bumps, not flakes: folliculitis')
-    window = window[max(window.rfind("|"), window.rfind(":")) + 1:]
+    window = window[max(window.rfind(CELL_BAR), window.rfind(":")) + 1:]
     # a relative clause may open before the window ('for severe pain that isn't settling, procedures called …')
     return (reaching_negation(window, clause_before=text_of(mention.doc[clause.start:mention.start]))
             or ruled_out_after(mention, clause))

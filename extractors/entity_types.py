@@ -49,6 +49,11 @@ LOSS_VERBS = frozenset({"lose", "loses", "losing", "lost"})
 OWNER_WORDS = frozenset({"the", "your", "their", "his", "her", "my", "our"})
 
 
+def is_infection_code(code: str) -> bool:
+    """Whether an ontology id is an ICD-10-CM code of chapter I, certain infectious and parasitic diseases (A00-B99)."""
+    return code.startswith(("ICD10CM:A", "ICD10CM:B"))
+
+
 def lost_faculty(words: list[str]) -> str | None:
     """What a verb of losing says is lost ('losing their peripheral vision': 'peripheral vision'), else None."""
     if not 1 < len(words) < 5 or words[0] not in LOSS_VERBS:
@@ -282,10 +287,9 @@ class EntityTyper:
         """Disease words that end ICD-10-CM names without being one ('tonsillitis' of 'acute tonsillitis'):
         a title 'Tonsillitis' names a disease, a site called 'Osmosis' does not, nor a heading's 'syndrome' of a
         name no list knows (data/disease_nouns.txt: 'A CLOSE COUSIN: SINDING-LARSEN-JOHANSSON SYNDROME')."""
-        general = frozenset(read_list("disease_nouns.txt"))
         return frozenset(head for key in self.vocabulary
                          if " " in key and self.icd_disease(key) and self.has_disease_ending(head := key.rsplit(" ", 1)[-1])
-                         and head not in general)
+                         and head not in self.disease_nouns)
 
     def has_disease_ending(self, word: str) -> bool:
         """'neuropathy', 'arthritis': a disease's word; not 'apathy', whose 'pathy' has no stem before it."""
@@ -588,8 +592,7 @@ class EntityTyper:
     def names_infection(self, key: str) -> bool:
         """An infectious disease of ICD-10-CM chapter I (A00-B99) whose name ends in a symptom's word:
         'scarlet fever', 'dengue fever', 'whooping cough' are diseases, not fever or cough."""
-        return any(concept.kind == "disease" and concept.ontology_id[len("ICD10CM:")] in "AB"
-                   for concept in self.vocabulary.get(key, ()) if concept.ontology_id.startswith("ICD10CM:"))
+        return any(concept.kind == "disease" and is_infection_code(concept.ontology_id) for concept in self.vocabulary.get(key, ()))
 
     def disease_named_in(self, text: str) -> TypedConcept | None:
         """The known disease a symptom's name opens with: 'migraine pain', 'arthritis pain'."""
@@ -690,7 +693,7 @@ class EntityTyper:
             if " " not in key or not first.endswith(INFECTION_ADJECTIVE_ENDINGS):
                 continue
             for concept in concepts:
-                (infectious if concept.ontology_id.startswith(("ICD10CM:A", "ICD10CM:B")) else other).add(first)
+                (infectious if is_infection_code(concept.ontology_id) else other).add(first)
         return frozenset(word for word in infectious - other if english_zipf(word) < MAX_INFECTION_ADJECTIVE_ZIPF)
 
     def names_infection_kind(self, qualifier: str) -> bool:
@@ -795,7 +798,7 @@ class EntityTyper:
         vocabulary: 'rotavirus infection' is the A08.0 pages call rotavirus, 'threadworm infection' B80."""
         curated_id = self.curated[pathogen][1] if self.curated_type(pathogen) == DISEASE else ""
         codes = [curated_id, *(concept.ontology_id for concept in self.vocabulary.get(pathogen, ()) if concept.kind == "disease")]
-        return next((code for code in codes if code.startswith(("ICD10CM:A", "ICD10CM:B"))), "")
+        return next((code for code in codes if is_infection_code(code)), "")
 
     def is_listed_disease(self, name: str) -> bool:
         """Whether the curated lists or ICD-10-CM name this exact string as a disease, or an ontology

@@ -151,8 +151,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 not from_topic and context.reaching_negation(clause_text[first.end - offset:last.start - offset]))
             if pair_at is not None and pair_at > last.end:  # 'If you have shingles, antibiotics won't help'
                 # not one negating only the item after it ('… may be used instead of steroids to treat a flare-up')
-                negated = negated or context.has_negation(context.listed_cues("item_negations.txt").sub(
-                    " ", clause_text[last.end - offset:pair_at - offset]))
+                negated = negated or context.has_negation(
+                    context.without_item_negations(clause_text[last.end - offset:pair_at - offset]))
             if from_topic:  # 'If that doesn't help, his GP can prescribe codeine': the condition's negation stays in it
                 stated_from = context.opening_condition_end(clause_text, obj.start - offset)
                 negated = negated or context.negation_reaching_end(clause_text[stated_from:obj.start - offset])

@@ -124,11 +124,15 @@ def pathogen_title_infection(title: str, doc: Doc, mentions: list[Mention],
     if infection is None:
         return None
     text = text_of(doc)
-    occurrences = [(start, end) for start, end in body_occurrences(text, lead, as_written=False)
-                   if text[start:end].lower() == lead.lower() and not any(
-                       mention.start <= start and end <= mention.end and mention.end - mention.start > end - start
-                       for mention in mentions)]
+    occurrences = [(start, end) for start, end in body_occurrences(text, lead)
+                   if text[start:end].lower() == lead.lower() and not inside_longer_mention(start, end, mentions)]
     return (infection, occurrences) if len(occurrences) >= MIN_BODY_REPEATS else None
+
+
+def inside_longer_mention(start: int, end: int, mentions: list[Mention]) -> bool:
+    """Whether a place lies inside a longer mention ('hookworm' of 'hookworm infection', 'CJD' of 'Variant CJD')."""
+    return any(mention.start <= start and end <= mention.end and mention.end - mention.start > end - start
+               for mention in mentions)
 
 
 def as_disease_mentions(mentions: list[Mention], doc: Doc, occurrences: list[tuple[int, int]],
@@ -193,8 +197,7 @@ def with_title_short_forms(mentions: list[Mention], doc: Doc, forms: dict[str, T
     apart), 'EoE' under 'Eosinophilic oesophagitis (EoE): …' (which no list knows, so the NER rarely marks it)."""
     for short, typed in forms.items():
         occurrences = [(start, end) for start, end in body_occurrences(text_of(doc), short, as_written=True)
-                       if not any(mention.start <= start and end <= mention.end  # 'Variant CJD' stays
-                                  and mention.end - mention.start > end - start for mention in mentions)]
+                       if not inside_longer_mention(start, end, mentions)]  # 'Variant CJD' stays
         if occurrences:
             mentions = as_disease_mentions(mentions, doc, occurrences, typed.canonical, typed.ontology_id)
     return mentions
