@@ -67,6 +67,10 @@ WRAP_FULL_SHARE = 0.8
 WRAP_WIDTH_RANK = 3
 WRAP_OUTLIER_RATIO = 1.1  # a longest line this much longer than the ranked one stands out,
 WRAP_OUTLIER_SHARE = 0.75  # where the ranked line still reaches this share of it (else the lines have no common width)
+# or where this many lines reach WRAP_CLUSTER_SHARE of the ranked one: a common width, however long the outlier
+# ('In this issue: President's Corner | Range Schedule | …', 101 characters, over 49 lines of 66 to 74)
+WRAP_CLUSTER_LINES = 10
+WRAP_CLUSTER_SHARE = 0.9
 # Lines this long or shorter were wrapped by an editor; longer ones are whole paragraphs, each a block of its own.
 WRAP_MAX_WIDTH = 100
 # Share of a line's characters inside links above which it is navigation.
@@ -498,7 +502,9 @@ def wrap_width(lines: list[str]) -> int:
     if not lengths:
         return 0
     ranked = lengths[min(WRAP_WIDTH_RANK, len(lengths)) - 1]
-    return ranked if WRAP_OUTLIER_SHARE * lengths[0] <= ranked < lengths[0] / WRAP_OUTLIER_RATIO else lengths[0]
+    common = (WRAP_OUTLIER_SHARE * lengths[0] <= ranked
+              or sum(1 for length in lengths if length >= WRAP_CLUSTER_SHARE * ranked) >= WRAP_CLUSTER_LINES)
+    return ranked if common and ranked < lengths[0] / WRAP_OUTLIER_RATIO else lengths[0]
 
 
 def wraps_prose(lines: list[str], width: int) -> bool:

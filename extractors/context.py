@@ -278,7 +278,7 @@ class Cue:
 
 
 # a cue written once for every word of a list: '{person} may have', '{clinician} may give'
-SLOTS = {"{person}": "person_words.txt", "{clinician}": "clinician_words.txt"}
+SLOTS = {"{person}": "person_words.txt", "{clinician}": "clinician_words.txt", "{manner}": "onset_manners.txt"}
 
 
 class CueTable(dict):

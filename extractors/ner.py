@@ -1605,6 +1605,7 @@ def eponym_short_forms(doc: Doc, typer: EntityTyper) -> dict[str, tuple[str, str
 
 
 EPONYM_HEADS = frozenset({"disease", "syndrome"})
+VIRUS_WORD = "virus"
 
 
 def bare_eponym_forms(doc: Doc, typer: EntityTyper) -> dict[str, tuple[str, str]]:
@@ -1616,7 +1617,9 @@ def bare_eponym_forms(doc: Doc, typer: EntityTyper) -> dict[str, tuple[str, str]
     forms: dict[str, tuple[str, str]] = {}
     for span in map(with_eponym_chain, doc.ents):  # 'Duchenne muscular dystrophy', where the NER found the disease alone
         named_kind = len(span) > 2 and typer.is_listed_disease(span[1:].text)  # 'Duchenne' of 'Duchenne muscular dystrophy'
-        name = span[:1] if named_kind else span[:-1]
+        # 'Marburg' of 'Marburg virus disease': the virus's name is the disease's ('Marburg usually begins abruptly …')
+        named_virus = len(span) > 2 and span[-2].lower_ == VIRUS_WORD and span[-1].lower_ in EPONYM_HEADS
+        name = span[:1] if named_kind else span[:-2] if named_virus else span[:-1]
         if (len(span) < 2 or (span[-1].lower_ not in EPONYM_HEADS and not named_kind) or name.text in forms
                 or any(token.whitespace_ for token in name[:-1])  # one word, or names joined by hyphens
                 or not all(token.text == "-" or (token.is_alpha and token.text[:1].isupper() and not token.is_upper

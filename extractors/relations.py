@@ -36,7 +36,7 @@ from extractors.sections import (BACK_REFERENCES, IT_IS, LIST_FACTOR, PARENTHESE
                                  is_compared, is_likened, list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases,
                                  sentence_evidence, sentence_mentions, tells_to_get_help, topic_mention, without_appositions)
 from extractors.terms import term_key
-from extractors.title_names import title_short_forms, with_title_disease, with_title_short_forms
+from extractors.title_names import title_short_forms, with_page_long_forms, with_title_disease, with_title_short_forms
 from extractors.vocabulary import read_list, read_table
 
 INLINE_INTRODUCTION = re.compile(r":\s*[-\u2022*]\s")  # a list whose first bullet stayed on the introduction's line
@@ -651,16 +651,18 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             previous_items = []
         elif explains_item:
             found.extend(section.section_relations(sentence, sentence_idx, mention_at, referent))
-        elif section.current_list is not None and not list_item and is_dash_item(sentence):
+        elif section.current_list is not None and not list_item and (
+                is_dash_item(sentence) or is_named_long_item(sentence, mention_at)):
             # 'Treatment has to happen quickly:' / 'Surgery – if the enema doesn't work, … Most children …': a long
             # 'Name – what it is' line is an item of the list; the sentences after its first go on explaining it
-            found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at))
+            found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at, bullet_line=True))
             term_items = True
             previous_items = []
         elif list_item or (section.current_list is not None and not subtype_line and is_term_line(sentence)):
             term_items = not list_item
             if section.current_list is not None and not subtype_line and not tells_to_get_help(sentence):
-                found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at))
+                found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at,
+                                                 bullet_line=list_item))
             # 'These …' after a term's explanation speaks of the explanation, not of the terms above it
             previous_items = [] if term_items else [*previous_items, (sentence_idx, sentence)]
         else:
@@ -687,6 +689,27 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     return without_subsumed([item for item in found if not (item.predicate == HAS_SYMPTOM and (
         item.object.canonical in unplaced or is_own_symptom(item.subject, item.object)))
         and not (item.predicate == TREATED_BY and is_own_cause(item.subject, item.object))])
+
+
+NAMED_ITEM_LEAD = re.compile(r"[^,;:.!?()\u2013\u2014]+?\s*[,(]")  # 'Seizures,', 'Weakness of one side of the body ('
+
+
+def is_named_long_item(sentence: Span, mention_at: MentionIndex) -> bool:
+    """A bullet line too long for is_list_item that opens with what it lists, then explains it: 'Seizures, the most
+    common neurological problem, affecting … They usually begin …', 'Weakness of one side of the body (hemiparesis),
+    which may appear …' (cleaning keeps no bullet). The line's first words are a mention ending before its first
+    comma or bracket; not 'However, some children …', whose first word names nothing."""
+    if not starts_line(sentence) or is_list_item(sentence):
+        return False
+    start = opening_of(sentence)
+    lead = NAMED_ITEM_LEAD.match(text_of(sentence), start - sentence.start_char)
+    if lead is None or len(lead.group().split()) > MAX_NAMED_ITEM_LEAD_WORDS:
+        return False
+    return any(mention.start == start and mention.end <= sentence.start_char + lead.end()
+               for mention in sentence_mentions(sentence, mention_at))
+
+
+MAX_NAMED_ITEM_LEAD_WORDS = 8  # 'Weakness of one side of the body (' names its item; a longer lead is a sentence's
 
 
 def names_generic_treatment(sentence: Span, mention_at: MentionIndex) -> bool:
@@ -1979,6 +2002,7 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
     them, so 'uric acid' in a gout article does not become a therapy.
     """
     typer = shared_typer()
+    title = with_page_long_forms(title, doc._.abbreviation_map)
     short_forms = title_short_forms(title, typer) if title else {}
     mentions = with_title_short_forms(with_title_disease(mentions_of(doc), doc, title, typer), doc, short_forms)
     mentions = about_title_condition(mentions, doc, title, topic_from_mentions)

@@ -333,8 +333,10 @@ def name_line_disease(sentence: Span, mention_at: dict[int, Mention]) -> Mention
 
 
 def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
-                        mention_at: dict[int, Mention], factor: float = LIST_FACTOR, after: int = -1) -> list[RelationEvidence]:
-    """Relations a list line states through its introduction: 'Symptoms include:' / '- joint pain'."""
+                        mention_at: dict[int, Mention], factor: float = LIST_FACTOR, after: int = -1,
+                        bullet_line: bool = False) -> list[RelationEvidence]:
+    """Relations a list line states through its introduction: 'Symptoms include:' / '- joint pain'. A bullet line
+    (not a sentence read as one, of a paragraph that goes on naming symptoms) names what it lists before its first comma."""
     subject, from_topic = intro.subject, intro.from_topic
     if subject is None:
         return []
@@ -343,7 +345,12 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
     end = contrast_start(sentence, subject, mention_at) if set(intro.cues) == {HAS_SYMPTOM} else sentence.end_char
     mentions = [m for m in sentence_mentions(sentence, mention_at) if after <= m.start < end]
     text = text_of(sentence)
+    # what the line is about is named before its first comma: 'Weakness of one side of the body (hemiparesis), which
+    # may appear after a cluster of seizures …' is an item, whatever disease its explanation names
+    comma = text.find(",", max(after - sentence.start_char, 0)) if bullet_line else -1
+    lead_end = sentence.start_char + comma if comma >= 0 else sentence.end_char
     named = [m for m in mentions if m.entity_type == DISEASE and m.canonical != subject.canonical and not is_family_of(m, subject)
+             and m.start < lead_end and not text.startswith(LIKENESS_SUFFIX, m.end - sentence.start_char)  # 'Stroke-like episodes'
              and not prevents_mention(sentence, m)  # 'drink plenty of fluids to avoid dehydration' is still an item
              and not context.follows_consequence(text, m.start - sentence.start_char)  # '…, which can lead to dehydration.'
              and not compared_after(m, mentions, text, sentence.start_char)]  # 'wheezing, a bit like asthma'
@@ -383,6 +390,9 @@ def list_item_relations(sentence: Span, sentence_idx: int, intro: ListContext,
                 cue_strength=strength * factor, negated=obj.negated or subject_negated,
                 hedged=intro.hedged or context.is_hedged(sentence), subject_from_topic=from_topic))
     return found
+
+
+LIKENESS_SUFFIX = ("-like", "\u2011like")  # 'Stroke-like episodes': like the disease, not it
 
 
 def compared_after(disease: Mention, mentions: list[Mention], text: str, offset: int) -> bool:

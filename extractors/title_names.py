@@ -201,3 +201,15 @@ def with_title_short_forms(mentions: list[Mention], doc: Doc, forms: dict[str, T
         if occurrences:
             mentions = as_disease_mentions(mentions, doc, occurrences, typed.canonical, typed.ontology_id)
     return mentions
+
+
+def with_page_long_forms(title: str, defined: dict[str, str] | None) -> str:
+    """The title with the short forms the page itself defines spelled out: 'Bright Smiles AS Family Forum' over a
+    thread that writes 'Angelman syndrome (AS)' is about Angelman syndrome, not the ankylosing spondylitis the
+    fallback list (data/abbreviations.tsv) reads 'AS' as. Only short forms in capitals, as whole words."""
+    if not title or not defined:
+        return title
+    for short, long_form in defined.items():
+        if short.isupper() and len(short) >= 2:
+            title = re.sub(rf"(?<![\w-]){re.escape(short)}(?![\w-])", lambda _: long_form, title)
+    return title

@@ -50,7 +50,7 @@ class Concept:
     kind: str
 
 
-def icd_rows() -> Iterator[tuple[str, Concept]]:
+def icd_rows(with_modifiers: bool = False) -> Iterator[tuple[str, Concept]]:
     """ICD-10-CM titles and inclusion terms of chapters I–XVIII (A00–R99) and of the chapter XIX codes
     data/external_cause_codes.txt names (heatstroke, chilblains), cleaned to the names writers use."""
     import simple_icd_10_cm as icd
@@ -64,7 +64,15 @@ def icd_rows() -> Iterator[tuple[str, Concept]]:
         names = [name for name in map(clean_icd_title, titles) if name]
         if names:
             concept = Concept(f"ICD10CM:{code}", names[0], kind)
-            yield from ((name, concept) for name in names)
+            yield from ((name, concept) for name in names if with_modifiers or "(" not in name)
+
+
+def icd_modifier_rows() -> Iterator[tuple[str, Concept]]:
+    """The names ICD-10-CM titles with nonessential modifiers stand for (modifier_variants): fallbacks, as a
+    bracket is often a qualifier ('Foot drop (acquired)') of a name HPO already reads as a symptom."""
+    for name, concept in icd_rows(with_modifiers=True):
+        if "(" in name:
+            yield from ((variant, concept) for variant in modifier_variants(name, concept.kind))
 
 
 def bracketed_names(title: str) -> list[str]:
@@ -78,6 +86,28 @@ def bracketed_names(title: str) -> list[str]:
     return [trailing["name"], trailing["synonym"]] if trailing and (
         trailing["synonym"][0].islower() or is_eponymous_disease(trailing["synonym"])) \
         and not _NOT_A_SYNONYM.match(trailing["synonym"]) else []
+
+
+MAX_BARE_WORD_ZIPF = 3.6  # 'typhus' 2.8, 'screaming' 4.4, 'death' 5.4
+_MODIFIER = re.compile(r"(?P<space>\s*)\((?P<words>[^()]*)\)")
+
+
+def modifier_variants(name: str, kind: str) -> list[str]:
+    """The names an ICD-10-CM title with nonessential modifiers in brackets stands for: 'Sturge-Weber(-Dimitri)
+    syndrome' is 'Sturge-Weber syndrome' and 'Sturge-Weber-Dimitri syndrome', 'Typhus (fever)' is 'Typhus'. The
+    title as written folds to no name a page writes ('sturge weber( dimitri) syndrome'). A bracket at the end only
+    qualifies ('Laryngitis (acute)'), so only one inside the name or glued to a word is also read in. An everyday
+    word left alone is a coma-scale or outcome code's ('Screaming (2-5 years of age)', 'Death (unexplained)'), no
+    name for what a page's word means."""
+    if "(" not in name:
+        return [name]
+    if name.count("(") != name.count(")"):
+        return []
+    without = " ".join(_MODIFIER.sub(lambda match: " " if match["space"] else "", name).split())
+    variants = [without] if " " in without or english_zipf(without.lower()) < MAX_BARE_WORD_ZIPF else []
+    if not re.search(r"[\s)]\([^()]*\)$", name):
+        variants.append(" ".join(_MODIFIER.sub(lambda match: match["space"] + match["words"], name).split()))
+    return variants
 
 
 def is_eponymous_disease(name: str) -> bool:
@@ -249,7 +279,8 @@ def build_vocabulary(rows: Iterable[tuple[str, Concept]], path: Path = VOCABULAR
     named = {key for key, _kind in best}
     for surface, concept in fallback_rows:
         key = term_key(surface)
-        if key and key not in named:
+        current = best.get((key, concept.kind))
+        if key and key not in named and (current is None or len(concept.ontology_id) < len(current.ontology_id)):
             best[(key, concept.kind)] = concept
     with reproducible_gzip(path) as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
@@ -269,7 +300,7 @@ def is_folded_acronym(surface: str, key: str) -> bool:
 def distil_vocabulary(path: Path = VOCABULARY_FILE) -> int:
     """The vocabulary from the ontologies the wheels ship: ICD-10-CM and HPO names, then the heads of
     narrowed ICD-10-CM titles for names neither has."""
-    return build_vocabulary([*icd_rows(), *hpo_rows()], path, fallback_rows=icd_head_rows())
+    return build_vocabulary([*icd_rows(), *hpo_rows()], path, fallback_rows=[*icd_modifier_rows(), *icd_head_rows()])
 
 
 @lru_cache(maxsize=1)

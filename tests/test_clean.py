@@ -801,6 +801,33 @@ def test_a_long_header_line_does_not_set_the_wrap_width_of_an_indented_handout()
     assert "swelling, often around the fingers." in lines
 
 
+def test_many_lines_of_one_width_set_the_wrap_width_however_long_the_longest_line():
+    """A newsletter's contents line (here 103 characters) stands out far beyond its wrapped lines (66 to 74): the
+    lines still share a width, so their bullets stay and their sentences join."""
+    prose = ("As the worms settle into the intestine, some people get an upset stomach, loose stools, vomiting, "
+             "stomach cramps and tiredness. This stage is often mild or missing altogether, and it is easy to blame "
+             "on a bad burger or on a camp stomach bug. The second stage is the one that people remember best, "
+             "because the larvae move into the muscles and stay there for months, which is why the aches last so "
+             "long after the meal itself has been forgotten by everyone who ate it at the camp. Typical complaints are:")
+    words, lines, line = prose.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > 74:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    text = ("In this issue: President's Corner | Range Schedule | Health & Safety | Youth Hunt Recap | Classifieds\n\n"
+            "STAGES OF THE ILLNESS\n\n" + "\n".join(lines) + "\n\n" + "\n".join(lines[:-1]) + "\nYou may notice:"
+            "\n\n  * fever and chills\n  * headache\n"
+            "  * red, sore eyes and sensitivity to light\n\nMuscle aches and weakness can hang on for months after the "
+            "infection\nitself is over.\n")
+    assert len(lines) >= 7 and clean.wrap_width(text.splitlines()) <= 74
+    paragraphs = clean_text(text).text.split("\n\n")
+    assert prose in paragraphs
+    assert {"fever and chills.", "headache.", "red, sore eyes and sensitivity to light."} <= set(paragraphs)
+
+
 def test_in_wrapped_prose_a_full_line_ending_a_sentence_goes_on_in_the_next_but_unwrapped_lines_stay_apart():
     wrapped = ("Cracked skin can become infected, and the cracks can go deep into the\n"
                "finger webs, where they are slow to heal and easy to knock at work.\n"

@@ -193,7 +193,7 @@ def test_enzymes_their_inhibitors_and_small_interfering_rnas_are_treatments_by_t
     assert related(nlp, text, predicate="treated_by") == {
         ("gaucher disease", "imiglucerase"), ("gaucher disease", "velaglucerase alfa"),
         ("fabry disease", "agalsidase beta"), ("fabry disease", "migalastat"),
-        ("porphyria", "givosiran"), ("carcinoid syndrome", "telotristat ethyl")}
+        ("acute intermittent porphyria", "givosiran"), ("carcinoid syndrome", "telotristat ethyl")}
     typer = shared_typer()
     assert typer.looks_like_drug("migalastat") and typer.looks_like_drug("givosiran") and not typer.looks_like_drug("thermostat")
     assert typer.looks_like_drug("pegvisomant") and typer.looks_like_drug("hydroxocobalamin")
@@ -6704,3 +6704,79 @@ def test_a_treatment_that_did_absolutely_nothing_is_judged_ineffective(nlp):
     doc = nlp("On the itch: antihistamines did absolutely nothing for me. Lactase drops do nothing for an allergy.")
     assert [(span._.canonical, span._.negated) for span in doc.ents if span._.entity_type == "treatment"] == [
         ("antihistamine", True), ("lactase", True)]
+
+
+@pytest.mark.parametrize(("title", "kind", "names"), [
+    ("Sturge-Weber(-Dimitri) syndrome", "disease", ["Sturge-Weber syndrome", "Sturge-Weber-Dimitri syndrome"]),
+    ("Typhus (fever)", "disease", ["Typhus"]),  # a bracket at the end only qualifies
+    ("Heteronymous hemianop(s)ia", "disease", ["Heteronymous hemianopia", "Heteronymous hemianopsia"]),
+    ("Hepatitis A (acute)(viral)", "disease", ["Hepatitis A"]),
+    ("Death (unexplained)", "symptom", []),  # an everyday word alone names nothing a page means by it
+    ("Screaming (2-5 years of age)", "symptom", []),
+    ("Abdominal distension (gaseous", "symptom", []),
+    ("Asthma", "disease", ["Asthma"]),
+])
+def test_a_code_title_with_nonessential_modifiers_names_the_title_with_and_without_them(title, kind, names):
+    from extractors.vocabulary import modifier_variants
+
+    assert modifier_variants(title, kind) == names
+
+
+def test_a_modifier_variant_names_only_a_key_no_other_title_names(tmp_path):
+    from extractors.vocabulary import Concept, build_vocabulary, load_vocabulary
+    built = tmp_path / "vocabulary.tsv.gz"
+    phenotype = Concept("HP:0009027", "Foot dorsiflexor weakness", "phenotype")
+    acquired = Concept("ICD10CM:M21.37", "Foot drop (acquired)", "disease")
+    syndrome = Concept("ICD10CM:Q85.89", "Sturge-Weber(-Dimitri) syndrome", "disease")
+    build_vocabulary([("Foot drop", phenotype)], built,
+                     fallback_rows=[("Foot drop", acquired), ("Sturge-Weber syndrome", syndrome)])
+    table = load_vocabulary.__wrapped__(built)
+    assert [concept.kind for concept in table["foot drop"]] == ["phenotype"]  # still a symptom
+    assert table["sturge weber syndrome"][0].ontology_id == "ICD10CM:Q85.89"
+    assert shared_typer().classify("Sturge-Weber syndrome", "DISEASE").ontology_id == "ICD10CM:Q85.89"
+
+
+def test_a_short_form_the_page_defines_names_the_disease_in_its_title_too(nlp):
+    text = ("Welcome to the forum! New members ask a lot of the same questions.\n\nAngelman syndrome (AS) is a rare genetic "
+            "condition that affects the brain.\n\nThe signs we all recognise\n\nThe main features are:\n\nseizures\n\n"
+            "a short attention span\n")
+    found = related(nlp, text, title="Bright Smiles AS Family Forum")
+    assert {("angelman syndrome", "seizure"), ("angelman syndrome", "short attention span")} <= found
+    assert "ankylosing spondylitis" not in {subject for subject, _ in found}  # the fallback list's 'AS'
+
+
+def test_a_long_bullet_naming_its_item_first_keeps_the_list_open(nlp):
+    """Cleaning drops bullets: a long item ('Seizures, the most common …. They usually start …') is no short line,
+    and an item's explanation may name another disease ('…, which may follow a run of focal seizures')."""
+    text = ("Signs and symptoms\n\nNeurological problems include:\n\n"
+            "Seizures, the most common neurological problem, affecting about three in four people with brain involvement. "
+            "They usually begin in the first year of life, often as focal seizures on the side of the body opposite the "
+            "birthmark.\n\n"
+            "Weakness of one side of the body (hemiparesis), which may follow a run of seizures and can become permanent.\n\n"
+            "Stroke-like episodes, in which a child has temporary weakness or loss of vision.\n\n"
+            "Developmental delay and learning disability, more likely when seizures start early.\n")
+    found = related(nlp, text, title="Sturge-Weber syndrome")
+    assert {("sturge weber syndrome", "hemiparesis"), ("sturge weber syndrome", "vision loss"),
+            ("sturge weber syndrome", "developmental delay"), ("sturge weber syndrome", "learning disability")} <= found
+
+
+def test_a_line_opening_with_another_disease_is_still_no_item_of_the_list(nlp):
+    text = ("Symptoms of roseola\n\nThe symptoms include:\n\na high temperature\n\n"
+            "Measles, which causes a blotchy rash and sore eyes, can look similar at first.\n")
+    found = related(nlp, text, title="Roseola")
+    assert ("roseola", "fever") in found
+    assert ("roseola", "sore eye") not in found and ("roseola", "rash") not in found
+
+
+def test_a_virus_named_alone_is_its_virus_disease_and_an_illness_may_begin_suddenly_with_its_symptoms(nlp):
+    text = ("Marburg virus disease\n\nMarburg virus disease is caused by a close relative of the Ebola virus.\n\n"
+            "Marburg usually begins abruptly with a high fever, a severe headache and malaise.")
+    found = related(nlp, text, title="Viral haemorrhagic fevers: advice for travellers")
+    assert {("marburg virus disease", "fever"), ("marburg virus disease", "headache"),
+            ("marburg virus disease", "malaise")} <= found
+
+
+def test_intellectual_disability_and_gynaecomastia_are_features_listed_as_symptoms(nlp):
+    text = "Signs of Klinefelter syndrome\n\nSigns include:\n\nswelling of the breast tissue (gynaecomastia)\n\nintellectual disability\n"
+    found = related(nlp, text, title="Klinefelter syndrome")
+    assert {("klinefelter syndrome", "gynecomastia"), ("klinefelter syndrome", "intellectual disability")} <= found
