@@ -1079,7 +1079,29 @@ def mark_by_context(blocks: list[Block]) -> None:
             block.over_heading = block.heading and kept_after is not None and kept_after.heading
             kept_after, junk_since_kept = block, False
         else:
-            mark(block, "short line without text around it" if label != "bad" else "not prose")
+            mark(block, CONTEXT_REASON if label != "bad" else NOT_PROSE_REASON)
+
+
+CONTEXT_REASON = "short line without text around it"
+NOT_PROSE_REASON = "not prose"
+_TABLE_ROW_LINE = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE_LINE = re.compile(r"^[\s|:+-]*$")
+
+
+def keep_whole_tables(blocks: list[Block]) -> None:
+    """A table is kept or dropped whole: its short rows ('| Physiotherapy | balance, walking, posture |') have no prose
+    around them, so the context pass dropped them though the table's header row under 'What helps' stayed. A row
+    the context pass dropped comes back where another row of its table stays; its rule line ('|---|') does not."""
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and _TABLE_ROW_LINE.match(block.raw):
+            run.append(block)
+            continue
+        if any(not row.junk and not _TABLE_RULE_LINE.match(row.raw) for row in run):
+            for row in run:
+                if row.junk and row.reason in (CONTEXT_REASON, NOT_PROSE_REASON) and not _TABLE_RULE_LINE.match(row.raw):
+                    row.junk, row.reason = False, ""
+        run = []
 
 
 _RULE_LINE = re.compile(r"^([-=_*~#+.])\1{2,}$")
@@ -1232,6 +1254,7 @@ def _clean_text(text: str, *, title: str | None, recurring: frozenset[str]) -> C
     mark_unbulleted_items(blocks)
     mark_bullet_runs(blocks, html_mode=False)
     mark_by_context(blocks)
+    keep_whole_tables(blocks)
     mark_reader_comments(blocks)
     mark_promotional_tail(blocks)
     cleaned = assemble(blocks, metadata, url=fields.get("url"))

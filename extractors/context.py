@@ -677,6 +677,7 @@ def called_ruled_out(after: str) -> bool:
 
 INEFFECTIVE_WINDOW_TOKENS = 10  # 'codeine and other opioids don't help': how far after a treatment its verdict may stand
 CONDITION_WORDS = frozenset({"if", "when", "unless", "until", "because"})  # 'Y helps if X doesn't work': not Y's verdict
+VERDICT_BREAKS = CONDITION_WORDS | {"where"}  # nor 'Y, often used on the face where steroids are avoided'
 
 
 INEFFECTIVE_INTRODUCTION_CHARS = 40  # 'Things that generally DON'T help:' before a list
@@ -695,7 +696,7 @@ def judged_ineffective(mention: Span, clause: Span) -> bool:
     if listed_cues("hearsay_cues.txt").search(text_of(doc[clause.start:mention.start])):
         return True  # 'You may read that high-dose vitamin A slows RP': a claim the page reports, not one it makes
     end = min(clause.end, mention.end + INEFFECTIVE_WINDOW_TOKENS)
-    window_end = next((index for index in range(mention.end, end) if doc[index].lower_ in CONDITION_WORDS
+    window_end = next((index for index in range(mention.end, end) if doc[index].lower_ in VERDICT_BREAKS
                        or doc[index].text == "," and index + 1 < end and doc[index + 1].lower_ in CONJUNCTION_WORDS), end)
     return states_ineffective(text_of(doc[mention.end:window_end])) or unproven_after_but(mention, clause)
 

@@ -373,10 +373,13 @@ VERB_LEADS = frozenset({"may", "might", "can", "could", "will", "would", "should
 
 @lru_cache(maxsize=1)
 def treatment_phrase_words() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
-    """Heads (with plurals), procedure endings and excluded modifiers of the treatment phrase rule."""
+    """Heads (with plurals), procedure endings and excluded modifiers of the treatment phrase rule: besides
+    treatment_modifier_exclusions.txt, the verbs that open advice, which say how a treatment is used, not which
+    ('many children wear ankle splints')."""
     heads = frozenset(word for head in coordination.word_set("treatment_heads.txt") for word in (head, pluralize(head)))
     suffixes = tuple(coordination.word_set("procedure_suffixes.txt"))
-    return heads, suffixes, coordination.word_set("treatment_modifier_exclusions.txt")
+    excluded = coordination.word_set("treatment_modifier_exclusions.txt") | context.imperative_verbs()
+    return heads, suffixes, frozenset(excluded)
 
 
 def joins_by_hyphen(doc: Doc, index: int) -> bool:

@@ -993,3 +993,17 @@ def test_a_numbered_heading_in_capitals_below_the_contents_box_heads_its_feature
     assert (cleaned.title, cleaned.author) == ("FEATURE: LIVING WITH GOUT", "Sister Ann Hale")
     lines = cleaned.text.split("\n\n")
     assert lines[lines.index("NOT THE SAME THING: PSEUDOGOUT") + 1].startswith("Pseudogout is")  # a heading, no item
+
+
+def test_a_tables_short_rows_stay_with_its_header_row():
+    text = ("# Living with the condition\n\nThere's no cure yet, but a lot can be done, and most families find a routine "
+            "that works for them within the first year or two after the diagnosis.\n\n"
+            "| Therapy | What it's for |\n|---|---|\n| Physiotherapy | balance, walking, posture |\n"
+            "| Occupational therapy | fine motor skills, feeding, dressing, seating |\n"
+            "| Behaviour therapy | hyperactivity, routines, bedtimes |\n\n"
+            "Many of our children communicate with picture cards or a speech app on a tablet, and most families say "
+            "that it made the biggest difference of all to daily life at home and at school.\n")
+    lines = clean_text(text).text.split("\n\n")
+    assert {"| Physiotherapy | balance, walking, posture |", "| Behaviour therapy | hyperactivity, routines, bedtimes |",
+            "| Therapy | What it's for |"} <= set(lines)
+    assert not any(set(line) <= set("|-: ") for line in lines)  # the rule line under the header stays out

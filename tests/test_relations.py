@@ -6780,3 +6780,37 @@ def test_intellectual_disability_and_gynaecomastia_are_features_listed_as_sympto
     text = "Signs of Klinefelter syndrome\n\nSigns include:\n\nswelling of the breast tissue (gynaecomastia)\n\nintellectual disability\n"
     found = related(nlp, text, title="Klinefelter syndrome")
     assert {("klinefelter syndrome", "gynecomastia"), ("klinefelter syndrome", "intellectual disability")} <= found
+
+
+def test_a_treatment_said_to_be_avoided_is_no_treatment(nlp):
+    text = ("Ebola virus disease\n\nTreatment\n\nCare in hospital includes:\n\nparacetamol for fever and pain \u2013 aspirin "
+            "and ibuprofen are avoided because they can make bleeding worse.\n\nfluids by mouth or through a drip.\n")
+    found = related(nlp, text, title="Ebola virus disease", predicate="treated_by")
+    assert ("ebola virus disease", "acetaminophen") in found
+    assert not {("ebola virus disease", "aspirin"), ("ebola virus disease", "ibuprofen")} & found
+    text = ("Vitiligo\n\nTreatments include calcineurin inhibitor ointments such as pimecrolimus, often used on the face "
+            "where steroids are avoided.")
+    assert ("vitiligo", "pimecrolimus") in related(nlp, text, title="Vitiligo", predicate="treated_by")
+
+
+def test_the_verb_before_a_treatment_phrase_is_not_part_of_its_name(nlp):
+    doc = nlp("Many children wear ankle splints to help with walking.")
+    assert [span.text for span in doc.ents if span._.entity_type == "treatment"] == ["ankle splints"]
+
+
+def test_seizures_after_a_kind_of_seizure_are_still_seizures(nlp):
+    """'Seizures' as a heading under 'Management', after the page named focal seizures, heads the page's disease's
+    seizure treatments; it is no shortened name of focal seizures (a symptom's head, as 'cough' after 'whooping cough')."""
+    text = ("Sturge-Weber syndrome is a rare disorder present from birth.\n\nSigns and symptoms\n\nSeizures usually begin "
+            "in the first year of life, often as focal seizures.\n\nManagement\n\nSeizures\n\nSeizures are treated with "
+            "anticonvulsants such as levetiracetam or oxcarbazepine.")
+    found = related(nlp, text, title="Sturge-Weber syndrome", predicate="treated_by")
+    assert ("sturge weber syndrome", "levetiracetam") in found and ("focal seizure", "levetiracetam") not in found
+
+
+def test_care_said_to_be_supportive_lists_the_treatments_after_it(nlp):
+    text = ("Marburg virus disease\n\nThere is no licensed antiviral medicine for Marburg. Care is mainly supportive: "
+            "rehydration with intravenous fluids, oxygen therapy, and blood transfusion for people who are bleeding.")
+    found = related(nlp, text, title="Marburg virus disease", predicate="treated_by")
+    assert {("marburg virus disease", "intravenous fluid"), ("marburg virus disease", "oxygen therapy"),
+            ("marburg virus disease", "blood transfusion")} <= found
