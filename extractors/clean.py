@@ -1039,6 +1039,10 @@ def list_is_kept(run: list[Block], lead_in: Block | None, after: Block | None, h
     return heading_like(lead_in) and after is not None and (is_prose(after) or heading_like(after))
 
 
+CONTEXT_REASON = "short line without text around it"  # the context pass's reasons (keep_whole_tables reads them)
+NOT_PROSE_REASON = "not prose"
+
+
 def mark_by_context(blocks: list[Block]) -> None:
     """Decide lines that are neither prose nor junk by their neighbours (right to left).
 
@@ -1082,8 +1086,6 @@ def mark_by_context(blocks: list[Block]) -> None:
             mark(block, CONTEXT_REASON if label != "bad" else NOT_PROSE_REASON)
 
 
-CONTEXT_REASON = "short line without text around it"
-NOT_PROSE_REASON = "not prose"
 _TABLE_ROW_LINE = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE_LINE = re.compile(r"^[\s|:+-]*$")
 

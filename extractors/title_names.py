@@ -203,7 +203,7 @@ def with_title_short_forms(mentions: list[Mention], doc: Doc, forms: dict[str, T
     return mentions
 
 
-def with_page_long_forms(title: str, defined: dict[str, str] | None) -> str:
+def with_page_long_forms(title: str | None, defined: dict[str, str] | None) -> str | None:
     """The title with the short forms the page itself defines spelled out: 'Bright Smiles AS Family Forum' over a
     thread that writes 'Angelman syndrome (AS)' is about Angelman syndrome, not the ankylosing spondylitis the
     fallback list (data/abbreviations.tsv) reads 'AS' as. Only short forms in capitals, as whole words."""

@@ -267,7 +267,7 @@ def load_drug_names(path: Path = DRUG_NAMES_FILE) -> dict[str, str]:
 def build_vocabulary(rows: Iterable[tuple[str, Concept]], path: Path = VOCABULARY_FILE,
                      fallback_rows: Iterable[tuple[str, Concept]] = ()) -> int:
     """Write (key, ontology_id, name, kind) rows, keeping the most general code per key and kind;
-    a fallback row only names a key no row names."""
+    a fallback row only names a key no row names (the most general code of the fallbacks that name it)."""
     best: dict[tuple[str, str], Concept] = {}
     for surface, concept in rows:
         key = term_key(surface)
@@ -298,8 +298,8 @@ def is_folded_acronym(surface: str, key: str) -> bool:
 
 
 def distil_vocabulary(path: Path = VOCABULARY_FILE) -> int:
-    """The vocabulary from the ontologies the wheels ship: ICD-10-CM and HPO names, then the heads of
-    narrowed ICD-10-CM titles for names neither has."""
+    """The vocabulary from the ontologies the wheels ship: ICD-10-CM and HPO names, then, for names neither has,
+    the names of ICD-10-CM titles with nonessential modifiers and the heads of narrowed ICD-10-CM titles."""
     return build_vocabulary([*icd_rows(), *hpo_rows()], path, fallback_rows=[*icd_modifier_rows(), *icd_head_rows()])
 
 
