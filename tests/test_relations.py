@@ -6814,3 +6814,12 @@ def test_care_said_to_be_supportive_lists_the_treatments_after_it(nlp):
     found = related(nlp, text, title="Marburg virus disease", predicate="treated_by")
     assert {("marburg virus disease", "intravenous fluid"), ("marburg virus disease", "oxygen therapy"),
             ("marburg virus disease", "blood transfusion")} <= found
+
+
+def test_a_rare_adjective_opening_a_paragraph_names_a_kind_of_the_disease(nlp):
+    text = ("Tularemia is an infection caught from wild rabbits.\n\nSIGNS AND SYMPTOMS\n\nOCULOGLANDULAR TULAREMIA. Happens "
+            "when the germ gets into the eye. The eye becomes painful and red.\n\nOROPHARYNGEAL TULAREMIA. Follows eating "
+            "contaminated food. Look for a sore throat and swollen tonsils, sometimes with vomiting.")
+    found = related(nlp, text, title="Tularemia fact sheet")
+    assert ("oropharyngeal tularemia", "sore throat") in found
+    assert ("oculoglandular tularemia", "sore throat") not in found
