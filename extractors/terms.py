@@ -20,10 +20,14 @@ _INVARIANT = frozenset({"diabetes", "herpes", "shingles", "rabies", "measles", "
 
 # Invariant alone, plural after a word that says which: 'AIDS' is a disease, 'hearing aids' are devices.
 _PLURAL_AFTER_MODIFIER = {"aids": "aid"}
+# Latin plurals in '-es' of singulars in '-is' the vocabularies use ('Small testes', 'Undescended testes'): not 'teste'.
+_IRREGULAR_PLURALS = {"testes": "testis"}
 
 
 def singularize(word: str) -> str:
     """A conservative English singular: only the forms common in symptom and drug names."""
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
     if len(word) <= 3 or word in _INVARIANT or not word.endswith("s") or word.endswith(_NOT_PLURAL_ENDINGS):
         return word
     if word.endswith("ys") and word[-3] not in "aeiou":

@@ -65,6 +65,14 @@ def test_a_lens_is_singular_and_lenses_its_plural():
     assert [term_key(name) for name in ("scleral lens", "Contact lenses", "lens")] == ["scleral lens", "contact lens", "lens"]
 
 
+def test_testes_are_plural_testis():
+    from extractors.terms import term_key
+    from extractors.ner import shared_typer
+    assert [term_key(name) for name in ("Small testes", "testis", "undescended testes")] == [
+        "small testis", "testis", "undescended testis"]
+    assert shared_typer().classify("small testes", "DISEASE").ontology_id == "HP:0008734"  # HPO's 'Small testes'
+
+
 def test_rickets_is_no_plural():
     from extractors.terms import term_key
     assert [term_key(name) for name in ("Rickets", "nutritional rickets")] == ["rickets", "nutritional rickets"]
