@@ -697,9 +697,10 @@ NAMED_ITEM_LEAD = re.compile(r"[^,;:.!?()\u2013\u2014]+?\s*[,(]")  # 'Seizures,'
 def is_named_long_item(sentence: Span, mention_at: MentionIndex) -> bool:
     """A bullet line too long for is_list_item that opens with what it lists, then explains it: 'Seizures, the most
     common neurological problem, affecting … They usually begin …', 'Weakness of one side of the body (hemiparesis),
-    which may appear …' (cleaning keeps no bullet). The line's first words are a mention ending before its first
-    comma or bracket; not 'However, some children …', whose first word names nothing."""
-    if not starts_line(sentence) or is_list_item(sentence):
+    which may appear …' (cleaning keeps no bullet; the caller has found the line no list item). The line's first
+    words are a mention ending before its first comma or bracket; not 'However, some children …', whose first word
+    names nothing."""
+    if not starts_line(sentence):
         return False
     start = opening_of(sentence)
     lead = NAMED_ITEM_LEAD.match(text_of(sentence), start - sentence.start_char)

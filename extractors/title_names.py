@@ -211,5 +211,6 @@ def with_page_long_forms(title: str | None, defined: dict[str, str] | None) -> s
         return title
     for short, long_form in defined.items():
         if short.isupper() and len(short) >= 2:
-            title = re.sub(rf"(?<![\w-]){re.escape(short)}(?![\w-])", lambda _: long_form, title)
+            for start, end in reversed(body_occurrences(title, short, as_written=True)):
+                title = title[:start] + long_form + title[end:]
     return title

@@ -50,7 +50,7 @@ class Concept:
     kind: str
 
 
-def icd_rows(with_modifiers: bool = False) -> Iterator[tuple[str, Concept]]:
+def icd_rows() -> Iterator[tuple[str, Concept]]:
     """ICD-10-CM titles and inclusion terms of chapters I–XVIII (A00–R99) and of the chapter XIX codes
     data/external_cause_codes.txt names (heatstroke, chilblains), cleaned to the names writers use."""
     import simple_icd_10_cm as icd
@@ -64,13 +64,13 @@ def icd_rows(with_modifiers: bool = False) -> Iterator[tuple[str, Concept]]:
         names = [name for name in map(clean_icd_title, titles) if name]
         if names:
             concept = Concept(f"ICD10CM:{code}", names[0], kind)
-            yield from ((name, concept) for name in names if with_modifiers or "(" not in name)
+            yield from ((name, concept) for name in names)
 
 
-def icd_modifier_rows() -> Iterator[tuple[str, Concept]]:
+def modifier_rows(rows: Iterable[tuple[str, Concept]]) -> Iterator[tuple[str, Concept]]:
     """The names ICD-10-CM titles with nonessential modifiers stand for (modifier_variants): fallbacks, as a
     bracket is often a qualifier ('Foot drop (acquired)') of a name HPO already reads as a symptom."""
-    for name, concept in icd_rows(with_modifiers=True):
+    for name, concept in rows:
         if "(" in name:
             yield from ((variant, concept) for variant in modifier_variants(name, concept.kind))
 
@@ -269,19 +269,21 @@ def build_vocabulary(rows: Iterable[tuple[str, Concept]], path: Path = VOCABULAR
     """Write (key, ontology_id, name, kind) rows, keeping the most general code per key and kind;
     a fallback row only names a key no row names (the most general code of the fallbacks that name it)."""
     best: dict[tuple[str, str], Concept] = {}
-    for surface, concept in rows:
-        key = term_key(surface)
-        if not key or is_folded_acronym(surface, key):
-            continue
+
+    def keep_most_general(key: str, concept: Concept) -> None:
         current = best.get((key, concept.kind))
         if current is None or len(concept.ontology_id) < len(current.ontology_id):
             best[(key, concept.kind)] = concept
+
+    for surface, concept in rows:
+        key = term_key(surface)
+        if key and not is_folded_acronym(surface, key):
+            keep_most_general(key, concept)
     named = {key for key, _kind in best}
     for surface, concept in fallback_rows:
         key = term_key(surface)
-        current = best.get((key, concept.kind))
-        if key and key not in named and (current is None or len(concept.ontology_id) < len(current.ontology_id)):
-            best[(key, concept.kind)] = concept
+        if key and key not in named:
+            keep_most_general(key, concept)
     with reproducible_gzip(path) as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(["key", "ontology_id", "name", "kind"])
@@ -300,7 +302,9 @@ def is_folded_acronym(surface: str, key: str) -> bool:
 def distil_vocabulary(path: Path = VOCABULARY_FILE) -> int:
     """The vocabulary from the ontologies the wheels ship: ICD-10-CM and HPO names, then, for names neither has,
     the names of ICD-10-CM titles with nonessential modifiers and the heads of narrowed ICD-10-CM titles."""
-    return build_vocabulary([*icd_rows(), *hpo_rows()], path, fallback_rows=[*icd_modifier_rows(), *icd_head_rows()])
+    icd = list(icd_rows())
+    plain = [(name, concept) for name, concept in icd if "(" not in name]  # bracketed titles name only their variants
+    return build_vocabulary([*plain, *hpo_rows()], path, fallback_rows=[*modifier_rows(icd), *icd_head_rows()])
 
 
 @lru_cache(maxsize=1)
