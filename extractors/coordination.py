@@ -42,7 +42,9 @@ TROUBLE_WORDS = frozenset({"trouble", "troubles", "problem", "problems", "diffic
 FUNCTION_WORDS = frozenset({"function", "functions", "functioning"})  # 'bladder or sexual function'
 SHARING_PREPOSITIONS = frozenset({"to", "of", "in"})  # 'sensitivity to light, sound and smell', 'loss of taste or smell'
 AUXILIARIES = frozenset({"to", "can", "may", "might", "will", "often", "also", "usually", "sometimes", "could",
-                         "tend", "tends", "start", "starts", "begin", "begins"})  # 'the legs tend to become weak'
+                         "tend", "tends", "start", "starts", "begin", "begins",  # 'the legs tend to become weak'
+                         "gradually", "slowly", "eventually", "then"})  # 'Joints gradually become stiff'
+STATE_ADVERBS = frozenset({"often", "usually", "sometimes", "also", "very", "slightly", "visibly"})  # 'are often enlarged'
 DETERMINERS = frozenset({"the", "your", "their", "his", "her", "its", "a", "an", "both", "my", "our"})
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
 GLOSS_WORDS = frozenset({"called"})  # 'swelling and irritation, called inflammation, in the joints'
@@ -467,6 +469,8 @@ def predicated_qualities(doc: Doc, taken: set[int], typer: EntityTyper) -> list[
         if index >= len(doc) or doc[index].lower_ not in verbs:
             continue
         index += 1
+        while index < len(doc) and doc[index].lower_ in STATE_ADVERBS:
+            index += 1  # 'the tonsils and adenoids are often enlarged'
         if index < len(doc) and doc[index].text == ":":  # 'their eyelids are:' / 'itchy.' / 'red and puffy.'
             for line in doc[index + 1:].sents:
                 qualities = qualities_from(doc, max(line.start, index + 1), body, taken, typer, others, listed=True)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from extractors.terms import gerunds, singularize, term_key
+from extractors.terms import gerunds, possessive_spellings, singularize, term_key
 from extractors.vocabulary import (CURATED_TYPE_TABLES, Concept, english_zipf, has_disease_ending, load_drug_names,
                                    load_vocabulary, read_list, read_table)
 
@@ -132,7 +132,6 @@ ALWAYS_GRADES = frozenset({"mild", "moderate"})  # no infection's kind: 'mild hi
 TYPE_FIRST = re.compile(r"type (?P<number>\d+|[ivx]+) (?P<name>.+)")  # an unlisted numbered kind, its number first
 NAMED_SIGN = re.compile(r"(?P<name>[^\W\d_]+)(?:'s|')? sign")  # "gowers' sign", "winterbottom's sign"
 MAX_SIGN_NAME_ZIPF = 4.3  # 'Murphy' 4.1, 'Gowers' 2.0 name signs; 'warning' 4.6, 'early' 5.4 do not
-MIN_EPONYM_CHARS = 3  # 'graves', 'crohns'; not 'its'
 _INNER_GLOSS = re.compile(r"\s*\([^()]*\)(?=\s*\w)")
 
 
@@ -440,14 +439,9 @@ class EntityTyper:
         (where the plain form names no disease)."""
         if self.is_settled_name(key):
             return key
-        words = key.split(" ")
-        for index, word in enumerate(words[:-1]):
-            forms = [f"{word[:-1]}'s", f"{word}'"] if word.endswith("s") else [f"{word}'s"]
-            if len(word) > MIN_EPONYM_CHARS and not word.endswith("'s"):
-                for form in forms:
-                    candidate = " ".join([*words[:index], form, *words[index + 1:]])
-                    if self.is_settled_name(candidate) or (key not in self.vocabulary and candidate in self.vocabulary):
-                        return candidate
+        for candidate in possessive_spellings(key):
+            if self.is_settled_name(candidate) or (key not in self.vocabulary and candidate in self.vocabulary):
+                return candidate
         return key
 
     def is_settled_name(self, key: str) -> bool:

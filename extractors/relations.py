@@ -81,6 +81,9 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
         # 'Other symptoms can include panic attacks, vivid dreams … and dementia' under 'Fatal familial insomnia'
         by_type[SYMPTOM] = sorted([*by_type[SYMPTOM], *by_type[DISEASE]], key=lambda mention: mention.start)
         by_type[DISEASE] = []
+    elif topic is not None and not topic.negated and follow_stated_symptoms(clause, by_type[DISEASE], by_type[SYMPTOM]):
+        # 'Severely ill patients may develop low blood pressure …, and some develop gangrene': what the topic causes
+        by_type[DISEASE] = []
     if len({mention.canonical for mention in by_type[DISEASE]}) > MAX_CLAUSE_DISEASES:
         return []  # 'other diseases cause similar symptoms: rhinitis, sinusitis, …': a list of diseases, no facts
     subjects_from_topic = not by_type[DISEASE] and topic is not None and not topic.negated
@@ -377,6 +380,38 @@ def listed_as_symptoms(clause: Span, diseases: Sequence[Mention]) -> bool:
     return any(match.cue.predicate == HAS_SYMPTOM and match.end <= first
                and any(word in match.text.lower() for word in SYMPTOM_LIST_WORDS)
                and SYMPTOM_LIST_LEAD.fullmatch(text[match.end:first]) is not None for match in cue_matches(clause))
+
+
+def follow_stated_symptoms(clause: Span, diseases: Sequence[Mention], symptoms: Sequence[Mention]) -> bool:
+    """Whether every disease of the clause comes after a symptom cue and a symptom it states, with no disease before
+    the cue ('Severely ill patients may develop low blood pressure and reduced urine output, and some develop
+    gangrene'): the clause states what its topic causes, a disease among it being no subject."""
+    if not diseases or not symptoms:
+        return False
+    text, first = text_of(clause), min(mention.start for mention in diseases) - clause.start_char
+    if all(glosses_symptom(disease, symptoms, text, clause.start_char) for disease in diseases):
+        return True  # 'painful, swollen testicles (orchitis)', 'tender red lumps on the shins, known as erythema nodosum'
+    forward = [match for match in cue_matches(clause)
+               if match.cue.predicate == HAS_SYMPTOM and match.cue.direction == "forward" and match.end <= first]
+    return (len(forward) > 0 and len(text[forward[-1].end:first].split()) <= MAX_CUE_OBJECT_GAP
+            and any(forward[0].end <= symptom.start - clause.start_char < forward[-1].start for symptom in symptoms))
+
+
+SYMPTOM_GLOSS = re.compile(r"\s*(?:\(|,?\s*(?:(?:also|often|sometimes)\s+)?(?:known as|called|which (?:doctors|we) call))\s*"
+                           r"(?:an?\s+|the\s+)?$", re.IGNORECASE)
+
+
+def glosses_symptom(disease: Mention, symptoms: Sequence[Mention], text: str, offset: int) -> bool:
+    """Whether a disease names the symptom right before it: in brackets or after 'known as' ('swollen testicles
+    (orchitis)', 'tender red lumps on the shins, known as erythema nodosum')."""
+    before = [symptom for symptom in symptoms if symptom.end <= disease.start]
+    if not before:
+        return False
+    last = max(before, key=lambda symptom: symptom.end)
+    return SYMPTOM_GLOSS.fullmatch(text[last.end - offset:disease.start - offset]) is not None
+
+
+MAX_CUE_OBJECT_GAP = 3  # words between a cue and the disease it states: 'develop gangrene', 'may develop a severe'
 
 
 SYMPTOM_LIST_OPENING = re.compile(r"[:,]\s*(?:\w+\s+){0,2}$")  # ': small ' before 'strokes', ', ' in a list

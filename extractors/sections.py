@@ -190,7 +190,8 @@ def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Ment
     'Stomach ulcers (peptic ulcers)' is about peptic ulcers (name_gloss), and 'Mycoplasma pneumoniae infection
     (walking pneumonia)' about the infection, though only its gloss is a name the vocabularies know (broader_gloss).
     """
-    diseases = {concept.ontology_id or concept.canonical: concept for concept in typer.diseases_named_in(text)}
+    diseases = {concept.ontology_id or concept.canonical: concept for concept in typer.diseases_named_in(text)
+                if concept.canonical not in context.disease_classes()}  # 'infectious diseases adviser' names no topic
     glossed = (name_gloss(text, typer) if len(diseases) > 1 else broader_gloss(text, typer)) if diseases else None
     if glossed is not None:
         diseases = {glossed[1].ontology_id or glossed[1].canonical: glossed[1]}
@@ -209,6 +210,15 @@ def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Ment
     [concept] = diseases.values()
     return Mention(sentence_idx=sentence_idx, start=-1, end=-1, text=concept.canonical, entity_type=DISEASE,
                    canonical=concept.canonical, ontology_id=concept.ontology_id)
+
+
+def other_of_either(text: str, named: Sequence[Mention], article_topic: Mention | None) -> Mention | None:
+    """The disease a question heading weighs against the page's own ('Kennedy disease or myotonic dystrophy?')."""
+    diseases = {mention.canonical: mention for mention in named}
+    if (article_topic is None or len(diseases) != 2 or article_topic.canonical not in diseases
+            or not text.rstrip(" *#").endswith("?") or not re.search(r"\bor\b", text, re.I)):
+        return None
+    return next(mention for canonical, mention in diseases.items() if canonical != article_topic.canonical)
 
 
 def as_topic(mention: Mention, sentence_idx: int = -1) -> Mention:
@@ -572,6 +582,10 @@ class SectionState:
             heading_topic = as_topic(named[0], sentence_idx)  # 'A quick word on corneal abrasions': a name no list knows
         compares = False
         if named and context.listed_cues("difference_cues.txt").search(text):
+            self.difference_idx, self.differing = sentence_idx, self.heading_disease
+        elif heading_topic is None and (other := other_of_either(text, named, article_topic)) is not None:
+            # 'Kennedy disease or myotonic dystrophy?' on a page about Kennedy disease: an aside on the other one
+            heading_topic = as_topic(other, sentence_idx)
             self.difference_idx, self.differing = sentence_idx, self.heading_disease
         if heading_topic is None and not named and after_difference:
             heading_topic = self.differing  # the part's disease before the aside ('essential tremor'), if any

@@ -29,6 +29,7 @@ from extractors.records import PREDICATES
 
 ID_PATTERN = r"^[ER][0-9a-f]{12}$"
 DOC_ID_PATTERN = r"^[0-9a-f]{16}$"
+ONTOLOGY_ID_PATTERN = r"^(?:HP|ICD10CM|ORPHA):[0-9A-Z.]+$"  # HP:0001945, ICD10CM:A75.0, ORPHA:35687
 STATUSES = ["ok", "failed", "duplicate"]
 
 
@@ -68,7 +69,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "entity_type": text("disease, symptom or treatment.", isin=list(ENTITY_TYPES)),
         "name": text("Canonical name: lowercase, singular, abbreviations and synonyms expanded."),
         "aliases": text("Every distinct surface form seen, ';'-separated.", nullable=True),
-        "ontology_id": text("HPO id (symptoms) or ICD-10-CM code (diseases), prefixed HP: / ICD10CM:; empty if none matched.", nullable=True),
+        "ontology_id": text("HPO id (symptoms) or ICD-10-CM code (diseases; an Orphanet id for a rare disease ICD-10-CM has no code for), prefixed HP: / ICD10CM: / ORPHA:; empty if none matched.", nullable=True,
+                            pattern=ONTOLOGY_ID_PATTERN),
         "n_documents": count("Distinct documents that mention the entity."),
         "n_mentions": count("Mentions of the entity across all documents."),
     }, strict=True, ordered=True, unique=["entity_id"], name="entities"),

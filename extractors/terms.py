@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Iterator
 
 _SPACE_LIKE = re.compile(r"[\s\-\u2010-\u2015_/]+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
@@ -59,6 +60,20 @@ def term_key(text: str) -> str:
     last = words[-1]
     words[-1] = _PLURAL_AFTER_MODIFIER[last] if len(words) > 1 and last in _PLURAL_AFTER_MODIFIER else singularize(last)
     return " ".join(words)
+
+
+MIN_EPONYM_CHARS = 3  # 'graves', 'crohns'; not 'its'
+
+
+def possessive_spellings(key: str) -> Iterator[str]:
+    """The key with one word before its last written as a possessive, the way ontologies write eponyms:
+    'graves disease' as "graves' disease", 'crohns disease' as "crohn's disease", 'hurler syndrome' as
+    "hurler's syndrome"."""
+    words = key.split(" ")
+    for index, word in enumerate(words[:-1]):
+        if len(word) > MIN_EPONYM_CHARS and not word.endswith("'s"):
+            for form in ([f"{word[:-1]}'s", f"{word}'"] if word.endswith("s") else [f"{word}'s"]):
+                yield " ".join([*words[:index], form, *words[index + 1:]])
 
 
 def pluralize(term: str) -> str:

