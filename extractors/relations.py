@@ -393,8 +393,11 @@ def follow_stated_symptoms(clause: Span, diseases: Sequence[Mention], symptoms: 
         return True  # 'painful, swollen testicles (orchitis)', 'tender red lumps on the shins, known as erythema nodosum'
     forward = [match for match in cue_matches(clause)
                if match.cue.predicate == HAS_SYMPTOM and match.cue.direction == "forward" and match.end <= first]
-    return (len(forward) > 0 and len(text[forward[-1].end:first].split()) <= MAX_CUE_OBJECT_GAP
-            and any(forward[0].end <= symptom.start - clause.start_char < forward[-1].start for symptom in symptoms))
+    if not forward:
+        return False
+    gap = text[forward[-1].end:first].split()  # the disease is the cue's object, not a new clause's subject
+    return (len(gap) <= MAX_CUE_OBJECT_GAP and not any(word.endswith((",", ";")) or word == "and" for word in gap)
+            and any(symptom.start - clause.start_char < forward[-1].start for symptom in symptoms))
 
 
 SYMPTOM_GLOSS = re.compile(r"\s*(?:\(|,?\s*(?:(?:also|often|sometimes)\s+)?(?:known as|called|which (?:doctors|we) call))\s*"

@@ -17,7 +17,7 @@ _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "os", "as")
 MIN_GREEK_PLURAL_CHARS = 8  # 'neuroses', 'stenoses'; not 'doses', 'roses', 'closes'
 _INVARIANT = frozenset({"diabetes", "herpes", "shingles", "rabies", "measles", "mumps", "scabies", "rickets", "series",
                         "species", "lupus", "aids", "news", "pelvis", "diagnosis", "genetics", "physics", "lens",
-                        "migrans"})  # 'erythema migrans', 'cutaneous larva migrans': Latin, no plural
+                        "migrans", "yaws"})  # 'erythema migrans', 'cutaneous larva migrans': Latin, no plural
 
 # Invariant alone, plural after a word that says which: 'AIDS' is a disease, 'hearing aids' are devices.
 _PLURAL_AFTER_MODIFIER = {"aids": "aid"}

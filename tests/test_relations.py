@@ -6900,3 +6900,38 @@ def test_what_leads_to_a_diagnosis_lists_the_disease_s_symptoms(nlp):
 def test_lay_words_for_passing_water_often_are_frequent_urination(nlp):
     for words in ("weeing a lot", "constant weeing", "peeing a lot"):
         assert shared_typer().classify(words, "DISEASE").canonical == "frequent urination"
+
+
+def test_lay_names_of_tropical_infections_are_the_infections():
+    typer = shared_typer()
+    assert typer.classify("river blindness", "DISEASE").canonical == "onchocerciasis"
+    assert typer.classify("rabbit fever", "DISEASE").canonical == "tularemia"
+    assert typer.classify("undulant fever", "DISEASE").canonical == "brucellosis"
+    assert typer.classify("Yaws", "DISEASE").canonical == "yaws"  # no plural of a 'yaw'
+
+
+def test_a_heading_naming_another_disease_by_its_lay_name_opens_its_section(nlp):
+    text = ("Trachoma is an eye infection. Trachoma causes red eyes.\n\n## River blindness\n\nOur teams also see "
+            "onchocerciasis, better known as river blindness. It is caused by a worm.\n\nThe most common complaint is "
+            "itching.")
+    found = related(nlp, text, title="Like thorns in the eye: why trachoma still blinds people")
+    assert ("onchocerciasis", "itching") in found and ("trachoma", "itching") not in found
+
+
+def test_niacin_is_named_by_its_forms_and_nicotinamide_by_its_own():
+    typer = shared_typer()
+    assert {typer.classify(name, "TREATMENT").canonical for name in ("nicotinic acid", "vitamin B3", "niacin")} == {"niacin"}
+    assert typer.classify("niacinamide", "TREATMENT").canonical == "nicotinamide"
+
+
+def test_a_hyperactive_child_has_hyperactivity(nlp):
+    found = related(nlp, "Signs of Hunter syndrome\n\nChildren may be hyperactive, restless and impulsive.", title="Hunter syndrome")
+    assert {("hunter's syndrome", "hyperactivity"), ("hunter's syndrome", "impulsivity")} <= found
+
+
+def test_a_disease_opening_a_new_clause_after_a_symptom_cue_is_its_subject(nlp):
+    text = ("Gastritis\n\nSlow bleeding can leave you anaemic, and anaemia in turn makes you feel tired and short of breath.\n\n"
+            "As the deficiency goes on, confusion and memory loss are common, and in severe cases people may develop dementia.")
+    found = related(nlp, text, title="Gastritis")
+    assert ("anemia", "fatigue") in found and ("gastritis", "fatigue") not in found
+    assert ("gastritis", "confusion") in found and ("dementia", "confusion") not in found
