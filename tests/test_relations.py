@@ -6935,3 +6935,21 @@ def test_a_disease_opening_a_new_clause_after_a_symptom_cue_is_its_subject(nlp):
     found = related(nlp, text, title="Gastritis")
     assert ("anemia", "fatigue") in found and ("gastritis", "fatigue") not in found
     assert ("gastritis", "confusion") in found and ("dementia", "confusion") not in found
+
+
+def test_the_most_common_ones_of_a_condition_s_problems_are_its_symptoms(nlp):
+    text = ("What is post-polio syndrome?\n\nYears after recovering from polio, some people develop new problems known as "
+            "post-polio syndrome. The most common are new muscle weakness, extreme tiredness, and aching muscles and "
+            "joints. Pacing activities and a gentle, tailored exercise programme can help people manage it.")
+    found = related(nlp, text, title="Polio vaccination: your questions answered")
+    assert {("postpolio syndrome", "muscle weakness"), ("postpolio syndrome", "fatigue"),
+            ("postpolio syndrome", "joint pain")} <= found
+    assert ("postpolio syndrome", "exercise") in related(nlp, text, title="Polio vaccination: your questions answered",
+                                                         predicate="treated_by")
+
+
+def test_lay_names_of_tone_and_reflex_signs_are_the_signs():
+    typer = shared_typer()
+    assert typer.classify("loss of muscle tone", "SYMPTOM").ontology_id == typer.classify("hypotonia", "SYMPTOM").ontology_id
+    assert typer.classify("missing reflexes", "SYMPTOM").ontology_id == typer.classify("areflexia", "SYMPTOM").ontology_id
+    assert typer.classify("weak reflexes", "SYMPTOM").ontology_id == typer.classify("hyporeflexia", "SYMPTOM").ontology_id
