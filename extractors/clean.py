@@ -1243,7 +1243,7 @@ def strip_transcript_marks(blocks: list[Block]) -> None:
 
 def _clean_text(text: str, *, title: str | None, recurring: frozenset[str]) -> CleanedText:
     header, body = split_front_matter(fix_unicode(text))
-    blocks = text_blocks(body)
+    blocks = text_blocks(unboxed(body))
     strip_transcript_marks(blocks)
     metadata = Metadata()
     fields = front_matter_fields(header)
@@ -1263,6 +1263,32 @@ def _clean_text(text: str, *, title: str | None, recurring: frozenset[str]) -> C
     if header:
         cleaned.removed.insert(0, header)
     return cleaned
+
+
+_BOX_FRAME = re.compile(r"^[ \t]*\+[-=]{10,}\+[ \t]*$")
+_BOX_LINE = re.compile(r"^(?P<indent>[ \t]*)\|(?P<text>[^|]*)\|[ \t]*$")
+
+
+def unboxed(text: str) -> str:
+    """A box drawn around a note in plain text ('+-----+' above and below, '|' at both ends of each line: 'DANGER
+    SIGNS …: REFER OR ADMIT NOW', '- unable to drink …') holds lines of text, no one-column table: its frame and
+    edges go, so its heading and its list read as a heading and a list."""
+    lines = text.split("\n")
+    index = 0
+    while index < len(lines):
+        if not _BOX_FRAME.match(lines[index]):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(lines) and _BOX_LINE.match(lines[end]):
+            end += 1
+        if end > index + 1 and end < len(lines) and _BOX_FRAME.match(lines[end]):
+            for inner in range(index + 1, end):
+                match = _BOX_LINE.match(lines[inner])
+                lines[inner] = match.group("indent") + match.group("text").rstrip()
+            lines[index] = lines[end] = ""
+        index = end
+    return "\n".join(lines)
 
 
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(.{0,5000}?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)

@@ -698,7 +698,9 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             previous_items = []
         elif list_item or (section.current_list is not None and not subtype_line and is_term_line(sentence)):
             term_items = not list_item
-            if section.current_list is not None and not subtype_line and not tells_to_get_help(sentence):
+            # 'DANGER SIGNS IN ANY PATIENT WITH FEVER: REFER OR ADMIT NOW' names reasons to get help, no disease's signs
+            if (section.current_list is not None and not subtype_line and not tells_to_get_help(sentence)
+                    and not (in_help_list and section.heading_named_none and section.own_context)):
                 found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at,
                                                  bullet_line=list_item))
             # 'These …' after a term's explanation speaks of the explanation, not of the terms above it

@@ -1007,3 +1007,18 @@ def test_a_tables_short_rows_stay_with_its_header_row():
     assert {"| Physiotherapy | balance, walking, posture |", "| Behaviour therapy | hyperactivity, routines, bedtimes |",
             "| Therapy | What it's for |"} <= set(lines)
     assert not any(set(line) <= set("|-: ") for line in lines)  # the rule line under the header stays out
+
+
+def test_a_box_drawn_around_a_note_is_no_table():
+    from extractors.clean import unboxed
+    text = ("Diarrhoea is not typical early in the illness.\n\n"
+            "  +------------------------------------------------+\n"
+            "  | DANGER SIGNS: REFER OR ADMIT NOW                |\n"
+            "  |  - unable to drink, or vomiting everything      |\n"
+            "  |  - fast or difficult breathing                  |\n"
+            "  +------------------------------------------------+\n\n"
+            "| Setting | Regimen |\n|---|---|\n| Children | by weight |\n")
+    lines = [line.strip() for line in unboxed(text).split("\n")]
+    assert "DANGER SIGNS: REFER OR ADMIT NOW" in lines and "- fast or difficult breathing" in lines
+    assert not any(line.strip().startswith("+") for line in lines)
+    assert "| Setting | Regimen |" in lines  # a table keeps its cells

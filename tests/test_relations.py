@@ -6953,3 +6953,12 @@ def test_lay_names_of_tone_and_reflex_signs_are_the_signs():
     assert typer.classify("loss of muscle tone", "SYMPTOM").ontology_id == typer.classify("hypotonia", "SYMPTOM").ontology_id
     assert typer.classify("missing reflexes", "SYMPTOM").ontology_id == typer.classify("areflexia", "SYMPTOM").ontology_id
     assert typer.classify("weak reflexes", "SYMPTOM").ontology_id == typer.classify("hyporeflexia", "SYMPTOM").ontology_id
+
+
+def test_signs_a_help_heading_names_for_any_patient_are_no_disease_s_signs(nlp):
+    text = ("Epidemic typhus is spread by lice. Epidemic typhus causes a rash.\n\nDANGER SIGNS IN ANY PATIENT WITH FEVER: "
+            "REFER OR ADMIT NOW\n\nunable to drink, or vomiting everything.\n\ncold hands and feet, weak pulse.\n\n"
+            "WHEN TO SUSPECT IT\n\nThink of it early.")
+    found = related(nlp, text, title="Epidemic typhus")
+    assert ("epidemic typhus", "rash") in found
+    assert not {("epidemic typhus", "weak pulse"), ("epidemic typhus", "vomiting")} & found
