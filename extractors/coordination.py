@@ -941,12 +941,18 @@ def conjunct_typing(typer: EntityTyper, name: str, typed: TypedConcept) -> Typed
 def parts_sharing_quality(parts: list[tuple[Span, TypedConcept | None]], typer: EntityTyper,
                           typed: TypedConcept) -> list[tuple[Span, TypedConcept | None]]:
     """The parts of 'an enlarged liver and spleen', where a bare body part after the first part shares its quality:
-    an enlarged liver and an enlarged spleen, each a symptom of its own (not HPO's one hepatosplenomegaly)."""
-    first = parts[0][0]
-    if typed.entity_type != "symptom" or len(first) < 2 or first[-1].lower_ not in body_parts():
+    an enlarged liver and an enlarged spleen, each a symptom of its own (not HPO's one hepatosplenomegaly); and of
+    'leg and back pain', where a bare body part before the last part shares its symptom's head: leg pain, back pain."""
+    first, last = parts[0][0], parts[-1][0]
+    if typed.entity_type != "symptom":
         return parts
-    quality = first[:-1].text
-    shared = [(part, conjunct_typing(typer, f"{quality} {part.text}", typed))
+    if len(first) >= 2 and first[-1].lower_ in body_parts():
+        before, after = f"{first[:-1].text} ", ""  # the quality before the first part
+    elif len(last) >= 2 and last[0].lower_ in body_parts():
+        before, after = "", f" {last[1:].text}"  # the head after the last part
+    else:
+        return parts
+    shared = [(part, conjunct_typing(typer, f"{before}{part.text}{after}", typed))
               if typed_part is None and len(part) == 1 and part[0].lower_ in body_parts() else (part, typed_part)
               for part, typed_part in parts]
     return shared if all(typed_part is not None for _, typed_part in shared) else parts

@@ -77,7 +77,7 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
         family_named = family_named or (mention if names_topic else None)
         by_type[mention.entity_type].append(topic if names_topic else mention)
     by_type[DISEASE] = subject_diseases(by_type[DISEASE], text_of(clause), clause.start_char, by_type[SYMPTOM])
-    if topic is not None and not topic.negated and listed_as_symptoms(clause, by_type[DISEASE]):
+    if topic is not None and not topic.negated and listed_as_symptoms(clause, by_type[DISEASE], by_type[SYMPTOM]):
         # 'Other symptoms can include panic attacks, vivid dreams … and dementia' under 'Fatal familial insomnia'
         by_type[SYMPTOM] = sorted([*by_type[SYMPTOM], *by_type[DISEASE]], key=lambda mention: mention.start)
         by_type[DISEASE] = []
@@ -364,22 +364,26 @@ def subject_diseases(diseases: list[Mention], text: str, offset: int,
     return [m for m in kept if m not in listed] if len(listed) < len(kept) else kept
 
 
-SYMPTOM_LIST_WORDS = ("symptom", "sign")  # a cue naming what it lists: 'Other symptoms can include', not 'Complications'
+SYMPTOM_LIST_WORDS = ("symptom", "sign", "feature")  # a cue naming what it lists: 'Other symptoms can include', not 'Complications'
 # what stands between such a cue and its first item: 'can include', 'are', ':' (not 'of' before whose symptoms they are)
 SYMPTOM_LIST_LEAD = re.compile(r"\s*(?:(?:can|may|might|could|often|usually|also|sometimes|commonly|typically)\s+)*"
                                r"(?:include|includes|including|are|:)\s*", re.IGNORECASE)
 
 
-def listed_as_symptoms(clause: Span, diseases: Sequence[Mention]) -> bool:
+def listed_as_symptoms(clause: Span, diseases: Sequence[Mention], symptoms: Sequence[Mention] = ()) -> bool:
     """Whether every disease of the clause is an item of a list of symptoms its cue opens with no disease before it
-    ('Other symptoms can include panic attacks, … and dementia'): they are what is listed, not whose symptoms."""
+    ('Other symptoms can include panic attacks, … and dementia', 'Typical features include coarse facial features, …,
+    hernias, stiff joints'): they are what is listed, not whose symptoms."""
     if not diseases:
         return False
     text = text_of(clause)
     first = min(mention.start for mention in diseases) - clause.start_char
+    in_list = all(is_symptom_list_item(disease, symptoms, text, clause.start_char) for disease in diseases)
     return any(match.cue.predicate == HAS_SYMPTOM and match.end <= first
                and any(word in match.text.lower() for word in SYMPTOM_LIST_WORDS)
-               and SYMPTOM_LIST_LEAD.fullmatch(text[match.end:first]) is not None for match in cue_matches(clause))
+               and (SYMPTOM_LIST_LEAD.fullmatch(text[match.end:first]) is not None
+                    or (in_list and any(match.end <= symptom.start - clause.start_char < first for symptom in symptoms)))
+               for match in cue_matches(clause))
 
 
 def follow_stated_symptoms(clause: Span, diseases: Sequence[Mention], symptoms: Sequence[Mention]) -> bool:

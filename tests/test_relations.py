@@ -6962,3 +6962,18 @@ def test_signs_a_help_heading_names_for_any_patient_are_no_disease_s_signs(nlp):
     found = related(nlp, text, title="Epidemic typhus")
     assert ("epidemic typhus", "rash") in found
     assert not {("epidemic typhus", "weak pulse"), ("epidemic typhus", "vomiting")} & found
+
+
+def test_a_disease_among_the_features_a_cue_lists_is_one_of_them(nlp):
+    text = ("Hunter syndrome is a rare inherited condition. Umbilical hernias and inguinal hernias are common.\n\n"
+            "How is Hunter syndrome different from Hurler syndrome?\n\nChildren with Hurler syndrome usually show signs "
+            "earlier. Typical features include coarse facial features, an enlarged liver, hernias, stiff joints and "
+            "hearing loss.")
+    found = related(nlp, text, title="Hunter syndrome: a guide for families")
+    assert {("hurler's syndrome", "coarse facial feature"), ("hurler's syndrome", "hearing loss")} <= found
+    assert not any("hernia" in subject for subject, symptom in found if symptom in ("coarse facial feature", "hearing loss"))
+
+
+def test_body_parts_before_a_symptom_s_part_share_its_head(nlp):
+    found = related(nlp, "Trench fever\n\nMany patients with trench fever also have leg and back pain.", title="Trench fever")
+    assert {("trench fever", "leg pain"), ("trench fever", "back pain")} <= found
