@@ -87,6 +87,7 @@ class CleanedText:
     date: str | None = None
     author: str | None = None
     url: str | None = None
+    breadcrumb: str | None = None  # the last label of the page's breadcrumb trail: where the site files it
 
 
 # ----------------------------------------------------------------------------------------------
@@ -661,6 +662,7 @@ class Metadata:
     title: str | None = None
     date: str | None = None
     author: str | None = None
+    breadcrumb: str | None = None
 
 
 def mark(block: Block, reason: str) -> None:
@@ -758,6 +760,21 @@ CRUMB_MIN_ITEMS = 3  # 'Home > Conditions > Crohn's disease'
 PIPED_MENU_MIN_ITEMS = 3  # 'Print this bulletin | Email to a colleague | Mark as read'
 _BAR = re.compile(r"\s+\|\s+")
 _BRACKETED_LABELS = re.compile(rf"^(?:\[[^\[\]]{{1,40}}\]\s*){{{MENU_MIN_ITEMS},}}$")
+
+
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]]+)\]\([^()]*\)")
+
+
+def breadcrumb_page(blocks: list[Block]) -> str | None:
+    """The last label of a breadcrumb trail among the page's first lines ('Home > Resources > Field briefings >
+    Communicable diseases > Epidemic typhus'): the page's own place on its site, which names its subject where the
+    title is the site's name."""
+    for block in blocks[:HEAD_LINES * 3]:
+        crumbs = [_MARKDOWN_LINK.sub(r"\1", crumb).strip(" *_#") for crumb in _CRUMB.split(block.raw.strip())]
+        if (block.junk and len(crumbs) >= CRUMB_MIN_ITEMS
+                and all(0 < len(crumb.split()) <= MENU_ITEM_MAX_WORDS + 2 for crumb in crumbs)):
+            return crumbs[-1]
+    return None
 
 
 def looks_like_menu_row(raw: str) -> bool:
@@ -1194,7 +1211,7 @@ def assemble(blocks: list[Block], metadata: Metadata, url: str | None = None) ->
         if block.text:
             paragraphs.append(as_sentence(block))
     return CleanedText(text="\n\n".join(paragraphs), removed=removed, title=metadata.title,
-                       date=metadata.date, author=metadata.author, url=url)
+                       date=metadata.date, author=metadata.author, url=url, breadcrumb=metadata.breadcrumb)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1248,6 +1265,7 @@ def _clean_text(text: str, *, title: str | None, recurring: frozenset[str]) -> C
     metadata = Metadata()
     fields = front_matter_fields(header)
     mark_hard_junk(blocks, recurring or frozenset(), metadata)
+    metadata.breadcrumb = breadcrumb_page(blocks)
     given_title = ((fix_unicode(title).strip() if isinstance(title, str) else "") or fields.get("title")
                    or markdown_title(blocks))
     metadata.title = apply_title(blocks, given_title, infer=not given_title)

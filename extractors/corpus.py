@@ -29,6 +29,7 @@ class CleanDocument:
     duplicate_of: str | None = None
     n_chars_raw: int = 0
     fingerprint: dedup.Fingerprint | None = None  # of `text`, for near-duplicate detection
+    breadcrumb: str | None = None  # the last label of the page's breadcrumb trail, where it has one
 
     @property
     def doc_id(self) -> str:
@@ -64,7 +65,7 @@ def cleaned_document(raw: RawDocument, recurring: frozenset[str]) -> CleanDocume
         return failed_cleaning(raw, error)
     document = CleanDocument(raw=raw, text=cleaned.text, removed=list(cleaned.removed),
                              title=raw.title or cleaned.title, url=raw.url or cleaned.url,
-                             date=cleaned.date, author=cleaned.author)
+                             date=cleaned.date, author=cleaned.author, breadcrumb=cleaned.breadcrumb)
     if not document.text.strip():
         # Nothing left: say why, in the words a user acts on (another language, or no text at all).
         foreign = language.not_english_reason(raw.content if raw.kind == "text" else page_text(raw.content))

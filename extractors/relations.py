@@ -2065,17 +2065,21 @@ def document_facts(doc_id: str, doc: Doc, title: str | None = None, topic_from_m
 
 
 def facts_for_batch(doc_ids: list[str], docs: list[Doc | ChunkedText | Exception],
-                    titles: list[str | None] | None = None) -> list[DocumentFacts | Exception]:
+                    titles: list[str | None] | None = None,
+                    breadcrumbs: list[str | None] | None = None) -> list[DocumentFacts | Exception]:
     """document_facts for each annotated Doc; failures (from NER or here) stay per document.
 
     A ChunkedText (a text too long for one Doc, see ner.annotate) is annotated here, chunk by chunk.
-    Each Doc is released (ner.release) once it is read.
+    Each Doc is released (ner.release) once it is read. A page's title is its breadcrumb's last label where
+    that names a disease and the title names none (page_title).
     """
     results: list[DocumentFacts | Exception] = []
-    for doc_id, doc, title in zip(doc_ids, docs, titles or [None] * len(doc_ids)):
+    for doc_id, doc, title, breadcrumb in zip(doc_ids, docs, titles or [None] * len(doc_ids),
+                                              breadcrumbs or [None] * len(doc_ids)):
         if isinstance(doc, Exception):
             results.append(doc)
             continue
+        title = page_title(title, breadcrumb, shared_typer())
         try:
             if isinstance(doc, ChunkedText):
                 results.append(chunked_document_facts(doc_id, doc, title))
@@ -2087,6 +2091,14 @@ def facts_for_batch(doc_ids: list[str], docs: list[Doc | ChunkedText | Exception
             if isinstance(doc, Doc):
                 release(doc)
     return results
+
+
+def page_title(title: str | None, breadcrumb: str | None, typer: EntityTyper) -> str | None:
+    """The title to read a page's topic from: its own, or, where that names no disease (a site's name: 'FIELDLINE
+    MEDICAL RELIEF'), the last label of its breadcrumb trail when that names one ('Home > … > Epidemic typhus')."""
+    if breadcrumb and not (title and typer.diseases_named_in(title)) and typer.diseases_named_in(breadcrumb):
+        return breadcrumb
+    return title
 
 
 def chunked_document_facts(doc_id: str, chunked: ChunkedText, title: str | None = None) -> DocumentFacts:

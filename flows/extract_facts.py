@@ -56,10 +56,10 @@ def mark_duplicates(documents: list[CleanDocument]) -> list[CleanDocument]:
 
 @task(name="extract", cache_policy=NO_CACHE)
 def extract_batch(doc_ids: list[str], texts: list[str], titles: list[str | None], model: str | None,
-                  batch_size: int) -> list[DocumentFacts | str]:
+                  batch_size: int, breadcrumbs: list[str | None] | None = None) -> list[DocumentFacts | str]:
     """NER and relations for one batch; a document that fails comes back as its one-line error."""
     docs = ner.annotate(ner.cached_extraction_pipeline(model), texts, batch_size=batch_size)
-    results = relations.facts_for_batch(doc_ids, docs, titles)
+    results = relations.facts_for_batch(doc_ids, docs, titles, breadcrumbs)
     return [f"extraction failed: {corpus.one_line(result)}" if isinstance(result, Exception) else result
             for result in results]
 
@@ -209,7 +209,8 @@ def run_batches(batches: list[list[CleanDocument]], model: str | None, batch_siz
     """(doc_ids, one result per doc_id) for each batch, as batches finish; a batch that crashes
     (a worker lost, memory exhausted) fails its own documents, not the run."""
     parameters = [{"doc_ids": [d.doc_id for d in batch], "texts": [d.text for d in batch],
-                   "titles": [d.title for d in batch], "model": model, "batch_size": min(batch_size, ner.PIPE_BATCH_SIZE)}
+                   "titles": [d.title for d in batch], "breadcrumbs": [d.breadcrumb for d in batch],
+                   "model": model, "batch_size": min(batch_size, ner.PIPE_BATCH_SIZE)}
                   for batch in batches]
     for index, result in run_tasks(extract_batch, parameters, pool):
         doc_ids = parameters[index]["doc_ids"]

@@ -1022,3 +1022,19 @@ def test_a_box_drawn_around_a_note_is_no_table():
     assert "DANGER SIGNS: REFER OR ADMIT NOW" in lines and "- fast or difficult breathing" in lines
     assert not any(line.strip().startswith("+") for line in lines)
     assert "| Setting | Regimen |" in lines  # a table keeps its cells
+
+
+def test_a_breadcrumb_trail_names_the_page_s_place_on_its_site():
+    text = ("FIELDLINE MEDICAL RELIEF\nClinical resources for field teams | www.fieldline-relief.example/resources\n"
+            "Home > Resources > Field briefings > Communicable diseases > Epidemic typhus\n\n"
+            "Epidemic typhus is an old disease that keeps coming back wherever people are forced to live crowded "
+            "together without the chance to wash or change their clothes.\n\nIt is spread by lice, and it is treated "
+            "with doxycycline, which works within a day or two in most patients.\n")
+    cleaned = clean_text(text)
+    assert cleaned.breadcrumb == "Epidemic typhus"
+    linked = ("# Costochondritis\n\nHome › [Conditions we treat](/conditions/) › [Chest wall pain](/chest/) › "
+              "Costochondritis\n\nCostochondritis is inflammation of the cartilage joining the ribs to the breastbone. "
+              "It causes sharp chest pain that gets worse when you breathe in deeply or press on the area.\n")
+    assert clean_text(linked).breadcrumb == "Costochondritis"
+    assert clean_text(text.replace("Home > Resources > Field briefings > Communicable diseases > Epidemic typhus\n",
+                                   "")).breadcrumb is None

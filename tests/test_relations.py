@@ -6977,3 +6977,14 @@ def test_a_disease_among_the_features_a_cue_lists_is_one_of_them(nlp):
 def test_body_parts_before_a_symptom_s_part_share_its_head(nlp):
     found = related(nlp, "Trench fever\n\nMany patients with trench fever also have leg and back pain.", title="Trench fever")
     assert {("trench fever", "leg pain"), ("trench fever", "back pain")} <= found
+
+
+def test_a_breadcrumb_names_the_topic_of_a_page_titled_by_its_site(nlp):
+    from extractors.relations import facts_for_batch, page_title
+    typer = shared_typer()
+    assert page_title("FIELDLINE MEDICAL RELIEF", "Epidemic typhus", typer) == "Epidemic typhus"
+    assert page_title("Trench fever: a guide", "Epidemic typhus", typer) == "Trench fever: a guide"
+    assert page_title("FIELDLINE MEDICAL RELIEF", "Field briefings", typer) == "FIELDLINE MEDICAL RELIEF"
+    text = "TREATMENT\n\nDoxycycline is the drug of choice. Most patients feel better within a day or two."
+    [facts] = facts_for_batch(["0" * 16], [nlp(text)], ["FIELDLINE MEDICAL RELIEF"], ["Epidemic typhus"])
+    assert ("epidemic typhus", "doxycycline") in {(r.subject.canonical, r.object.canonical) for r in facts.relations}
