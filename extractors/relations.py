@@ -386,22 +386,7 @@ def listed_as_symptoms(clause: Span, diseases: Sequence[Mention], symptoms: Sequ
                for match in cue_matches(clause))
 
 
-def follow_stated_symptoms(clause: Span, diseases: Sequence[Mention], symptoms: Sequence[Mention]) -> bool:
-    """Whether every disease of the clause comes after a symptom cue and a symptom it states, with no disease before
-    the cue ('Severely ill patients may develop low blood pressure and reduced urine output, and some develop
-    gangrene'): the clause states what its topic causes, a disease among it being no subject."""
-    if not diseases or not symptoms:
-        return False
-    text, first = text_of(clause), min(mention.start for mention in diseases) - clause.start_char
-    if all(glosses_symptom(disease, symptoms, text, clause.start_char) for disease in diseases):
-        return True  # 'painful, swollen testicles (orchitis)', 'tender red lumps on the shins, known as erythema nodosum'
-    forward = [match for match in cue_matches(clause)
-               if match.cue.predicate == HAS_SYMPTOM and match.cue.direction == "forward" and match.end <= first]
-    if not forward:
-        return False
-    gap = text[forward[-1].end:first].split()  # the disease is the cue's object, not a new clause's subject
-    return (len(gap) <= MAX_CUE_OBJECT_GAP and not any(word.endswith((",", ";")) or word == "and" for word in gap)
-            and any(symptom.start - clause.start_char < forward[-1].start for symptom in symptoms))
+MAX_CUE_OBJECT_GAP = 3  # words between a cue and the disease it states: 'develop gangrene', 'may develop a severe'
 
 
 SYMPTOM_GLOSS = re.compile(r"\s*(?:\(|,?\s*(?:(?:also|often|sometimes)\s+)?(?:known as|called|which (?:doctors|we) call))\s*"
@@ -418,7 +403,22 @@ def glosses_symptom(disease: Mention, symptoms: Sequence[Mention], text: str, of
     return SYMPTOM_GLOSS.fullmatch(text[last.end - offset:disease.start - offset]) is not None
 
 
-MAX_CUE_OBJECT_GAP = 3  # words between a cue and the disease it states: 'develop gangrene', 'may develop a severe'
+def follow_stated_symptoms(clause: Span, diseases: Sequence[Mention], symptoms: Sequence[Mention]) -> bool:
+    """Whether every disease of the clause comes after a symptom cue and a symptom it states, with no disease before
+    the cue ('Severely ill patients may develop low blood pressure and reduced urine output, and some develop
+    gangrene'): the clause states what its topic causes, a disease among it being no subject."""
+    if not diseases or not symptoms:
+        return False
+    text, first = text_of(clause), min(mention.start for mention in diseases) - clause.start_char
+    if all(glosses_symptom(disease, symptoms, text, clause.start_char) for disease in diseases):
+        return True  # 'painful, swollen testicles (orchitis)', 'tender red lumps on the shins, known as erythema nodosum'
+    forward = [match for match in cue_matches(clause)
+               if match.cue.predicate == HAS_SYMPTOM and match.cue.direction == "forward" and match.end <= first]
+    if not forward:
+        return False
+    gap = text[forward[-1].end:first].split()  # the disease is the cue's object, not a new clause's subject
+    return (len(gap) <= MAX_CUE_OBJECT_GAP and not any(word.endswith((",", ";")) or word == "and" for word in gap)
+            and any(symptom.start - clause.start_char < forward[-1].start for symptom in symptoms))
 
 
 SYMPTOM_LIST_OPENING = re.compile(r"[:,]\s*(?:\w+\s+){0,2}$")  # ': small ' before 'strokes', ', ' in a list
@@ -2079,8 +2079,8 @@ def facts_for_batch(doc_ids: list[str], docs: list[Doc | ChunkedText | Exception
         if isinstance(doc, Exception):
             results.append(doc)
             continue
-        title = page_title(title, breadcrumb, shared_typer())
         try:
+            title = page_title(title, breadcrumb, shared_typer())
             if isinstance(doc, ChunkedText):
                 results.append(chunked_document_facts(doc_id, doc, title))
             else:

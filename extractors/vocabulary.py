@@ -302,12 +302,13 @@ def build_vocabulary(rows: Iterable[tuple[str, Concept]], path: Path = VOCABULAR
         key = term_key(surface)
         if key and not is_folded_acronym(surface, key):
             keep_most_general(key, concept)
-    for tier in (fallback_rows, last_rows):
+    # a last row names no key an ontology writes as a possessive: 'hurler syndrome' is ICD-10-CM's "hurler's syndrome"
+    for tier, possessives_taken in ((fallback_rows, False), (last_rows, True)):
         named = {key for key, _kind in best}
         for surface, concept in tier:
             key = term_key(surface)
-            if key and key not in named and not (tier is last_rows and any(
-                    spelling in named for spelling in possessive_spellings(key))):  # "hurler's syndrome" is ICD's
+            if key and key not in named and not (
+                    possessives_taken and any(spelling in named for spelling in possessive_spellings(key))):
                 keep_most_general(key, concept)
     with reproducible_gzip(path) as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
