@@ -81,6 +81,10 @@ def licensing_matches(matches: Sequence[CueMatch], predicate: str) -> list[CueMa
     return [match for match in matches if predicate in LICENSES[match.cue.predicate]]
 
 
+REPORTING_CUE = re.compile(r"\b(?:describe|describes|report|reports)$")  # '{person} describe', '{person} report'
+RELATIVE_BEFORE = re.compile(r"\b(?:that|which)[\s,]*$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=64)  # a sentence and its clauses are read several times in a row; few enough to free Docs soon
 def cue_matches(span: Span) -> tuple[CueMatch, ...]:
     """The cue phrases of a span, in order, that state a relation between its entities.
@@ -111,6 +115,9 @@ def cue_matches(span: Span) -> tuple[CueMatch, ...]:
             continue  # 'people with psoriasis are more likely to experience depression' is no symptom
         if cue.predicate == TREATED_BY and RECIPIENTS_AFTER.match(text_of(span), match.end()):
             continue  # '… not usually given to: people … taking high-dose steroids'
+        if REPORTING_CUE.search(text) and RELATIVE_BEFORE.search(
+                text_of(span.doc)[max(0, span.start_char - 12):span.start_char + match.start()]):
+            continue  # 'the thirst and constant weeing that others describe here': what was named, no new statement
         if text in UNTREATED_WORDS and names_untreated(text_of(span), match.start(), match.end()):
             continue  # 'What happens if PKU is not treated?' asks what the disease does
         if (cue.predicate == HAS_SYMPTOM and found and found[-1].cue.predicate != HAS_SYMPTOM

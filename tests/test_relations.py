@@ -6988,3 +6988,13 @@ def test_a_breadcrumb_names_the_topic_of_a_page_titled_by_its_site(nlp):
     text = "TREATMENT\n\nDoxycycline is the drug of choice. Most patients feel better within a day or two."
     [facts] = facts_for_batch(["0" * 16], [nlp(text)], ["FIELDLINE MEDICAL RELIEF"], ["Epidemic typhus"])
     assert ("epidemic typhus", "doxycycline") in {(r.subject.canonical, r.object.canonical) for r in facts.relations}
+
+
+def test_what_others_describe_in_a_relative_clause_is_no_new_statement(nlp):
+    """'the thirst and constant weeing that others describe here, …, night sweats': the clause points back at what
+    was named; it states no symptoms of the page's topic by itself."""
+    from extractors.cues import cue_matches
+    relative = nlp("Looking back, it gave me the thirst that others describe here, puffy patches and night sweats.")
+    assert "others describe" not in {match.text for match in cue_matches(relative[:])}
+    plain = nlp("Others describe night sweats and a constant thirst.")
+    assert "others describe" in {match.text for match in cue_matches(plain[:])}
