@@ -770,11 +770,18 @@ def breadcrumb_page(blocks: list[Block]) -> str | None:
     Communicable diseases > Epidemic typhus'): the page's own place on its site, which names its subject where the
     title is the site's name."""
     for block in blocks[:HEAD_LINES * 3]:
-        crumbs = [_MARKDOWN_LINK.sub(r"\1", crumb).strip(" *_#") for crumb in _CRUMB.split(block.raw.strip())]
-        if (block.junk and len(crumbs) >= CRUMB_MIN_ITEMS
-                and all(0 < len(crumb.split()) <= MENU_ITEM_MAX_WORDS + 2 for crumb in crumbs)):
-            return crumbs[-1]
+        trail = breadcrumb_trail(block.raw) if block.junk else []
+        if trail and (label := _MARKDOWN_LINK.sub(r"\1", trail[-1]).strip(" *_#")):
+            return label
     return None
+
+
+def breadcrumb_trail(raw: str) -> list[str]:
+    """The labels of a breadcrumb trail ('Home > Conditions > Crohn's disease'); [] for any other line."""
+    crumbs = _CRUMB.split(raw.strip())
+    if len(crumbs) >= CRUMB_MIN_ITEMS and all(0 < len(crumb.split()) <= MENU_ITEM_MAX_WORDS + 2 for crumb in crumbs):
+        return crumbs
+    return []
 
 
 def looks_like_menu_row(raw: str) -> bool:
@@ -792,8 +799,7 @@ def looks_like_menu_row(raw: str) -> bool:
     if (len(labels) >= PIPED_MENU_MIN_ITEMS and not raw.lstrip().startswith("|") and not any(c.isdigit() for c in raw)
             and all(0 < len(label.split()) <= MENU_ITEM_MAX_WORDS and not ends_sentence(label) for label in labels)):
         return True
-    crumbs = _CRUMB.split(raw.strip())
-    return len(crumbs) >= CRUMB_MIN_ITEMS and all(0 < len(crumb.split()) <= MENU_ITEM_MAX_WORDS + 2 for crumb in crumbs)
+    return bool(breadcrumb_trail(raw))
 
 
 GLUED_MENU_MIN_WORDS = 10

