@@ -1420,6 +1420,7 @@ def extract_main_text(html: str, url: str | None) -> tuple[object | None, str]:
         return None, ""
     join_article_parts(tree)
     keep_callouts(tree)
+    keep_related_prose(tree)
     drop_quote_citations(tree)
     options = dict(url=url, include_comments=False, output_format="python")
     precise = trafilatura.bare_extraction(copy.deepcopy(tree), favor_precision=True, with_metadata=True, **options)
@@ -1449,6 +1450,38 @@ def keep_callouts(tree: object) -> int:
         if inside and (aside.get("role") == "note" or words & callout_classes()):
             aside.tag = "div"
             kept += 1
+    return kept
+
+
+_RELATED_NAME = re.compile(r"related", re.I)
+RELATED_PROSE_MIN_CHARS = 200  # a section's words outside links: a teaser list of links has few
+RELATED_PROSE_MAX_LINK_SHARE = 0.2
+
+
+def keep_related_prose(tree: object) -> int:
+    """Keep an article's own section on a related condition ('<section class="related-condition">' with a
+    heading, paragraphs and a list), which trafilatura drops with every element whose class or id says
+    'related'. Only inside <article> or <main>, and only prose: a block of related links stays junk.
+    Returns how many."""
+    kept = 0
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str):
+            continue
+        names = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if not _RELATED_NAME.search(names):
+            continue
+        if not any(ancestor.tag in ("article", "main") for ancestor in element.iterancestors()):
+            continue
+        text = " ".join("".join(element.itertext()).split())
+        linked = sum(len(" ".join("".join(link.itertext()).split())) for link in element.iter("a"))
+        if len(text) - linked < RELATED_PROSE_MIN_CHARS or linked > RELATED_PROSE_MAX_LINK_SHARE * len(text):
+            continue
+        if not any(len("".join(paragraph.itertext()).strip()) > 80 for paragraph in element.iter("p")):
+            continue
+        for attribute in ("class", "id"):
+            if element.get(attribute) and _RELATED_NAME.search(element.get(attribute)):
+                del element.attrib[attribute]
+        kept += 1
     return kept
 
 

@@ -132,6 +132,8 @@ ALWAYS_GRADES = frozenset({"mild", "moderate"})  # no infection's kind: 'mild hi
 TYPE_FIRST = re.compile(r"type (?P<number>\d+|[ivx]+) (?P<name>.+)")  # an unlisted numbered kind, its number first
 NAMED_SIGN = re.compile(r"(?P<name>[^\W\d_]+)(?:'s|')? sign")  # "gowers' sign", "winterbottom's sign"
 MAX_SIGN_NAME_ZIPF = 4.3  # 'Murphy' 4.1, 'Gowers' 2.0 name signs; 'warning' 4.6, 'early' 5.4 do not
+NAMED_FEVER = re.compile(r"(?P<name>[a-z]+(?:[ -][a-z]+)*) fever")
+MAX_FEVER_NAME_ZIPF = 3.0  # 'katayama' 1.9, 'mayaro' 1.0 name fevers; 'high' 5.8, 'mediterranean' 4.0, 'drug' do not
 _INNER_GLOSS = re.compile(r"\s*\([^()]*\)(?=\s*\w)")
 
 
@@ -306,6 +308,19 @@ class EntityTyper:
     @cached_property
     def compound_disease_heads(self) -> frozenset[str]:
         return frozenset(read_list("compound_disease_heads.txt"))
+
+    @cached_property
+    def fever_pattern_words(self) -> frozenset[str]:
+        return frozenset(read_list("fever_pattern_words.txt"))
+
+    def names_unlisted_fever(self, key: str) -> bool:
+        """A fever named by a rare word that no list knows ('Katayama fever', acute schistosomiasis): an
+        illness of its own, as 'Lassa fever' and 'Pontiac fever' are in ICD-10-CM, not a kind of fever.
+        A rare word for the fever's course ('remittent fever') names the symptom."""
+        named = NAMED_FEVER.fullmatch(key)
+        if named is None or key in self.vocabulary or named.group("name") in self.fever_pattern_words:
+            return False
+        return all(english_zipf(word) < MAX_FEVER_NAME_ZIPF for word in re.split(r"[ -]", named.group("name")))
 
     @cached_property
     def size_words(self) -> frozenset[str]:
@@ -646,6 +661,8 @@ class EntityTyper:
             sized = self.classify_condition(rest, default)  # 'small kidney stones'; 'Larger stones can cause:' names none
             return sized if sized is not None and sized.entity_type == DISEASE and (
                 sized.ontology_id or sized.canonical in self.curated) else None
+        if self.names_unlisted_fever(key):
+            return TypedConcept(DISEASE, key)
         if self.has_disease_ending(last_word) or (last_word in self.compound_disease_heads and " " in stripped):
             return TypedConcept(DISEASE, key, self.ontology_id(key, DISEASE))
         if ((last_word in self.symptom_heads or self.body_part_quality(stripped) is not None)
@@ -722,9 +739,11 @@ class EntityTyper:
     def names_kind_of_disease(self, key: str) -> bool:
         """Whether a name ends in the name of a disease that ICD-10-CM and HPO both file, so names a kind
         of it ('chronic spontaneous urticaria', 'recurrent otitis media') where HPO files the kind too;
-        not a sign named after a disease HPO does not list ('pretibial myxoedema')."""
+        not a sign named after a disease HPO does not list ('pretibial myxoedema'), nor a kind of a name curated as a
+        symptom ('motor tic')."""
         words = key.split(" ")
         return any(self.icd_disease(tail) and any(concept.kind == "phenotype" for concept in self.vocabulary[tail])
+                   and self.curated_type(tail) != SYMPTOM  # 'motor tic': 'tic' is curated the sign, not ICD's tic disorder
                    for tail in (" ".join(words[start:]) for start in range(1, len(words))))
 
     def names_kind_by_name(self, key: str) -> bool:

@@ -33,7 +33,7 @@ from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, D
                                 RelationEvidence)
 from extractors.sections import (BACK_REFERENCES, IT_IS, LIST_FACTOR, PARENTHESES, PART_WORDS, SECTION_FACTOR, ListContext,
                                  SectionState, announcement, as_topic, is_entities_line, is_family_of, is_of_topic, is_fragment, is_kind_name,
-                                 is_compared, is_likened, list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases,
+                                 is_compared, is_likened, list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases, names_subject,
                                  sentence_evidence, sentence_mentions, tells_to_get_help, topic_mention, without_appositions)
 from extractors.terms import term_key
 from extractors.title_names import title_short_forms, with_page_long_forms, with_title_disease, with_title_short_forms
@@ -150,8 +150,11 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
             earlier = earlier_cue(licensing, last.end - offset)
             pair_cue, pair_strength, pair_at = (earlier[0], earlier[1], earlier[2] + offset) if earlier else (
                 cue, strength, cue_at)
+            # 'If PBC leads to cirrhosis or the itching cannot be controlled, a liver transplant may be recommended':
+            # a negation inside the opening condition stays in it
+            between_from = max(first.end - offset, context.opening_condition_end(clause_text, last.start - offset))
             negated = subject.negated or obj.negated or (
-                not from_topic and context.reaching_negation(clause_text[first.end - offset:last.start - offset]))
+                not from_topic and context.reaching_negation(clause_text[between_from:last.start - offset]))
             if pair_at is not None and pair_at > last.end:  # 'If you have shingles, antibiotics won't help'
                 # not one negating only the item after it ('… may be used instead of steroids to treat a flare-up')
                 negated = negated or context.has_negation(
@@ -529,6 +532,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
                     previous_items, previous = [*previous_items, (sentence_idx, sentence)], None
                     continue
             section.enter_heading(sentence, sentence_idx, article_topic, named_before, names_treatment=bool(treatments_before))
+            section.aside_naming_none = not named_before and is_aside_heading(text)
             previous_items, previous = [], None
             paragraph_diseases, diseases_before = [], []
             paragraphs_in_section = 0
@@ -616,6 +620,13 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             defined = defining_opening(sentence, named_before)
             named_here = defined if (defined is not None and defined.canonical == named_just_before[0].canonical
                                      and is_other_disease(defined, article_topic)) else None
+        named_in_aside = False
+        if named_here is None and paragraphs_in_section == 1 and section.topic is None and section.aside_naming_none:
+            # 'Could it be hantavirus instead?' / '… Hantavirus is a virus … In the Americas it causes hantavirus pulmonary
+            # syndrome (HPS).': the section is about the other disease its opening paragraph names
+            named_here = next((disease for disease in named_before if is_other_disease(disease, article_topic)
+                               and disease.canonical not in context.disease_classes()), None)
+            named_in_aside = named_here is not None
         if named_here is None and paragraphs_in_section == 1 and not named_before:
             named_here = defined_by_pointer(sentence, named_just_before, topic)
         if (named_here is not None and topic is not None and is_family_of(topic, named_here)
@@ -626,12 +637,16 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             section.topic = as_topic(named_here, sentence_idx)
             if paragraphs_in_section == 1:
                 section.defines_heading_disease(named_here, sentence, sentence_mentions(sentence, mention_at), article_topic,
-                                                defining=defines_opening(sentence, named_before))
+                                                defining=named_in_aside or defines_opening(sentence, named_before))
             if paragraphs_in_section == 1 and section.inherited_context(named_here):
                 # 'THE OTHER ONE: …' / 'If the pain is on the outer side …, it may be iliotibial band syndrome (ITBS).':
                 # a new disease's section; the treatment section before it ('HOW DO I GET RID OF IT?') is over
                 section.context = section.current_list = None
         about = section.current_list or section.context
+        # 'If you have Katayama fever, the doctor may prescribe steroid tablets': what follows is that disease's
+        conditioned_on = condition_disease(sentence, mention_at)
+        if conditioned_on is not None and continued is None:
+            clause_topic = conditioned_on
         for clause in context.clauses(sentence):
             referent_at = opening_of(sentence) if referent is not None and clause.start == sentence.start else None
             subject = (opened_with_pointer(sentence, clause, named_before, mention_at)
@@ -704,7 +719,8 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             term_items = not list_item
             # 'DANGER SIGNS IN ANY PATIENT WITH FEVER: REFER OR ADMIT NOW' names reasons to get help, no disease's signs
             if (section.current_list is not None and not subtype_line and not tells_to_get_help(sentence)
-                    and not (in_help_list and section.heading_named_none and section.own_context)):
+                    and not (in_help_list and section.heading_named_none and section.own_context)
+                    and not conditioned_on_other(conditioned_on, section.current_list)):
                 found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at,
                                                  bullet_line=list_item))
             # 'These …' after a term's explanation speaks of the explanation, not of the terms above it
@@ -713,7 +729,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             term_items = False
             section.end_list()
             previous_items = []
-            found.extend(section.section_relations(sentence, sentence_idx, mention_at, referent))
+            found.extend(section.section_relations(sentence, sentence_idx, mention_at, referent or conditioned_on))
         previous = None if list_item else (sentence_idx, sentence)
         if starts_line(sentence) and paragraph_kind is None:
             paragraph_kind = stating_opening(sentence, named_before, found[found_before:], topic)
@@ -1529,6 +1545,41 @@ def diagnosed_in_opening(doc: Doc, mention_at: MentionIndex) -> Mention | None:
 
 
 ASKS_WHAT_IT_IS = re.compile(r"\W*what(?:\s+is|['\u2019]s)\s+(?:it|this|that)(?:\s+exactly)?\W*", re.IGNORECASE)
+
+
+def conditioned_on_other(disease: Mention | None, about: ListContext) -> bool:
+    """Whether a condition opening a line names a disease other than its list's ('Treatment' / 'If you have Katayama
+    fever, the doctor may prescribe …' on a page about schistosomiasis)."""
+    return disease is not None and about.subject is not None and not (
+        names_subject(disease, about.subject) or is_family_of(about.subject, disease))
+
+
+@lru_cache(maxsize=1)
+def condition_having() -> re.Pattern[str]:
+    """What stands between a condition's opening word and the disease it names: 'If you have', 'When your child is
+    diagnosed with a'; not 'If the fluid is due to', nor a bare 'If thrush is behind it', which names a cause."""
+    persons = "|".join(re.escape(word) for word in sorted(coordination.word_set("person_words.txt"), key=len, reverse=True))
+    return re.compile(rf"\W*(?:{'|'.join(sorted(context.conditional_openers()))})\s+(?:(?:your|my|their|his|her|the|a)\s+)?"
+                      rf"(?:{persons})\s+(?:(?:already|also|do|does|did)\s+)?(?:have|has|had|get|gets|got|develop|develops|"
+                      rf"developed|(?:are|is|were|was|have\s+been|has\s+been)\s+diagnosed\s+with)\s+(?:(?:a|an|the)\s+)?",
+                      re.IGNORECASE)
+
+
+def condition_disease(sentence: Span, mention_at: dict[int, Mention]) -> Mention | None:
+    """The disease a condition opening the sentence names, where it names that and nothing else ('If you have
+    Katayama fever, …'); not a kind of disease ('If a fungal infection is suspected')
+    nor a cause ('If the fluid is due to heart failure')."""
+    text = text_of(sentence)
+    end = context.opening_condition_end(text, len(text))
+    if not end:
+        return None
+    inside = [mention for mention in sentence_mentions(sentence, mention_at) if mention.end <= sentence.start_char + end]
+    if len(inside) != 1 or inside[0].entity_type != DISEASE or inside[0].negated:
+        return None
+    [disease] = inside
+    if disease.canonical in context.disease_classes():
+        return None
+    return disease if condition_having().fullmatch(text[:disease.start - sentence.start_char]) else None
 
 
 def opens_with_condition(sentence: Span) -> bool:

@@ -512,6 +512,7 @@ class SectionState:
     heading_named_idx: int = -1  # the sentence index of the latest heading naming a disease
     heading_named_alone: bool = False  # that heading was the disease's name alone ('Body odour (bromhidrosis)')
     heading_named_none: bool = False  # the latest heading named no disease ('Leg pain that stops when you stop?')
+    aside_naming_none: bool = False  # it asked whether it could be another, unnamed ('Could it be hantavirus instead?')
     previous_heading_idx: int = -1  # the heading before the latest
     difference_idx: int = -1  # the latest heading asking how the page's disease differs from another
     differing: Mention | None = None  # the disease that heading's part of the page was about before it

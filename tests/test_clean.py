@@ -555,6 +555,23 @@ def test_an_articles_warning_box_is_kept_and_its_sidebar_is_not():
     assert "Book a hearing test" not in result.text
 
 
+def test_an_articles_section_on_a_related_condition_is_kept_and_its_related_links_are_not():
+    paragraph = "<p>Schistosomiasis is a worm infection caught from fresh water that can cause blood in the urine. </p>" * 4
+    section = ('<section class="related-condition"><h2>Could it be something else? Lymphatic filariasis</h2>'
+               "<p>Lymphatic filariasis is a different worm infection, spread by mosquitoes, that makes a leg or an arm "
+               "swell and the skin over it thick and hard; it is treated with diethylcarbamazine.</p>"
+               "<ul><li>repeated bouts of fever and chills</li><li>painful, swollen lymph glands</li></ul></section>")
+    links = ('<div class="related-articles"><h3>Related articles</h3><ul>'
+             + "".join(f'<li><a href="/a{n}">Travel health advice for trip number {n}</a></li>' for n in range(6))
+             + "</ul></div>")
+    html = ("<html><head><title>Schistosomiasis</title></head><body><main><article>" + paragraph + section + links
+            + paragraph + "</article></main></body></html>")
+    text = clean_html(html).text
+    assert "treated with diethylcarbamazine" in text
+    assert "swollen lymph glands" in text
+    assert "trip number" not in text
+
+
 def test_a_quoted_person_s_attribution_is_not_kept_as_a_line():
     paragraph = "<p>Ankylosing spondylitis causes back pain and stiffness that is worst in the morning and eases with movement. </p>" * 4
     html = ("<html><head><title>Ankylosing spondylitis</title></head><body><main><article>" + paragraph +

@@ -6998,3 +6998,66 @@ def test_what_others_describe_in_a_relative_clause_is_no_new_statement(nlp):
     assert "others describe" not in {match.text for match in cue_matches(relative[:])}
     plain = nlp("Others describe night sweats and a constant thirst.")
     assert "others describe" in {match.text for match in cue_matches(plain[:])}
+
+
+def test_a_fever_named_by_a_rare_word_no_list_knows_is_an_illness_of_its_own(nlp):
+    text = ("A few weeks later: Katayama fever\n\nSome travellers develop a reaction called Katayama fever. "
+            "Signs of Katayama fever include:\n\na dry cough, sometimes with wheezing.\n\naching muscles.\n\n"
+            "Treatment\n\nIf you have Katayama fever, the doctor may prescribe steroid tablets such as prednisolone.")
+    found = related(nlp, text, title="Schistosomiasis")
+    assert {("katayama fever", "dry cough"), ("katayama fever", "wheezing")} <= found
+    assert ("schistosomiasis", "dry cough") not in found and ("schistosomiasis", "katayama fever") not in found
+    treated = related(nlp, text, title="Schistosomiasis", predicate="treated_by")
+    assert ("katayama fever", "prednisolone") in treated
+    assert ("schistosomiasis", "prednisolone") not in treated  # the condition opening the sentence names its disease
+    typer = shared_typer()
+    assert typer.classify("high fever", "DISEASE").entity_type == "symptom"
+    assert typer.classify("remittent fever", "DISEASE").entity_type == "symptom"  # a fever's course (fever_pattern_words.txt)
+    assert typer.classify("Lassa fever", "DISEASE").ontology_id == "ICD10CM:A96.2"
+
+
+def test_a_condition_naming_a_cause_or_a_kind_of_disease_leaves_the_treatment_to_the_page(nlp):
+    text = ("Treatment\n\nIf a fungal infection is suspected, antifungal drops such as clotrimazole are used. "
+            "If the fluid is due to heart failure, water tablets (diuretics) such as furosemide help.")
+    treated = related(nlp, text, title="Otitis externa", predicate="treated_by")
+    assert ("otitis externa", "clotrimazole") in treated
+    assert ("fungal infection", "clotrimazole") not in treated
+
+
+def test_an_aside_heading_naming_no_disease_is_about_the_other_disease_its_section_names(nlp):
+    text = ("Symptoms\n\nMelioidosis causes a cough and chest pain.\n\nCould it be hantavirus instead?\n\n"
+            "Not every serious fever on the farm is melioidosis. Hantavirus is a virus carried by wild rodents, mainly deer "
+            "mice. People catch it by breathing in dust from droppings when sweeping out barns and sheds. In the Americas it "
+            "causes hantavirus pulmonary syndrome (HPS).\n\nEarly symptoms appear one to eight weeks after exposure and feel "
+            "like the flu: tiredness, fever and muscle aches. Many people also have dizziness, nausea and vomiting.")
+    found = related(nlp, text, title="Melioidosis")
+    assert {("hantavirus pulmonary syndrome", "dizziness"), ("hantavirus pulmonary syndrome", "nausea")} <= found
+    assert ("melioidosis", "dizziness") not in found and ("melioidosis", "nausea") not in found
+
+
+def test_a_negation_inside_an_opening_condition_does_not_reach_the_treatment_after_it(nlp):
+    text = "If PBC leads to cirrhosis or the itching cannot be controlled, a liver transplant may be recommended."
+    assert ("primary biliary cholangitis", "liver transplant") in related(
+        nlp, text, title="Primary biliary cholangitis (PBC)", predicate="treated_by")
+
+
+def test_tics_are_signs_and_a_table_of_their_kinds_under_a_heading_on_them_lists_the_topic_s(nlp):
+    text = ("What tics look like\n\n| Type | Simple examples |\n\n| Motor tics (movements) | blinking, jerking the head |\n\n"
+            "| Vocal tics (sounds) | coughing, repeating other people's words (echolalia) |")
+    found = related(nlp, text, title="Tourette syndrome")
+    assert {("tourette's syndrome", "motor tic"), ("tourette's syndrome", "vocal tic"),
+            ("tourette's syndrome", "echolalia")} <= found
+    assert not any(subject in ("motor tic", "vocal tic", "tic") for subject, _ in found)
+
+
+def test_pandas_is_named_by_its_short_form(nlp):
+    text = "Children with PANDAS may also have:\n\nirritability, anger or sudden rages."
+    found = related(nlp, text, title="Tourette syndrome")
+    assert ("paediatric autoimmune neuropsychiatric disorder associated with streptococcal infection", "irritability") in found
+
+
+def test_a_list_of_care_after_a_focus_phrase_with_a_word_inside_it_is_treatment(nlp):
+    text = ("Treatment is different. No medicine slows PSC down. Care instead focuses on symptoms and complications:\n\n"
+            "antibiotics for episodes of infection.\n\na liver transplant if the liver is badly damaged.")
+    treated = related(nlp, text, title="Primary sclerosing cholangitis", predicate="treated_by")
+    assert {("primary sclerosing cholangitis", "antibiotic"), ("primary sclerosing cholangitis", "liver transplant")} <= treated
