@@ -986,6 +986,7 @@ class EntityTypingComponent:
                                  for token in doc[:-1] if token.text in names
                                  and (pair := doc[token.i:token.i + 2]).text in eponyms]
         short_form_spans += bare_eponym_spans(doc, bare_eponyms)
+        short_form_spans += capitalised_repeats(doc)
         short_form_spans += form_spans(doc, INITIALISM, initialisms) + form_spans(doc, KIND_REFERENCE, kind_references)
         short_form_spans = [with_numbered_type(span) for span in short_form_spans]
         if glossed:
@@ -1225,6 +1226,26 @@ def exemplifies(before: Span, after: Span) -> bool:
     """Whether a mention is an example of the one just before it ('stronger blood thinners such as warfarin'): what
     is said of the class, a negation too, is said of it."""
     return EXAMPLE_GAP.fullmatch(text_of(before.doc)[before.end_char:after.start_char]) is not None
+
+
+def capitalised_repeats(doc: Doc) -> list[Span]:
+    """A disease name of several words the page writes in a heading's capitals ('KORSAKOFF SYNDROME: THE LONGER-TERM
+    STAGE'), where the NER, reading capitals, passed it over: found by the page's own mentions of it ('Korsakoff
+    syndrome causes …')."""
+    names = {tuple(token.lower_ for token in span): span.label_ for span in doc.ents
+             if span.label_ == "DISEASE" and len(span) > 1 and not span.text.isupper()}
+    if not names:
+        return []
+    found = []
+    for token in doc:
+        if not (token.is_alpha and token.text.isupper() and len(token.text) > 1):
+            continue
+        for words, label in names.items():
+            end = token.i + len(words)
+            if end <= len(doc) and words[0] == token.lower_ and all(
+                    other.lower_ == word and other.text.isupper() for other, word in zip(doc[token.i:end], words)):
+                found.append(Span(doc, token.i, end, label=label))
+    return found
 
 
 def comma_glossed_forms(doc: Doc) -> dict[str, Span]:

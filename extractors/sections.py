@@ -124,9 +124,17 @@ def is_adjective_of(word: str, name_word: str) -> bool:
 
 
 def is_family_of(mention: Mention, topic: Mention | None) -> bool:
-    """Whether a disease mention names the family of the topic: 'psoriasis' under 'Plaque psoriasis'."""
+    """Whether a disease mention names the family of the topic: 'psoriasis' under 'Plaque psoriasis'; not the end of a
+    hyphenated chain of names ('Korsakoff syndrome' under 'Wernicke-Korsakoff syndrome')."""
     return (topic is not None and mention.entity_type == DISEASE and mention.canonical != topic.canonical
-            and is_kind_name(topic.canonical, mention.canonical))
+            and is_kind_name(topic.canonical, mention.canonical) and not chains_into(topic.text, mention.canonical))
+
+
+def chains_into(text: str, family: str) -> bool:
+    """Whether a name as written joins the family's first word to the word before it by a hyphen ('Wernicke-Korsakoff
+    syndrome'): one name of two people, not a kind of the second's."""
+    first = family.split(" ", 1)[0]
+    return re.search(rf"[-\u2010\u2011]\s*{re.escape(first)}\b", text, re.IGNORECASE) is not None
 
 
 def is_of_topic(disease: Mention, topic: Mention | None) -> bool:
@@ -208,8 +216,16 @@ def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Ment
     if len(diseases) != 1:
         return None
     [concept] = diseases.values()
-    return Mention(sentence_idx=sentence_idx, start=-1, end=-1, text=concept.canonical, entity_type=DISEASE,
-                   canonical=concept.canonical, ontology_id=concept.ontology_id)
+    return Mention(sentence_idx=sentence_idx, start=-1, end=-1, text=written_name(text, concept.canonical),
+                   entity_type=DISEASE, canonical=concept.canonical, ontology_id=concept.ontology_id)
+
+
+def written_name(text: str, canonical: str) -> str:
+    """A name as a title writes it, hyphens kept ('WERNICKE-KORSAKOFF SYNDROME' for 'wernicke korsakoff syndrome';
+    chains_into reads them); the canonical name where the title spells it otherwise."""
+    pattern = r"[\s\-\u2010\u2011]+".join(re.escape(word) for word in canonical.split(" "))
+    written = re.search(rf"\b{pattern}\b", text, re.IGNORECASE)
+    return written.group(0) if written and written.group(0).lower() != canonical else canonical
 
 
 def other_of_either(text: str, named: Sequence[Mention], article_topic: Mention | None) -> Mention | None:
@@ -222,8 +238,10 @@ def other_of_either(text: str, named: Sequence[Mention], article_topic: Mention 
 
 
 def as_topic(mention: Mention, sentence_idx: int = -1) -> Mention:
-    """A disease mention standing as a topic: no offsets of its own, named by its canonical name, not hedged."""
-    return replace(mention, sentence_idx=sentence_idx, start=-1, end=-1, text=mention.canonical, hedged=False)
+    """A disease mention standing as a topic: no offsets of its own, named by its canonical name (as written where
+    that only adds hyphens: 'Wernicke-Korsakoff syndrome', for chains_into), not hedged."""
+    return replace(mention, sentence_idx=sentence_idx, start=-1, end=-1, hedged=False,
+                   text=written_name(mention.text, mention.canonical))
 
 
 @dataclass
@@ -577,6 +595,11 @@ class SectionState:
                 and getattr(shared_typer().classify(named[0].text, "DISEASE"), "entity_type", None) != DISEASE):
             # a name the document made a disease's: "So, Cushing's - the opposite problem?", 'Frostbite' on a page titled
             # 'Hypothermia and frostbite'
+            heading_topic = as_topic(named[0], sentence_idx)
+        if (heading_topic is None and len({mention.canonical for mention in named}) == 1 and not named[0].ontology_id
+                and shared_typer().has_disease_ending(named[0].canonical.rsplit(" ", 1)[-1])):
+            # 'KORSAKOFF SYNDROME: THE LONGER-TERM STAGE': a name no vocabulary codes, which the scan of the
+            # heading's words cannot see, but a disease's by its ending
             heading_topic = as_topic(named[0], sentence_idx)
         part_opened = opens_part(sentence, named)
         if heading_topic is None and part_opened:

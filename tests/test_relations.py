@@ -7061,3 +7061,25 @@ def test_a_list_of_care_after_a_focus_phrase_with_a_word_inside_it_is_treatment(
             "antibiotics for episodes of infection.\n\na liver transplant if the liver is badly damaged.")
     treated = related(nlp, text, title="Primary sclerosing cholangitis", predicate="treated_by")
     assert {("primary sclerosing cholangitis", "antibiotic"), ("primary sclerosing cholangitis", "liver transplant")} <= treated
+
+
+def test_a_capitalised_heading_naming_the_second_of_two_chained_names_opens_its_part(nlp):
+    text = ("WHAT IS WERNICKE-KORSAKOFF SYNDROME?\n\nWernicke-Korsakoff syndrome is caused by a severe lack of thiamine, "
+            "also known as vitamin B1.\n\nWERNICKE ENCEPHALOPATHY: THE EMERGENCY STAGE\n\nWernicke encephalopathy is a "
+            "sudden illness that can cause confusion and double vision in people who drink heavily.\n\n"
+            "KORSAKOFF SYNDROME: THE LONGER-TERM STAGE\n\nThe main problem in Korsakoff syndrome is memory, particularly "
+            "memory for new things. Korsakoff syndrome causes:\n\napathy and lack of motivation.\n\nHow it is treated\n\n"
+            "Treatment aims to stop further damage and help the person get the most from the abilities they have:\n\n"
+            "Continuing thiamine tablets, often for a long time.\n\nA healthy diet with regular meals.")
+    title = "WERNICKE-KORSAKOFF SYNDROME: A GUIDE FOR FAMILIES"
+    assert ("korsakoff syndrome", "apathy") in related(nlp, text, title=title)  # not a kind of the page's disease
+    treated = related(nlp, text, title=title, predicate="treated_by")
+    assert {("korsakoff syndrome", "thiamine"), ("korsakoff syndrome", "healthy diet")} <= treated
+    assert not any(subject != "korsakoff syndrome" for subject, _ in treated)
+
+
+def test_a_heading_in_capitals_names_a_disease_the_page_writes_elsewhere(nlp):
+    doc = nlp("KORSAKOFF SYNDROME: THE LONGER-TERM STAGE\n\nThe main problem in Korsakoff syndrome is memory. Families "
+              "often find that their relative can still chat easily about old times.")
+    heading = [span for span in doc.ents if span.end <= 3]
+    assert [(span.text, span._.canonical) for span in heading] == [("KORSAKOFF SYNDROME", "korsakoff syndrome")]
