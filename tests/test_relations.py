@@ -7083,3 +7083,11 @@ def test_a_heading_in_capitals_names_a_disease_the_page_writes_elsewhere(nlp):
               "often find that their relative can still chat easily about old times.")
     heading = [span for span in doc.ents if span.end <= 3]
     assert [(span.text, span._.canonical) for span in heading] == [("KORSAKOFF SYNDROME", "korsakoff syndrome")]
+
+
+def test_lay_wordings_of_personality_change_shaky_hands_and_a_low_body_temperature(nlp):
+    text = "Hepatic encephalopathy can cause changes in personality or mood, shaky hands and a low body temperature."
+    found = related(nlp, text)
+    assert {("hepatic encephalopathy", "personality change"), ("hepatic encephalopathy", "mood change"),
+            ("hepatic encephalopathy", "hand tremor"), ("hepatic encephalopathy", "low body temperature")} <= found
+    assert shared_typer().classify("low body temperature", "SYMPTOM").ontology_id == "HP:0002045"  # hypothermia's
