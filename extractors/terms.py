@@ -22,7 +22,8 @@ _INVARIANT = frozenset({"diabetes", "herpes", "shingles", "rabies", "measles", "
 # Invariant alone, plural after a word that says which: 'AIDS' is a disease, 'hearing aids' are devices.
 _PLURAL_AFTER_MODIFIER = {"aids": "aid"}
 # Latin plurals in '-es' of singulars in '-is' the vocabularies use ('Small testes', 'Undescended testes'): not 'teste'.
-_IRREGULAR_PLURALS = {"testes": "testis"}
+_IRREGULAR_PLURALS = {"testes": "testis", "teeth": "tooth", "feet": "foot"}
+_IRREGULAR_SINGULARS = {singular: plural for plural, singular in _IRREGULAR_PLURALS.items()}
 
 
 def singularize(word: str) -> str:
@@ -79,7 +80,9 @@ def possessive_spellings(key: str) -> Iterator[str]:
 def pluralize(term: str) -> str:
     """The plural a writer would use for a symptom or drug name ('rash' -> 'rashes'); lists match both."""
     head, _, last = term.rpartition(" ")
-    if not last or last in _INVARIANT or last.endswith(("s", "x", "z", "ch", "sh")):
+    if last in _IRREGULAR_SINGULARS:
+        plural = _IRREGULAR_SINGULARS[last]  # 'loose tooth' -> 'loose teeth'
+    elif not last or last in _INVARIANT or last.endswith(("s", "x", "z", "ch", "sh")):
         plural = last + ("es" if last.endswith(("x", "z", "ch", "sh")) else "")
     elif last.endswith("y") and last[-2:-1] not in "aeiou":
         plural = last[:-1] + "ies"

@@ -2473,7 +2473,7 @@ def test_a_hyphenated_spelling_of_a_curated_name_is_found(nlp):
 
 def test_cold_hands_and_feet_and_transfusions(nlp):
     text = "Anemia can cause:\n\ncold hands and feet.\n\nTreatment\n\nSevere anemia may need blood transfusions."
-    assert related(nlp, text, title="Anemia") == {("anemia", "cold hand"), ("anemia", "cold feet")}
+    assert related(nlp, text, title="Anemia") == {("anemia", "cold hand"), ("anemia", "cold foot")}  # teeth and feet fold to tooth and foot
     assert related(nlp, text, title="Anemia", predicate="treated_by") == {("anemia", "blood transfusion")}
 
 
@@ -7091,3 +7091,17 @@ def test_lay_wordings_of_personality_change_shaky_hands_and_a_low_body_temperatu
     assert {("hepatic encephalopathy", "personality change"), ("hepatic encephalopathy", "mood change"),
             ("hepatic encephalopathy", "hand tremor"), ("hepatic encephalopathy", "low body temperature")} <= found
     assert shared_typer().classify("low body temperature", "SYMPTOM").ontology_id == "HP:0002045"  # hypothermia's
+
+
+def test_teeth_and_feet_are_the_plurals_of_tooth_and_foot(nlp):
+    from extractors.terms import pluralize, singularize
+    assert (singularize("teeth"), singularize("feet"), pluralize("loose tooth")) == ("tooth", "foot", "loose teeth")
+    typer = shared_typer()
+    assert typer.classify("loose teeth", "SYMPTOM") == typer.classify("loose tooth", "SYMPTOM")
+    assert ("scurvy", "loose tooth") in related(nlp, "Scurvy can cause bleeding gums and loose teeth.")
+
+
+def test_weakness_on_one_side_of_the_body_is_hemiparesis_and_of_the_face_facial_weakness(nlp):
+    found = related(nlp, "A stroke can cause weakness on one side of the body and weakness on one side of the face.")
+    assert found == {("stroke", "hemiparesis"), ("stroke", "facial weakness")}
+    assert shared_typer().classify("one-sided weakness", "SYMPTOM").ontology_id == "HP:0001269"
