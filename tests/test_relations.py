@@ -7105,3 +7105,13 @@ def test_weakness_on_one_side_of_the_body_is_hemiparesis_and_of_the_face_facial_
     found = related(nlp, "A stroke can cause weakness on one side of the body and weakness on one side of the face.")
     assert found == {("stroke", "hemiparesis"), ("stroke", "facial weakness")}
     assert shared_typer().classify("one-sided weakness", "SYMPTOM").ontology_id == "HP:0001269"
+
+
+def test_separation_anxiety_clinginess_rages_and_memory_lapses_are_symptoms(nlp):
+    text = "Children with PANDAS may also have:\n\nintense separation anxiety and clinginess.\n\nirritability or sudden rages."
+    found = related(nlp, text, title="Tourette syndrome")
+    pandas = "paediatric autoimmune neuropsychiatric disorder associated with streptococcal infection"
+    assert {(pandas, "separation anxiety"), (pandas, "clinginess"), (pandas, "rage")} <= found
+    assert (pandas, "anxiety") not in found
+    assert ("primary biliary cholangitis", "memory lapse") in related(
+        nlp, "Primary biliary cholangitis can cause poor concentration and memory lapses.")
