@@ -21,7 +21,8 @@ _INVARIANT = frozenset({"diabetes", "herpes", "shingles", "rabies", "measles", "
 
 # Invariant alone, plural after a word that says which: 'AIDS' is a disease, 'hearing aids' are devices.
 _PLURAL_AFTER_MODIFIER = {"aids": "aid"}
-# Latin plurals in '-es' of singulars in '-is' the vocabularies use ('Small testes', 'Undescended testes'): not 'teste'.
+# Latin plurals in '-es' of singulars in '-is' the vocabularies use ('Small testes', 'Undescended testes'): not 'teste';
+# and the English plurals of the body's tooth and foot ('loose teeth' is loose tooth, 'flat feet' flat foot).
 _IRREGULAR_PLURALS = {"testes": "testis", "teeth": "tooth", "feet": "foot"}
 _IRREGULAR_SINGULARS = {singular: plural for plural, singular in _IRREGULAR_PLURALS.items()}
 
