@@ -110,7 +110,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
     found: list[RelationEvidence] = []
     cues = (clause_cues(clause) or carried or felt_state_cue(clause, by_type[SYMPTOM], by_type[TREATMENT])
             or defining_cue(clause_text, offset, by_type[DISEASE], by_type[SYMPTOM])
-            or acting_cue(clause_text, offset, by_type[DISEASE], by_type[SYMPTOM]))
+            or acting_cue(clause_text, offset, by_type[DISEASE], by_type[SYMPTOM])
+            or likened_list_cue(clause_text, offset, by_type[SYMPTOM], by_type[TREATMENT]))
     for predicate, (cue, strength) in cues.items():
         subject_type, object_type = SIGNATURES[predicate]
         if predicate == RELIEVES and by_type[DISEASE] and not subjects_from_topic:
@@ -224,6 +225,27 @@ def defining_cue(clause_text: str, offset: int, diseases: list[Mention],
     if first.text.lower() == "pain" and between.rstrip().lower().endswith(" a"):
         return {}  # 'Impetigo is a pain, but it really is very treatable': an idiom
     return {HAS_SYMPTOM: (DEFINING_CUE, DEFINING_STRENGTH)} if DEFINED_AS.fullmatch(between) else {}
+
+
+LIKENED_LIST_GAP_WORDS = 4  # 'it can look like the flu:', 'look a lot like the early stage of spotted fever:'
+LIKENED_LIST_CUE, LIKENED_LIST_STRENGTH = "looks like …:", 0.7
+
+
+def likened_list_cue(clause_text: str, offset: int, symptoms: list[Mention],
+                     treatments: list[Mention]) -> dict[str, tuple[str, float]]:
+    """A clause likening what it speaks of to a disease and listing after a colon ('It looks like pneumonia: cough,
+    chest pain, a high fever …', 'At first it can look like the flu: fever, chills …') states the listed symptoms: of
+    the clause's subject, not of the disease it likens them to (subject_diseases leaves that one out)."""
+    if treatments or not symptoms:
+        return {}
+    colon = clause_text.find(":")
+    if colon < 0 or not any(mention.start - offset > colon for mention in symptoms):
+        return {}
+    before = clause_text[:colon]
+    likeness = list(context.listed_cues("likeness_cues.txt").finditer(before))
+    if not likeness or len(before[likeness[-1].end():].split()) > LIKENED_LIST_GAP_WORDS:
+        return {}
+    return {HAS_SYMPTOM: (LIKENED_LIST_CUE, LIKENED_LIST_STRENGTH)}
 
 
 ACTING_GAP = re.compile(r"\s+(?:(?:can|may|might|often|sometimes|also|usually|will|do|does)\s+){0,2}", re.IGNORECASE)

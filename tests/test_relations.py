@@ -7115,3 +7115,13 @@ def test_separation_anxiety_clinginess_rages_and_memory_lapses_are_symptoms(nlp)
     assert (pandas, "anxiety") not in found
     assert ("primary biliary cholangitis", "memory lapse") in related(
         nlp, "Primary biliary cholangitis can cause poor concentration and memory lapses.")
+
+
+def test_symptoms_listed_after_a_likeness_and_a_colon_are_the_subject_s_not_the_likened_disease_s(nlp):
+    text = ("Could it be eastern equine encephalitis instead?\n\nEastern equine encephalitis (EEE) is spread by mosquitoes "
+            "in much the same way, but it is a different virus and a far more serious disease.\n\nEEE usually begins "
+            "suddenly, 4 to 10 days after the bite. At first it can look like the flu: fever, chills and aching joints.")
+    found = related(nlp, text, title="West Nile virus")
+    assert {("eastern equine encephalitis", "fever"), ("eastern equine encephalitis", "chill")} <= found
+    assert not any(subject == "influenza" for subject, _ in found)
+    assert related(nlp, "The rash can look like measles. It is not measles.", title="Rubella") == set()
