@@ -1439,6 +1439,11 @@ def callout_classes() -> frozenset[str]:
     return frozenset(data_lines("callout_classes.txt"))
 
 
+def inside_article(element: object) -> bool:
+    """Whether an element stands inside the page's <article> or <main>: part of its body, not of the site around it."""
+    return any(ancestor.tag in ("article", "main") for ancestor in element.iterancestors())
+
+
 def keep_callouts(tree: object) -> int:
     """Make the warning and fact boxes of an article ordinary blocks (an <aside> that is a note or has a
     class of data/callout_classes.txt, inside <article> or <main>), which trafilatura would drop with
@@ -1446,8 +1451,7 @@ def keep_callouts(tree: object) -> int:
     kept = 0
     for aside in list(tree.iter("aside")):
         words = set((aside.get("class") or "").lower().split())
-        inside = any(ancestor.tag in ("article", "main") for ancestor in aside.iterancestors())
-        if inside and (aside.get("role") == "note" or words & callout_classes()):
+        if inside_article(aside) and (aside.get("role") == "note" or words & callout_classes()):
             aside.tag = "div"
             kept += 1
     return kept
@@ -1456,6 +1460,7 @@ def keep_callouts(tree: object) -> int:
 _RELATED_NAME = re.compile(r"related", re.I)
 RELATED_PROSE_MIN_CHARS = 200  # a section's words outside links: a teaser list of links has few
 RELATED_PROSE_MAX_LINK_SHARE = 0.2
+RELATED_PARAGRAPH_MIN_CHARS = 80  # at least one paragraph of a sentence or two, not a caption
 
 
 def keep_related_prose(tree: object) -> int:
@@ -1470,13 +1475,13 @@ def keep_related_prose(tree: object) -> int:
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
         if not _RELATED_NAME.search(names):
             continue
-        if not any(ancestor.tag in ("article", "main") for ancestor in element.iterancestors()):
+        if not inside_article(element):
             continue
         text = " ".join("".join(element.itertext()).split())
         linked = sum(len(" ".join("".join(link.itertext()).split())) for link in element.iter("a"))
         if len(text) - linked < RELATED_PROSE_MIN_CHARS or linked > RELATED_PROSE_MAX_LINK_SHARE * len(text):
             continue
-        if not any(len("".join(paragraph.itertext()).strip()) > 80 for paragraph in element.iter("p")):
+        if not any(len("".join(paragraph.itertext()).strip()) > RELATED_PARAGRAPH_MIN_CHARS for paragraph in element.iter("p")):
             continue
         for attribute in ("class", "id"):
             if element.get(attribute) and _RELATED_NAME.search(element.get(attribute)):

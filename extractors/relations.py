@@ -33,7 +33,7 @@ from extractors.records import (HAS_SYMPTOM, RELIEVES, SIGNATURES, TREATED_BY, D
                                 RelationEvidence)
 from extractors.sections import (BACK_REFERENCES, IT_IS, LIST_FACTOR, PARENTHESES, PART_WORDS, SECTION_FACTOR, ListContext,
                                  SectionState, announcement, as_topic, is_entities_line, is_family_of, is_of_topic, is_fragment, is_kind_name,
-                                 is_compared, is_likened, list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases, names_subject,
+                                 is_compared, is_likened, list_item_relations, list_subject, name_line_disease, name_gloss, named_diseases, speaks_of_other, is_aside_heading,
                                  sentence_evidence, sentence_mentions, tells_to_get_help, topic_mention, without_appositions)
 from extractors.terms import term_key
 from extractors.title_names import title_short_forms, with_page_long_forms, with_title_disease, with_title_short_forms
@@ -153,9 +153,8 @@ def relations_in_clause(clause: Span, mention_at: dict[int, Mention], sentence_i
                 cue, strength, cue_at)
             # 'If PBC leads to cirrhosis or the itching cannot be controlled, a liver transplant may be recommended':
             # a negation inside the opening condition stays in it
-            between_from = max(first.end - offset, context.opening_condition_end(clause_text, last.start - offset))
-            negated = subject.negated or obj.negated or (
-                not from_topic and context.reaching_negation(clause_text[between_from:last.start - offset]))
+            negated = subject.negated or obj.negated or (not from_topic and context.reaching_negation(clause_text[
+                max(first.end - offset, context.opening_condition_end(clause_text, last.start - offset)):last.start - offset]))
             if pair_at is not None and pair_at > last.end:  # 'If you have shingles, antibiotics won't help'
                 # not one negating only the item after it ('… may be used instead of steroids to treat a flare-up')
                 negated = negated or context.has_negation(
@@ -241,9 +240,8 @@ def likened_list_cue(clause_text: str, offset: int, symptoms: list[Mention],
     colon = clause_text.find(":")
     if colon < 0 or not any(mention.start - offset > colon for mention in symptoms):
         return {}
-    before = clause_text[:colon]
-    likeness = list(context.listed_cues("likeness_cues.txt").finditer(before))
-    if not likeness or len(before[likeness[-1].end():].split()) > LIKENED_LIST_GAP_WORDS:
+    if not context.cue_shortly_before(clause_text, colon, "likeness_cues.txt", within_chars=colon,
+                                      within_words=LIKENED_LIST_GAP_WORDS):
         return {}
     return {HAS_SYMPTOM: (LIKENED_LIST_CUE, LIKENED_LIST_STRENGTH)}
 
@@ -554,7 +552,6 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
                     previous_items, previous = [*previous_items, (sentence_idx, sentence)], None
                     continue
             section.enter_heading(sentence, sentence_idx, article_topic, named_before, names_treatment=bool(treatments_before))
-            section.aside_naming_none = not named_before and is_aside_heading(text)
             previous_items, previous = [], None
             paragraph_diseases, diseases_before = [], []
             paragraphs_in_section = 0
@@ -742,7 +739,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             # 'DANGER SIGNS IN ANY PATIENT WITH FEVER: REFER OR ADMIT NOW' names reasons to get help, no disease's signs
             if (section.current_list is not None and not subtype_line and not tells_to_get_help(sentence)
                     and not (in_help_list and section.heading_named_none and section.own_context)
-                    and not conditioned_on_other(conditioned_on, section.current_list)):
+                    and not speaks_of_other(conditioned_on, section.current_list)):
                 found.extend(list_item_relations(sentence, sentence_idx, section.current_list, mention_at,
                                                  bullet_line=list_item))
             # 'These …' after a term's explanation speaks of the explanation, not of the terms above it
@@ -1569,13 +1566,6 @@ def diagnosed_in_opening(doc: Doc, mention_at: MentionIndex) -> Mention | None:
 ASKS_WHAT_IT_IS = re.compile(r"\W*what(?:\s+is|['\u2019]s)\s+(?:it|this|that)(?:\s+exactly)?\W*", re.IGNORECASE)
 
 
-def conditioned_on_other(disease: Mention | None, about: ListContext) -> bool:
-    """Whether a condition opening a line names a disease other than its list's ('Treatment' / 'If you have Katayama
-    fever, the doctor may prescribe …' on a page about schistosomiasis)."""
-    return disease is not None and about.subject is not None and not (
-        names_subject(disease, about.subject) or is_family_of(about.subject, disease))
-
-
 @lru_cache(maxsize=1)
 def condition_having() -> re.Pattern[str]:
     """What stands between a condition's opening word and the disease it names: 'If you have', 'When your child is
@@ -1616,14 +1606,6 @@ def opening_disease(sentence: Span, diseases: list[Mention]) -> Mention | None:
         return None
     first = min(diseases, key=lambda mention: mention.start)
     return first if OPENING_ARTICLE.fullmatch(text_of(sentence)[:first.start - sentence.start_char]) else None
-
-
-ASIDE_CUES = ("difference_cues.txt", "aside_cues.txt")
-
-
-def is_aside_heading(heading: str) -> bool:
-    """A heading opening an aside on another disease ('Could it be ehrlichiosis?', 'How is IC different from …?')."""
-    return bool(context.listed_cues(ASIDE_CUES).search(heading))
 
 
 def outside_asides(mentions: list[Mention], doc: Doc) -> list[Mention]:

@@ -123,6 +123,14 @@ def is_adjective_of(word: str, name_word: str) -> bool:
     return len(name_word) >= 4 and any(word == name_word + ending for ending in ADJECTIVE_ENDINGS)
 
 
+ASIDE_CUES = ("difference_cues.txt", "aside_cues.txt")
+
+
+def is_aside_heading(heading: str) -> bool:
+    """A heading opening an aside on another disease ('Could it be ehrlichiosis?', 'How is IC different from …?')."""
+    return bool(context.listed_cues(ASIDE_CUES).search(heading))
+
+
 def is_family_of(mention: Mention, topic: Mention | None) -> bool:
     """Whether a disease mention names the family of the topic: 'psoriasis' under 'Plaque psoriasis'; not the end of a
     hyphenated chain of names ('Korsakoff syndrome' under 'Wernicke-Korsakoff syndrome')."""
@@ -484,6 +492,14 @@ def names_subject(mention: Mention, subject: Mention) -> bool:
     return mention.entity_type == DISEASE and (mention.canonical == subject.canonical or is_family_of(mention, subject))
 
 
+def speaks_of_other(mention: Mention | None, about: ListContext | None) -> bool:
+    """Whether a disease a line points at or opens with ('It causes …', 'If you have Katayama fever, …') is other than
+    the subject its lines relate through, and other than that subject's family."""
+    subject = about.subject if about is not None else None
+    return mention is not None and subject is not None and not (names_subject(mention, subject)
+                                                                or is_family_of(subject, mention))
+
+
 def harms_subject(sentence: Span, mentions: list[Mention], subject: Mention) -> bool:
     """Whether the line says what harms its subject disease: 'steroid creams can make rosacea worse'
     (or '… can make it worse') under 'Treatment' names no treatment. A line on a treatment's own harm
@@ -627,6 +643,7 @@ class SectionState:
         if not named and not text.endswith("?"):
             self.asked_about = False
         self.heading_named_none = not named
+        self.aside_naming_none = not named and is_aside_heading(text)
         self.compared = tuple(mention.canonical for mention in named) if heading_topic is None and len(named) > 1 else ()
         # a part of the page about one disease ('Alopecia areata', 'PART 2: PRE-ECLAMPSIA'; on a page of no one disease
         # any heading naming one: 'WHERE DOES TETANUS COME FROM?') goes on through the headings after it that name
@@ -912,9 +929,7 @@ class SectionState:
 
     def about_other(self, referent: Mention | None) -> bool:
         """Whether a sentence pointing back at a disease ('It causes …') points at one other than its section's."""
-        subject = self.context.subject if self.context is not None else None
-        return referent is not None and subject is not None and not (names_subject(referent, subject)
-                                                                     or is_family_of(subject, referent))
+        return speaks_of_other(referent, self.context)
 
     def end_list(self) -> None:
         self.current_list = self.context
