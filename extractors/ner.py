@@ -262,6 +262,18 @@ def named_sign_spans(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
+UNLISTED_DISEASE_WORD = re.compile(r"[a-z]{5,}(?:osis|iasis)")  # 'anaplasmosis', 'angiomatosis'
+MAX_UNLISTED_DISEASE_ZIPF = 2.0  # 'anastomosis' 2.1, 'phagocytosis' 2.2, 'mitosis' 2.6: a body's process, not a disease
+
+
+def unlisted_disease_word_spans(doc: Doc, typer: EntityTyper) -> list[int]:
+    """Indexes of rare words with an infection's or a disorder's ending that no list knows ('Anaplasmosis: the
+    other tick fever'): the NER, trained on abstracts, misses many a rare disease the vocabularies lack."""
+    return [token.i for token in doc if token.is_alpha and UNLISTED_DISEASE_WORD.fullmatch(word := token.lower_)
+            and not typer.is_known_name(word)
+            and english_zipf(word) < MAX_UNLISTED_DISEASE_ZIPF]
+
+
 def state_adjective_spans(doc: Doc) -> list[int]:
     """Indexes of adjectives that say how a person feels: after a linking verb ('may be irritable,
     unusually sleepy or off their food', 'feel very tired') or alone at the start of a line ('Tired –
@@ -431,7 +443,12 @@ def treatment_phrase_spans(doc: Doc, blocked: AbstractSet[int],
                 break  # 'possibly surgery', 'monthly injections': an adverb says how or when, not which
             if start >= 2 and doc[start - 2].lower_ in VERB_LEADS:
                 break  # 'may require joint replacement', 'can provide splints': a verb after a modal
+            if start >= 2 and doc[start - 2].lower_ in NOMINATIVE_PRONOUNS:
+                start = -1  # 'They filter lymph fluid': a verb after its subject, and what it acts on
+                break
             start, modifiers = start - 1, modifiers + 1
+        if start < 0:
+            continue
         while start < head.i and doc[start].text == "-":
             start += 1
         if procedure or start < head.i:
@@ -542,6 +559,7 @@ class GazetteerMatcher:
                  *((self.disease_label, start, end) for start, end in hyphenated_disease_spans(doc, shared_typer())),
                  *((self.treatment_label, start, end) for start, end in disease_product_spans(doc, shared_typer())),
                  *((self.symptom_label, index, index + 1) for index in state_adjective_spans(doc)),
+                 *((self.disease_label, index, index + 1) for index in unlisted_disease_word_spans(doc, shared_typer())),
                  *((self.symptom_label, start, end) for start, end in named_sign_spans(doc))]
         matches = [Span(doc, start, end, label=label) for label, start, end in found]
         typer = shared_typer()
@@ -858,12 +876,20 @@ def is_subtype_qualifier(token: Token, typer: EntityTyper) -> bool:
     'severe', 'bacterial') or an adjective too rare for everyday English ('papulopustular'); not
     'comprehensive' (a 'Comprehensive Epilepsy Center'), 'treating' or 'untreated'."""
     word = token.lower_
-    if not token.is_alpha or token.is_stop or word.endswith("ing") or word.startswith("un"):
+    if not token.is_alpha or token.is_stop or word.endswith("ing") or is_negated_word(word):
         return False
     if not (coordination.looks_like_adjective(word) or word in typer.modifiers):
         return False  # 'What causes type 2 diabetes'
     frequency = english_zipf(word)
     return (word in disease_name_words() and frequency < MAX_QUALIFIER_ZIPF) or frequency < MAX_UNLISTED_QUALIFIER_ZIPF
+
+
+NEGATED_STEM_ZIPF = 3.0  # 'treated' 4.1, 'usual' 4.6; 'icentric' 0, 'ilateral' 0
+
+
+def is_negated_word(word: str) -> bool:
+    """'untreated', 'unusual': 'un' before an everyday word; not 'unicentric', 'unilateral'."""
+    return word.startswith("un") and english_zipf(word[2:]) >= NEGATED_STEM_ZIPF
 
 
 def onset_compound_start(doc: Doc, start: int) -> int:
@@ -1407,6 +1433,7 @@ def glossed_in_words(doc: Doc, after: int) -> Token | None:
 
 
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you", "which", "who"})
+NOMINATIVE_PRONOUNS = frozenset({"they", "he", "she", "we", "i"})  # never objects; 'you' may be: 'will teach you nerve gliding exercises'
 
 
 def follows_subject_pronoun(span: Span) -> bool:

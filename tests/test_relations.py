@@ -7125,3 +7125,44 @@ def test_symptoms_listed_after_a_likeness_and_a_colon_are_the_subject_s_not_the_
     assert {("eastern equine encephalitis", "fever"), ("eastern equine encephalitis", "chill")} <= found
     assert not any(subject == "influenza" for subject, _ in found)
     assert related(nlp, "The rash can look like measles. It is not measles.", title="Rubella") == set()
+
+
+def test_a_rare_word_with_a_disease_ending_that_no_list_knows_names_a_disease(nlp):
+    text = ("Anaplasmosis: the other tick fever\n\nAnaplasmosis is caused by bacteria called Anaplasma, which infect "
+            "white blood cells. The good news is that anaplasmosis responds very well to doxycycline, and it is used for "
+            "both adults and children.")
+    assert ("anaplasmosis", "doxycycline") in related(nlp, text, title="Babesiosis", predicate="treated_by")
+    doc = nlp("The surgeon joins the two arteries, which is called an anastomosis.")
+    assert not [span.text for span in doc.ents if span._.entity_type == "disease"]  # a commoner word: a procedure
+
+
+def test_a_heading_naming_a_kind_by_a_rare_word_opening_with_un_names_that_kind(nlp):
+    text = ("What symptoms might I notice?\n\nUnicentric Castleman disease\n\nMany people with the unicentric form have "
+            "no symptoms at all. Depending on where the node sits, you might notice:\n\na painless lump under the skin.\n\n"
+            "a cough, if the node is in the chest.")
+    found = related(nlp, text, title="Castleman disease - patient information")
+    assert ("unicentric castleman disease", "cough") in found and ("castleman disease", "cough") not in found
+    from extractors.ner import is_negated_word
+    assert [is_negated_word(word) for word in ("untreated", "unusual", "unicentric", "unilateral")] == [True, True, False, False]
+
+
+def test_a_verb_after_its_subject_and_what_it_acts_on_are_no_treatment(nlp):
+    text = ("Lymph nodes are small bean-shaped structures. They filter lymph fluid and help the immune system fight "
+            "infection. In Castleman disease the swelling does not go away.")
+    assert related(nlp, text, title="Castleman disease", predicate="treated_by") == set()
+
+
+def test_chiari_malformation_on_a_page_about_it_is_the_disease_icd_10_cm_codes(nlp):
+    typer = shared_typer()
+    symptom = typer.classify("Chiari malformation", "DISEASE")
+    assert symptom.entity_type == "symptom"  # HPO's, where another page lists it
+    assert typer.disease_form(symptom).ontology_id == "ICD10CM:Q07.0"
+    text = ("What symptoms can it cause?\n\nThe most typical symptom is a headache felt at the back of the head. Other "
+            "symptoms that may appear, often slowly, include:\n\nneck pain.\n\ndizziness.")
+    found = related(nlp, text, title="Chiari malformation (type 1): questions families ask us")
+    assert {("chiari malformation", "neck pain"), ("chiari malformation", "dizziness")} <= found
+
+
+def test_kikuchi_disease_is_kikuchi_fujimoto_disease(nlp):
+    typer = shared_typer()
+    assert typer.classify("Kikuchi disease", "DISEASE") == typer.classify("Kikuchi-Fujimoto disease", "DISEASE")
