@@ -531,6 +531,12 @@ def naming_cues() -> re.Pattern[str]:
     return listed_cues("naming_cues.txt")
 
 
+def ends_with_naming_cue(text: str) -> bool:
+    """Whether the words before a name end in a naming cue ('the illness is called', 'known as'; data/naming_cues.txt)."""
+    cues = list(naming_cues().finditer(text))
+    return bool(cues) and text[cues[-1].end():].strip(" ,").lower() in {"", "a", "an"}
+
+
 def complication_cues() -> re.Pattern[str]:
     return listed_cues("complication_cues.txt")
 

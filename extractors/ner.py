@@ -263,15 +263,26 @@ def named_sign_spans(doc: Doc) -> list[tuple[int, int]]:
 
 
 UNLISTED_DISEASE_WORD = re.compile(r"[a-z]{5,}(?:osis|iasis)")  # 'anaplasmosis', 'angiomatosis'
+UNLISTED_DISEASE_HEADS = frozenset({"disease", "syndrome"})  # 'hydatid disease'
 MAX_UNLISTED_DISEASE_ZIPF = 2.0  # 'anastomosis' 2.1, 'phagocytosis' 2.2, 'mitosis' 2.6: a body's process, not a disease
+MIN_UNLISTED_NAME_LETTERS = 4
 
 
-def unlisted_disease_word_spans(doc: Doc, typer: EntityTyper) -> list[int]:
-    """Indexes of rare words with an infection's or a disorder's ending that no list knows ('Anaplasmosis: the
-    other tick fever'): the NER, trained on abstracts, misses many a rare disease the vocabularies lack."""
-    return [token.i for token in doc if token.is_alpha and UNLISTED_DISEASE_WORD.fullmatch(word := token.lower_)
-            and not typer.is_known_name(word)
-            and english_zipf(word) < MAX_UNLISTED_DISEASE_ZIPF]
+def unlisted_disease_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, int]]:
+    """(start, end) of diseases named by a rare word that no list knows, with an infection's or a disorder's ending
+    ('Anaplasmosis: the other tick fever') or before 'disease' or 'syndrome' ('the human illness it causes: hydatid
+    disease'): the NER, trained on abstracts, misses many a rare disease the vocabularies lack."""
+    spans = []
+    for token in doc:
+        word = token.lower_
+        if (not token.is_alpha or len(word) < MIN_UNLISTED_NAME_LETTERS or typer.is_known_name(word)
+                or english_zipf(word) >= MAX_UNLISTED_DISEASE_ZIPF):
+            continue
+        if UNLISTED_DISEASE_WORD.fullmatch(word):
+            spans.append((token.i, token.i + 1))
+        elif token.i + 1 < len(doc) and doc[token.i + 1].lower_ in UNLISTED_DISEASE_HEADS:
+            spans.append((token.i, token.i + 2))
+    return spans
 
 
 def state_adjective_spans(doc: Doc) -> list[int]:
@@ -559,7 +570,7 @@ class GazetteerMatcher:
                  *((self.disease_label, start, end) for start, end in hyphenated_disease_spans(doc, shared_typer())),
                  *((self.treatment_label, start, end) for start, end in disease_product_spans(doc, shared_typer())),
                  *((self.symptom_label, index, index + 1) for index in state_adjective_spans(doc)),
-                 *((self.disease_label, index, index + 1) for index in unlisted_disease_word_spans(doc, shared_typer())),
+                 *((self.disease_label, start, end) for start, end in unlisted_disease_spans(doc, shared_typer())),
                  *((self.symptom_label, start, end) for start, end in named_sign_spans(doc))]
         matches = [Span(doc, start, end, label=label) for label, start, end in found]
         typer = shared_typer()
@@ -929,6 +940,9 @@ def with_heading_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
         if start - sentence.start <= MAX_HEADING_LEAD_TOKENS and (
                 layout.is_heading(sentence) or (start == sentence.start and layout.starts_line(sentence))):
             subtypes.add(name)
+        elif context.ends_with_naming_cue(span.doc[sentence.start:start].text):
+            subtypes.add(name)  # 'If a larva settles in the eye, the illness is called ocular toxocariasis.'
+
     result = list(spans)
     for index, span, name, start in qualified:
         if name in subtypes:

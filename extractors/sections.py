@@ -221,11 +221,28 @@ def topic_mention(text: str, typer: EntityTyper, sentence_idx: int = -1) -> Ment
         named_alone = [concept for concept in diseases.values()
                        if after_colon is not None and concept.canonical == after_colon.canonical]
         diseases = {named_alone[0].ontology_id or named_alone[0].canonical: named_alone[0]} if named_alone else diseases
+    if len(diseases) > 1 and (described := described_before_colon(text, typer)) is not None:
+        diseases = {described.ontology_id or described.canonical: described}
     if len(diseases) != 1:
         return None
     [concept] = diseases.values()
     return Mention(sentence_idx=sentence_idx, start=-1, end=-1, text=written_name(text, concept.canonical),
                    entity_type=DISEASE, canonical=concept.canonical, ontology_id=concept.ontology_id)
+
+
+ARTICLES = frozenset({"the", "a", "an"})
+MAX_DESCRIBING_WORDS = 2  # 'the other tick fever'; not 'the skin form of coeliac disease'
+
+
+def described_before_colon(text: str, typer: EntityTyper) -> TypedConcept | None:
+    """The disease a heading names alone before a colon, where what follows describes it as another by a noun
+    phrase ('Hydatid disease: the tapeworm that comes home with the dog', 'Anaplasmosis: the other tick fever')."""
+    before, _, after = text.partition(":")
+    named = typer.classify(before.strip(" #*"), "DISEASE")
+    words = after.split()
+    if named is None or named.entity_type != DISEASE or not words or words[0].lower() not in ARTICLES:
+        return None
+    return named if typer.diseases_named_in(" ".join(words[1:2 + MAX_DESCRIBING_WORDS])) else None
 
 
 def written_name(text: str, canonical: str) -> str:

@@ -7,6 +7,7 @@ import spacy
 from extractors import context
 from extractors.ner import shared_typer
 from extractors.relations import document_facts
+from extractors.sections import topic_mention
 
 
 def facts(nlp, text: str) -> set[tuple[str, str, str, bool, bool]]:
@@ -7166,3 +7167,28 @@ def test_chiari_malformation_on_a_page_about_it_is_the_disease_icd_10_cm_codes(n
 def test_kikuchi_disease_is_kikuchi_fujimoto_disease(nlp):
     typer = shared_typer()
     assert typer.classify("Kikuchi disease", "DISEASE") == typer.classify("Kikuchi-Fujimoto disease", "DISEASE")
+
+
+def test_a_headline_describing_its_disease_after_a_colon_by_another_names_the_first(nlp):
+    text = ("Hydatid disease: the tapeworm that comes home with the dog\n\nMost of us grew up hearing that you should never "
+            "feed raw offal to the dogs. The reason is a tiny tapeworm called Echinococcus granulosus, and the human illness "
+            "it causes: hydatid disease.\n\nWhat symptoms can it cause?\n\nA cyst in the lungs can cause chest pain and "
+            "shortness of breath.")
+    found = related(nlp, text, title="The Tarrow Shepherd - Spring 2025")
+    assert {("cystic echinococcosis", "chest pain"), ("cystic echinococcosis", "shortness of breath")} <= found
+    assert not any(subject == "tapeworm" for subject, _ in found)
+    typer = shared_typer()
+    assert topic_mention("Dermatitis herpetiformis: the skin form of coeliac disease", typer) is None  # a relation, no description
+    assert typer.classify("hydatid disease", "DISEASE").canonical == "cystic echinococcosis"
+
+
+def test_a_kind_named_after_a_naming_cue_is_what_its_paragraph_speaks_of(nlp):
+    text = ("Also from dogs: toxocariasis\n\nToxocara canis is a roundworm whose eggs are passed in the droppings of dogs. "
+            "Most infections cause no symptoms. Treatment is usually a short course of albendazole.\n\n"
+            "If a larva settles in the eye, the illness is called ocular toxocariasis. It usually affects one eye and can "
+            "cause blurred vision and floaters. Eye specialists treat it with steroid eye drops, and sometimes laser treatment.")
+    found = related(nlp, text, title="Hydatid disease")
+    assert {("ocular toxocariasis", "blurred vision"), ("ocular toxocariasis", "floater")} <= found
+    assert ("toxocariasis", "blurred vision") not in found
+    treated = related(nlp, text, title="Hydatid disease", predicate="treated_by")
+    assert ("ocular toxocariasis", "laser treatment") in treated and ("toxocariasis", "albendazole") in treated
