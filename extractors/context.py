@@ -531,10 +531,22 @@ def naming_cues() -> re.Pattern[str]:
     return listed_cues("naming_cues.txt")
 
 
+GLOSS_HEAD_CALLED = re.compile(r"\b(?P<head>[a-z]+)\s+called\s*$", re.IGNORECASE)
+
+
 def ends_with_naming_cue(text: str) -> bool:
-    """Whether the words before a name end in a naming cue ('the illness is called', 'known as'; data/naming_cues.txt)."""
+    """Whether the words before a name end in a naming cue ('the illness is called', 'known as'; data/naming_cues.txt)
+    or call what a gloss head says it is ('a condition called'; data/gloss_heads.txt)."""
     cues = list(naming_cues().finditer(text))
-    return bool(cues) and text[cues[-1].end():].strip(" ,").lower() in {"", "a", "an"}
+    if cues and text[cues[-1].end():].strip(" ,").lower() in {"", "a", "an"}:
+        return True
+    called = GLOSS_HEAD_CALLED.search(text)
+    return called is not None and called["head"].lower() in gloss_heads()
+
+
+@lru_cache(maxsize=1)
+def gloss_heads() -> frozenset[str]:
+    return frozenset(word.lower() for word in read_list("gloss_heads.txt"))
 
 
 def complication_cues() -> re.Pattern[str]:

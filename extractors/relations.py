@@ -495,6 +495,7 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
     diseases_before: list[Mention] = []  # and those the paragraph before named (none across a heading)
     previous: tuple[int, Span] | None = None  # the sentence before, when it is part of a paragraph
     named_before: list[Mention] = []  # the diseases the sentence before named, for 'This condition …'
+    referent_before: Mention | None = None  # the disease the sentence before spoke of by 'It', for a run of them
     treatments_before: list[Mention] = []  # and its treatments, for 'It can cause …' about a drug
     still_about_treatment = False  # whether the sentence before spoke of a treatment: a run of 'It' goes on with it
     announced: ListContext | None = None  # what a sentence announced for the fragments after it ('… symptoms. The nausea.')
@@ -527,8 +528,11 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
             paragraph_from = len(found)
         continued = continued_statement(sentence, stated_before, mention_at, found, paragraph_from)
         referent = referent_disease(sentence, named_before, mention_at, previous_sentence)
+        if referent is None and not named_before and goes_on_with_anaphor(sentence, previous_sentence):
+            referent = referent_before  # '… that Sneddon syndrome is worth knowing about. It mostly affects women … It combines …'
         if referent is not None and is_family_of(referent, section.topic):
             referent = section.topic  # under 'Plaque psoriasis': '… eight in ten people with psoriasis. It causes …'
+        referent_before = referent
         # 'tolvaptan, which blocks ADH. It is started in hospital … It makes you thirsty': a run of 'It' goes on with it
         about_treatment = ((bool(treatments_before) or (still_about_treatment and not starts_line(sentence)))
                            and not named_before and bool(context.treatment_anaphors().match(text_of(sentence).lstrip())))
@@ -643,8 +647,14 @@ def extract_relations(doc: Doc, mentions: list[Mention], title: str | None = Non
         if named_here is None and paragraphs_in_section == 1 and section.topic is None and section.aside_naming_none:
             # 'Could it be hantavirus instead?' / '… Hantavirus is a virus … In the Americas it causes hantavirus pulmonary
             # syndrome (HPS).': the section is about the other disease its opening paragraph names
-            named_here = next((disease for disease in named_before if is_other_disease(disease, article_topic)
-                               and disease.canonical not in context.disease_classes()), None)
+            others = [disease for disease in named_before if is_other_disease(disease, article_topic)
+                      and disease.canonical not in context.disease_classes()]
+            # of several, the one a naming cue introduces ('we also think about lymphoma, tuberculosis and a condition
+            # called Kikuchi disease')
+            doc_text = text_of(sentence.doc)
+            named_here = next((disease for disease in others
+                               if context.ends_with_naming_cue(doc_text[sentence.start_char:disease.start])),
+                              others[0] if others else None)
             named_in_aside = named_here is not None
         if named_here is None and paragraphs_in_section == 1 and not named_before:
             named_here = defined_by_pointer(sentence, named_just_before, topic)
@@ -971,11 +981,28 @@ def stating_opening(sentence: Span, diseases: list[Mention], stated: list[Relati
     toothache … You may also notice … a swollen gum' on a page about trigeminal neuralgia."""
     start = opening_of(sentence)
     text = text_of(sentence.doc)
+    contrasted = contrasted_opening(text, start, diseases)
+    if contrasted is not None and topic is not None and contrasted.canonical != topic.canonical:
+        return as_topic(contrasted)
     opening = next((m for m in diseases if text[start:m.start].strip().lower() in OPENING_ARTICLES), None)
     if opening is None or topic is None or opening.canonical == topic.canonical:
         return None
     states = any(item.subject.start == opening.start and not item.negated for item in stated)
     return as_topic(opening) if states or is_cue_subject(sentence, opening) else None
+
+
+MAX_COMPARISON_LEAD_WORDS = 2  # 'Unlike', 'Compared with'
+
+
+def contrasted_opening(text: str, start: int, diseases: list[Mention]) -> Mention | None:
+    """The disease a sentence sets against the one its opening compares: 'Unlike multicentric Castleman disease,
+    Kikuchi disease usually settles by itself …' speaks of Kikuchi disease."""
+    compared = next((m for m in diseases if m.start >= start), None)
+    if (compared is None or len(text[start:compared.start].split()) > MAX_COMPARISON_LEAD_WORDS
+            or not is_compared(text, compared.start) or (comma := text.find(",", compared.end)) < 0):
+        return None
+    return next((m for m in diseases if m.start > comma and text[comma + 1:m.start].strip().lower() in OPENING_ARTICLES),
+                None)
 
 
 CUE_SUBJECT_GAP = re.compile(r"\s*(?:is|are)(?:\s+(?:usually|often|mostly|mainly|normally|generally|sometimes|first))?\s*",
@@ -1710,6 +1737,14 @@ def referent_disease(sentence: Span, before: list[Mention], mention_at: dict[int
     families = named_diseases(sentence, mention_at)
     members = [disease for disease in before if any(is_family_of(family, disease) for family in families)]
     return members[0] if len(members) == 1 else None
+
+
+def goes_on_with_anaphor(sentence: Span, previous: Span | None) -> bool:
+    """Whether a sentence of a paragraph opens with 'It' (a disease's anaphor) after one that did: it goes on
+    meaning the same."""
+    anaphors = context.disease_anaphors()
+    return (previous is not None and not starts_line(sentence) and bool(anaphors.match(text_of(sentence).lstrip()))
+            and bool(anaphors.match(text_of(previous).lstrip())))
 
 
 GROUP_CLAUSE_WORDS = 5  # 'who already have lung disease, such as emphysema': how far such a clause reaches

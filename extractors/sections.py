@@ -700,6 +700,7 @@ class SectionState:
         if harm and named and calls_itself_a_cause(text, named[0].end - opening_of(sentence)):
             harm = False  # 'Leprosy: a different cause of long-lasting skin patches' is about leprosy, not its causes
         breaks = breaks or bool(CONTACT_DETAILS.search(text))  # 'Neurosurgery secretaries: 01632 960418': no treatment's
+        breaks = breaks or is_aside_heading(text)  # 'Could it be something else?' after 'Treating the multicentric form'
         if context.states_prevention(text):
             self.preventive = True  # until a heading about treatment or another topic: 'Which tablets could I take?' stays
         elif section_cues or (matches and not same_kind) or breaks or (named and heading_topic is not None):

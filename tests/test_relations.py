@@ -7192,3 +7192,36 @@ def test_a_kind_named_after_a_naming_cue_is_what_its_paragraph_speaks_of(nlp):
     assert ("toxocariasis", "blurred vision") not in found
     treated = related(nlp, text, title="Hydatid disease", predicate="treated_by")
     assert ("ocular toxocariasis", "laser treatment") in treated and ("toxocariasis", "albendazole") in treated
+
+
+def test_a_run_of_it_goes_on_meaning_the_disease_the_first_one_meant(nlp):
+    text = ("Fennel is right that Sneddon syndrome is worth knowing about, although it is rare. It mostly affects women "
+            "between about 20 and 40. It typically combines a livedo pattern on the skin with neurological symptoms such "
+            "as headaches and dizziness.")
+    found = related(nlp, text, title="Antiphospholipid syndrome and pregnancy")
+    assert {("sneddon syndrome", "headache"), ("sneddon syndrome", "dizziness")} <= found
+    assert not any(subject == "antiphospholipid syndrome" for subject, _ in found)
+
+
+def test_syringomyelia_is_a_disease(nlp):
+    typed = shared_typer().classify("syringomyelia", "DISEASE")
+    assert (typed.entity_type, typed.ontology_id) == ("disease", "ICD10CM:G95.0")
+    text = "A child with syringomyelia might have:\n\nmuscle weakness in the hands.\n\nbladder or bowel problems."
+    found = related(nlp, text, title="Chiari malformation (type 1): questions families ask us")
+    assert {("syringomyelia", "muscle weakness"), ("syringomyelia", "bladder problem")} <= found
+
+
+def test_an_aside_heading_ends_a_treatment_section_and_a_paragraph_contrasting_another_disease_speaks_of_its_own(nlp):
+    text = ("Treating the multicentric form\n\nWhen no virus is found, the first choice is usually siltuximab.\n\n"
+            "Could it be something else?\n\nSwollen lymph nodes have many causes. When a node biopsy reaches us, we also "
+            "think about lymphoma, tuberculosis and a condition called Kikuchi disease.\n\nKikuchi disease mainly affects "
+            "young adults. Its cause is not known. Typical features are:\n\nfever.\n\nnight sweats.\n\n"
+            "Unlike multicentric Castleman disease, Kikuchi disease usually settles by itself within one to four months. "
+            "Treatment is aimed at easing symptoms. Rest and anti-inflammatory painkillers such as ibuprofen are often all "
+            "that is needed.")
+    title = "Castleman disease - patient information"
+    kikuchi = "kikuchi fujimoto disease"
+    assert {(kikuchi, "fever"), (kikuchi, "night sweat")} <= related(nlp, text, title=title)
+    treated = related(nlp, text, title=title, predicate="treated_by")
+    assert {("castleman disease", "siltuximab"), (kikuchi, "ibuprofen")} <= treated
+    assert not any(treatment == "ibuprofen" for subject, treatment in treated if subject != kikuchi)
