@@ -1250,16 +1250,19 @@ def strip_transcript_marks(blocks: list[Block]) -> None:
     """A transcript's times and speakers are no part of what is said: without them its question
     ('So, Cushing's - the opposite problem?') stands on its line as the heading it is. Only where
     TRANSCRIPT_MIN_TURNS lines or more open with a time (a transcript, not a line with a time in it),
-    or, in a transcript without times, with the capitals of speakers who each speak twice or more
+    or with the capitals of speakers who each speak twice or more
     ('PRIYA: So what do people actually notice first?' / 'DR FERREIRA-BRIGHT: Usually it's weakness.')."""
-    turns = [(block, match) for block in blocks if (match := _TURN_TIMESTAMP.match(block.text))]
-    if len(turns) < TRANSCRIPT_MIN_TURNS:
-        spoken = [(block, match) for block in blocks if (match := _TURN_SPEAKER.match(block.text))]
-        counts = Counter(match.group().strip() for _, match in spoken)
-        speakers = {label for label, count in counts.items() if count >= 2}
-        turns = [(block, match) for block, match in spoken if match.group().strip() in speakers]
-        if len(speakers) < TRANSCRIPT_MIN_SPEAKERS or len(turns) < TRANSCRIPT_MIN_TURNS:
-            return
+    timed = [(block, match) for block in blocks if (match := _TURN_TIMESTAMP.match(block.text))]
+    if len(timed) >= TRANSCRIPT_MIN_TURNS:
+        for block, match in timed:
+            block.text = block.text[match.end():]
+    # and the speakers of a transcript whose times stand only in its list of chapters ('24:05 Listener question: …')
+    spoken = [(block, match) for block in blocks if (match := _TURN_SPEAKER.match(block.text))]
+    counts = Counter(match.group().strip() for _, match in spoken)
+    speakers = {label for label, count in counts.items() if count >= 2}
+    turns = [(block, match) for block, match in spoken if match.group().strip() in speakers]
+    if len(speakers) < TRANSCRIPT_MIN_SPEAKERS or len(turns) < TRANSCRIPT_MIN_TURNS:
+        return
     for block, match in turns:
         block.text = block.text[match.end():]
 

@@ -891,6 +891,19 @@ def test_a_transcripts_speakers_without_times_are_dropped_where_two_speak_in_tur
     one_speaker = text.replace("DR FERREIRA-BRIGHT: ", "")
     assert "PRIYA: So what do people actually notice first?" in clean_text(one_speaker).text
 
+
+def test_a_transcripts_speakers_are_dropped_where_its_times_stand_only_in_a_list_of_chapters():
+    text = ("OPEN CHEST - the podcast\n\nIn this episode:\n\n00:00 Welcome and introductions\n\n"
+            "02:10 What is going on in the lungs?\n\n24:05 Listener question: Eisenmenger syndrome\n\nTRANSCRIPT\n\n"
+            "ANNIKA: Hello and welcome. Today we're talking about pulmonary hypertension.\n\n"
+            "JOEL: Thanks for having me.\n\nANNIKA: What does that feel like for the person?\n\n"
+            "JOEL: The hallmark is cyanosis, and people tire easily.\n")
+    lines = clean_text(text).text.split("\n\n")
+    assert "What does that feel like for the person?" in lines
+    assert "The hallmark is cyanosis, and people tire easily." in lines
+    assert "Listener question: Eisenmenger syndrome" in lines
+
+
 def test_a_list_item_ending_in_a_word_like_to_does_not_run_into_the_paragraph_after_it_in_html():
     paragraph = "<p>A bunion is a bony lump on the side of the foot at the base of the big toe, and it grows slowly. </p>" * 3
     html = ("<html><head><title>Bunions</title></head><body><main><article>" + paragraph +
