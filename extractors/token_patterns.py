@@ -91,7 +91,9 @@ class LowerPatternMatcher:
         if not len(lower):
             return []
         unique, inverse = numpy.unique(lower, return_inverse=True)
-        return self.matches_in(len(lower), unique.tolist(), inverse)
+        # one match per label and span, as spaCy's Matcher gives: two patterns of a label may match the same words
+        # ('increased hunger': a quality before a body's product, and a word of increase before a need)
+        return list(dict.fromkeys(self.matches_in(len(lower), unique.tolist(), inverse)))
 
     def matches_in(self, length: int, unique: list[int], inverse: numpy.ndarray) -> list[tuple[int, int, int]]:
         """The matches in a Doc of `length` tokens whose LOWER array is unique[inverse]: the distinct

@@ -73,3 +73,13 @@ def test_same_matches_as_spacy_matcher_on_any_word_sequence(nlp, words):
         reference.add(label, [pattern])
         ours.add(label, pattern)
     assert sorted(ours(doc)) == sorted(reference(doc))
+
+
+def test_two_patterns_of_a_label_matching_the_same_words_give_one_match(nlp):
+    doc = nlp.make_doc("increased hunger")
+    reference, ours = Matcher(nlp.vocab), LowerPatternMatcher(nlp.vocab.strings)
+    for pattern in ([{"LOWER": {"IN": ["increased", "dry"]}}, {"LOWER": {"IN": ["hunger", "skin"]}}],
+                    [{"LOWER": {"IN": ["more", "increased"]}}, {"LOWER": {"IN": ["thirst", "hunger"]}}]):
+        reference.add("SYMPTOM", [pattern])
+        ours.add("SYMPTOM", pattern)
+    assert ours(doc) == reference(doc) and len(ours(doc)) == 1
