@@ -835,12 +835,24 @@ class EntityTyper:
         if typed.canonical in self.disease_forms:
             return self.disease_forms[typed.canonical]
         disease_id = self.ontology_id(typed.canonical, DISEASE)
-        return TypedConcept(DISEASE, typed.canonical, disease_id) if disease_id else None
+        if disease_id:
+            return TypedConcept(DISEASE, typed.canonical, disease_id)
+        return TypedConcept(DISEASE, typed.canonical, typed.ontology_id) if self.names_malformation(typed) else None
+
+    def names_malformation(self, typed: TypedConcept) -> bool:
+        """A phenotype HPO names by a malformation's head that ICD-10-CM does not name ('arteriovenous malformation',
+        'arachnoid cyst'; data/malformation_heads.txt): a condition of its own on a page about it."""
+        return bool(typed.ontology_id) and typed.canonical.rsplit(" ", 1)[-1] in self.malformation_heads
+
+    @cached_property
+    def malformation_heads(self) -> frozenset[str]:
+        return frozenset(read_list("malformation_heads.txt"))
 
     def names_disease_form(self, name: str) -> bool:
-        """Whether a name is of a symptom data/disease_forms.tsv gives a disease ('mouth ulcers')."""
+        """Whether a name is of a symptom data/disease_forms.tsv gives a disease ('mouth ulcers'), or of a malformation."""
         typed = self.classify(name, "SYMPTOM")
-        return typed is not None and typed.entity_type == SYMPTOM and typed.canonical in self.disease_forms
+        return typed is not None and typed.entity_type == SYMPTOM and (
+            typed.canonical in self.disease_forms or self.names_malformation(typed))
 
     @cached_property
     def disease_forms(self) -> dict[str, TypedConcept]:

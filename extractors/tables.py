@@ -69,7 +69,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "entity_type": text("disease, symptom or treatment.", isin=list(ENTITY_TYPES)),
         "name": text("Canonical name: lowercase, singular, abbreviations and synonyms expanded."),
         "aliases": text("Every distinct surface form seen, ';'-separated.", nullable=True),
-        "ontology_id": text("HPO id (symptoms) or ICD-10-CM code (diseases; an Orphanet id for a rare disease ICD-10-CM has no code for), prefixed HP: / ICD10CM: / ORPHA:; empty if none matched.", nullable=True,
+        "ontology_id": text("HPO id (symptoms) or ICD-10-CM code (diseases; an Orphanet id for a rare disease ICD-10-CM has no code for, and HPO's id for a malformation a page is about that only HPO names), prefixed HP: / ICD10CM: / ORPHA:; empty if none matched.", nullable=True,
                             pattern=ONTOLOGY_ID_PATTERN),
         "n_documents": count("Distinct documents that mention the entity."),
         "n_mentions": count("Mentions of the entity across all documents."),

@@ -7225,3 +7225,12 @@ def test_an_aside_heading_ends_a_treatment_section_and_a_paragraph_contrasting_a
     treated = related(nlp, text, title=title, predicate="treated_by")
     assert {("castleman disease", "siltuximab"), (kikuchi, "ibuprofen")} <= treated
     assert not any(treatment == "ibuprofen" for subject, treatment in treated if subject != kikuchi)
+
+
+def test_a_page_titled_by_a_malformation_hpo_files_as_a_phenotype_is_about_that_condition(nlp):
+    text = ("What symptoms can it cause?\n\nMany people never have symptoms. When they do, they can include:\n\n"
+            "seizures.\n\nheadaches.\n\nweakness in an arm or a leg.")
+    found = related(nlp, text, title="Cerebral cavernous malformations: a guide for families")
+    assert {("cerebral cavernous malformation", "seizure"), ("cerebral cavernous malformation", "headache")} <= found
+    typer = shared_typer()
+    assert typer.disease_form(typer.classify("fatigue", "SYMPTOM")) is None  # a symptom only
