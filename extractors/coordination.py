@@ -37,7 +37,7 @@ ADJECTIVE_ENDINGS = ("y", "ed", "en", "ful", "ous", "al", "ic", "ive", "ing", "b
 MIN_ADJECTIVE_STEM = 3  # letters before the ending: 'active', 'oily'; not the noun 'drive' ('loss of sex drive and low libido')
 ADVERB_ENDINGS = ("sily", "ally", "ously", "ently", "antly", "wly", "dly", "tely", "ibly", "ably", "nly")  # not "oily", "tickly"
 SHORT_ADJECTIVES = frozenset({"red", "dry", "sore", "raw", "hot", "cold", "pale", "dark", "weak", "stiff", "tight", "warm",
-                              "thick", "fast"})
+                              "thick", "fast", "tender", "numb", "blue"})
 TROUBLE_WORDS = frozenset({"trouble", "troubles", "problem", "problems", "difficulty", "difficulties"})
 FUNCTION_WORDS = frozenset({"function", "functions", "functioning"})  # 'bladder or sexual function'
 SHARING_PREPOSITIONS = frozenset({"to", "of", "in"})  # 'sensitivity to light, sound and smell', 'loss of taste or smell'

@@ -7234,3 +7234,16 @@ def test_a_page_titled_by_a_malformation_hpo_files_as_a_phenotype_is_about_that_
     assert {("cerebral cavernous malformation", "seizure"), ("cerebral cavernous malformation", "headache")} <= found
     typer = shared_typer()
     assert typer.disease_form(typer.classify("fatigue", "SYMPTOM")) is None  # a symptom only
+
+
+def test_tender_before_a_comma_shares_the_body_part_of_the_quality_after_it(nlp):
+    found = related(nlp, "Lupus can cause tender, swollen joints.")
+    assert found == {("systemic lupus erythematosus", "joint tenderness"), ("systemic lupus erythematosus", "joint swelling")}
+
+
+def test_not_catching_ones_breath_is_shortness_of_breath(nlp):
+    typer = shared_typer()
+    for wording in ("can't catch your breath", "couldn't catch my breath", "difficulty catching your breath"):
+        assert typer.classify(wording, "SYMPTOM").ontology_id == "HP:0002094"
+    found = related(nlp, "Asthma can cause a feeling that you can't catch your breath.")
+    assert found == {("asthma", "shortness of breath")}
