@@ -312,6 +312,8 @@ def body_parts_after(span: Span, taken: set[int]) -> list[int]:
         token = doc[position]
         if token.text in {";", ":", "."} or (position in taken):
             return before_comma
+        if token.lower_ in body_parts() and before_comma and refines_place(doc, position):
+            return before_comma  # 'in the upper part of your tummy, under the ribs': the tummy, under the ribs
         if token.lower_ in body_parts() and not (position + 1 < end and doc[position + 1].lower_ == "of"):
             # 'at the back of the heel' places the pain in the heel, not the back
             parts = body_list_at(doc, position, sentence_of(span).end, PREPOSITIONS)  # '… in the lower back or down the legs'
@@ -323,6 +325,18 @@ def body_parts_after(span: Span, taken: set[int]) -> list[int]:
             if not before_comma and after < len(doc) and doc[after].text == "," and position not in taken:
                 before_comma = [position]
     return before_comma
+
+
+REFINING_PREPOSITIONS = frozenset({"under", "below", "beneath", "above", "near", "beside", "behind"})
+
+
+def refines_place(doc: Doc, position: int) -> bool:
+    """Whether the body part at position follows a preposition that narrows a place already named ('…, under the
+    ribs', '…, just below the kneecap')."""
+    index = position - 1
+    while index >= 0 and doc[index].lower_ in DETERMINERS:
+        index -= 1
+    return index >= 0 and doc[index].lower_ in REFINING_PREPOSITIONS
 
 
 FELT_LEAD_WORDS = frozenset({"that", "which", "is", "are", "can", "may", "be", "also", "sometimes", "typically",
@@ -387,7 +401,9 @@ def located_names(symptom: str, part_tokens: list[Token]) -> list[str]:
     return [f"{part_name(token)} {symptom}" for token in part_tokens]
 
 
-REGION_WORDS = frozenset({"part", "half", "area", "section"})  # 'the upper part of your tummy'
+REGION_WORDS = frozenset({"part", "half", "area", "section", "side"})  # 'the upper part of your tummy'
+VERTICAL_WORDS = frozenset({"upper", "lower"})
+SIDE_WORDS = frozenset({"left", "right"})
 
 
 def part_name(token: Token) -> str:
@@ -399,6 +415,12 @@ def part_name(token: Token) -> str:
     index = token.i - 1
     while index >= 0 and doc[index].lower_ in DETERMINERS:
         index -= 1
+    if index >= 3 and doc[index].lower_ == "of" and doc[index - 1].lower_ in REGION_WORDS:
+        # 'pain in the upper right part of your tummy' is upper right tummy pain (a quadrant's, data/synonyms.tsv)
+        first, second = doc[index - 3].lower_, doc[index - 2].lower_
+        vertical, side = (first, second) if first in VERTICAL_WORDS else (second, first)
+        if vertical in VERTICAL_WORDS and side in SIDE_WORDS and f"{vertical} {part}" in body_parts():
+            return f"{vertical} {side} {part}"
     if index >= 2 and doc[index].lower_ == "of" and doc[index - 1].lower_ in REGION_WORDS \
             and f"{doc[index - 2].lower_} {part}" in body_parts():
         return f"{doc[index - 2].lower_} {part}"

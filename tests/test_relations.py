@@ -2963,8 +2963,8 @@ def test_a_letters_first_heading_gives_the_topic_after_its_greeting_and_opening_
 
 
 def test_pain_placed_in_the_tummy_is_abdominal_pain_and_the_place_ends_at_a_relative_clause(nlp):
-    assert related(nlp, "Gallstones can cause a sudden pain in the upper right part of your tummy.") == {
-        ("gallstone", "abdominal pain")}
+    assert related(nlp, "Gallstones can cause a sudden pain in the upper part of your tummy.") == {
+        ("gallstone", "upper abdominal pain")}  # (its upper right part: right upper quadrant pain, a test further down)
     assert related(nlp, "Pancreatitis causes severe pain in your tummy, which often goes through to your back.") == {
         ("pancreatitis", "abdominal pain")}
     # 'usually' places it further, not a new clause; a two-word body part keeps both words
@@ -7247,3 +7247,16 @@ def test_not_catching_ones_breath_is_shortness_of_breath(nlp):
         assert typer.classify(wording, "SYMPTOM").ontology_id == "HP:0002094"
     found = related(nlp, "Asthma can cause a feeling that you can't catch your breath.")
     assert found == {("asthma", "shortness of breath")}
+
+
+def test_a_place_narrowed_after_a_comma_keeps_the_part_named_first(nlp):
+    found = related(nlp, "Gallstones can cause pain in the upper part of your tummy, under the ribs.")
+    assert found == {("gallstone", "upper abdominal pain")}
+
+
+def test_pain_in_a_quarter_of_the_tummy_is_that_quadrant_s_pain(nlp):
+    found = related(nlp, "Hepatitis A can cause pain in the upper right part of your tummy, under the ribs.")
+    assert found == {("hepatitis a", "right upper quadrant pain")}
+    assert related(nlp, "Appendicitis causes pain in the lower right side of the abdomen.") == {
+        ("appendicitis", "right lower quadrant pain")}
+    assert shared_typer().classify("upper right abdominal pain", "SYMPTOM").ontology_id == "ICD10CM:R10.11"
