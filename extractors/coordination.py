@@ -893,6 +893,34 @@ def hard_to_do(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]
     return found
 
 
+MAKE_WORDS = frozenset({"make", "makes", "making", "made"})
+MADE_HARD_WORDS = frozenset({"hard", "harder", "difficult", "tricky", "trickier"})  # 'make walking harder'
+
+
+def made_hard(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
+    """'may make chewing and swallowing harder', 'can make walking more difficult': one symptom per act made hard
+    ('difficulty chewing', 'difficulty swallowing'), where a list knows the name."""
+    found: list[Expansion] = []
+    for head in tokens_among(doc, MAKE_WORDS):
+        acts, index = [], head.i + 1
+        while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])):
+            if not is_connector(doc[index]):
+                if not doc[index].lower_.endswith("ing"):
+                    break
+                acts.append(doc[index])
+            index += 1
+        if index < len(doc) and doc[index].lower_ == "more":
+            index += 1  # 'more difficult'
+        if not acts or index >= len(doc) or doc[index].lower_ not in MADE_HARD_WORDS:
+            continue
+        for act in acts:
+            name = f"difficulty {act.lower_}"
+            typed = typer.classify(name, "SYMPTOM") if typer.knows(name, "SYMPTOM") else None
+            if typed is not None and typed.entity_type == "symptom":
+                found.append(Expansion(act.i, act.i + 1, typed, Span(doc, head.i, head.i + 1, label="SYMPTOM")))
+    return found
+
+
 def governing_modal(doc: Doc, index: int) -> int | None:
     """The modal that governs the verb at index: right before it ('may vomit'), or earlier in its
     sentence with a comma or conjunction continuing what it says ('may cry out, … drool')."""
@@ -1043,6 +1071,7 @@ def expand(doc: Doc, typed_entities: list[tuple[Span, TypedConcept]], typer: Ent
     taken.update(item.start for item in result)
     result.extend(felt_states(doc, taken, typer))
     result.extend(hard_to_do(doc, taken, typer))
+    result.extend(made_hard(doc, taken, typer))
     result.extend(modal_actions(doc, taken, typer))
     result.extend(spreading_pain(doc, result, taken, typer))
     return result

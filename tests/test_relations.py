@@ -7260,3 +7260,12 @@ def test_pain_in_a_quarter_of_the_tummy_is_that_quadrant_s_pain(nlp):
     assert related(nlp, "Appendicitis causes pain in the lower right side of the abdomen.") == {
         ("appendicitis", "right lower quadrant pain")}
     assert shared_typer().classify("upper right abdominal pain", "SYMPTOM").ontology_id == "ICD10CM:R10.11"
+
+
+def test_acts_a_disease_makes_harder_are_difficulties(nlp):
+    text = "Pompe disease can cause weakness of the face muscles, which may make chewing and swallowing harder."
+    found = related(nlp, text)
+    assert {("pompe disease", "difficulty chewing"), ("pompe disease", "difficulty swallowing")} <= found
+    easier = related(nlp, "Lupus can cause fatigue, and rest can make walking easier.")
+    assert ("systemic lupus erythematosus", "fatigue") in easier
+    assert not any(symptom.startswith("difficulty") for _, symptom in easier)  # only what is made harder
