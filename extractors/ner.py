@@ -275,13 +275,16 @@ def unlisted_disease_spans(doc: Doc, typer: EntityTyper) -> list[tuple[int, int]
     spans = []
     for token in doc:
         word = token.lower_
-        if (not token.is_alpha or len(word) < MIN_UNLISTED_NAME_LETTERS or typer.is_known_name(word)
-                or english_zipf(word) >= MAX_UNLISTED_DISEASE_ZIPF):
+        if not token.is_alpha or len(word) < MIN_UNLISTED_NAME_LETTERS:
             continue
         if UNLISTED_DISEASE_WORD.fullmatch(word):
-            spans.append((token.i, token.i + 1))
+            span = (token.i, token.i + 1)
         elif token.i + 1 < len(doc) and doc[token.i + 1].lower_ in UNLISTED_DISEASE_HEADS:
-            spans.append((token.i, token.i + 2))
+            span = (token.i, token.i + 2)
+        else:
+            continue  # (the word lists are read only for the few words shaped so)
+        if not typer.is_known_name(word) and english_zipf(word) < MAX_UNLISTED_DISEASE_ZIPF:
+            spans.append(span)
     return spans
 
 
@@ -942,7 +945,6 @@ def with_heading_subtypes(spans: list[Span], typer: EntityTyper) -> list[Span]:
             subtypes.add(name)
         elif context.ends_with_naming_cue(span.doc[sentence.start:start].text):
             subtypes.add(name)  # 'If a larva settles in the eye, the illness is called ocular toxocariasis.'
-
     result = list(spans)
     for index, span, name, start in qualified:
         if name in subtypes:

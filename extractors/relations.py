@@ -940,9 +940,10 @@ NAMED_GAP = re.compile(r"\s*(?:(?:a|an|the)\s+)?", re.IGNORECASE)  # between a n
 
 def opening_kind(sentence: Span, diseases: list[Mention], topic: Mention | None) -> Mention | None:
     """The kind of the topic, or of the topic's family, a paragraph opens with or its first sentence names after a
-    naming cue, which its later sentences speak of ('Acute bacterial prostatitis comes on over hours … You'll feel properly unwell.' under
-    'Prostatitis: a different beast'; 'Viral meningitis is the more common type … Treatment is mainly
-    rest' on a page about bacterial meningitis), also by its number alone ('In type 3, people can also have …')."""
+    naming cue, which its later sentences speak of ('Acute bacterial prostatitis comes on over hours … You'll feel
+    properly unwell.' under 'Prostatitis: a different beast'; 'Viral meningitis is the more common type … Treatment
+    is mainly rest' on a page about bacterial meningitis; '…, the illness is called ocular toxocariasis. It usually
+    affects one eye'), also by its number alone ('In type 3, people can also have …')."""
     opening = next((m for m in diseases if m.start == opening_of(sentence)), None)
     if opening is None:  # named by a cue ('If a larva settles in the eye, the illness is called ocular toxocariasis.')
         text = text_of(sentence.doc)
