@@ -841,7 +841,7 @@ class EntityTyper:
 
     def names_malformation(self, typed: TypedConcept) -> bool:
         """A phenotype HPO names by a malformation's head that ICD-10-CM does not name ('arteriovenous malformation',
-        'arachnoid cyst'; data/malformation_heads.txt): a condition of its own on a page about it."""
+        'branchial cyst'; data/malformation_heads.txt): a condition of its own on a page about it."""
         return bool(typed.ontology_id) and typed.canonical.rsplit(" ", 1)[-1] in self.malformation_heads
 
     @cached_property
