@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 
 from spacy.tokens import Doc, Span
 
+from extractors import coordination
 from extractors.doc_index import sentence_of, text_of, token_indexes
 from extractors.terms import term_key
 from extractors.vocabulary import read_list, read_table
@@ -541,12 +542,7 @@ def ends_with_naming_cue(text: str) -> bool:
     if cues and text[cues[-1].end():].strip(" ,").lower() in {"", "a", "an"}:
         return True
     called = GLOSS_HEAD_CALLED.search(text)
-    return called is not None and called["head"].lower() in gloss_heads()
-
-
-@lru_cache(maxsize=1)
-def gloss_heads() -> frozenset[str]:
-    return frozenset(word.lower() for word in read_list("gloss_heads.txt"))
+    return called is not None and called["head"].lower() in coordination.word_set("gloss_heads.txt")
 
 
 def complication_cues() -> re.Pattern[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
-from typing import AbstractSet, Callable
+from typing import AbstractSet, Callable, Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -871,6 +871,13 @@ def felt_states(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion
     return found
 
 
+def difficulty_symptom(typer: EntityTyper, acts: Iterable[str]) -> TypedConcept | None:
+    """The symptom 'difficulty <act>' names, for the first form of an act a list knows it by ('swallowing')."""
+    name = next((f"difficulty {act}" for act in acts if typer.knows(f"difficulty {act}", "SYMPTOM")), None)
+    typed = None if name is None else typer.classify(name, "SYMPTOM")
+    return typed if typed is not None and typed.entity_type == "symptom" else None
+
+
 def hard_to_do(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
     """'find it hard to swallow or breathe': one symptom per act that is hard ('difficulty
     swallowing', 'difficulty breathing'), where a list knows the name."""
@@ -883,10 +890,8 @@ def hard_to_do(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]
         while index < len(doc) and (is_bare(doc[index], taken) or is_connector(doc[index])):
             token = doc[index]
             if not is_connector(token):
-                name = next((f"difficulty {form}" for form in gerunds(token.lower_)
-                             if typer.knows(f"difficulty {form}", "SYMPTOM")), None)
-                typed = None if name is None else typer.classify(name, "SYMPTOM")
-                if typed is None or typed.entity_type != "symptom":
+                typed = difficulty_symptom(typer, gerunds(token.lower_))
+                if typed is None:
                     break  # 'hard to tell whether': the acts end at the first that names no symptom
                 found.append(Expansion(token.i, token.i + 1, typed, Span(doc, head.i, head.i + 1, label="SYMPTOM")))
             index += 1
@@ -914,9 +919,7 @@ def made_hard(doc: Doc, taken: set[int], typer: EntityTyper) -> list[Expansion]:
         if not acts or index >= len(doc) or doc[index].lower_ not in MADE_HARD_WORDS:
             continue
         for act in acts:
-            name = f"difficulty {act.lower_}"
-            typed = typer.classify(name, "SYMPTOM") if typer.knows(name, "SYMPTOM") else None
-            if typed is not None and typed.entity_type == "symptom":
+            if (typed := difficulty_symptom(typer, [act.lower_])) is not None:
                 found.append(Expansion(act.i, act.i + 1, typed, Span(doc, head.i, head.i + 1, label="SYMPTOM")))
     return found
 

@@ -660,7 +660,8 @@ class SectionState:
         if not named and not text.endswith("?"):
             self.asked_about = False
         self.heading_named_none = not named
-        self.aside_naming_none = not named and is_aside_heading(text)
+        aside = is_aside_heading(text)
+        self.aside_naming_none = not named and aside
         self.compared = tuple(mention.canonical for mention in named) if heading_topic is None and len(named) > 1 else ()
         # a part of the page about one disease ('Alopecia areata', 'PART 2: PRE-ECLAMPSIA'; on a page of no one disease
         # any heading naming one: 'WHERE DOES TETANUS COME FROM?') goes on through the headings after it that name
@@ -700,7 +701,7 @@ class SectionState:
         if harm and named and calls_itself_a_cause(text, named[0].end - opening_of(sentence)):
             harm = False  # 'Leprosy: a different cause of long-lasting skin patches' is about leprosy, not its causes
         breaks = breaks or bool(CONTACT_DETAILS.search(text))  # 'Neurosurgery secretaries: 01632 960418': no treatment's
-        breaks = breaks or is_aside_heading(text)  # 'Could it be something else?' after 'Treating the multicentric form'
+        breaks = breaks or aside  # 'Could it be something else?' after 'Treating the multicentric form'
         if context.states_prevention(text):
             self.preventive = True  # until a heading about treatment or another topic: 'Which tablets could I take?' stays
         elif section_cues or (matches and not same_kind) or breaks or (named and heading_topic is not None):
